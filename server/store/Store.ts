@@ -1,0 +1,96 @@
+import type { DocumentKind } from "../../shared/api/schemas.ts";
+import type { Role } from "../../shared/roles.ts";
+
+/** One update to append to a document's log. Bytes only: the store knows nothing of Yjs. */
+export interface UpdateRecord {
+  documentId: string;
+  data: Uint8Array;
+  userId: string | null;
+}
+
+/** What a document's state is made of when loaded: the last snapshot and the log after it. */
+export interface StoredState {
+  snapshot: Uint8Array | null;
+  updates: Uint8Array[];
+  /** Sequence number of the last update included (0 for an empty document). */
+  lastSeq: number;
+}
+
+/** Folds a snapshot and the updates after it into one new snapshot. */
+export type MergeUpdates = (snapshot: Uint8Array | null, updates: Uint8Array[]) => Uint8Array;
+
+export interface OrganisationRow {
+  id: string;
+  name: string;
+}
+
+export interface UserRow {
+  id: string;
+  email: string;
+  name: string;
+  orgId: string;
+  passwordHash: string;
+}
+
+export interface DocumentRow {
+  id: string;
+  title: string;
+  kind: DocumentKind;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface MembershipRow {
+  documentId: string;
+  userId: string;
+  role: Role;
+}
+
+export interface AuditEntry {
+  userId: string | null;
+  documentId: string | null;
+  action: string;
+  detail: Record<string, unknown>;
+}
+
+/**
+ * Everything Accord keeps. The sync engine sees only the update log methods; accounts and
+ * documents use the rest. SQLite is the embedded default; PostgreSQL implements the same
+ * interface for scale-out, and both pass one contract test suite.
+ */
+export interface Store {
+  /** Appends updates of possibly several documents in one committed transaction; returns their sequence numbers. */
+  appendUpdates(batch: readonly UpdateRecord[]): Promise<number[]>;
+  /** Snapshot plus tail; throws if the stored data cannot be read. */
+  loadState(documentId: string): Promise<StoredState>;
+  /** Number of log rows after the snapshot. */
+  tailLength(documentId: string): Promise<number>;
+  /**
+   * Replaces the snapshot and every log row it covers by one new snapshot, in one
+   * transaction, built by `merge` from exactly the rows it deletes. Returns rows folded.
+   */
+  compact(documentId: string, merge: MergeUpdates): Promise<number>;
+
+  upsertOrganisation(org: OrganisationRow): Promise<void>;
+  createUser(user: UserRow): Promise<void>;
+  findUserByEmail(email: string): Promise<UserRow | null>;
+  findUserById(id: string): Promise<UserRow | null>;
+  countUsers(): Promise<number>;
+  organisationName(orgId: string): Promise<string | null>;
+
+  createSession(tokenHash: string, userId: string, expiresAt: Date): Promise<void>;
+  /** The session's user if the session exists and has not expired. */
+  findSessionUser(tokenHash: string, now: Date): Promise<UserRow | null>;
+  deleteSession(tokenHash: string): Promise<void>;
+
+  createDocument(doc: { id: string; title: string; kind: DocumentKind; ownerId: string }): Promise<DocumentRow>;
+  findDocument(id: string): Promise<DocumentRow | null>;
+  renameDocument(id: string, title: string): Promise<void>;
+  listDocumentsOf(userId: string): Promise<(DocumentRow & { role: Role })[]>;
+  roleOf(documentId: string, userId: string): Promise<Role | null>;
+  setMembership(membership: MembershipRow): Promise<void>;
+
+  appendAudit(entry: AuditEntry): Promise<void>;
+
+  close(): Promise<void>;
+}

@@ -1,0 +1,265 @@
+import Database from "better-sqlite3";
+import type { DocumentKind } from "../../../shared/api/schemas.ts";
+import type { Role } from "../../../shared/roles.ts";
+import { MIGRATIONS } from "../migrations.ts";
+import type {
+  AuditEntry,
+  DocumentRow,
+  MembershipRow,
+  MergeUpdates,
+  OrganisationRow,
+  Store,
+  StoredState,
+  UpdateRecord,
+  UserRow,
+} from "../Store.ts";
+
+interface DocumentDbRow {
+  id: string;
+  title: string;
+  kind: DocumentKind;
+  created_at: string;
+  updated_at: string;
+}
+
+interface UserDbRow {
+  id: string;
+  email: string;
+  name: string;
+  org_id: string;
+  password_hash: string;
+}
+
+const toDocument = (r: DocumentDbRow): DocumentRow => ({
+  id: r.id,
+  title: r.title,
+  kind: r.kind,
+  createdAt: r.created_at,
+  updatedAt: r.updated_at,
+});
+
+const toUser = (r: UserDbRow): UserRow => ({
+  id: r.id,
+  email: r.email,
+  name: r.name,
+  orgId: r.org_id,
+  passwordHash: r.password_hash,
+});
+
+/** better-sqlite3 returns Buffers; hand out plain Uint8Array views over the same bytes. */
+const bytes = (b: Buffer): Uint8Array => new Uint8Array(b.buffer, b.byteOffset, b.byteLength);
+
+/**
+ * The embedded store: one SQLite file in WAL mode with synchronous=FULL, so a committed
+ * transaction survives a power cut, not only a process crash. better-sqlite3 is
+ * synchronous; the async interface exists for the PostgreSQL store.
+ */
+export class SqliteStore implements Store {
+  private readonly db: Database.Database;
+  private readonly stmt;
+
+  constructor(file: string) {
+    this.db = new Database(file);
+    this.db.pragma("journal_mode = WAL");
+    this.db.pragma("synchronous = FULL");
+    this.db.pragma("foreign_keys = ON");
+    this.db.pragma("busy_timeout = 5000");
+    this.migrate();
+    const db = this.db;
+    this.stmt = {
+      nextSeq: db.prepare<[string], { last_seq: number }>(
+        "UPDATE documents SET last_seq = last_seq + 1 WHERE id = ? RETURNING last_seq",
+      ),
+      insertUpdate: db.prepare<[string, number, Buffer, string | null, string]>(
+        "INSERT INTO updates (document_id, seq, data, user_id, at) VALUES (?, ?, ?, ?, ?)",
+      ),
+      snapshot: db.prepare<[string], { upto_seq: number; data: Buffer }>(
+        "SELECT upto_seq, data FROM snapshots WHERE document_id = ?",
+      ),
+      tail: db.prepare<[string, number], { seq: number; data: Buffer }>(
+        "SELECT seq, data FROM updates WHERE document_id = ? AND seq > ? ORDER BY seq",
+      ),
+      tailLength: db.prepare<[string], { n: number }>(
+        `SELECT count(*) AS n FROM updates WHERE document_id = ?
+           AND seq > coalesce((SELECT upto_seq FROM snapshots WHERE document_id = ?1), 0)`,
+      ),
+      putSnapshot: db.prepare<[string, number, Buffer]>(
+        `INSERT INTO snapshots (document_id, upto_seq, data) VALUES (?, ?, ?)
+           ON CONFLICT (document_id) DO UPDATE SET upto_seq = excluded.upto_seq, data = excluded.data`,
+      ),
+      deleteUpTo: db.prepare<[string, number]>("DELETE FROM updates WHERE document_id = ? AND seq <= ?"),
+    };
+  }
+
+  private migrate(): void {
+    this.db.exec("CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL)");
+    const applied = new Set(
+      this.db
+        .prepare<[], { version: number }>("SELECT version FROM schema_migrations")
+        .all()
+        .map((r) => r.version),
+    );
+    for (const m of MIGRATIONS) {
+      if (applied.has(m.version)) continue;
+      this.db.transaction(() => {
+        this.db.exec(m.sqlite);
+        this.db.prepare("INSERT INTO schema_migrations (version, name) VALUES (?, ?)").run(m.version, m.name);
+      })();
+    }
+  }
+
+  async appendUpdates(batch: readonly UpdateRecord[]): Promise<number[]> {
+    const at = new Date().toISOString();
+    return this.db.transaction(() =>
+      batch.map((u) => {
+        const row = this.stmt.nextSeq.get(u.documentId);
+        if (!row) throw new Error(`append to unknown document ${u.documentId}`);
+        this.stmt.insertUpdate.run(u.documentId, row.last_seq, Buffer.from(u.data), u.userId, at);
+        return row.last_seq;
+      }),
+    )();
+  }
+
+  async loadState(documentId: string): Promise<StoredState> {
+    return this.db.transaction(() => this.readState(documentId))();
+  }
+
+  private readState(documentId: string): StoredState {
+    const snap = this.stmt.snapshot.get(documentId);
+    const uptoSeq = snap?.upto_seq ?? 0;
+    const rows = this.stmt.tail.all(documentId, uptoSeq);
+    return {
+      snapshot: snap ? bytes(snap.data) : null,
+      updates: rows.map((r) => bytes(r.data)),
+      lastSeq: rows.at(-1)?.seq ?? uptoSeq,
+    };
+  }
+
+  async tailLength(documentId: string): Promise<number> {
+    return this.stmt.tailLength.get(documentId)?.n ?? 0;
+  }
+
+  async compact(documentId: string, merge: MergeUpdates): Promise<number> {
+    return this.db.transaction(() => {
+      const state = this.readState(documentId);
+      if (state.updates.length === 0) return 0;
+      const merged = merge(state.snapshot, state.updates);
+      this.stmt.putSnapshot.run(documentId, state.lastSeq, Buffer.from(merged));
+      this.stmt.deleteUpTo.run(documentId, state.lastSeq);
+      return state.updates.length;
+    })();
+  }
+
+  async upsertOrganisation(org: OrganisationRow): Promise<void> {
+    this.db
+      .prepare("INSERT INTO orgs (id, name) VALUES (?, ?) ON CONFLICT (id) DO UPDATE SET name = excluded.name")
+      .run(org.id, org.name);
+  }
+
+  async createUser(user: UserRow): Promise<void> {
+    this.db
+      .prepare("INSERT INTO users (id, email, name, org_id, password_hash) VALUES (?, ?, ?, ?, ?)")
+      .run(user.id, user.email, user.name, user.orgId, user.passwordHash);
+  }
+
+  async findUserByEmail(email: string): Promise<UserRow | null> {
+    const r = this.db.prepare<[string], UserDbRow>("SELECT * FROM users WHERE email = ?").get(email);
+    return r ? toUser(r) : null;
+  }
+
+  async findUserById(id: string): Promise<UserRow | null> {
+    const r = this.db.prepare<[string], UserDbRow>("SELECT * FROM users WHERE id = ?").get(id);
+    return r ? toUser(r) : null;
+  }
+
+  async countUsers(): Promise<number> {
+    return this.db.prepare<[], { n: number }>("SELECT count(*) AS n FROM users").get()?.n ?? 0;
+  }
+
+  async organisationName(orgId: string): Promise<string | null> {
+    return this.db.prepare<[string], { name: string }>("SELECT name FROM orgs WHERE id = ?").get(orgId)?.name ?? null;
+  }
+
+  async createSession(tokenHash: string, userId: string, expiresAt: Date): Promise<void> {
+    this.db
+      .prepare("INSERT INTO sessions (token_hash, user_id, expires_at) VALUES (?, ?, ?)")
+      .run(tokenHash, userId, expiresAt.toISOString());
+  }
+
+  async findSessionUser(tokenHash: string, now: Date): Promise<UserRow | null> {
+    const r = this.db
+      .prepare<[string, string], UserDbRow>(
+        `SELECT u.* FROM sessions s JOIN users u ON u.id = s.user_id
+          WHERE s.token_hash = ? AND s.expires_at > ?`,
+      )
+      .get(tokenHash, now.toISOString());
+    return r ? toUser(r) : null;
+  }
+
+  async deleteSession(tokenHash: string): Promise<void> {
+    this.db.prepare("DELETE FROM sessions WHERE token_hash = ?").run(tokenHash);
+  }
+
+  async createDocument(doc: { id: string; title: string; kind: DocumentKind; ownerId: string }): Promise<DocumentRow> {
+    const now = new Date().toISOString();
+    this.db.transaction(() => {
+      this.db
+        .prepare("INSERT INTO documents (id, title, kind, created_at, updated_at) VALUES (?, ?, ?, ?, ?)")
+        .run(doc.id, doc.title, doc.kind, now, now);
+      this.db
+        .prepare("INSERT INTO memberships (document_id, user_id, role) VALUES (?, ?, 'owner')")
+        .run(doc.id, doc.ownerId);
+    })();
+    return { id: doc.id, title: doc.title, kind: doc.kind, createdAt: now, updatedAt: now };
+  }
+
+  async findDocument(id: string): Promise<DocumentRow | null> {
+    const r = this.db.prepare<[string], DocumentDbRow>("SELECT * FROM documents WHERE id = ?").get(id);
+    return r ? toDocument(r) : null;
+  }
+
+  async renameDocument(id: string, title: string): Promise<void> {
+    this.db
+      .prepare("UPDATE documents SET title = ?, updated_at = ? WHERE id = ?")
+      .run(title, new Date().toISOString(), id);
+  }
+
+  async listDocumentsOf(userId: string): Promise<(DocumentRow & { role: Role })[]> {
+    return this.db
+      .prepare<[string], DocumentDbRow & { role: Role }>(
+        `SELECT d.*, m.role FROM documents d JOIN memberships m ON m.document_id = d.id
+          WHERE m.user_id = ? ORDER BY d.title`,
+      )
+      .all(userId)
+      .map((r) => ({ ...toDocument(r), role: r.role }));
+  }
+
+  async roleOf(documentId: string, userId: string): Promise<Role | null> {
+    return (
+      this.db
+        .prepare<[string, string], { role: Role }>(
+          "SELECT role FROM memberships WHERE document_id = ? AND user_id = ?",
+        )
+        .get(documentId, userId)?.role ?? null
+    );
+  }
+
+  async setMembership(m: MembershipRow): Promise<void> {
+    this.db
+      .prepare(
+        `INSERT INTO memberships (document_id, user_id, role) VALUES (?, ?, ?)
+           ON CONFLICT (document_id, user_id) DO UPDATE SET role = excluded.role`,
+      )
+      .run(m.documentId, m.userId, m.role);
+  }
+
+  async appendAudit(entry: AuditEntry): Promise<void> {
+    this.db
+      .prepare("INSERT INTO audit (at, user_id, document_id, action, detail) VALUES (?, ?, ?, ?, ?)")
+      .run(new Date().toISOString(), entry.userId, entry.documentId, entry.action, JSON.stringify(entry.detail));
+  }
+
+  async close(): Promise<void> {
+    this.db.close();
+  }
+}

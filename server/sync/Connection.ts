@@ -1,0 +1,44 @@
+import type { Role } from "../../shared/roles.ts";
+
+/** The two things the sync layer needs from a WebSocket; the adapter provides them. */
+export interface Transport {
+  send(data: Uint8Array): void;
+  close(code: number, reason: string): void;
+}
+
+/** The authenticated identity behind a connection, as the session established it. */
+export interface ConnectionUser {
+  id: string;
+  name: string;
+  orgId: string;
+}
+
+/** One client connected to one room. Used as the Yjs transaction origin of its updates. */
+export class Connection {
+  /** Awareness client ids this connection has announced; removed when it leaves. */
+  readonly awarenessIds = new Set<number>();
+  /** Bytes of this connection's updates still waiting for missing dependencies. */
+  pendingBytes = 0;
+  private closed = false;
+
+  constructor(
+    readonly user: ConnectionUser,
+    readonly role: Role,
+    private readonly transport: Transport,
+  ) {}
+
+  get isOpen(): boolean {
+    return !this.closed;
+  }
+
+  send(data: Uint8Array): void {
+    if (!this.closed) this.transport.send(data);
+  }
+
+  /** Closes once; later calls are ignored so that every refusal path can simply call it. */
+  close(code: number, reason: string): void {
+    if (this.closed) return;
+    this.closed = true;
+    this.transport.close(code, reason);
+  }
+}

@@ -1,0 +1,12 @@
+/** Stable error codes of the REST API; the client maps them to translated messages. */
+export const ERROR_CODES = [
+  "bad_request",
+  "invalid_json",
+  "unauthorized",
+  "invalid_credentials",
+  "forbidden",
+  "not_found",
+  "payload_too_large",
+  "internal",
+] as const;
+export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -1,0 +1,58 @@
+import { z } from "zod";
+import { ORGANISATION_IDS } from "../organisations.ts";
+import { ROLES } from "../roles.ts";
+
+/** Request and response bodies of the REST API, validated on the server at the boundary. */
+
+export const DOCUMENT_KINDS = ["concept", "agreement"] as const;
+export const DocumentKind = z.enum(DOCUMENT_KINDS);
+export type DocumentKind = z.infer<typeof DocumentKind>;
+
+export const Role = z.enum(ROLES);
+export const OrganisationId = z.enum(ORGANISATION_IDS as [string, ...string[]]);
+
+export const LoginRequest = z.object({
+  email: z.string().trim().toLowerCase().email().max(254),
+  password: z.string().min(1).max(1024),
+});
+export type LoginRequest = z.infer<typeof LoginRequest>;
+
+export const User = z.object({
+  id: z.string(),
+  email: z.string(),
+  name: z.string(),
+  orgId: z.string(),
+  orgName: z.string(),
+});
+export type User = z.infer<typeof User>;
+
+export const Title = z.string().trim().min(1).max(200);
+
+export const CreateDocumentRequest = z.object({ title: Title, kind: DocumentKind });
+export type CreateDocumentRequest = z.infer<typeof CreateDocumentRequest>;
+
+export const RenameDocumentRequest = z.object({ title: Title });
+export type RenameDocumentRequest = z.infer<typeof RenameDocumentRequest>;
+
+export const DocumentSummary = z.object({
+  id: z.string(),
+  title: z.string(),
+  kind: DocumentKind,
+  role: Role,
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+export type DocumentSummary = z.infer<typeof DocumentSummary>;
+
+export const Member = z.object({
+  userId: z.string(),
+  email: z.string(),
+  name: z.string(),
+  orgId: z.string(),
+  role: Role,
+});
+export type Member = z.infer<typeof Member>;
+
+/** Every error response of the API has this shape. */
+export const ErrorBody = z.object({ code: z.string(), message: z.string() });
+export type ErrorBody = z.infer<typeof ErrorBody>;

@@ -1,0 +1,50 @@
+/**
+ * WebSocket close codes of the collaboration endpoint, shared by server and client.
+ * 4xxx codes are ours (see PROTOCOL.md); 1009 and 1012 are the standard ones we use.
+ * The client decides from the code whether to reconnect, sign in again, or give up.
+ */
+export const CloseCode = {
+  /** Frame larger than the configured limit (the `ws` library's maxPayload). */
+  MessageTooLarge: 1009,
+  /** The server is shutting down; reconnect, possibly to another instance. */
+  ServerRestarting: 1012,
+  /** Malformed frame, text frame, unknown message type or an update that fails to decode. */
+  BadMessage: 4400,
+  /** No valid session (sent when the refusal happens after the upgrade). */
+  Unauthorized: 4401,
+  /** Signed in, but not a member of this document. */
+  Forbidden: 4403,
+  /** No document with this id. */
+  DocumentNotFound: 4404,
+  /** The connection's role changed; reconnect to get the new one. */
+  PermissionsChanged: 4409,
+  /** The connection left too much data waiting for missing dependencies. */
+  TooManyPending: 4429,
+  /** The stored state of the document could not be loaded; nothing was served or changed. */
+  DocumentLoadFailed: 4500,
+  /** The store refused to commit; the update was not accepted. */
+  StorageUnavailable: 4503,
+} as const;
+
+export type CloseCode = (typeof CloseCode)[keyof typeof CloseCode];
+
+/** Human-readable reasons, sent as the close reason (at most 123 bytes by the WebSocket spec). */
+export const closeReason: Record<CloseCode, string> = {
+  [CloseCode.MessageTooLarge]: "message too large",
+  [CloseCode.ServerRestarting]: "server restarting",
+  [CloseCode.BadMessage]: "bad message",
+  [CloseCode.Unauthorized]: "not signed in",
+  [CloseCode.Forbidden]: "not a member of this document",
+  [CloseCode.DocumentNotFound]: "document not found",
+  [CloseCode.PermissionsChanged]: "permissions changed",
+  [CloseCode.TooManyPending]: "too many updates waiting for missing dependencies",
+  [CloseCode.DocumentLoadFailed]: "document could not be loaded",
+  [CloseCode.StorageUnavailable]: "storage unavailable",
+};
+
+/** Codes after which reconnecting cannot help until the user acts (signs in, is invited). */
+export const isFinalClose = (code: number): boolean =>
+  code === CloseCode.Unauthorized ||
+  code === CloseCode.Forbidden ||
+  code === CloseCode.DocumentNotFound ||
+  code === CloseCode.DocumentLoadFailed;

@@ -1,0 +1,33 @@
+import type { AnyExtension } from "@tiptap/core";
+import StarterKit from "@tiptap/starter-kit";
+import { TableKit } from "@tiptap/extension-table";
+
+/** Protocols a link may point to; everything else (javascript:, data:, vbscript:) is refused. */
+const SAFE_LINK = /^(https?:|mailto:|tel:)/i;
+
+/** True when `href` is a link target Accord will store and render. */
+export const isSafeLinkHref = (href: string): boolean => SAFE_LINK.test(href.trim());
+
+/**
+ * The document schema of Accord, as the list of TipTap extensions. Client and server
+ * build their ProseMirror schema from this one list, so the server can turn the Yjs
+ * state into ProseMirror JSON (for freezing, hashing, diffing and export) with no browser.
+ * Collaboration extensions are added by the client on top; they do not change the schema.
+ */
+export const schemaExtensions = (): AnyExtension[] => [
+  StarterKit.configure({
+    // Yjs brings its own undo manager; ProseMirror's history would fight it.
+    undoRedo: false,
+    link: {
+      openOnClick: false,
+      autolink: true,
+      defaultProtocol: "https",
+      isAllowedUri: (url) => isSafeLinkHref(url),
+      HTMLAttributes: { rel: "noopener noreferrer nofollow", target: "_blank" },
+    },
+  }),
+  TableKit.configure({ table: { resizable: false } }),
+];
+
+/** Name of the Y.XmlFragment in the Y.Doc that holds the document's content. */
+export const CONTENT_FIELD = "default";
