@@ -1,6 +1,6 @@
 import type { AnyExtension } from "@tiptap/core";
-import StarterKit from "@tiptap/starter-kit";
 import { TableKit } from "@tiptap/extension-table";
+import StarterKit from "@tiptap/starter-kit";
 
 /** Protocols a link may point to; everything else (javascript:, data:, vbscript:) is refused. */
 const SAFE_LINK = /^(https?:|mailto:|tel:)/i;

@@ -13,11 +13,7 @@ const inlineNodes = (parts: readonly Inline[]): JSONContent[] =>
     .filter((node) => node.type !== "text" || (node.text ?? "") !== "");
 
 /** A block node of `type` with the given children, leaving `content` out when there are none. */
-const block = (
-  type: string,
-  content: JSONContent[],
-  attrs?: Record<string, unknown>,
-): JSONContent => ({
+const block = (type: string, content: JSONContent[], attrs?: Record<string, unknown>): JSONContent => ({
   type,
   ...(attrs === undefined ? {} : { attrs }),
   ...(content.length === 0 ? {} : { content }),
@@ -27,8 +23,7 @@ const block = (
 export const doc = (...blocks: JSONContent[]): JSONContent => ({ type: "doc", content: blocks });
 
 /** A heading of the given level; an empty text gives an empty heading. */
-export const h = (level: HeadingLevel, text: string): JSONContent =>
-  block("heading", inlineNodes([text]), { level });
+export const h = (level: HeadingLevel, text: string): JSONContent => block("heading", inlineNodes([text]), { level });
 
 /** A paragraph of strings and marked text nodes; no (or only empty) parts give an empty paragraph. */
 export const p = (...parts: Inline[]): JSONContent => block("paragraph", inlineNodes(parts));
@@ -59,12 +54,10 @@ const listItem = (item: Inline): JSONContent => {
 };
 
 /** A bullet list; each item is a string, an inline node, a paragraph (e.g. `p(...)`) or a ready `listItem`. */
-export const bulletList = (...items: Inline[]): JSONContent =>
-  block("bulletList", items.map(listItem));
+export const bulletList = (...items: Inline[]): JSONContent => block("bulletList", items.map(listItem));
 
 /** A table cell (`tableHeader` or `tableCell`) holding one paragraph. */
-const cell = (type: "tableHeader" | "tableCell", content: Inline): JSONContent =>
-  block(type, [p(content)]);
+const cell = (type: "tableHeader" | "tableCell", content: Inline): JSONContent => block(type, [p(content)]);
 
 /** Makes every cell of a row bold, e.g. for a totals row. */
 export const boldRow = (...cells: string[]): JSONContent[] => cells.map(bold);

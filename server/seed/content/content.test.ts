@@ -18,8 +18,7 @@ const nodesOfType = (root: PMNode, type: string): PMNode[] => {
 };
 
 /** The text of every heading, in document order. */
-const headingTexts = (root: PMNode): string[] =>
-  nodesOfType(root, "heading").map((node) => node.textContent);
+const headingTexts = (root: PMNode): string[] => nodesOfType(root, "heading").map((node) => node.textContent);
 
 describe("builders", () => {
   it("turns empty strings into empty paragraphs and cells", () => {
@@ -81,9 +80,7 @@ describe("kip3Concept", () => {
       node.firstChild?.textContent.includes("Wirkungsziel (Outcome)"),
     );
     expect(zielraster).toBeDefined();
-    const numbers = nodesOfType(zielraster ?? root, "tableRow").map(
-      (row) => row.firstChild?.textContent,
-    );
+    const numbers = nodesOfType(zielraster ?? root, "tableRow").map((row) => row.firstChild?.textContent);
     expect(numbers).toEqual(["Nr.", "1.1", "2.1", "3.1", "4.1", "5.1", "6.1", "7.1"]);
     for (const row of nodesOfType(zielraster ?? root, "tableRow")) {
       expect(row.childCount).toBe(7);
@@ -103,8 +100,6 @@ describe("kip3Agreement", () => {
     expect(headings).toContain("Art. 14 Inkrafttreten und Dauer");
     expect(headings).toEqual(expect.arrayContaining(["Ingress", "Unterschriften", "Anhänge"]));
     expect(root.textContent).toContain("höchstens CHF 1'000'000 pro Jahr");
-    expect(root.textContent).toContain(
-      "Für den Kanton Solothurn – Vorsteherin/Vorsteher Departement des Innern",
-    );
+    expect(root.textContent).toContain("Für den Kanton Solothurn – Vorsteherin/Vorsteher Departement des Innern");
   });
 });

@@ -14,15 +14,9 @@ export const kip3Agreement: { title: string; kind: "agreement"; content: JSONCon
       "Programmvereinbarung über die spezifische Integrationsförderung im Rahmen des Kantonalen Integrationsprogramms 2024–2027 (KIP 3)",
     ),
     p("zwischen"),
-    p(
-      bold("der Schweizerischen Eidgenossenschaft"),
-      ", vertreten durch das Staatssekretariat für Migration (SEM),",
-    ),
+    p(bold("der Schweizerischen Eidgenossenschaft"), ", vertreten durch das Staatssekretariat für Migration (SEM),"),
     p("und"),
-    p(
-      bold("dem Kanton Solothurn"),
-      ", vertreten durch das Amt für Gesellschaft und Soziales (AGS)",
-    ),
+    p(bold("dem Kanton Solothurn"), ", vertreten durch das Amt für Gesellschaft und Soziales (AGS)"),
 
     h(2, "Ingress"),
     p(

@@ -21,7 +21,7 @@ export const kip3Concept: { title: string; kind: "concept"; content: JSONContent
   kind: "concept",
   content: doc(
     p(bold("Kantonales Integrationsprogramm 2024–2027 (KIP 3)")),
-    p("Kanton Solothurn, Programmkonzept, Version vom 15. März 2023"),
+    p("Kanton Solothurn, Programmkonzept, Version vom 17. Januar 2024"),
     p("Departement des Innern, Amt für Gesellschaft und Soziales (AGS), Fachstelle Integration"),
 
     h(1, "Zusammenfassung"),
@@ -120,39 +120,15 @@ export const kip3Concept: { title: string; kind: "concept"; content: JSONContent
       " Bundesbeitrag (Integrationsförderkredit) und kantonale Mitfinanzierung nach Förderbereich, pro Jahr (in allen Jahren gleich), in CHF",
     ),
     table(
-      [
-        "Förderbereich",
-        "Bund (Art. 58 Abs. 3 AIG) p.a.",
-        "Kanton + Gemeinden p.a.",
-        "Total p.a.",
-        "Total 2024–2027",
-      ],
-      [
-        "1 Information, Abklärung Integrationsbedarf und Beratung",
-        "220'000",
-        "230'000",
-        "450'000",
-        "1'800'000",
-      ],
+      ["Förderbereich", "Bund (Art. 58 Abs. 3 AIG) p.a.", "Kanton + Gemeinden p.a.", "Total p.a.", "Total 2024–2027"],
+      ["1 Information, Abklärung Integrationsbedarf und Beratung", "220'000", "230'000", "450'000", "1'800'000"],
       ["2 Sprache", "300'000", "320'000", "620'000", "2'480'000"],
       ["3 Ausbildungs- und Arbeitsmarktfähigkeit", "120'000", "120'000", "240'000", "960'000"],
       ["4 Frühe Kindheit", "110'000", "120'000", "230'000", "920'000"],
       ["5 Zusammenleben und Partizipation", "90'000", "90'000", "180'000", "720'000"],
-      [
-        "6 Umgang mit Vielfalt und Diskriminierungsschutz",
-        "60'000",
-        "70'000",
-        "130'000",
-        "520'000",
-      ],
+      ["6 Umgang mit Vielfalt und Diskriminierungsschutz", "60'000", "70'000", "130'000", "520'000"],
       ["7 Dolmetschen", "70'000", "70'000", "140'000", "560'000"],
-      [
-        "Programmentwicklung/Evaluation (Art. 17 Abs. 2bis VIntA)",
-        "30'000",
-        "30'000",
-        "60'000",
-        "240'000",
-      ],
+      ["Programmentwicklung/Evaluation (Art. 17 Abs. 2bis VIntA)", "30'000", "30'000", "60'000", "240'000"],
       boldRow("Total", "1'000'000", "1'050'000", "2'050'000", "8'200'000"),
     ),
     p(
@@ -164,14 +140,7 @@ export const kip3Concept: { title: string; kind: "concept"; content: JSONContent
     ),
     table(
       ["Quelle", "2024", "2025", "2026", "2027", "Total"],
-      [
-        "Bund – IFK (Art. 58 Abs. 3 AIG)",
-        "1'000'000",
-        "1'000'000",
-        "1'000'000",
-        "1'000'000",
-        "4'000'000",
-      ],
+      ["Bund – IFK (Art. 58 Abs. 3 AIG)", "1'000'000", "1'000'000", "1'000'000", "1'000'000", "4'000'000"],
       ["Kanton + Gemeinden", "1'050'000", "1'050'000", "1'050'000", "1'050'000", "4'200'000"],
       [
         "Bund – Integrationspauschale (Schätzung: 180/160/140/140 Entscheide)",

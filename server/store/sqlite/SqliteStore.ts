@@ -237,9 +237,7 @@ export class SqliteStore implements Store {
   async roleOf(documentId: string, userId: string): Promise<Role | null> {
     return (
       this.db
-        .prepare<[string, string], { role: Role }>(
-          "SELECT role FROM memberships WHERE document_id = ? AND user_id = ?",
-        )
+        .prepare<[string, string], { role: Role }>("SELECT role FROM memberships WHERE document_id = ? AND user_id = ?")
         .get(documentId, userId)?.role ?? null
     );
   }

@@ -1,0 +1,219 @@
+import * as decoding from "lib0/decoding";
+import * as awarenessProtocol from "y-protocols/awareness";
+import * as Y from "yjs";
+import { CloseCode, closeReason } from "../../shared/protocol/closeCodes.ts";
+import { MessageType } from "../../shared/protocol/messageTypes.ts";
+import type { Logger } from "../log.ts";
+import { Connection } from "./Connection.ts";
+import type { CommitListener, GroupCommit } from "./GroupCommit.ts";
+import { awarenessMessage, syncStep1Message, syncStep2Message, updateMessage } from "./messages.ts";
+import { checkUpdate, MalformedUpdateError } from "./updateCheck.ts";
+
+/** A frame that breaks the protocol; the connection is closed with BadMessage. */
+export class BadMessageError extends Error {
+  override name = "BadMessageError";
+}
+
+/** Origin of the transaction that loads stored state; its update event is not persisted again. */
+export const LOAD_ORIGIN = Symbol("load");
+
+// y-protocols/sync message subtypes.
+const SYNC_STEP1 = 0;
+const SYNC_STEP2 = 1;
+const SYNC_UPDATE = 2;
+
+export interface RoomOptions {
+  /** Bytes a connection may leave waiting for missing dependencies before it is closed. */
+  maxPendingBytes: number;
+  commit: GroupCommit;
+  log: Logger;
+  /** Called when the last connection leaves. */
+  onEmpty(room: Room): void;
+  /** Called when the room can no longer vouch for its state (a commit failed). */
+  onBroken(room: Room): void;
+  /** Called after updates of this room were committed, with how many. */
+  onCommitted?(room: Room, count: number): void;
+}
+
+type Handler = (conn: Connection, decoder: decoding.Decoder) => void;
+
+/**
+ * One open document: the live Y.Doc, its awareness and its connections. Every change a
+ * connection makes is committed to the store before any peer sees it: outgoing frames
+ * that may carry uncommitted state wait in the outbox until the group commit has
+ * finished (`committed`).
+ */
+export class Room implements CommitListener {
+  readonly awareness: awarenessProtocol.Awareness;
+  private readonly connections = new Set<Connection>();
+  private readonly outbox: { ticket: number; deliver: () => void }[] = [];
+  private lastTicket = 0;
+  private committedTicket = 0;
+  private readonly handlers: Record<number, Handler> = {
+    [MessageType.Sync]: (conn, d) => this.onSync(conn, d),
+    [MessageType.Awareness]: (conn, d) => this.onAwareness(conn, d),
+    [MessageType.QueryAwareness]: (conn) =>
+      this.deliver([conn], awarenessMessage(this.awareness, [...this.awareness.getStates().keys()])),
+  };
+
+  constructor(
+    readonly documentId: string,
+    readonly doc: Y.Doc,
+    private readonly options: RoomOptions,
+  ) {
+    this.awareness = new awarenessProtocol.Awareness(doc);
+    this.awareness.setLocalState(null); // the server has no caret
+    doc.on("update", (update: Uint8Array, origin: unknown) => this.onDocUpdate(update, origin));
+    this.awareness.on("update", this.onAwarenessUpdate);
+  }
+
+  get size(): number {
+    return this.connections.size;
+  }
+
+  /** True while some update of this room is enqueued but not yet committed. */
+  get hasUncommitted(): boolean {
+    return this.lastTicket > this.committedTicket;
+  }
+
+  join(conn: Connection): void {
+    this.connections.add(conn);
+    this.deliver([conn], syncStep1Message(this.doc));
+    const states = [...this.awareness.getStates().keys()];
+    if (states.length > 0) this.deliver([conn], awarenessMessage(this.awareness, states));
+  }
+
+  leave(conn: Connection): void {
+    if (!this.connections.delete(conn)) return;
+    if (conn.awarenessIds.size > 0) {
+      awarenessProtocol.removeAwarenessStates(this.awareness, [...conn.awarenessIds], null);
+    }
+    if (this.connections.size === 0) this.options.onEmpty(this);
+  }
+
+  /** Handles one binary frame from `conn`. A frame that breaks the protocol closes that connection only. */
+  receive(conn: Connection, frame: Uint8Array): void {
+    if (!conn.isOpen) return;
+    try {
+      const decoder = decoding.createDecoder(frame);
+      const type = decoding.readVarUint(decoder);
+      const handler = this.handlers[type];
+      if (!handler) throw new BadMessageError(`unknown message type ${type}`);
+      handler(conn, decoder);
+      if (decoding.hasContent(decoder)) throw new BadMessageError("trailing bytes after message");
+    } catch (err) {
+      const reason =
+        err instanceof BadMessageError || err instanceof MalformedUpdateError ? err.message : "malformed frame";
+      this.options.log.warn("closing connection after bad frame", {
+        documentId: this.documentId,
+        userId: conn.user.id,
+        reason,
+        error: err instanceof Error ? err.message : String(err),
+      });
+      conn.close(CloseCode.BadMessage, `${closeReason[CloseCode.BadMessage]}: ${reason}`.slice(0, 120));
+    }
+  }
+
+  /** Closes every connection, e.g. on shutdown; the clients reconnect. */
+  closeAll(code: number, reason: string): void {
+    for (const conn of [...this.connections]) conn.close(code, reason);
+  }
+
+  destroy(): void {
+    this.awareness.off("update", this.onAwarenessUpdate);
+    this.awareness.destroy();
+    this.doc.destroy();
+  }
+
+  committed(ticket: number, count: number): void {
+    this.committedTicket = Math.max(this.committedTicket, ticket);
+    while (this.outbox.length > 0 && (this.outbox[0]?.ticket ?? 0) <= this.committedTicket) {
+      this.outbox.shift()?.deliver();
+    }
+    this.options.onCommitted?.(this, count);
+  }
+
+  commitFailed(error: unknown): void {
+    // The live doc now holds changes the store does not: drop both the outbox and the
+    // room, so nothing uncommitted ever reaches a peer; clients reconnect and resync.
+    this.outbox.length = 0;
+    this.options.log.error("room dropped after failed commit", { documentId: this.documentId, error: String(error) });
+    this.closeAll(CloseCode.StorageUnavailable, closeReason[CloseCode.StorageUnavailable]);
+    this.options.onBroken(this);
+  }
+
+  private onSync(conn: Connection, decoder: decoding.Decoder): void {
+    const subtype = decoding.readVarUint(decoder);
+    switch (subtype) {
+      case SYNC_STEP1: {
+        const stateVector = decoding.readVarUint8Array(decoder);
+        Y.decodeStateVector(stateVector); // throws on garbage before we answer
+        this.deliver([conn], syncStep2Message(this.doc, stateVector));
+        return;
+      }
+      case SYNC_STEP2:
+      case SYNC_UPDATE:
+        this.applyClientUpdate(conn, decoding.readVarUint8Array(decoder));
+        return;
+      default:
+        throw new BadMessageError(`unknown sync message type ${subtype}`);
+    }
+  }
+
+  private applyClientUpdate(conn: Connection, update: Uint8Array): void {
+    checkUpdate(update);
+    const pendingBefore = pendingBytes(this.doc);
+    Y.applyUpdate(this.doc, update, conn);
+    const pendingAfter = pendingBytes(this.doc);
+    if (pendingAfter === 0) {
+      for (const c of this.connections) c.pendingBytes = 0;
+    } else if (pendingAfter > pendingBefore) {
+      conn.pendingBytes += pendingAfter - pendingBefore;
+      if (conn.pendingBytes > this.options.maxPendingBytes) {
+        conn.close(CloseCode.TooManyPending, closeReason[CloseCode.TooManyPending]);
+      }
+    }
+  }
+
+  private onAwareness(conn: Connection, decoder: decoding.Decoder): void {
+    awarenessProtocol.applyAwarenessUpdate(this.awareness, decoding.readVarUint8Array(decoder), conn);
+  }
+
+  private onDocUpdate(update: Uint8Array, origin: unknown): void {
+    if (origin === LOAD_ORIGIN) return;
+    const conn = origin instanceof Connection ? origin : null;
+    this.lastTicket = this.options.commit.enqueue(
+      { documentId: this.documentId, data: update, userId: conn?.user.id ?? null },
+      this,
+    );
+    const peers = [...this.connections].filter((c) => c !== conn);
+    this.deliver(peers, updateMessage(update));
+  }
+
+  private readonly onAwarenessUpdate = (
+    { added, updated, removed }: { added: number[]; updated: number[]; removed: number[] },
+    origin: unknown,
+  ): void => {
+    if (origin instanceof Connection) {
+      for (const id of added) origin.awarenessIds.add(id);
+      for (const id of removed) origin.awarenessIds.delete(id);
+    }
+    const changed = [...added, ...updated, ...removed];
+    this.deliver([...this.connections], awarenessMessage(this.awareness, changed));
+  };
+
+  /** Sends now if nothing is awaiting commit, else after the pending commit. Order is kept. */
+  private deliver(targets: Connection[], frame: Uint8Array): void {
+    if (targets.length === 0) return;
+    const send = () => {
+      for (const c of targets) c.send(frame);
+    };
+    if (this.hasUncommitted || this.outbox.length > 0) this.outbox.push({ ticket: this.lastTicket, deliver: send });
+    else send();
+  }
+}
+
+/** Bytes Yjs holds back because their dependencies have not arrived. */
+function pendingBytes(doc: Y.Doc): number {
+  return (doc.store.pendingStructs?.update.byteLength ?? 0) + (doc.store.pendingDs?.byteLength ?? 0);
+}
