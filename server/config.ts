@@ -1,0 +1,70 @@
+import path from "node:path";
+import { z } from "zod";
+
+const MiB = 1024 * 1024;
+
+const EnvSchema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(8080),
+  HOST: z.string().default("0.0.0.0"),
+  DATA_DIR: z.string().default(".data"),
+  /** Largest WebSocket frame accepted; larger frames close the connection with 1009. */
+  MAX_MESSAGE_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .default(4 * MiB),
+  /** Bytes one connection may leave waiting for missing dependencies. */
+  MAX_PENDING_BYTES: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .default(1 * MiB),
+  /** Largest REST request body. */
+  MAX_BODY_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .default(64 * 1024),
+  /** How long an empty room stays in memory before it is unloaded. */
+  ROOM_IDLE_MS: z.coerce.number().int().min(0).default(10_000),
+  /** Log rows after which a document's log is folded into a new snapshot. */
+  COMPACT_THRESHOLD: z.coerce.number().int().min(1).default(500),
+  SESSION_HOURS: z.coerce.number().min(0.01).default(12),
+  /** Send the session cookie only over HTTPS; turn on behind TLS. */
+  COOKIE_SECURE: z
+    .enum(["true", "false"])
+    .default("false")
+    .transform((v) => v === "true"),
+  ACCORD_DEMO_PASSWORD: z.string().min(8).default("accord-demo"),
+  /** Where the built client is served from. */
+  STATIC_DIR: z.string().default("dist"),
+  LOG_LEVEL: z.enum(["debug", "info", "warn", "error", "silent"]).default("info"),
+});
+
+/** The server's configuration, parsed once from the environment at start-up. */
+export type Config = ReturnType<typeof parseConfig>;
+
+/** Parses and checks the environment; throws with every problem listed, so start-up fails fast. */
+export function parseConfig(env: Record<string, string | undefined>) {
+  const result = EnvSchema.safeParse(env);
+  if (!result.success) {
+    const problems = result.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ");
+    throw new Error(`invalid configuration: ${problems}`);
+  }
+  const c = result.data;
+  return {
+    port: c.PORT,
+    host: c.HOST,
+    dataDir: path.resolve(c.DATA_DIR),
+    maxMessageBytes: c.MAX_MESSAGE_BYTES,
+    maxPendingBytes: c.MAX_PENDING_BYTES,
+    maxBodyBytes: c.MAX_BODY_BYTES,
+    roomIdleMs: c.ROOM_IDLE_MS,
+    compactThreshold: c.COMPACT_THRESHOLD,
+    sessionMs: c.SESSION_HOURS * 3600_000,
+    cookieSecure: c.COOKIE_SECURE,
+    demoPassword: c.ACCORD_DEMO_PASSWORD,
+    staticDir: path.resolve(c.STATIC_DIR),
+    logLevel: c.LOG_LEVEL,
+  };
+}

@@ -1,0 +1,47 @@
+import { randomBytes } from "node:crypto";
+import type { DocumentKind, DocumentSummary } from "../../shared/api/schemas.ts";
+import { canEditContent, type Role } from "../../shared/roles.ts";
+import { forbidden, notFound } from "../errors.ts";
+import type { DocumentRow, Store } from "../store/Store.ts";
+
+/** Document ids as they appear in URLs and room names. */
+export const DOCUMENT_ID = /^[A-Za-z0-9_-]{1,64}$/;
+
+const summary = (doc: DocumentRow, role: Role): DocumentSummary => ({ ...doc, role });
+
+/** The documents `userId` is a member of, with their role in each. */
+export async function listDocuments(store: Store, userId: string): Promise<DocumentSummary[]> {
+  return (await store.listDocumentsOf(userId)).map(({ role, ...doc }) => summary(doc, role));
+}
+
+/** The document and the user's role in it; `not_found` for unknown ids, `forbidden` for non-members. */
+export async function openDocument(store: Store, documentId: string, userId: string): Promise<DocumentSummary> {
+  const doc = DOCUMENT_ID.test(documentId) ? await store.findDocument(documentId) : null;
+  if (!doc) throw notFound("document");
+  const role = await store.roleOf(documentId, userId);
+  if (!role) throw forbidden("not a member of this document");
+  return summary(doc, role);
+}
+
+/** Creates an empty document with the creator as its owner. */
+export async function createDocument(
+  store: Store,
+  ownerId: string,
+  input: { title: string; kind: DocumentKind; id?: string },
+): Promise<DocumentSummary> {
+  const id = input.id ?? randomBytes(9).toString("base64url");
+  return summary(await store.createDocument({ id, title: input.title, kind: input.kind, ownerId }), "owner");
+}
+
+/** Renames a document; owners and editors only. */
+export async function renameDocument(
+  store: Store,
+  documentId: string,
+  userId: string,
+  title: string,
+): Promise<DocumentSummary> {
+  const current = await openDocument(store, documentId, userId);
+  if (!canEditContent(current.role)) throw forbidden("only owners and editors may rename a document");
+  await store.renameDocument(documentId, title);
+  return openDocument(store, documentId, userId);
+}

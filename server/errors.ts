@@ -1,0 +1,22 @@
+import type { ContentfulStatusCode } from "hono/utils/http-status";
+import type { ErrorCode } from "../shared/api/errorCodes.ts";
+
+/** The one error type of the HTTP layer; `onError` turns it into `{ code, message }`. */
+export class AppError extends Error {
+  constructor(
+    readonly status: ContentfulStatusCode,
+    readonly code: ErrorCode,
+    message: string,
+  ) {
+    super(message);
+    this.name = "AppError";
+  }
+}
+
+export const badRequest = (message: string) => new AppError(400, "bad_request", message);
+export const invalidJson = () => new AppError(400, "invalid_json", "request body is not valid JSON");
+export const unauthorized = () => new AppError(401, "unauthorized", "not signed in");
+export const invalidCredentials = () => new AppError(401, "invalid_credentials", "e-mail or password is wrong");
+export const forbidden = (message = "not allowed") => new AppError(403, "forbidden", message);
+export const notFound = (what: string) => new AppError(404, "not_found", `${what} not found`);
+export const payloadTooLarge = () => new AppError(413, "payload_too_large", "request body too large");

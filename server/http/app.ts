@@ -1,0 +1,68 @@
+import { existsSync } from "node:fs";
+import path from "node:path";
+import { serveStatic } from "@hono/node-server/serve-static";
+import { Hono } from "hono";
+import { bodyLimit } from "hono/body-limit";
+import { HTTPException } from "hono/http-exception";
+import { secureHeaders } from "hono/secure-headers";
+import type { ErrorBody } from "../../shared/api/schemas.ts";
+import type { Config } from "../config.ts";
+import { AppError, notFound, payloadTooLarge } from "../errors.ts";
+import type { Logger } from "../log.ts";
+import type { Store } from "../store/Store.ts";
+import { authRoutes } from "./routes/auth.ts";
+import { documentRoutes } from "./routes/documents.ts";
+
+export interface AppDeps {
+  store: Store;
+  config: Config;
+  log: Logger;
+}
+
+/** The HTTP application: REST API under /api and the built client. No listening here. */
+export function createApp({ store, config, log }: AppDeps) {
+  const app = new Hono();
+
+  app.use(
+    secureHeaders({
+      contentSecurityPolicy: {
+        defaultSrc: ["'self'"],
+        connectSrc: ["'self'", "ws:", "wss:"],
+        // TipTap and the caret colours set inline styles.
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", "data:"],
+        objectSrc: ["'none'"],
+        frameAncestors: ["'none'"],
+      },
+    }),
+  );
+
+  const api = new Hono()
+    .use(bodyLimit({ maxSize: config.maxBodyBytes, onError: () => Promise.reject(payloadTooLarge()) }))
+    .route("/", authRoutes(store, config))
+    .route("/", documentRoutes(store))
+    .all("*", () => {
+      throw notFound("endpoint");
+    });
+  app.route("/api", api);
+
+  const staticRoot = path.relative(process.cwd(), config.staticDir) || ".";
+  if (existsSync(path.join(config.staticDir, "index.html"))) {
+    app.use("/*", serveStatic({ root: staticRoot }));
+    // Client-side routes: every other GET gets the app shell.
+    app.get("*", serveStatic({ root: staticRoot, path: "index.html" }));
+  } else {
+    log.warn("client not built; serving the API only", { staticDir: config.staticDir });
+  }
+
+  app.onError((err, c) => {
+    if (err instanceof AppError) return c.json<ErrorBody>({ code: err.code, message: err.message }, err.status);
+    if (err instanceof HTTPException) {
+      return c.json<ErrorBody>({ code: "bad_request", message: err.message }, err.status);
+    }
+    log.error("unhandled error", { path: c.req.path, error: err instanceof Error ? err.stack : String(err) });
+    return c.json<ErrorBody>({ code: "internal", message: "internal error" }, 500);
+  });
+
+  return app;
+}

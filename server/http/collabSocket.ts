@@ -1,0 +1,153 @@
+import type { IncomingMessage, Server } from "node:http";
+import type { Duplex } from "node:stream";
+import { parse as parseCookie } from "hono/utils/cookie";
+import { type RawData, type WebSocket, WebSocketServer } from "ws";
+import { CloseCode, closeReason } from "../../shared/protocol/closeCodes.ts";
+import { SESSION_COOKIE, sessionUser } from "../accounts/sessions.ts";
+import { DOCUMENT_ID, openDocument } from "../documents/documents.ts";
+import { AppError } from "../errors.ts";
+import type { Logger } from "../log.ts";
+import type { Store, UserRow } from "../store/Store.ts";
+import { Connection, type Transport } from "../sync/Connection.ts";
+import { DocumentLoadError } from "../sync/loadDoc.ts";
+import type { Room } from "../sync/Room.ts";
+import type { RoomRegistry } from "../sync/RoomRegistry.ts";
+
+const COLLAB_PATH = /^\/collab\/([^/?]+)\/?$/;
+const PING_INTERVAL_MS = 30_000;
+
+export interface CollabSocketOptions {
+  store: Store;
+  rooms: RoomRegistry;
+  log: Logger;
+  /** Largest frame accepted; `ws` closes with 1009 above it (its own default would be 100 MiB). */
+  maxMessageBytes: number;
+}
+
+/**
+ * The WebSocket endpoint `/collab/:documentId`, on the HTTP server's upgrade event.
+ * The session cookie is checked before the upgrade (401 without one); membership and
+ * the document's existence after it, answered with close codes the client understands.
+ */
+export function attachCollabSocket(server: Server, options: CollabSocketOptions): { close(): void } {
+  const { store, rooms, log } = options;
+  const wss = new WebSocketServer({ noServer: true, maxPayload: options.maxMessageBytes });
+
+  const onUpgrade = (req: IncomingMessage, socket: Duplex, head: Buffer) => {
+    void upgrade(req, socket, head).catch((err) => {
+      log.error("upgrade failed", { error: String(err) });
+      refuse(socket, 500, "Internal Server Error");
+    });
+  };
+
+  async function upgrade(req: IncomingMessage, socket: Duplex, head: Buffer): Promise<void> {
+    const url = new URL(req.url ?? "/", "http://localhost");
+    const match = COLLAB_PATH.exec(url.pathname);
+    if (!match) return refuse(socket, 404, "Not Found");
+    if (!sameOrigin(req)) return refuse(socket, 403, "Forbidden");
+    const cookies = parseCookie(req.headers.cookie ?? "", SESSION_COOKIE);
+    const user = await sessionUser(store, cookies[SESSION_COOKIE]);
+    if (!user) return refuse(socket, 401, "Unauthorized");
+    const documentId = decodeURIComponent(match[1] ?? "");
+    wss.handleUpgrade(req, socket, head, (ws) => void connect(ws, user, documentId));
+  }
+
+  async function connect(ws: WebSocket, user: UserRow, documentId: string): Promise<void> {
+    // Frames that arrive while the room loads are kept and replayed in order.
+    const early: RawData[] = [];
+    let onFrame = (data: RawData): void => {
+      early.push(data);
+    };
+    ws.on("message", (data, isBinary) => {
+      if (!isBinary) return ws.close(CloseCode.BadMessage, "bad message: text frames are not supported");
+      onFrame(data);
+    });
+    ws.on("error", (err) => log.warn("websocket error", { documentId, userId: user.id, error: err.message }));
+    keepAlive(ws);
+
+    let room: Room;
+    let role: Awaited<ReturnType<typeof openDocument>>["role"];
+    try {
+      if (!DOCUMENT_ID.test(documentId)) throw new AppError(404, "not_found", "document not found");
+      role = (await openDocument(store, documentId, user.id)).role;
+      room = await rooms.acquire(documentId);
+    } catch (err) {
+      const code = closeCodeFor(err);
+      if (code === CloseCode.DocumentLoadFailed)
+        log.error("document failed to load", { documentId, error: String(err) });
+      ws.close(code, closeReason[code]);
+      return;
+    }
+    if (ws.readyState !== ws.OPEN) return rooms.releaseIfEmpty(room);
+
+    const conn = new Connection({ id: user.id, name: user.name, orgId: user.orgId }, role, transportOf(ws));
+    room.join(conn);
+    onFrame = (data) => room.receive(conn, toBytes(data));
+    for (const data of early.splice(0)) onFrame(data);
+    ws.on("close", () => room.leave(conn));
+  }
+
+  server.on("upgrade", onUpgrade);
+  return {
+    close() {
+      server.off("upgrade", onUpgrade);
+      for (const ws of wss.clients) ws.terminate();
+      wss.close();
+    },
+  };
+}
+
+function transportOf(ws: WebSocket): Transport {
+  return {
+    send: (data) => {
+      if (ws.readyState === ws.OPEN) ws.send(data);
+    },
+    close: (code, reason) => ws.close(code, reason),
+  };
+}
+
+/** Pings every half minute; a peer that did not answer the previous ping is dropped. */
+function keepAlive(ws: WebSocket): void {
+  let answered = true;
+  ws.on("pong", () => {
+    answered = true;
+  });
+  const timer = setInterval(() => {
+    if (!answered) return ws.terminate();
+    answered = false;
+    ws.ping();
+  }, PING_INTERVAL_MS);
+  ws.on("close", () => clearInterval(timer));
+}
+
+function closeCodeFor(err: unknown): CloseCode {
+  if (err instanceof DocumentLoadError) return CloseCode.DocumentLoadFailed;
+  if (err instanceof AppError && err.code === "forbidden") return CloseCode.Forbidden;
+  if (err instanceof AppError && err.code === "not_found") return CloseCode.DocumentNotFound;
+  return CloseCode.StorageUnavailable;
+}
+
+/**
+ * Browsers send the page's Origin with a WebSocket handshake and attach cookies even from
+ * other sites' pages (cross-site WebSocket hijacking), so a foreign Origin is refused.
+ * Non-browser clients send none and are judged by their cookie alone.
+ */
+function sameOrigin(req: IncomingMessage): boolean {
+  const origin = req.headers.origin;
+  if (!origin) return true;
+  try {
+    return new URL(origin).host === req.headers.host;
+  } catch {
+    return false;
+  }
+}
+
+function refuse(socket: Duplex, status: number, text: string): void {
+  socket.end(`HTTP/1.1 ${status} ${text}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
+}
+
+function toBytes(data: RawData): Uint8Array {
+  if (Array.isArray(data)) return new Uint8Array(Buffer.concat(data));
+  if (data instanceof ArrayBuffer) return new Uint8Array(data);
+  return new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
+}

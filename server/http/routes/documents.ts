@@ -1,0 +1,22 @@
+import { Hono } from "hono";
+import { CreateDocumentRequest, RenameDocumentRequest } from "../../../shared/api/schemas.ts";
+import { createDocument, listDocuments, openDocument, renameDocument } from "../../documents/documents.ts";
+import type { Store } from "../../store/Store.ts";
+import { readBody } from "../body.ts";
+import { requireSession, type SessionVariables } from "../session.ts";
+
+/** The documents of the signed-in user. */
+export function documentRoutes(store: Store) {
+  return new Hono<{ Variables: SessionVariables }>()
+    .use(requireSession(store))
+    .get("/documents", async (c) => c.json(await listDocuments(store, c.get("user").id)))
+    .post("/documents", async (c) => {
+      const input = await readBody(c, CreateDocumentRequest);
+      return c.json(await createDocument(store, c.get("user").id, input), 201);
+    })
+    .get("/documents/:id", async (c) => c.json(await openDocument(store, c.req.param("id"), c.get("user").id)))
+    .patch("/documents/:id", async (c) => {
+      const { title } = await readBody(c, RenameDocumentRequest);
+      return c.json(await renameDocument(store, c.req.param("id"), c.get("user").id, title));
+    });
+}

@@ -1,0 +1,53 @@
+import { ORGANISATIONS } from "../../shared/organisations.ts";
+import type { Role } from "../../shared/roles.ts";
+import { hashPassword } from "../accounts/passwords.ts";
+import { createDocument } from "../documents/documents.ts";
+import type { Store } from "../store/Store.ts";
+import { kip3Agreement } from "./content/kip3Agreement.ts";
+import { kip3Concept } from "./content/kip3Concept.ts";
+import { yjsStateOf } from "./demoContent.ts";
+
+/** The demo accounts: two of the canton, two of the SEM. All share the demo password. */
+export const DEMO_USERS = [
+  { id: "u-andrea", email: "andrea.meier@so.ch", name: "Andrea Meier", orgId: "kanton-so" },
+  { id: "u-lukas", email: "lukas.frei@so.ch", name: "Lukas Frei", orgId: "kanton-so" },
+  { id: "u-claire", email: "claire.dubois@sem.admin.ch", name: "Claire Dubois", orgId: "sem" },
+  { id: "u-marco", email: "marco.rossi@sem.admin.ch", name: "Marco Rossi", orgId: "sem" },
+] as const;
+
+type DemoUserId = (typeof DEMO_USERS)[number]["id"];
+
+/** The demo documents, with stable ids so links in the README keep working. */
+export const DEMO_DOCUMENTS: {
+  id: string;
+  source: typeof kip3Concept | typeof kip3Agreement;
+  members: Record<Exclude<DemoUserId, "u-andrea">, Role>;
+}[] = [
+  {
+    id: "kip3-konzept-so",
+    source: kip3Concept,
+    members: { "u-lukas": "editor", "u-claire": "suggester", "u-marco": "commenter" },
+  },
+  {
+    id: "kip3-vereinbarung-so",
+    source: kip3Agreement,
+    members: { "u-lukas": "editor", "u-claire": "editor", "u-marco": "viewer" },
+  },
+];
+
+/**
+ * Fills an empty store with the two organisations, the demo users and the KIP 3 concept
+ * and agreement of Solothurn. Does nothing if any user exists. Returns whether it seeded.
+ */
+export async function seedDemo(store: Store, password: string): Promise<boolean> {
+  if ((await store.countUsers()) > 0) return false;
+  for (const org of Object.values(ORGANISATIONS)) await store.upsertOrganisation({ id: org.id, name: org.name });
+  const passwordHash = await hashPassword(password);
+  for (const user of DEMO_USERS) await store.createUser({ ...user, passwordHash });
+  for (const { id, source, members } of DEMO_DOCUMENTS) {
+    await createDocument(store, "u-andrea", { id, title: source.title, kind: source.kind });
+    for (const [userId, role] of Object.entries(members)) await store.setMembership({ documentId: id, userId, role });
+    await store.appendUpdates([{ documentId: id, data: yjsStateOf(source.content), userId: "u-andrea" }]);
+  }
+  return true;
+}

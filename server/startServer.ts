@@ -1,0 +1,70 @@
+import { mkdirSync } from "node:fs";
+import type { Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import path from "node:path";
+import { serve } from "@hono/node-server";
+import { CloseCode, closeReason } from "../shared/protocol/closeCodes.ts";
+import type { Config } from "./config.ts";
+import { createApp } from "./http/app.ts";
+import { attachCollabSocket } from "./http/collabSocket.ts";
+import type { Logger } from "./log.ts";
+import { seedDemo } from "./seed/demo.ts";
+import type { Store } from "./store/Store.ts";
+import { SqliteStore } from "./store/sqlite/SqliteStore.ts";
+import { GroupCommit } from "./sync/GroupCommit.ts";
+import { RoomRegistry } from "./sync/RoomRegistry.ts";
+
+/** A running Accord server. */
+export interface AccordServer {
+  port: number;
+  url: string;
+  store: Store;
+  rooms: RoomRegistry;
+  /** True when this start filled an empty store with the demo data. */
+  seeded: boolean;
+  /** Stops accepting, closes connections with "server restarting", flushes and closes the store. */
+  close(): Promise<void>;
+}
+
+/** Wires store, sync engine and HTTP app together and listens. */
+export async function startServer(config: Config, log: Logger): Promise<AccordServer> {
+  mkdirSync(config.dataDir, { recursive: true });
+  const store = new SqliteStore(path.join(config.dataDir, "accord.sqlite"));
+  const seeded = await seedDemo(store, config.demoPassword);
+  const commit = new GroupCommit(store, log);
+  const rooms = new RoomRegistry({
+    store,
+    commit,
+    log,
+    maxPendingBytes: config.maxPendingBytes,
+    idleMs: config.roomIdleMs,
+    compactThreshold: config.compactThreshold,
+  });
+  const app = createApp({ store, config, log });
+
+  const server = await new Promise<Server>((resolve) => {
+    const s = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, () => resolve(s as Server));
+  });
+  const collab = attachCollabSocket(server, { store, rooms, log, maxMessageBytes: config.maxMessageBytes });
+  const port = (server.address() as AddressInfo).port;
+
+  let closing: Promise<void> | null = null;
+  return {
+    port,
+    url: `http://127.0.0.1:${port}`,
+    store,
+    rooms,
+    seeded,
+    close() {
+      closing ??= (async () => {
+        server.close();
+        await rooms.closeAll(CloseCode.ServerRestarting, closeReason[CloseCode.ServerRestarting]);
+        collab.close();
+        await commit.flush();
+        server.closeAllConnections();
+        await store.close();
+      })();
+      return closing;
+    },
+  };
+}

@@ -1,0 +1,139 @@
+import type { Logger } from "../log.ts";
+import type { Store } from "../store/Store.ts";
+import { mergeThroughDoc } from "./compaction.ts";
+import type { GroupCommit } from "./GroupCommit.ts";
+import { loadDoc } from "./loadDoc.ts";
+import { Room } from "./Room.ts";
+
+export interface RoomRegistryOptions {
+  store: Store;
+  commit: GroupCommit;
+  log: Logger;
+  maxPendingBytes: number;
+  /** How long an empty room stays loaded, so a reload does not pay the cold load again. */
+  idleMs: number;
+  /** Log rows after which the document is compacted. */
+  compactThreshold: number;
+}
+
+interface Entry {
+  room: Promise<Room>;
+  /** Log rows after the snapshot, as far as this process knows. */
+  tail: number;
+  compacting: boolean;
+  idleTimer: NodeJS.Timeout | null;
+}
+
+/** The rooms in memory: loads each document once, unloads it when idle, compacts its log. */
+export class RoomRegistry {
+  private readonly entries = new Map<string, Entry>();
+
+  constructor(private readonly options: RoomRegistryOptions) {}
+
+  get openRooms(): number {
+    return this.entries.size;
+  }
+
+  /** The room of a document, loading it if needed. Rejects with DocumentLoadError for damaged data. */
+  acquire(documentId: string): Promise<Room> {
+    const existing = this.entries.get(documentId);
+    if (existing) {
+      if (existing.idleTimer) clearTimeout(existing.idleTimer);
+      existing.idleTimer = null;
+      return existing.room;
+    }
+    const entry: Entry = { room: this.load(documentId), tail: 0, compacting: false, idleTimer: null };
+    this.entries.set(documentId, entry);
+    entry.room.catch(() => {
+      // A failed load leaves nothing behind, so the next attempt reads the store again.
+      if (this.entries.get(documentId) === entry) this.entries.delete(documentId);
+    });
+    return entry.room;
+  }
+
+  /** Call when a connection that acquired the room did not join it (e.g. it closed while loading). */
+  releaseIfEmpty(room: Room): void {
+    if (room.size === 0) this.scheduleUnload(room);
+  }
+
+  /** Closes every connection with `code` and unloads every room, compacting their logs. */
+  async closeAll(code: number, reason: string): Promise<void> {
+    const rooms = await Promise.allSettled([...this.entries.values()].map((e) => e.room));
+    for (const r of rooms) if (r.status === "fulfilled") r.value.closeAll(code, reason);
+    await this.options.commit.flush();
+    for (const r of rooms) if (r.status === "fulfilled") await this.unload(r.value);
+  }
+
+  private async load(documentId: string): Promise<Room> {
+    const { store, log } = this.options;
+    const started = performance.now();
+    const state = await store.loadState(documentId);
+    const doc = loadDoc(documentId, state);
+    const room = new Room(documentId, doc, {
+      commit: this.options.commit,
+      log,
+      maxPendingBytes: this.options.maxPendingBytes,
+      onEmpty: (r) => this.scheduleUnload(r),
+      onBroken: (r) => this.evict(r),
+      onCommitted: (r, count) => this.noteCommitted(r, count),
+    });
+    const entry = this.entries.get(documentId);
+    if (entry) entry.tail = state.updates.length;
+    log.debug("room loaded", {
+      documentId,
+      updates: state.updates.length,
+      snapshot: state.snapshot !== null,
+      ms: +(performance.now() - started).toFixed(2),
+    });
+    return room;
+  }
+
+  private scheduleUnload(room: Room): void {
+    const entry = this.entries.get(room.documentId);
+    if (!entry || entry.idleTimer) return;
+    entry.idleTimer = setTimeout(() => {
+      entry.idleTimer = null;
+      if (room.size === 0) void this.unload(room);
+    }, this.options.idleMs);
+    entry.idleTimer.unref();
+  }
+
+  private async unload(room: Room): Promise<void> {
+    if (room.hasUncommitted) await this.options.commit.flush();
+    const entry = this.entries.get(room.documentId);
+    if (!entry || room.size > 0) return;
+    this.evict(room);
+    // Fold the tail now, so the next open is a single snapshot read.
+    if (entry.tail > 0) await this.compact(room.documentId, entry);
+  }
+
+  private evict(room: Room): void {
+    const entry = this.entries.get(room.documentId);
+    if (entry?.idleTimer) clearTimeout(entry.idleTimer);
+    this.entries.delete(room.documentId);
+    room.destroy();
+  }
+
+  private noteCommitted(room: Room, count: number): void {
+    const entry = this.entries.get(room.documentId);
+    if (!entry) return;
+    entry.tail += count;
+    if (entry.tail >= this.options.compactThreshold && !entry.compacting) {
+      setImmediate(() => void this.compact(room.documentId, entry));
+    }
+  }
+
+  private async compact(documentId: string, entry: Entry): Promise<void> {
+    if (entry.compacting) return;
+    entry.compacting = true;
+    try {
+      const folded = await this.options.store.compact(documentId, mergeThroughDoc);
+      entry.tail = Math.max(0, entry.tail - folded);
+      this.options.log.debug("compacted", { documentId, folded });
+    } catch (err) {
+      this.options.log.error("compaction failed; log kept", { documentId, error: String(err) });
+    } finally {
+      entry.compacting = false;
+    }
+  }
+}

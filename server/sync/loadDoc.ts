@@ -1,0 +1,37 @@
+import * as Y from "yjs";
+import type { StoredState } from "../store/Store.ts";
+import { LOAD_ORIGIN } from "./Room.ts";
+
+/** Stored state that does not load cleanly. The room is not opened and the data is left as it is. */
+export class DocumentLoadError extends Error {
+  override name = "DocumentLoadError";
+}
+
+/**
+ * Builds the live Y.Doc from snapshot + tail. Anything odd is an error, never an empty
+ * document: serving a blank doc for a broken one and then saving it is how documents
+ * were lost elsewhere (hocuspocus#382).
+ */
+export function loadDoc(documentId: string, state: StoredState): Y.Doc {
+  const doc = new Y.Doc();
+  try {
+    doc.transact(() => {
+      if (state.snapshot) Y.applyUpdate(doc, state.snapshot);
+      for (const update of state.updates) Y.applyUpdate(doc, update);
+    }, LOAD_ORIGIN);
+  } catch (err) {
+    doc.destroy();
+    throw new DocumentLoadError(`document ${documentId} does not load: ${(err as Error).message}`);
+  }
+  if (doc.store.pendingStructs || doc.store.pendingDs) {
+    doc.destroy();
+    // Only integrated updates are ever stored, so missing dependencies mean damaged data.
+    throw new DocumentLoadError(`document ${documentId} has stored updates with missing dependencies`);
+  }
+  const stored = (state.snapshot ? 1 : 0) + state.updates.length;
+  if (stored > 0 && doc.store.clients.size === 0) {
+    doc.destroy();
+    throw new DocumentLoadError(`document ${documentId} has stored data but loads empty`);
+  }
+  return doc;
+}

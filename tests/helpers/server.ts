@@ -1,0 +1,52 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { afterAll } from "vitest";
+import { parseConfig } from "../../server/config.ts";
+import { createLogger } from "../../server/log.ts";
+import { type AccordServer, startServer } from "../../server/startServer.ts";
+
+export const DEMO_PASSWORD = "accord-demo-test";
+
+/** A fresh data directory, removed after the test file. */
+export function tempDataDir(): string {
+  const dir = mkdtempSync(path.join(tmpdir(), "accord-test-"));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  return dir;
+}
+
+/** Environment for a test server on a free port with demo data. */
+export function testEnv(dataDir: string, env: Record<string, string> = {}): Record<string, string> {
+  return {
+    PORT: "0",
+    HOST: "127.0.0.1",
+    DATA_DIR: dataDir,
+    ACCORD_DEMO_PASSWORD: DEMO_PASSWORD,
+    LOG_LEVEL: "silent",
+    ...env,
+  };
+}
+
+/** Starts a real server in this process on port 0 with a temporary SQLite file; closed after the file. */
+export async function startTestServer(
+  env: Record<string, string> = {},
+  dataDir = tempDataDir(),
+): Promise<AccordServer> {
+  const config = parseConfig(testEnv(dataDir, env));
+  const server = await startServer(config, createLogger(config.logLevel));
+  afterAll(() => server.close());
+  return server;
+}
+
+/** Signs in over the real API and returns the session cookie (`name=value`). */
+export async function login(baseUrl: string, email: string, password = DEMO_PASSWORD): Promise<string> {
+  const res = await fetch(`${baseUrl}/api/auth/login`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ email, password }),
+  });
+  if (res.status !== 200) throw new Error(`login failed for ${email}: ${res.status} ${await res.text()}`);
+  const cookie = res.headers.get("set-cookie")?.split(";")[0];
+  if (!cookie) throw new Error("no session cookie");
+  return cookie;
+}

@@ -1,0 +1,69 @@
+import { afterAll } from "vitest";
+import WebSocket from "ws";
+import { WebsocketProvider } from "y-websocket";
+import * as Y from "yjs";
+import { CONTENT_FIELD } from "../../shared/schema/extensions.ts";
+
+/** A stock y-websocket client in Node, authenticated by a session cookie. */
+export interface YClient {
+  doc: Y.Doc;
+  provider: WebsocketProvider;
+  /** Resolves once the first sync with the server is done. */
+  synced: Promise<void>;
+  /** Resolves with the code of the first close the server sends. */
+  closed: Promise<{ code: number; reason: string }>;
+  destroy(): void;
+}
+
+/** `ws` with the session cookie attached to the handshake, as a browser would send it. */
+const cookieSocket = (cookie: string | null) =>
+  class CookieWebSocket extends WebSocket {
+    constructor(url: string | URL, protocols?: string | string[]) {
+      super(url, protocols, cookie ? { headers: { cookie } } : {});
+    }
+  };
+
+/** Connects a stock WebsocketProvider to `ws://…/collab/<documentId>`; destroyed after the file. */
+export function connectClient(
+  baseUrl: string,
+  documentId: string,
+  cookie: string | null,
+  options: { reconnect?: boolean; doc?: Y.Doc } = {},
+): YClient {
+  const doc = options.doc ?? new Y.Doc();
+  const provider = new WebsocketProvider(`${baseUrl.replace(/^http/, "ws")}/collab`, documentId, doc, {
+    WebSocketPolyfill: cookieSocket(cookie) as unknown as typeof globalThis.WebSocket,
+    disableBc: true,
+    maxBackoffTime: 200,
+  });
+  const synced = new Promise<void>((resolve) => {
+    if (provider.synced) resolve();
+    provider.on("sync", (isSynced: boolean) => isSynced && resolve());
+  });
+  const closed = new Promise<{ code: number; reason: string }>((resolve) => {
+    provider.on("connection-close", (event: { code: number; reason: string } | null) => {
+      if (options.reconnect === false) provider.shouldConnect = false;
+      resolve({ code: event?.code ?? 0, reason: event?.reason ?? "" });
+    });
+  });
+  const destroy = () => {
+    provider.destroy();
+    doc.destroy();
+  };
+  afterAll(destroy);
+  return { doc, provider, synced, closed, destroy };
+}
+
+/** The plain text of the document's content, paragraph by paragraph. */
+export function textOf(doc: Y.Doc): string {
+  return doc.getXmlFragment(CONTENT_FIELD).toString();
+}
+
+/** Waits until `predicate` holds, polling; fails with `what` after `ms`. */
+export async function eventually(predicate: () => boolean, what: string, ms = 5000): Promise<void> {
+  const until = Date.now() + ms;
+  while (!predicate()) {
+    if (Date.now() > until) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 10));
+  }
+}
