@@ -16,6 +16,8 @@ export async function verifyPassword(password: string, stored: string): Promise<
   const [scheme, salt, hash] = stored.split("$");
   if (scheme !== "scrypt" || !salt || !hash) return false;
   const expected = Buffer.from(hash, "base64url");
-  const actual = await scryptAsync(password, Buffer.from(salt, "base64url"), expected.length);
-  return timingSafeEqual(actual, expected);
+  // Always derive a full key, so a malformed hash costs the same time as a real one, and
+  // never compare fewer bytes: an empty `expected` used to match every password.
+  const actual = await scryptAsync(password, Buffer.from(salt, "base64url"), KEY_LENGTH);
+  return expected.length === KEY_LENGTH && timingSafeEqual(actual, expected);
 }

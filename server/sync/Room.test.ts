@@ -6,6 +6,7 @@ import type { Store, UpdateRecord } from "../store/Store.ts";
 import { Connection } from "./Connection.ts";
 import { GroupCommit } from "./GroupCommit.ts";
 import { Room } from "./Room.ts";
+import { checkUpdate } from "./updateCheck.ts";
 
 /** A store whose commits wait until the test opens the gate, to watch what happens meanwhile. */
 function gatedStore() {
@@ -102,5 +103,93 @@ describe("Room", () => {
     for (const u of updates) room.receive(a.conn, updateFrame(u));
     await commit.flush();
     expect(batches).toEqual([5]);
+  });
+});
+
+/** Finds, deterministically, a mutated real update that decodes but throws half-way through integration. */
+function partiallyIntegratingUpdate(base: Y.Doc): Uint8Array {
+  const author = new Y.Doc();
+  Y.applyUpdate(author, Y.encodeStateAsUpdate(base));
+  const text = author.getText("t");
+  const before = Y.encodeStateVector(author);
+  for (let i = 0; i < 20; i++) text.insert(i % 3, `Absatz ${i} `);
+  text.format(0, 10, { bold: true });
+  const good = Y.encodeStateAsUpdate(author, before);
+  let seed = 42;
+  const random = () => {
+    seed = (seed * 1103515245 + 12345) % 2 ** 31;
+    return seed / 2 ** 31;
+  };
+  for (let attempt = 0; attempt < 100_000; attempt++) {
+    const bad = good.slice();
+    for (let k = 0; k < 1 + Math.floor(random() * 3); k++) {
+      bad[Math.floor(random() * bad.length)] = Math.floor(random() * 256);
+    }
+    try {
+      checkUpdate(bad);
+    } catch {
+      continue;
+    }
+    const scratch = new Y.Doc();
+    Y.applyUpdate(scratch, Y.encodeStateAsUpdate(base));
+    let emitted = false;
+    scratch.on("update", () => {
+      emitted = true;
+    });
+    try {
+      Y.applyUpdate(scratch, bad);
+    } catch {
+      if (emitted) return bad;
+    }
+  }
+  throw new Error("no partially integrating update found");
+}
+
+describe("Room with an update that throws during integration", () => {
+  it("commits and sends nothing of it, closes the sender with 4400 and reloads the room", async () => {
+    const committed: UpdateRecord[] = [];
+    const store = {
+      async appendUpdates(batch: readonly UpdateRecord[]) {
+        committed.push(...batch);
+        return batch.map((_, i) => i + 1);
+      },
+    } as unknown as Store;
+    const commit = new GroupCommit(store, createLogger("silent"));
+    const doc = new Y.Doc();
+    doc.getText("t").insert(0, "Programmvereinbarung");
+    let broken = false;
+    const room = new Room("doc", doc, {
+      commit,
+      log: createLogger("silent"),
+      maxPendingBytes: 1 << 20,
+      onEmpty: () => {},
+      onBroken: () => {
+        broken = true;
+      },
+    });
+    const bad = partiallyIntegratingUpdate(doc);
+    const closes: Record<string, number> = {};
+    const conn = (name: string) => {
+      const received: Uint8Array[] = [];
+      const c = new Connection({ id: name, name, orgId: "sem" }, "editor", {
+        send: (d) => received.push(d),
+        close: (code) => {
+          closes[name] = code;
+        },
+      });
+      room.join(c);
+      return { c, received };
+    };
+    const offender = conn("offender");
+    const peer = conn("peer");
+    const receivedBefore = peer.received.length;
+
+    room.receive(offender.c, updateFrame(bad));
+    await commit.flush();
+
+    expect(committed).toHaveLength(0);
+    expect(peer.received).toHaveLength(receivedBefore);
+    expect(closes).toEqual({ offender: 4400, peer: 4501 });
+    expect(broken).toBe(true);
   });
 });

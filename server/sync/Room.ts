@@ -49,6 +49,9 @@ export class Room implements CommitListener {
   private readonly outbox: { ticket: number; deliver: () => void }[] = [];
   private lastTicket = 0;
   private committedTicket = 0;
+  /** While a client update is being applied, the updates Yjs emits for it are held here. */
+  private held: Uint8Array[] | null = null;
+  private destroyed = false;
   private readonly handlers: Record<number, Handler> = {
     [MessageType.Sync]: (conn, d) => this.onSync(conn, d),
     [MessageType.Awareness]: (conn, d) => this.onAwareness(conn, d),
@@ -84,7 +87,7 @@ export class Room implements CommitListener {
   }
 
   leave(conn: Connection): void {
-    if (!this.connections.delete(conn)) return;
+    if (!this.connections.delete(conn) || this.destroyed) return;
     if (conn.awarenessIds.size > 0) {
       awarenessProtocol.removeAwarenessStates(this.awareness, [...conn.awarenessIds], null);
     }
@@ -93,7 +96,7 @@ export class Room implements CommitListener {
 
   /** Handles one binary frame from `conn`. A frame that breaks the protocol closes that connection only. */
   receive(conn: Connection, frame: Uint8Array): void {
-    if (!conn.isOpen) return;
+    if (!conn.isOpen || this.destroyed) return;
     try {
       const decoder = decoding.createDecoder(frame);
       const type = decoding.readVarUint(decoder);
@@ -120,6 +123,8 @@ export class Room implements CommitListener {
   }
 
   destroy(): void {
+    if (this.destroyed) return;
+    this.destroyed = true;
     this.awareness.off("update", this.onAwarenessUpdate);
     this.awareness.destroy();
     this.doc.destroy();
@@ -163,7 +168,20 @@ export class Room implements CommitListener {
   private applyClientUpdate(conn: Connection, update: Uint8Array): void {
     checkUpdate(update);
     const pendingBefore = pendingBytes(this.doc);
-    Y.applyUpdate(this.doc, update, conn);
+    // An update can decode cleanly and still throw half-way through integration, after
+    // Yjs has already emitted the part it applied. Hold what it emits until the apply
+    // has returned, so a failed apply commits and sends nothing.
+    this.held = [];
+    try {
+      Y.applyUpdate(this.doc, update, conn);
+    } catch (err) {
+      this.held = null;
+      this.reload(conn, err);
+      return;
+    }
+    const emitted = this.held;
+    this.held = null;
+    for (const u of emitted) this.accept(u, conn);
     const pendingAfter = pendingBytes(this.doc);
     if (pendingAfter === 0) {
       for (const c of this.connections) c.pendingBytes = 0;
@@ -181,7 +199,28 @@ export class Room implements CommitListener {
 
   private onDocUpdate(update: Uint8Array, origin: unknown): void {
     if (origin === LOAD_ORIGIN) return;
-    const conn = origin instanceof Connection ? origin : null;
+    if (this.held) this.held.push(update);
+    else this.accept(update, origin instanceof Connection ? origin : null);
+  }
+
+  /**
+   * The live doc may now hold part of an update that will never be stored. Drop the room
+   * (its state is the store's again on the next load) and let every client resync.
+   */
+  private reload(offender: Connection, error: unknown): void {
+    this.options.log.warn("update failed to integrate; reloading room", {
+      documentId: this.documentId,
+      userId: offender.user.id,
+      error: error instanceof Error ? error.message : String(error),
+    });
+    offender.close(CloseCode.BadMessage, `${closeReason[CloseCode.BadMessage]}: update does not integrate`);
+    this.outbox.length = 0;
+    this.closeAll(CloseCode.RoomReloaded, closeReason[CloseCode.RoomReloaded]);
+    this.options.onBroken(this);
+  }
+
+  /** Enqueues an integrated update for commit and for the peers of `conn`. */
+  private accept(update: Uint8Array, conn: Connection | null): void {
     this.lastTicket = this.options.commit.enqueue(
       { documentId: this.documentId, data: update, userId: conn?.user.id ?? null },
       this,

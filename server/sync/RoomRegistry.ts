@@ -18,6 +18,8 @@ export interface RoomRegistryOptions {
 
 interface Entry {
   room: Promise<Room>;
+  /** The room once loaded; callbacks of an older, evicted room for the same document are ignored. */
+  loaded: Room | null;
   /** Log rows after the snapshot, as far as this process knows. */
   tail: number;
   compacting: boolean;
@@ -42,7 +44,7 @@ export class RoomRegistry {
       existing.idleTimer = null;
       return existing.room;
     }
-    const entry: Entry = { room: this.load(documentId), tail: 0, compacting: false, idleTimer: null };
+    const entry: Entry = { room: this.load(documentId), loaded: null, tail: 0, compacting: false, idleTimer: null };
     this.entries.set(documentId, entry);
     entry.room.catch(() => {
       // A failed load leaves nothing behind, so the next attempt reads the store again.
@@ -78,7 +80,10 @@ export class RoomRegistry {
       onCommitted: (r, count) => this.noteCommitted(r, count),
     });
     const entry = this.entries.get(documentId);
-    if (entry) entry.tail = state.updates.length;
+    if (entry) {
+      entry.loaded = room;
+      entry.tail = state.updates.length;
+    }
     log.debug("room loaded", {
       documentId,
       updates: state.updates.length,
@@ -88,8 +93,14 @@ export class RoomRegistry {
     return room;
   }
 
-  private scheduleUnload(room: Room): void {
+  /** The registry entry of exactly this room, not of a newer room of the same document. */
+  private entryOf(room: Room): Entry | null {
     const entry = this.entries.get(room.documentId);
+    return entry?.loaded === room ? entry : null;
+  }
+
+  private scheduleUnload(room: Room): void {
+    const entry = this.entryOf(room);
     if (!entry || entry.idleTimer) return;
     entry.idleTimer = setTimeout(() => {
       entry.idleTimer = null;
@@ -100,7 +111,7 @@ export class RoomRegistry {
 
   private async unload(room: Room): Promise<void> {
     if (room.hasUncommitted) await this.options.commit.flush();
-    const entry = this.entries.get(room.documentId);
+    const entry = this.entryOf(room);
     if (!entry || room.size > 0) return;
     this.evict(room);
     // Fold the tail now, so the next open is a single snapshot read.
@@ -108,14 +119,14 @@ export class RoomRegistry {
   }
 
   private evict(room: Room): void {
-    const entry = this.entries.get(room.documentId);
+    const entry = this.entryOf(room);
     if (entry?.idleTimer) clearTimeout(entry.idleTimer);
-    this.entries.delete(room.documentId);
+    if (entry) this.entries.delete(room.documentId);
     room.destroy();
   }
 
   private noteCommitted(room: Room, count: number): void {
-    const entry = this.entries.get(room.documentId);
+    const entry = this.entryOf(room);
     if (!entry) return;
     entry.tail += count;
     if (entry.tail >= this.options.compactThreshold && !entry.compacting) {

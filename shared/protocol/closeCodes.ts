@@ -22,6 +22,8 @@ export const CloseCode = {
   TooManyPending: 4429,
   /** The stored state of the document could not be loaded; nothing was served or changed. */
   DocumentLoadFailed: 4500,
+  /** The room was reloaded from the store after an update failed to integrate; reconnect. */
+  RoomReloaded: 4501,
   /** The store refused to commit; the update was not accepted. */
   StorageUnavailable: 4503,
 } as const;
@@ -39,6 +41,7 @@ export const closeReason: Record<CloseCode, string> = {
   [CloseCode.PermissionsChanged]: "permissions changed",
   [CloseCode.TooManyPending]: "too many updates waiting for missing dependencies",
   [CloseCode.DocumentLoadFailed]: "document could not be loaded",
+  [CloseCode.RoomReloaded]: "document reloaded; reconnect",
   [CloseCode.StorageUnavailable]: "storage unavailable",
 };
 

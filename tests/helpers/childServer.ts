@@ -1,5 +1,5 @@
 import { type ChildProcess, spawn } from "node:child_process";
-import { afterAll } from "vitest";
+import { cleanup } from "./cleanup.ts";
 import { testEnv } from "./server.ts";
 
 /** An Accord server in its own process, so a test can `kill -9` it. */
@@ -17,7 +17,7 @@ export async function startChildServer(dataDir: string, env: Record<string, stri
     stdio: ["ignore", "pipe", "pipe"],
   });
   const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
-  afterAll(async () => {
+  cleanup(async () => {
     if (child.exitCode === null && child.signalCode === null) child.kill("SIGKILL");
     await exited;
   });

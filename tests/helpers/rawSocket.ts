@@ -1,5 +1,5 @@
-import { afterAll } from "vitest";
 import WebSocket from "ws";
+import { cleanup } from "./cleanup.ts";
 
 /** A raw WebSocket to the collab endpoint, for speaking the protocol badly on purpose. */
 export interface RawSocket {
@@ -25,6 +25,6 @@ export function rawSocket(baseUrl: string, documentId: string, cookie: string | 
       ws.terminate();
     }),
   );
-  afterAll(() => ws.terminate());
+  cleanup(() => ws.terminate());
   return { ws, opened, closed, refused };
 }

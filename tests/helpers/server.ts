@@ -1,17 +1,17 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { afterAll } from "vitest";
 import { parseConfig } from "../../server/config.ts";
 import { createLogger } from "../../server/log.ts";
 import { type AccordServer, startServer } from "../../server/startServer.ts";
+import { cleanup } from "./cleanup.ts";
 
 export const DEMO_PASSWORD = "accord-demo-test";
 
 /** A fresh data directory, removed after the test file. */
 export function tempDataDir(): string {
   const dir = mkdtempSync(path.join(tmpdir(), "accord-test-"));
-  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  cleanup(() => rmSync(dir, { recursive: true, force: true }));
   return dir;
 }
 
@@ -34,7 +34,7 @@ export async function startTestServer(
 ): Promise<AccordServer> {
   const config = parseConfig(testEnv(dataDir, env));
   const server = await startServer(config, createLogger(config.logLevel));
-  afterAll(() => server.close());
+  cleanup(() => server.close());
   return server;
 }
 

@@ -1,8 +1,8 @@
-import { afterAll } from "vitest";
 import WebSocket from "ws";
 import { WebsocketProvider } from "y-websocket";
 import * as Y from "yjs";
 import { CONTENT_FIELD } from "../../shared/schema/extensions.ts";
+import { cleanup } from "./cleanup.ts";
 
 /** A stock y-websocket client in Node, authenticated by a session cookie. */
 export interface YClient {
@@ -50,7 +50,7 @@ export function connectClient(
     provider.destroy();
     doc.destroy();
   };
-  afterAll(destroy);
+  cleanup(destroy);
   return { doc, provider, synced, closed, destroy };
 }
 

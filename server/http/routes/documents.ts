@@ -7,8 +7,10 @@ import { requireSession, type SessionVariables } from "../session.ts";
 
 /** The documents of the signed-in user. */
 export function documentRoutes(store: Store) {
+  // The session check is scoped to /documents: unscoped, it ran for every /api path
+  // mounted after this router and answered 401 where the catch-all should answer 404.
   return new Hono<{ Variables: SessionVariables }>()
-    .use(requireSession(store))
+    .use("/documents/*", requireSession(store))
     .get("/documents", async (c) => c.json(await listDocuments(store, c.get("user").id)))
     .post("/documents", async (c) => {
       const input = await readBody(c, CreateDocumentRequest);

@@ -80,8 +80,8 @@ export class SqliteStore implements Store {
         "SELECT seq, data FROM updates WHERE document_id = ? AND seq > ? ORDER BY seq",
       ),
       tailLength: db.prepare<[string], { n: number }>(
-        `SELECT count(*) AS n FROM updates WHERE document_id = ?
-           AND seq > coalesce((SELECT upto_seq FROM snapshots WHERE document_id = ?1), 0)`,
+        `SELECT count(*) AS n FROM updates u WHERE u.document_id = ?
+           AND u.seq > coalesce((SELECT upto_seq FROM snapshots s WHERE s.document_id = u.document_id), 0)`,
       ),
       putSnapshot: db.prepare<[string, number, Buffer]>(
         `INSERT INTO snapshots (document_id, upto_seq, data) VALUES (?, ?, ?)

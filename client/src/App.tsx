@@ -1,0 +1,62 @@
+import { useEffect } from "react";
+import { useTranslation } from "react-i18next";
+import { LoginPage } from "./features/auth/LoginPage.tsx";
+import { useAuth } from "./features/auth/useAuth.ts";
+import { DocumentListPage } from "./features/documents/DocumentListPage.tsx";
+import { DocumentPage } from "./features/documents/DocumentPage.tsx";
+import { errorMessage } from "./i18n/errorMessage.ts";
+import { AppHeader } from "./layout/AppHeader.tsx";
+import { navigate } from "./routing/route.ts";
+import { useRoute } from "./routing/useRoute.ts";
+
+/** The app shell: sign-in when there is no session, else the routed page under the header. */
+export function App() {
+  const { t } = useTranslation();
+  const auth = useAuth();
+  const route = useRoute();
+  const signedIn = auth.state.status === "signedIn";
+
+  // The sign-in page has its own address only while signed out; once signed in, go to the list.
+  useEffect(() => {
+    if (signedIn && route.page === "login") navigate({ page: "list" });
+  }, [signedIn, route.page]);
+
+  switch (auth.state.status) {
+    case "loading":
+      return <p className="page muted">{t("app.loading")}</p>;
+    case "failed":
+      return (
+        <main className="page">
+          <p className="alert alert--error" role="alert">
+            {errorMessage(t, auth.state.error)}
+          </p>
+          <button type="button" className="button" onClick={auth.reload}>
+            {t("app.retry")}
+          </button>
+        </main>
+      );
+    case "signedOut":
+      return <LoginPage onSignedIn={auth.signedIn} />;
+    case "signedIn":
+      return (
+        <>
+          <AppHeader
+            user={auth.state.user}
+            onSignOut={() => {
+              void auth.signOut().then(() => navigate({ page: "login" }));
+            }}
+          />
+          {route.page === "document" ? (
+            <DocumentPage
+              key={route.documentId}
+              documentId={route.documentId}
+              user={auth.state.user}
+              onSessionExpired={auth.expired}
+            />
+          ) : (
+            <DocumentListPage />
+          )}
+        </>
+      );
+  }
+}

@@ -1,0 +1,20 @@
+import { z } from "zod";
+import { type CreateDocumentRequest, DocumentSummary } from "../../../shared/api/schemas.ts";
+import { request } from "./client.ts";
+
+const DocumentList = z.array(DocumentSummary);
+
+/** The documents the signed-in user is a member of. */
+export const listDocuments = (): Promise<DocumentSummary[]> => request("GET", "/documents", DocumentList);
+
+/** Creates a document; the creator becomes its owner. */
+export const createDocument = (input: CreateDocumentRequest): Promise<DocumentSummary> =>
+  request("POST", "/documents", DocumentSummary, input);
+
+/** One document with the user's role on it; throws ApiError `forbidden` or `not_found`. */
+export const fetchDocument = (id: string): Promise<DocumentSummary> =>
+  request("GET", `/documents/${encodeURIComponent(id)}`, DocumentSummary);
+
+/** Renames a document (owner and editor only). */
+export const renameDocument = (id: string, title: string): Promise<DocumentSummary> =>
+  request("PATCH", `/documents/${encodeURIComponent(id)}`, DocumentSummary, { title });

@@ -1,0 +1,91 @@
+import { type Editor, useEditorState } from "@tiptap/react";
+import { useState } from "react";
+import { useTranslation } from "react-i18next";
+import { applyLink, currentLinkHref } from "./applyLink.ts";
+import { FORMAT_GROUPS, TABLE_ACTIONS, type ToolbarAction } from "./toolbarActions.ts";
+
+const ALL_ACTIONS = [...FORMAT_GROUPS.flat(), ...TABLE_ACTIONS];
+
+interface ButtonState {
+  active: boolean;
+  enabled: boolean;
+}
+
+/** Formatting, link and table buttons above the editor; each has `data-testid="toolbar-<id>"`. */
+export function Toolbar({ editor }: { editor: Editor }) {
+  const { t } = useTranslation();
+  const [message, setMessage] = useState<string | null>(null);
+  const states = useEditorState({
+    editor,
+    selector: ({ editor: current }) => {
+      const byId: Record<string, ButtonState> = {};
+      for (const action of ALL_ACTIONS) {
+        byId[action.id] = {
+          active: action.isActive?.(current) ?? false,
+          enabled: action.canRun?.(current) ?? true,
+        };
+      }
+      byId.link = { active: current.isActive("link"), enabled: true };
+      return byId;
+    },
+  });
+
+  const onLink = () => {
+    // A native prompt: accessible, and enough until a link popover is designed.
+    const outcome = applyLink(editor, window.prompt(t("toolbar.linkPrompt"), currentLinkHref(editor)));
+    setMessage(outcome === "unsafe" ? t("toolbar.unsafeLink") : null);
+  };
+
+  const button = (action: ToolbarAction) => {
+    const state = states[action.id];
+    return (
+      <button
+        key={action.id}
+        type="button"
+        className={state?.active ? "toolbar__button is-active" : "toolbar__button"}
+        data-testid={`toolbar-${action.id}`}
+        aria-label={t(`toolbar.${action.label}`)}
+        aria-pressed={action.isActive ? (state?.active ?? false) : undefined}
+        title={t(`toolbar.${action.label}`)}
+        disabled={state?.enabled === false}
+        onClick={() => action.run(editor)}
+      >
+        {t(`toolbarShort.${action.label}`)}
+      </button>
+    );
+  };
+
+  return (
+    <div className="toolbar-wrap">
+      <div className="toolbar" role="toolbar" aria-label={t("toolbar.label")}>
+        {FORMAT_GROUPS.map((group) => (
+          <div className="toolbar__group" key={group[0]?.id}>
+            {group.map(button)}
+          </div>
+        ))}
+        <div className="toolbar__group">
+          <button
+            type="button"
+            className={states.link?.active ? "toolbar__button is-active" : "toolbar__button"}
+            data-testid="toolbar-link"
+            aria-label={t("toolbar.link")}
+            aria-pressed={states.link?.active ?? false}
+            title={t("toolbar.link")}
+            onClick={onLink}
+          >
+            {t("toolbarShort.link")}
+          </button>
+        </div>
+        <div className="toolbar__group">{TABLE_ACTIONS.map(button)}</div>
+      </div>
+      {message && (
+        <div className="toolbar__message" role="alert" data-testid="toolbar-message">
+          <span>{message}</span>
+          <button type="button" className="link-button" onClick={() => setMessage(null)}>
+            {t("toolbar.dismiss")}
+          </button>
+        </div>
+      )}
+    </div>
+  );
+}

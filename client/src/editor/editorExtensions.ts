@@ -1,0 +1,16 @@
+import type { AnyExtension } from "@tiptap/core";
+import Collaboration from "@tiptap/extension-collaboration";
+import CollaborationCaret from "@tiptap/extension-collaboration-caret";
+import { CONTENT_FIELD, schemaExtensions } from "../../../shared/schema/extensions.ts";
+import type { CaretUser } from "../collab/CaretUser.ts";
+import type { CollabSession } from "../collab/createCollabSession.ts";
+import { renderCaret } from "./renderCaret.ts";
+
+/** The editor's extensions: the shared document schema plus live collaboration and carets. */
+export function editorExtensions(session: CollabSession, user: CaretUser): AnyExtension[] {
+  return [
+    ...schemaExtensions(),
+    Collaboration.configure({ document: session.ydoc, field: CONTENT_FIELD }),
+    CollaborationCaret.configure({ provider: session.provider, user, render: renderCaret }),
+  ];
+}

@@ -1,0 +1,36 @@
+import { useCallback, useEffect, useState } from "react";
+import type { DocumentSummary } from "../../../../shared/api/schemas.ts";
+import { listDocuments } from "../../api/documents.ts";
+
+/** The user's documents as loaded from the server, newest change first. */
+export type DocumentListState =
+  | { status: "loading" }
+  | { status: "loaded"; documents: DocumentSummary[] }
+  | { status: "failed"; error: unknown };
+
+const byUpdatedDesc = (a: DocumentSummary, b: DocumentSummary) => b.updatedAt.localeCompare(a.updatedAt);
+
+/** Loads the document list; `add` puts a just-created document in without reloading. */
+export function useDocumentList(): { state: DocumentListState; add: (doc: DocumentSummary) => void } {
+  const [state, setState] = useState<DocumentListState>({ status: "loading" });
+
+  useEffect(() => {
+    let current = true;
+    listDocuments().then(
+      (documents) => current && setState({ status: "loaded", documents: [...documents].sort(byUpdatedDesc) }),
+      (error: unknown) => current && setState({ status: "failed", error }),
+    );
+    return () => {
+      current = false;
+    };
+  }, []);
+
+  const add = useCallback((doc: DocumentSummary) => {
+    setState((prev) => ({
+      status: "loaded",
+      documents: [doc, ...(prev.status === "loaded" ? prev.documents.filter((d) => d.id !== doc.id) : [])],
+    }));
+  }, []);
+
+  return { state, add };
+}

@@ -1,0 +1,31 @@
+import { useEffect, useState } from "react";
+import type { DocumentSummary } from "../../../../shared/api/schemas.ts";
+import { fetchDocument } from "../../api/documents.ts";
+
+/** One document's summary as loaded from the server; `replace` takes a newer one (after a rename). */
+export type DocumentSummaryState =
+  | { status: "loading" }
+  | { status: "loaded"; doc: DocumentSummary }
+  | { status: "failed"; error: unknown };
+
+/** Loads `GET /api/documents/:id` before the live connection is opened. */
+export function useDocumentSummary(documentId: string): {
+  state: DocumentSummaryState;
+  replace: (doc: DocumentSummary) => void;
+} {
+  const [state, setState] = useState<DocumentSummaryState>({ status: "loading" });
+
+  useEffect(() => {
+    let current = true;
+    setState({ status: "loading" });
+    fetchDocument(documentId).then(
+      (doc) => current && setState({ status: "loaded", doc }),
+      (error: unknown) => current && setState({ status: "failed", error }),
+    );
+    return () => {
+      current = false;
+    };
+  }, [documentId]);
+
+  return { state, replace: (doc) => setState({ status: "loaded", doc }) };
+}

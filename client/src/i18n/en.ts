@@ -1,0 +1,66 @@
+import type { DeepPartial } from "./DeepPartial.ts";
+import type { Catalogue } from "./de.ts";
+
+/** English UI texts; missing keys fall back to German. */
+export const en: DeepPartial<Catalogue> = {
+  app: { tagline: "Cantonal integration programme KIP 3 – written together", loading: "Loading …" },
+  login: {
+    title: "Sign in",
+    intro: "Sign in with your work e-mail address.",
+    email: "E-mail address",
+    password: "Password",
+    submit: "Sign in",
+    submitting: "Signing in …",
+  },
+  header: { signOut: "Sign out", language: "Language" },
+  documents: {
+    heading: "My documents",
+    empty: "You are not a member of any document yet.",
+    title: "Title",
+    kind: "Kind",
+    role: "Your role",
+    updated: "Last changed",
+    createHeading: "New document",
+    createTitle: "Title",
+    createKind: "Kind",
+    createSubmit: "Create",
+    creating: "Creating …",
+    created: "“{{title}}” was created.",
+  },
+  kinds: { concept: "Programme concept", agreement: "Programme agreement" },
+  roles: { owner: "Owner", editor: "Editor", suggester: "Suggester", commenter: "Commenter", viewer: "Viewer" },
+  document: {
+    back: "Back to the list",
+    loading: "Loading document …",
+    role: "Your role: {{role}}",
+    forbidden: "You have no access to this document.",
+    notFound: "This document does not exist.",
+  },
+  toolbarShort: {
+    paragraph: "Text",
+    bold: "B",
+    italic: "I",
+    bulletList: "• List",
+    orderedList: "1. List",
+    insertTable: "Table",
+    addRow: "+ Row",
+    deleteRow: "− Row",
+    addColumn: "+ Column",
+    deleteColumn: "− Column",
+    deleteTable: "Delete table",
+  },
+  outline: { heading: "Outline", empty: "No headings yet." },
+  presence: { heading: "In this document", you: "you" },
+  status: {
+    connected: "Connected",
+    connecting: "Connecting …",
+    reconnecting: "Reconnecting …",
+    offline_zero: "Offline – no unsaved changes",
+    offline_one: "Offline – {{count}} unsaved change",
+    offline_other: "Offline – {{count}} unsaved changes",
+  },
+  errors: {
+    invalid_credentials: "Wrong e-mail address or password.",
+    network: "The server cannot be reached. Please check your connection.",
+  },
+};

@@ -1,0 +1,76 @@
+import type { DeepPartial } from "./DeepPartial.ts";
+import type { Catalogue } from "./de.ts";
+
+/** French UI texts; missing keys fall back to German. */
+export const fr: DeepPartial<Catalogue> = {
+  app: {
+    tagline: "Programme d'intégration cantonal PIC 3 – rédiger ensemble",
+    loading: "Chargement …",
+  },
+  login: {
+    title: "Connexion",
+    intro: "Connectez-vous avec votre adresse e-mail professionnelle.",
+    email: "Adresse e-mail",
+    password: "Mot de passe",
+    submit: "Se connecter",
+    submitting: "Connexion en cours …",
+  },
+  header: { signOut: "Se déconnecter", language: "Langue" },
+  documents: {
+    heading: "Mes documents",
+    empty: "Vous ne participez encore à aucun document.",
+    title: "Titre",
+    kind: "Type",
+    role: "Votre rôle",
+    updated: "Dernière modification",
+    createHeading: "Nouveau document",
+    createTitle: "Titre",
+    createKind: "Type",
+    createSubmit: "Créer",
+    creating: "Création …",
+    created: "« {{title}} » a été créé.",
+  },
+  kinds: { concept: "Concept de programme", agreement: "Convention de programme" },
+  roles: {
+    owner: "Propriétaire",
+    editor: "Rédacteur·rice",
+    suggester: "Proposant·e",
+    commenter: "Commentateur·rice",
+    viewer: "Lecteur·rice",
+  },
+  document: {
+    back: "Retour à la liste",
+    loading: "Chargement du document …",
+    role: "Votre rôle : {{role}}",
+    forbidden: "Vous n'avez pas accès à ce document.",
+    notFound: "Ce document n'existe pas.",
+  },
+  toolbarShort: {
+    paragraph: "Texte",
+    bold: "G",
+    italic: "I",
+    bulletList: "• Liste",
+    orderedList: "1. Liste",
+    link: "Lien",
+    insertTable: "Tableau",
+    addRow: "+ Ligne",
+    deleteRow: "− Ligne",
+    addColumn: "+ Colonne",
+    deleteColumn: "− Colonne",
+    deleteTable: "Supprimer le tableau",
+  },
+  outline: { heading: "Plan", empty: "Aucun titre pour l'instant." },
+  presence: { heading: "Dans le document", you: "vous" },
+  status: {
+    connected: "Connecté",
+    connecting: "Connexion en cours …",
+    reconnecting: "Reconnexion en cours …",
+    offline_zero: "Hors ligne – aucune modification non enregistrée",
+    offline_one: "Hors ligne – {{count}} modification non enregistrée",
+    offline_other: "Hors ligne – {{count}} modifications non enregistrées",
+  },
+  errors: {
+    invalid_credentials: "Adresse e-mail ou mot de passe incorrect.",
+    network: "Le serveur n'est pas joignable. Veuillez vérifier votre connexion.",
+  },
+};

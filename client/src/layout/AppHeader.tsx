@@ -1,0 +1,33 @@
+import { useTranslation } from "react-i18next";
+import type { User } from "../../../shared/api/schemas.ts";
+import { organisationLook } from "../collab/organisation.ts";
+import { hrefOf } from "../routing/route.ts";
+import { LanguageSelect } from "./LanguageSelect.tsx";
+
+/** The bar on every signed-in page: app name, the user with organisation, language, sign-out. */
+export function AppHeader({ user, onSignOut }: { user: User; onSignOut: () => void }) {
+  const { t } = useTranslation();
+  const org = organisationLook(user.orgId, user.orgName);
+  return (
+    <header className="app-header">
+      <a className="app-header__brand" href={hrefOf({ page: "list" })}>
+        {t("app.name")}
+      </a>
+      <div className="app-header__user" data-testid="current-user">
+        <span className="app-header__swatch" style={{ backgroundColor: org.colour }} aria-hidden="true" />
+        <span className="app-header__name" data-testid="current-user-name">
+          {user.name}
+        </span>
+        <span className="app-header__org" data-testid="current-user-org" title={user.orgName}>
+          {user.orgName}
+        </span>
+      </div>
+      <div className="app-header__actions">
+        <LanguageSelect />
+        <button type="button" className="button button--quiet" onClick={onSignOut} data-testid="logout">
+          {t("header.signOut")}
+        </button>
+      </div>
+    </header>
+  );
+}

@@ -1,0 +1,21 @@
+import { describe, expect, it } from "vitest";
+import { hrefOf, parseRoute } from "./route.ts";
+
+describe("parseRoute", () => {
+  it("reads the document list, the sign-in page and a document", () => {
+    expect(parseRoute("")).toEqual({ page: "list" });
+    expect(parseRoute("#/")).toEqual({ page: "list" });
+    expect(parseRoute("#/login")).toEqual({ page: "login" });
+    expect(parseRoute("#/documents/kip3-konzept-so")).toEqual({ page: "document", documentId: "kip3-konzept-so" });
+  });
+
+  it("sends unknown addresses to the document list", () => {
+    expect(parseRoute("#/documents/")).toEqual({ page: "list" });
+    expect(parseRoute("#/nowhere")).toEqual({ page: "list" });
+  });
+
+  it("round-trips document ids that need escaping", () => {
+    const route = { page: "document", documentId: "a b/ü" } as const;
+    expect(parseRoute(hrefOf(route))).toEqual(route);
+  });
+});

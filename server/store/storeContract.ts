@@ -1,0 +1,333 @@
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import * as Y from "yjs";
+import { mergeThroughDoc } from "../sync/compaction.ts";
+import type { MergeUpdates, Store, UserRow } from "./Store.ts";
+
+/**
+ * The behaviour every Store must show, whatever keeps the bytes. Register it once per
+ * implementation (`describeStoreContract("SqliteStore", …)`); `makeStore` must return a
+ * fresh, empty, migrated store each time. The suite closes every store it made.
+ */
+export function describeStoreContract(name: string, makeStore: () => Promise<Store>): void {
+  describe(`Store contract: ${name}`, () => {
+    let store: Store;
+
+    beforeEach(async () => {
+      store = await makeStore();
+      await store.upsertOrganisation(ORG);
+      for (const user of [ALICE, BOB]) await store.createUser(user);
+      for (const id of [DOC_A, DOC_B])
+        await store.createDocument({ id, title: id, kind: "concept", ownerId: ALICE.id });
+    });
+
+    afterEach(async () => {
+      await store.close();
+    });
+
+    describe("update log", () => {
+      it("numbers updates 1, 2, 3… per document, continuing across batches", async () => {
+        expect(await store.appendUpdates([update(DOC_A, 1), update(DOC_A, 2)])).toEqual([1, 2]);
+        expect(await store.appendUpdates([update(DOC_B, 3), update(DOC_A, 4)])).toEqual([1, 3]);
+        expect(await store.appendUpdates([update(DOC_B, 5)])).toEqual([2]);
+      });
+
+      it("loads a document without updates as no snapshot, no updates and lastSeq 0", async () => {
+        expect(await store.loadState(DOC_A)).toEqual({ snapshot: null, updates: [], lastSeq: 0 });
+        expect(await store.tailLength(DOC_A)).toBe(0);
+      });
+
+      it("loads the updates in the order they were appended, with the last sequence number", async () => {
+        await store.appendUpdates([update(DOC_A, 1), update(DOC_B, 9), update(DOC_A, 2)]);
+        await store.appendUpdates([update(DOC_A, 3)]);
+        const state = await store.loadState(DOC_A);
+        expect(state.snapshot).toBeNull();
+        expect(state.updates.map(hex)).toEqual([1, 2, 3].map((n) => hex(update(DOC_A, n).data)));
+        expect(state.lastSeq).toBe(3);
+        expect(await store.tailLength(DOC_A)).toBe(3);
+      });
+
+      it("stores updates that have no user, such as the server's own", async () => {
+        expect(await store.appendUpdates([{ documentId: DOC_A, data: bytes(7, 7), userId: null }])).toEqual([1]);
+        expect((await store.loadState(DOC_A)).updates.map(hex)).toEqual([hex(bytes(7, 7))]);
+      });
+
+      it("rejects an append to an unknown document and stores nothing", async () => {
+        await expect(store.appendUpdates([update("no-such-document", 1)])).rejects.toThrow();
+        expect(await store.loadState("no-such-document")).toEqual({ snapshot: null, updates: [], lastSeq: 0 });
+      });
+
+      it("rolls back the whole batch when one of its documents is unknown", async () => {
+        const batch = [update(DOC_A, 1), update("no-such-document", 2), update(DOC_B, 3)];
+        await expect(store.appendUpdates(batch)).rejects.toThrow();
+        expect(await store.loadState(DOC_A)).toEqual({ snapshot: null, updates: [], lastSeq: 0 });
+        expect(await store.loadState(DOC_B)).toEqual({ snapshot: null, updates: [], lastSeq: 0 });
+        // The sequence counters were rolled back too: no gap where the failed batch was.
+        expect(await store.appendUpdates([update(DOC_A, 4), update(DOC_B, 5)])).toEqual([1, 1]);
+      });
+    });
+
+    describe("compaction", () => {
+      it("folds exactly the rows it read into a snapshot that yields the same text", async () => {
+        const editor = textEditor();
+        editor.type("Programmkonzept ");
+        editor.type("KIP 3");
+        await store.appendUpdates(editor.take().map((data) => ({ documentId: DOC_A, data, userId: ALICE.id })));
+        editor.type(", Kanton Solothurn");
+        const appended = editor.take();
+        await store.appendUpdates(appended.map((data) => ({ documentId: DOC_A, data, userId: ALICE.id })));
+        const before = await store.loadState(DOC_A);
+
+        const merge = recordingMerge();
+        expect(await store.compact(DOC_A, merge.fn)).toBe(before.updates.length);
+
+        expect(merge.calls).toHaveLength(1);
+        expect(merge.calls[0]?.snapshot).toBeNull();
+        expect(merge.calls[0]?.updates).toEqual(before.updates.map(hex));
+        const after = await store.loadState(DOC_A);
+        expect(after.snapshot && hex(after.snapshot)).toBe(merge.calls[0]?.result);
+        expect(after.updates).toEqual([]);
+        expect(after.lastSeq).toBe(before.lastSeq);
+        expect(await store.tailLength(DOC_A)).toBe(0);
+        expect(textOf(after)).toBe("Programmkonzept KIP 3, Kanton Solothurn");
+      });
+
+      it("folds the previous snapshot and only the rows after it on the next compaction", async () => {
+        const editor = textEditor();
+        editor.type("Art. 1");
+        await store.appendUpdates(editor.take().map((data) => ({ documentId: DOC_A, data, userId: null })));
+        await store.compact(DOC_A, mergeThroughDoc);
+        const firstSnapshot = (await store.loadState(DOC_A)).snapshot;
+        editor.type(" Zweck");
+        const tail = editor.take();
+        await store.appendUpdates(tail.map((data) => ({ documentId: DOC_A, data, userId: null })));
+
+        const merge = recordingMerge();
+        expect(await store.compact(DOC_A, merge.fn)).toBe(tail.length);
+
+        expect(merge.calls[0]?.snapshot).toBe(firstSnapshot && hex(firstSnapshot));
+        expect(merge.calls[0]?.updates).toEqual(tail.map(hex));
+        expect(textOf(await store.loadState(DOC_A))).toBe("Art. 1 Zweck");
+      });
+
+      it("loads the snapshot followed by the tail appended after it, in order", async () => {
+        const editor = textEditor();
+        editor.type("Ziele");
+        await store.appendUpdates(editor.take().map((data) => ({ documentId: DOC_A, data, userId: null })));
+        await store.compact(DOC_A, mergeThroughDoc);
+        editor.type(" und ");
+        editor.type("Massnahmen");
+        const tail = editor.take();
+        const seqs = await store.appendUpdates(tail.map((data) => ({ documentId: DOC_A, data, userId: null })));
+
+        const state = await store.loadState(DOC_A);
+        expect(state.snapshot).not.toBeNull();
+        expect(state.updates.map(hex)).toEqual(tail.map(hex));
+        expect(state.lastSeq).toBe(seqs.at(-1));
+        expect(await store.tailLength(DOC_A)).toBe(tail.length);
+        expect(textOf(state)).toBe("Ziele und Massnahmen");
+      });
+
+      it("keeps counting sequence numbers after compaction instead of reusing them", async () => {
+        await store.appendUpdates([1, 2, 3].map((n) => update(DOC_A, n)));
+        await store.compact(DOC_A, () => bytes(0, 0));
+        expect(await store.appendUpdates([update(DOC_A, 4)])).toEqual([4]);
+        expect((await store.loadState(DOC_A)).lastSeq).toBe(4);
+      });
+
+      it("folds nothing and leaves the state as it was when the tail is empty", async () => {
+        const merge = recordingMerge();
+        expect(await store.compact(DOC_A, merge.fn)).toBe(0);
+        expect(merge.calls).toEqual([]);
+        expect(await store.loadState(DOC_A)).toEqual({ snapshot: null, updates: [], lastSeq: 0 });
+
+        await store.appendUpdates([update(DOC_A, 1)]);
+        await store.compact(DOC_A, () => bytes(0, 0));
+        const compacted = await store.loadState(DOC_A);
+        expect(await store.compact(DOC_A, merge.fn)).toBe(0);
+        expect(merge.calls).toEqual([]);
+        expect(await store.loadState(DOC_A)).toEqual(compacted);
+      });
+
+      it("keeps every row when the merge fails", async () => {
+        await store.appendUpdates([update(DOC_A, 1), update(DOC_A, 2)]);
+        const before = await store.loadState(DOC_A);
+        await expect(
+          store.compact(DOC_A, () => {
+            throw new Error("merge failed");
+          }),
+        ).rejects.toThrow("merge failed");
+        expect(await store.loadState(DOC_A)).toEqual(before);
+        expect(await store.tailLength(DOC_A)).toBe(2);
+      });
+
+      it("leaves the other documents' logs alone", async () => {
+        await store.appendUpdates([update(DOC_A, 1), update(DOC_B, 2)]);
+        await store.compact(DOC_A, () => bytes(0, 0));
+        expect(await store.tailLength(DOC_B)).toBe(1);
+        expect((await store.loadState(DOC_B)).updates.map(hex)).toEqual([hex(update(DOC_B, 2).data)]);
+      });
+    });
+
+    describe("users and organisations", () => {
+      it("finds a user by e-mail and by id", async () => {
+        expect(await store.findUserByEmail(ALICE.email)).toEqual(ALICE);
+        expect(await store.findUserById(BOB.id)).toEqual(BOB);
+      });
+
+      it("answers null for an unknown e-mail or id", async () => {
+        expect(await store.findUserByEmail("nobody@example.ch")).toBeNull();
+        expect(await store.findUserById("u-nobody")).toBeNull();
+      });
+
+      it("counts its users", async () => {
+        expect(await store.countUsers()).toBe(2);
+      });
+
+      it("refuses a second user with the same e-mail", async () => {
+        await expect(store.createUser({ ...BOB, id: "u-bob-2", email: ALICE.email })).rejects.toThrow();
+        expect(await store.countUsers()).toBe(2);
+      });
+
+      it("names an organisation, renames it on a second upsert, and answers null for an unknown one", async () => {
+        expect(await store.organisationName(ORG.id)).toBe(ORG.name);
+        await store.upsertOrganisation({ id: ORG.id, name: "Kanton Solothurn" });
+        expect(await store.organisationName(ORG.id)).toBe("Kanton Solothurn");
+        expect(await store.organisationName("no-such-org")).toBeNull();
+      });
+    });
+
+    describe("sessions", () => {
+      const expiresAt = new Date("2030-01-01T12:00:00.000Z");
+      const justBefore = new Date(expiresAt.getTime() - 1);
+
+      it("finds the session's user until the session expires", async () => {
+        await store.createSession("token-hash", ALICE.id, expiresAt);
+        expect(await store.findSessionUser("token-hash", justBefore)).toEqual(ALICE);
+        expect(await store.findSessionUser("token-hash", expiresAt)).toBeNull();
+        expect(await store.findSessionUser("token-hash", new Date(expiresAt.getTime() + 1))).toBeNull();
+      });
+
+      it("answers null for an unknown session", async () => {
+        expect(await store.findSessionUser("unknown-hash", justBefore)).toBeNull();
+      });
+
+      it("forgets a deleted session and keeps the user's other sessions", async () => {
+        await store.createSession("first", ALICE.id, expiresAt);
+        await store.createSession("second", ALICE.id, expiresAt);
+        await store.deleteSession("first");
+        expect(await store.findSessionUser("first", justBefore)).toBeNull();
+        expect(await store.findSessionUser("second", justBefore)).toEqual(ALICE);
+      });
+    });
+
+    describe("documents", () => {
+      it("makes the creator the owner of a new document", async () => {
+        const created = await store.createDocument({
+          id: "doc-new",
+          title: "Vereinbarung",
+          kind: "agreement",
+          ownerId: BOB.id,
+        });
+        expect(created).toMatchObject({ id: "doc-new", title: "Vereinbarung", kind: "agreement" });
+        expect(await store.findDocument("doc-new")).toEqual(created);
+        expect(await store.roleOf("doc-new", BOB.id)).toBe("owner");
+        expect(await store.roleOf("doc-new", ALICE.id)).toBeNull();
+      });
+
+      it("answers null for an unknown document", async () => {
+        expect(await store.findDocument("no-such-document")).toBeNull();
+        expect(await store.roleOf("no-such-document", ALICE.id)).toBeNull();
+      });
+
+      it("lists exactly the documents a user is a member of, with the role in each", async () => {
+        await store.setMembership({ documentId: DOC_B, userId: BOB.id, role: "commenter" });
+        const byId = <T extends { id: string }>(docs: T[]) => [...docs].sort((a, b) => a.id.localeCompare(b.id));
+
+        expect(byId(await store.listDocumentsOf(ALICE.id)).map((d) => [d.id, d.role])).toEqual([
+          [DOC_A, "owner"],
+          [DOC_B, "owner"],
+        ]);
+        const bobs = await store.listDocumentsOf(BOB.id);
+        expect(bobs).toEqual([{ ...(await store.findDocument(DOC_B)), role: "commenter" }]);
+        expect(await store.listDocumentsOf("u-nobody")).toEqual([]);
+      });
+
+      it("changes a member's role when the membership is set again", async () => {
+        await store.setMembership({ documentId: DOC_A, userId: BOB.id, role: "viewer" });
+        expect(await store.roleOf(DOC_A, BOB.id)).toBe("viewer");
+        await store.setMembership({ documentId: DOC_A, userId: BOB.id, role: "editor" });
+        expect(await store.roleOf(DOC_A, BOB.id)).toBe("editor");
+        expect((await store.listDocumentsOf(BOB.id)).map((d) => d.role)).toEqual(["editor"]);
+      });
+
+      it("renames a document and moves its updatedAt, not its createdAt", async () => {
+        const before = await store.findDocument(DOC_A);
+        await store.renameDocument(DOC_A, "Programmkonzept KIP 3");
+        const after = await store.findDocument(DOC_A);
+        expect(after?.title).toBe("Programmkonzept KIP 3");
+        expect(after?.createdAt).toBe(before?.createdAt);
+        expect(Date.parse(after?.updatedAt ?? "")).toBeGreaterThanOrEqual(Date.parse(before?.updatedAt ?? ""));
+      });
+    });
+
+    describe("audit", () => {
+      it("records audit entries with or without a user and document", async () => {
+        await expect(
+          store.appendAudit({ userId: ALICE.id, documentId: DOC_A, action: "rename", detail: { title: "neu" } }),
+        ).resolves.toBeUndefined();
+        await expect(
+          store.appendAudit({ userId: null, documentId: null, action: "login_failed", detail: {} }),
+        ).resolves.toBeUndefined();
+      });
+    });
+  });
+}
+
+const ORG = { id: "org-test", name: "Testamt" };
+const ALICE: UserRow = { id: "u-alice", email: "alice@test.ch", name: "Alice", orgId: ORG.id, passwordHash: "h1" };
+const BOB: UserRow = { id: "u-bob", email: "bob@test.ch", name: "Bob", orgId: ORG.id, passwordHash: "h2" };
+const DOC_A = "doc-a";
+const DOC_B = "doc-b";
+
+const bytes = (...values: number[]): Uint8Array => new Uint8Array(values);
+
+/** An opaque update whose bytes tell which document and which append it was. */
+const update = (documentId: string, n: number) => ({
+  documentId,
+  data: bytes(documentId.charCodeAt(documentId.length - 1), n, 0xff - n),
+  userId: ALICE.id,
+});
+
+/** Bytes as hex, so that a Buffer and a Uint8Array with the same content compare equal. */
+const hex = (data: Uint8Array): string => Buffer.from(data.buffer, data.byteOffset, data.byteLength).toString("hex");
+
+/** `mergeThroughDoc`, recording what each call was given and returned (as hex). */
+function recordingMerge() {
+  const calls: { snapshot: string | null; updates: string[]; result: string }[] = [];
+  const fn: MergeUpdates = (snapshot, updates) => {
+    const result = mergeThroughDoc(snapshot, updates);
+    calls.push({ snapshot: snapshot && hex(snapshot), updates: updates.map(hex), result: hex(result) });
+    return result;
+  };
+  return { fn, calls };
+}
+
+/** A Y.Doc with one text whose updates are collected, as a client would send them. */
+function textEditor() {
+  const doc = new Y.Doc();
+  const updates: Uint8Array[] = [];
+  doc.on("update", (u: Uint8Array) => updates.push(u));
+  const text = doc.getText("content");
+  return {
+    type: (s: string) => text.insert(text.length, s),
+    take: () => updates.splice(0),
+  };
+}
+
+/** The text a client sees after loading `state`. */
+function textOf(state: { snapshot: Uint8Array | null; updates: Uint8Array[] }): string {
+  const doc = new Y.Doc();
+  if (state.snapshot) Y.applyUpdate(doc, state.snapshot);
+  for (const u of state.updates) Y.applyUpdate(doc, u);
+  return doc.getText("content").toString();
+}
