@@ -1,6 +1,8 @@
+import { readdirSync, statSync } from "node:fs";
+import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { editorText, launchBrowser, openDocument, signedInPage } from "../helpers/browser.ts";
-import { startTestServer } from "../helpers/server.ts";
+import { startTestServer, tempDataDir } from "../helpers/server.ts";
 
 const DOC = "kip3-vereinbarung-so";
 
@@ -12,7 +14,8 @@ async function caretIntoArticle1(page: import("playwright-core").Page): Promise<
 }
 
 describe("live co-editing in the browser", async () => {
-  const server = await startTestServer({ STATIC_DIR: "dist" });
+  const dataDir = tempDataDir();
+  const server = await startTestServer({ STATIC_DIR: "dist" }, dataDir);
   const browser = await launchBrowser();
   const canton = await signedInPage(browser, server.url, "andrea.meier@so.ch");
   const sem = await signedInPage(browser, server.url, "claire.dubois@sem.admin.ch");
@@ -68,5 +71,13 @@ describe("live co-editing in the browser", async () => {
     await sem.context.setOffline(false);
     await expect.poll(() => editorText(canton.page), { timeout: 15_000 }).toContain("Offline geschrieben vom SEM.");
     await sem.page.locator('[data-testid="connection-status"][data-status="connected"]').waitFor();
+  });
+
+  it("reports the size of the data directory after these edits (for the record)", () => {
+    const bytes = readdirSync(dataDir).reduce((sum, f) => sum + statSync(path.join(dataDir, f)).size, 0);
+    console.info(
+      `data directory after the browser tests: ${(bytes / 1024).toFixed(0)} KiB (${readdirSync(dataDir).join(", ")})`,
+    );
+    expect(bytes).toBeGreaterThan(0);
   });
 });
