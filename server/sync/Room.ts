@@ -117,6 +117,11 @@ export class Room implements CommitListener {
     }
   }
 
+  /** Closes the connections of one user, e.g. when their role changed. */
+  closeUser(userId: string, code: number, reason: string): void {
+    for (const conn of [...this.connections]) if (conn.user.id === userId) conn.close(code, reason);
+  }
+
   /** Closes every connection, e.g. on shutdown; the clients reconnect. */
   closeAll(code: number, reason: string): void {
     for (const conn of [...this.connections]) conn.close(code, reason);

@@ -53,6 +53,11 @@ export class RoomRegistry {
     return entry.room;
   }
 
+  /** Closes the open connections of `userId` to `documentId`, if the document is loaded. */
+  closeConnectionsOf(documentId: string, userId: string, code: number, reason: string): void {
+    this.entries.get(documentId)?.loaded?.closeUser(userId, code, reason);
+  }
+
   /** Call when a connection that acquired the room did not join it (e.g. it closed while loading). */
   releaseIfEmpty(room: Room): void {
     if (room.size === 0) this.scheduleUnload(room);

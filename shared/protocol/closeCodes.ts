@@ -18,6 +18,10 @@ export const CloseCode = {
   DocumentNotFound: 4404,
   /** The connection's role changed; reconnect to get the new one. */
   PermissionsChanged: 4409,
+  /** The connection did not start the sync handshake in time. */
+  HandshakeTimeout: 4408,
+  /** An update was refused by the policy: the client must drop its local copy and reload. */
+  UpdateRefused: 4422,
   /** The connection left too much data waiting for missing dependencies. */
   TooManyPending: 4429,
   /** The stored state of the document could not be loaded; nothing was served or changed. */
@@ -39,6 +43,8 @@ export const closeReason: Record<CloseCode, string> = {
   [CloseCode.Forbidden]: "not a member of this document",
   [CloseCode.DocumentNotFound]: "document not found",
   [CloseCode.PermissionsChanged]: "permissions changed",
+  [CloseCode.HandshakeTimeout]: "sync handshake not started in time",
+  [CloseCode.UpdateRefused]: "reset: a change was not accepted",
   [CloseCode.TooManyPending]: "too many updates waiting for missing dependencies",
   [CloseCode.DocumentLoadFailed]: "document could not be loaded",
   [CloseCode.RoomReloaded]: "document reloaded; reconnect",
