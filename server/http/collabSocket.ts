@@ -80,7 +80,9 @@ export function attachCollabSocket(server: Server, options: CollabSocketOptions)
     }
     if (ws.readyState !== ws.OPEN) return rooms.releaseIfEmpty(room);
 
-    const conn = new Connection({ id: user.id, name: user.name, orgId: user.orgId }, role, transportOf(ws));
+    const orgName = (await store.organisationName(user.orgId)) ?? user.orgId;
+    if (ws.readyState !== ws.OPEN) return rooms.releaseIfEmpty(room);
+    const conn = new Connection({ id: user.id, name: user.name, orgId: user.orgId, orgName }, role, transportOf(ws));
     room.join(conn);
     onFrame = (data) => room.receive(conn, toBytes(data));
     for (const data of early.splice(0)) onFrame(data);

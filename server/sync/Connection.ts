@@ -11,6 +11,7 @@ export interface ConnectionUser {
   id: string;
   name: string;
   orgId: string;
+  orgName: string;
 }
 
 /** One client connected to one room. Used as the Yjs transaction origin of its updates. */

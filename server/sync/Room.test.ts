@@ -27,7 +27,7 @@ function gatedStore() {
 
 function recordingConnection(name: string) {
   const received: Uint8Array[] = [];
-  const conn = new Connection({ id: name, name, orgId: "kanton-so" }, "editor", {
+  const conn = new Connection({ id: name, name, orgId: "kanton-so", orgName: "Kanton Solothurn" }, "editor", {
     send: (d) => received.push(d),
     close: () => {},
   });
@@ -171,7 +171,7 @@ describe("Room with an update that throws during integration", () => {
     const closes: Record<string, number> = {};
     const conn = (name: string) => {
       const received: Uint8Array[] = [];
-      const c = new Connection({ id: name, name, orgId: "sem" }, "editor", {
+      const c = new Connection({ id: name, name, orgId: "sem", orgName: "SEM" }, "editor", {
         send: (d) => received.push(d),
         close: (code) => {
           closes[name] = code;

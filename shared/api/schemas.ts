@@ -56,3 +56,21 @@ export type Member = z.infer<typeof Member>;
 /** Every error response of the API has this shape. */
 export const ErrorBody = z.object({ code: z.string(), message: z.string() });
 export type ErrorBody = z.infer<typeof ErrorBody>;
+
+/** Adds a member by e-mail or changes their role (PUT /api/documents/:id/members). */
+export const PutMemberRequest = z.object({
+  email: z.string().trim().toLowerCase().email().max(254),
+  role: Role,
+});
+export type PutMemberRequest = z.infer<typeof PutMemberRequest>;
+
+/** One line of a document's audit log (GET /api/documents/:id/audit, owners only). */
+export const AuditRecord = z.object({
+  id: z.number(),
+  at: z.string(),
+  userId: z.string().nullable(),
+  userName: z.string().nullable(),
+  action: z.string(),
+  detail: z.record(z.string(), z.unknown()),
+});
+export type AuditRecord = z.infer<typeof AuditRecord>;
