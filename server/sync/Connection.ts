@@ -21,6 +21,7 @@ export class Connection {
   /** Bytes of this connection's updates still waiting for missing dependencies. */
   pendingBytes = 0;
   private closed = false;
+  private handshakeTimer: NodeJS.Timeout | null = null;
 
   constructor(
     readonly user: ConnectionUser,
@@ -30,6 +31,17 @@ export class Connection {
 
   get isOpen(): boolean {
     return !this.closed;
+  }
+
+  /** Calls `onTimeout` unless `handshakeDone` is called within `ms`: a socket that never syncs is dropped. */
+  expectHandshake(ms: number, onTimeout: () => void): void {
+    this.handshakeTimer = setTimeout(onTimeout, ms);
+    this.handshakeTimer.unref();
+  }
+
+  handshakeDone(): void {
+    if (this.handshakeTimer) clearTimeout(this.handshakeTimer);
+    this.handshakeTimer = null;
   }
 
   send(data: Uint8Array): void {

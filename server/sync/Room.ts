@@ -4,9 +4,19 @@ import * as Y from "yjs";
 import { CloseCode, closeReason } from "../../shared/protocol/closeCodes.ts";
 import { MessageType } from "../../shared/protocol/messageTypes.ts";
 import type { Logger } from "../log.ts";
+import type { AuditNote, Validator } from "../policy/Change.ts";
+import { pendingBytes } from "../policy/observeChange.ts";
+import { UpdatePolicy } from "../policy/UpdatePolicy.ts";
+import { stampAwarenessUpdate } from "./awarenessIdentity.ts";
 import { Connection } from "./Connection.ts";
 import type { CommitListener, GroupCommit } from "./GroupCommit.ts";
-import { awarenessMessage, syncStep1Message, syncStep2Message, updateMessage } from "./messages.ts";
+import {
+  awarenessMessage,
+  permissionDeniedMessage,
+  syncStep1Message,
+  syncStep2Message,
+  updateMessage,
+} from "./messages.ts";
 import { checkUpdate, MalformedUpdateError } from "./updateCheck.ts";
 
 /** A frame that breaks the protocol; the connection is closed with BadMessage. */
@@ -33,6 +43,14 @@ export interface RoomOptions {
   onBroken(room: Room): void;
   /** Called after updates of this room were committed, with how many. */
   onCommitted?(room: Room, count: number): void;
+  /** The policy's validators; the default set if omitted. */
+  validators?: readonly Validator[];
+  /** A connection must start the sync handshake within this time. */
+  handshakeTimeoutMs?: number;
+  /** Called when the policy refused a connection's update. */
+  onRefused?(room: Room, conn: Connection, reason: string): void;
+  /** Called for accepted changes the policy wants on record (e.g. a thread resolved). */
+  onAudit?(room: Room, conn: Connection, note: AuditNote): void;
 }
 
 type Handler = (conn: Connection, decoder: decoding.Decoder) => void;
@@ -52,6 +70,7 @@ export class Room implements CommitListener {
   /** While a client update is being applied, the updates Yjs emits for it are held here. */
   private held: Uint8Array[] | null = null;
   private destroyed = false;
+  private readonly policy: UpdatePolicy;
   private readonly handlers: Record<number, Handler> = {
     [MessageType.Sync]: (conn, d) => this.onSync(conn, d),
     [MessageType.Awareness]: (conn, d) => this.onAwareness(conn, d),
@@ -64,6 +83,7 @@ export class Room implements CommitListener {
     readonly doc: Y.Doc,
     private readonly options: RoomOptions,
   ) {
+    this.policy = new UpdatePolicy(doc, options.validators);
     this.awareness = new awarenessProtocol.Awareness(doc);
     this.awareness.setLocalState(null); // the server has no caret
     doc.on("update", (update: Uint8Array, origin: unknown) => this.onDocUpdate(update, origin));
@@ -81,12 +101,16 @@ export class Room implements CommitListener {
 
   join(conn: Connection): void {
     this.connections.add(conn);
+    conn.expectHandshake(this.options.handshakeTimeoutMs ?? 10_000, () =>
+      conn.close(CloseCode.HandshakeTimeout, closeReason[CloseCode.HandshakeTimeout]),
+    );
     this.deliver([conn], syncStep1Message(this.doc));
     const states = [...this.awareness.getStates().keys()];
     if (states.length > 0) this.deliver([conn], awarenessMessage(this.awareness, states));
   }
 
   leave(conn: Connection): void {
+    conn.handshakeDone();
     if (!this.connections.delete(conn) || this.destroyed) return;
     if (conn.awarenessIds.size > 0) {
       awarenessProtocol.removeAwarenessStates(this.awareness, [...conn.awarenessIds], null);
@@ -132,6 +156,7 @@ export class Room implements CommitListener {
     this.destroyed = true;
     this.awareness.off("update", this.onAwarenessUpdate);
     this.awareness.destroy();
+    this.policy.destroy();
     this.doc.destroy();
   }
 
@@ -153,6 +178,7 @@ export class Room implements CommitListener {
   }
 
   private onSync(conn: Connection, decoder: decoding.Decoder): void {
+    conn.handshakeDone();
     const subtype = decoding.readVarUint(decoder);
     switch (subtype) {
       case SYNC_STEP1: {
@@ -171,7 +197,17 @@ export class Room implements CommitListener {
   }
 
   private applyClientUpdate(conn: Connection, update: Uint8Array): void {
-    checkUpdate(update);
+    const decoded = checkUpdate(update);
+    // Sync step 2 of a client with nothing new is an empty update; not a change, for any role.
+    if (decoded.structs.length === 0 && decoded.ds.clients.size === 0) return;
+    if (conn.role === "viewer") return this.refuse(conn, "viewers cannot change the document");
+    let verdict: ReturnType<UpdatePolicy["evaluate"]>;
+    try {
+      verdict = this.policy.evaluate({ user: conn.user, role: conn.role }, update);
+    } catch (err) {
+      throw new MalformedUpdateError(`update does not integrate: ${(err as Error).message}`);
+    }
+    if (!verdict.ok) return this.refuse(conn, verdict.reason);
     const pendingBefore = pendingBytes(this.doc);
     // An update can decode cleanly and still throw half-way through integration, after
     // Yjs has already emitted the part it applied. Hold what it emits until the apply
@@ -187,6 +223,7 @@ export class Room implements CommitListener {
     const emitted = this.held;
     this.held = null;
     for (const u of emitted) this.accept(u, conn);
+    for (const note of verdict.audit) this.options.onAudit?.(this, conn, note);
     const pendingAfter = pendingBytes(this.doc);
     if (pendingAfter === 0) {
       for (const c of this.connections) c.pendingBytes = 0;
@@ -198,8 +235,31 @@ export class Room implements CommitListener {
     }
   }
 
+  /**
+   * Refuses a change: the client learns why (y-protocols auth "permission denied"), the
+   * refusal is audited, and the connection is reset, because Yjs clocks are contiguous
+   * per client and every later update of that client would wait for the refused one.
+   */
+  private refuse(conn: Connection, reason: string): void {
+    this.options.log.warn("update refused", {
+      documentId: this.documentId,
+      userId: conn.user.id,
+      role: conn.role,
+      reason,
+    });
+    conn.send(permissionDeniedMessage(reason));
+    this.options.onRefused?.(this, conn, reason);
+    conn.close(CloseCode.UpdateRefused, `${closeReason[CloseCode.UpdateRefused]}: ${reason}`.slice(0, 120));
+  }
+
   private onAwareness(conn: Connection, decoder: decoding.Decoder): void {
-    awarenessProtocol.applyAwarenessUpdate(this.awareness, decoding.readVarUint8Array(decoder), conn);
+    const stamped = stampAwarenessUpdate(decoding.readVarUint8Array(decoder), conn, (id) => this.awarenessOwner(id));
+    awarenessProtocol.applyAwarenessUpdate(this.awareness, stamped, conn);
+  }
+
+  private awarenessOwner(clientId: number): Connection | undefined {
+    for (const c of this.connections) if (c.awarenessIds.has(clientId)) return c;
+    return undefined;
   }
 
   private onDocUpdate(update: Uint8Array, origin: unknown): void {
@@ -239,7 +299,11 @@ export class Room implements CommitListener {
     origin: unknown,
   ): void => {
     if (origin instanceof Connection) {
-      for (const id of added) origin.awarenessIds.add(id);
+      for (const id of [...added, ...updated]) {
+        // A reconnecting tab may take its id over from its own stale connection.
+        for (const c of this.connections) if (c !== origin) c.awarenessIds.delete(id);
+        origin.awarenessIds.add(id);
+      }
       for (const id of removed) origin.awarenessIds.delete(id);
     }
     const changed = [...added, ...updated, ...removed];
@@ -255,9 +319,4 @@ export class Room implements CommitListener {
     if (this.hasUncommitted || this.outbox.length > 0) this.outbox.push({ ticket: this.lastTicket, deliver: send });
     else send();
   }
-}
-
-/** Bytes Yjs holds back because their dependencies have not arrived. */
-function pendingBytes(doc: Y.Doc): number {
-  return (doc.store.pendingStructs?.update.byteLength ?? 0) + (doc.store.pendingDs?.byteLength ?? 0);
 }

@@ -14,6 +14,8 @@ export interface RoomRegistryOptions {
   idleMs: number;
   /** Log rows after which the document is compacted. */
   compactThreshold: number;
+  /** A connection must start the sync handshake within this time (default 10 s). */
+  handshakeTimeoutMs?: number;
 }
 
 interface Entry {
@@ -83,6 +85,10 @@ export class RoomRegistry {
       onEmpty: (r) => this.scheduleUnload(r),
       onBroken: (r) => this.evict(r),
       onCommitted: (r, count) => this.noteCommitted(r, count),
+      handshakeTimeoutMs: this.options.handshakeTimeoutMs,
+      onRefused: (r, conn, reason) =>
+        this.audit(r.documentId, conn.user.id, "update.refused", { reason, role: conn.role }),
+      onAudit: (r, conn, note) => this.audit(r.documentId, conn.user.id, note.action, note.detail),
     });
     const entry = this.entries.get(documentId);
     if (entry) {
@@ -102,6 +108,13 @@ export class RoomRegistry {
   private entryOf(room: Room): Entry | null {
     const entry = this.entries.get(room.documentId);
     return entry?.loaded === room ? entry : null;
+  }
+
+  /** Audit entries are written off the update path; a failure is logged, never silently lost. */
+  private audit(documentId: string, userId: string, action: string, detail: Record<string, unknown>): void {
+    this.options.store.appendAudit({ documentId, userId, action, detail }).catch((err: unknown) => {
+      this.options.log.error("audit entry not written", { documentId, userId, action, error: String(err) });
+    });
   }
 
   private scheduleUnload(room: Room): void {

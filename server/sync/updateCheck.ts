@@ -11,7 +11,7 @@ export class MalformedUpdateError extends Error {
  * broken update can throw half-way through integration. Decoding first, with lib0's
  * bounds-checked reads, turns all of that into one catchable error.
  */
-export function checkUpdate(update: Uint8Array): void {
+export function checkUpdate(update: Uint8Array): ReturnType<typeof Y.decodeUpdate> {
   if (update.byteLength < 2) throw new MalformedUpdateError("update too short");
   let decoded: ReturnType<typeof Y.decodeUpdate>;
   try {
@@ -25,6 +25,7 @@ export function checkUpdate(update: Uint8Array): void {
       throw new MalformedUpdateError("update has an invalid struct id or length");
     }
   }
+  return decoded;
 }
 
 const isUint53 = (n: number): boolean => Number.isSafeInteger(n) && n >= 0;

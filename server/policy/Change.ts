@@ -1,0 +1,41 @@
+import type { Role } from "../../shared/roles.ts";
+
+/** Who is making a change: the authenticated user behind a connection and their role. */
+export interface Actor {
+  user: { id: string; name: string; orgId: string };
+  role: Role;
+}
+
+/** What an incoming update would do, observed on the shadow doc before the live doc sees it. */
+export interface Change {
+  /** Anything inside the document content changed (text, marks, nodes, attributes). */
+  contentChanged: boolean;
+  /** Reasons the content change is unsafe (a `javascript:` link, a node outside the schema). */
+  contentProblems: string[];
+  /** Shared types other than content and comments that the update touched. */
+  foreignRoots: string[];
+  /** The comment threads as JSON before the update. */
+  threadsBefore: Readonly<Record<string, unknown>>;
+  /** The comment threads as JSON after the update, or null if comments did not change. */
+  threadsAfter: Readonly<Record<string, unknown>> | null;
+  /** The update left (more) structs waiting for missing dependencies. */
+  pendingGrew: boolean;
+}
+
+/** An audit entry a validator asks for when it accepts a change (e.g. a thread resolved). */
+export interface AuditNote {
+  action: string;
+  detail: Record<string, unknown>;
+}
+
+/** A validator refuses with a reason, or accepts (optionally noting what to audit). */
+export interface Judgement {
+  refuse?: string;
+  audit?: AuditNote[];
+}
+
+/**
+ * One rule of the update policy. Validators are pure: they read the actor and the
+ * observed change and judge; the suggestion rule and the milestone lock plug in here.
+ */
+export type Validator = (actor: Actor, change: Change) => Judgement;

@@ -1,0 +1,69 @@
+import * as Y from "yjs";
+import { commentsOf } from "../../shared/comments/model.ts";
+import { CONTENT_FIELD } from "../../shared/schema/extensions.ts";
+import type { Change } from "./Change.ts";
+import { inspectContentEvent } from "./contentInspection.ts";
+
+/** Bytes Yjs holds back because their dependencies have not arrived. */
+export function pendingBytes(doc: Y.Doc): number {
+  return (doc.store.pendingStructs?.update.byteLength ?? 0) + (doc.store.pendingDs?.byteLength ?? 0);
+}
+
+// biome-ignore lint/suspicious/noExplicitAny: Yjs types are parameterised by their own event type
+type SharedType = Y.AbstractType<any>;
+
+/** The root shared type a type belongs to. */
+function rootOf(type: SharedType): SharedType {
+  let t = type;
+  while (t._item) t = t._item.parent as SharedType;
+  return t;
+}
+
+/**
+ * Applies `update` to `doc` and reports what it changed, from the transaction's own
+ * events: observeDeep on content and comments, and the transaction's changed types for
+ * everything else. Content is inspected inside the observer, while deltas are readable.
+ * Throws what Y.applyUpdate throws; the doc may then be half-changed and must be rebuilt.
+ */
+export function applyAndObserve(doc: Y.Doc, update: Uint8Array, threadsBefore: Record<string, unknown>): Change {
+  const content = doc.getXmlFragment(CONTENT_FIELD);
+  const comments = commentsOf(doc);
+  const change: Change = {
+    contentChanged: false,
+    contentProblems: [],
+    foreignRoots: [],
+    threadsBefore,
+    threadsAfter: null,
+    pendingGrew: false,
+  };
+  let commentsChanged = false;
+  const onContent = (events: Y.YEvent<Y.AbstractType<unknown>>[]) => {
+    change.contentChanged = true;
+    for (const event of events) inspectContentEvent(event, change.contentProblems);
+  };
+  const onComments = () => {
+    commentsChanged = true;
+  };
+  const onTransaction = (tr: Y.Transaction) => {
+    for (const type of tr.changed.keys()) {
+      const root = rootOf(type);
+      if (root === content || root === comments) continue;
+      const name = [...doc.share].find(([, t]) => t === root)?.[0] ?? "(unnamed)";
+      if (!change.foreignRoots.includes(name)) change.foreignRoots.push(name);
+    }
+  };
+  const pendingBefore = pendingBytes(doc);
+  content.observeDeep(onContent);
+  comments.observeDeep(onComments);
+  doc.on("afterTransaction", onTransaction);
+  try {
+    Y.applyUpdate(doc, update);
+  } finally {
+    content.unobserveDeep(onContent);
+    comments.unobserveDeep(onComments);
+    doc.off("afterTransaction", onTransaction);
+  }
+  change.pendingGrew = pendingBytes(doc) > pendingBefore;
+  if (commentsChanged) change.threadsAfter = comments.toJSON();
+  return change;
+}
