@@ -200,14 +200,20 @@ export class Room implements CommitListener {
     const decoded = checkUpdate(update);
     // Sync step 2 of a client with nothing new is an empty update; not a change, for any role.
     if (decoded.structs.length === 0 && decoded.ds.clients.size === 0) return;
-    if (conn.role === "viewer") return this.refuse(conn, "viewers cannot change the document");
+    if (conn.role === "viewer") {
+      this.refuse(conn, "viewers cannot change the document");
+      return;
+    }
     let verdict: ReturnType<UpdatePolicy["evaluate"]>;
     try {
       verdict = this.policy.evaluate({ user: conn.user, role: conn.role }, update);
     } catch (err) {
       throw new MalformedUpdateError(`update does not integrate: ${(err as Error).message}`);
     }
-    if (!verdict.ok) return this.refuse(conn, verdict.reason);
+    if (!verdict.ok) {
+      this.refuse(conn, verdict.reason);
+      return;
+    }
     const pendingBefore = pendingBytes(this.doc);
     // An update can decode cleanly and still throw half-way through integration, after
     // Yjs has already emitted the part it applied. Hold what it emits until the apply
