@@ -83,9 +83,17 @@ export const newCommentId = (): string => random.uuidv4();
 /** Starts a thread on the passage between two relative positions of the content. */
 export function createThread(
   doc: Y.Doc,
-  input: { author: CommentAuthor; text: string; quote: string; anchorStart: Uint8Array; anchorEnd: Uint8Array },
+  input: {
+    author: CommentAuthor;
+    text: string;
+    quote: string;
+    anchorStart: Uint8Array;
+    anchorEnd: Uint8Array;
+    /** Normally generated; given only by seeding and tests. */
+    id?: string;
+  },
 ): string {
-  const id = newCommentId();
+  const id = input.id ?? newCommentId();
   const thread = new Y.Map<unknown>();
   doc.transact(() => {
     thread.set("id", id);
