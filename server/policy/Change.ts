@@ -14,12 +14,17 @@ export interface Change {
   contentProblems: string[];
   /** Shared types other than content and comments that the update touched. */
   foreignRoots: string[];
-  /** The comment threads as JSON before the update. */
-  threadsBefore: Readonly<Record<string, unknown>>;
-  /** The comment threads as JSON after the update, or null if comments did not change. */
-  threadsAfter: Readonly<Record<string, unknown>> | null;
+  /** The comment threads the update touched, as JSON before and after (undefined: absent). */
+  threads: ThreadChange[];
   /** The update left (more) structs waiting for missing dependencies. */
   pendingGrew: boolean;
+}
+
+/** One comment thread before and after an update. */
+export interface ThreadChange {
+  id: string;
+  before: unknown;
+  after: unknown;
 }
 
 /** An audit entry a validator asks for when it accepts a change (e.g. a thread resolved). */

@@ -49,7 +49,10 @@ export class UpdatePolicy {
       }
       audit.push(...(judgement.audit ?? []));
     }
-    if (change.threadsAfter) this.threads = { ...change.threadsAfter };
+    for (const { id, after } of change.threads) {
+      if (after === undefined) delete this.threads[id];
+      else this.threads[id] = after;
+    }
     return { ok: true, audit };
   }
 

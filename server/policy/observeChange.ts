@@ -32,17 +32,20 @@ export function applyAndObserve(doc: Y.Doc, update: Uint8Array, threadsBefore: R
     contentChanged: false,
     contentProblems: [],
     foreignRoots: [],
-    threadsBefore,
-    threadsAfter: null,
+    threads: [],
     pendingGrew: false,
   };
-  let commentsChanged = false;
+  const touchedThreads = new Set<string>();
   const onContent = (events: Y.YEvent<Y.AbstractType<unknown>>[]) => {
     change.contentChanged = true;
     for (const event of events) inspectContentEvent(event, change.contentProblems);
   };
-  const onComments = () => {
-    commentsChanged = true;
+  // Only the threads an update touched are compared, so the cost does not grow with their number.
+  const onComments = (events: Y.YEvent<SharedType>[]) => {
+    for (const event of events) {
+      if (event.target === comments) for (const key of event.changes.keys.keys()) touchedThreads.add(key);
+      else if (typeof event.path[0] === "string") touchedThreads.add(event.path[0]);
+    }
   };
   const onTransaction = (tr: Y.Transaction) => {
     for (const type of tr.changed.keys()) {
@@ -64,6 +67,9 @@ export function applyAndObserve(doc: Y.Doc, update: Uint8Array, threadsBefore: R
     doc.off("afterTransaction", onTransaction);
   }
   change.pendingGrew = pendingBytes(doc) > pendingBefore;
-  if (commentsChanged) change.threadsAfter = comments.toJSON();
+  for (const id of touchedThreads) {
+    const after = comments.get(id);
+    change.threads.push({ id, before: threadsBefore[id], after: after instanceof Y.Map ? after.toJSON() : after });
+  }
   return change;
 }

@@ -19,15 +19,12 @@ const refuse = (reason: string): never => {
  * resolve anyone's. Applies to every role, so nobody can comment under another's name.
  */
 export const commentRule: Validator = (actor, change): Judgement => {
-  if (!change.threadsAfter) return {};
   const audit: AuditNote[] = [];
   try {
-    const ids = new Set([...Object.keys(change.threadsBefore), ...Object.keys(change.threadsAfter)]);
-    for (const id of ids) {
-      const before = change.threadsBefore[id];
-      const after = change.threadsAfter[id];
-      if (before === undefined) checkNewThread(actor, id, after);
-      else if (after === undefined) checkOwn(actor, parse(before), "delete another user's thread");
+    for (const { id, before, after } of change.threads) {
+      if (before === undefined) {
+        if (after !== undefined) checkNewThread(actor, id, after);
+      } else if (after === undefined) checkOwn(actor, parse(before), "delete another user's thread");
       else if (!same(before, after)) audit.push(...checkThreadChange(actor, parse(before), parse(after)));
     }
   } catch (err) {

@@ -1,0 +1,30 @@
+import { mkdirSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { measurePolicyCost } from "./policyCost.ts";
+
+/**
+ * `npm run bench`: runs each scenario, prints a table and writes JSON to bench/results/.
+ * Figures are measurements for the record, never assertions.
+ */
+const results: Record<string, unknown> = { at: new Date().toISOString(), node: process.version };
+
+const us = (ms: number) => `${(ms * 1000).toFixed(0)} µs`;
+
+console.log("Policy check per update on the KIP 3 concept (shadow doc + validators)");
+measurePolicyCost(300); // warm-up
+const policy = measurePolicyCost(2000);
+results.policy = policy;
+console.table({
+  "policy.evaluate": { median: us(policy.policy.median), p99: us(policy.policy.p99), max: us(policy.policy.max) },
+  "Y.applyUpdate alone": {
+    median: us(policy.applyOnly.median),
+    p99: us(policy.applyOnly.p99),
+    max: us(policy.applyOnly.max),
+  },
+});
+
+const dir = path.resolve("bench/results");
+mkdirSync(dir, { recursive: true });
+const file = path.join(dir, `bench-${new Date().toISOString().replace(/[:.]/g, "-")}.json`);
+writeFileSync(file, `${JSON.stringify(results, null, 2)}\n`);
+console.log(`results: ${path.relative(process.cwd(), file)}`);
