@@ -38,6 +38,15 @@ const EnvSchema = z.object({
   ACCORD_DEMO_PASSWORD: z.string().min(8).default("accord-demo"),
   /** Where the built client is served from. */
   STATIC_DIR: z.string().default("dist"),
+  /** Further origins whose browser pages may call the API and open WebSockets (comma-separated). */
+  ALLOWED_ORIGINS: z.string().default(""),
+  LOGIN_MAX_FAILURES_PER_EMAIL: z.coerce.number().int().min(1).default(5),
+  LOGIN_MAX_FAILURES_PER_ADDRESS: z.coerce.number().int().min(1).default(20),
+  LOGIN_WINDOW_MINUTES: z.coerce.number().min(0.01).default(15),
+  MAX_CONNECTIONS_PER_USER: z.coerce.number().int().min(1).default(20),
+  MAX_CONNECTIONS_PER_ADDRESS: z.coerce.number().int().min(1).default(50),
+  /** Time a client has to finish the HTTP upgrade request, and then to start the sync handshake. */
+  HANDSHAKE_TIMEOUT_MS: z.coerce.number().int().min(100).default(10_000),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error", "silent"]).default("info"),
 });
 
@@ -66,5 +75,16 @@ export function parseConfig(env: Record<string, string | undefined>) {
     demoPassword: c.ACCORD_DEMO_PASSWORD,
     staticDir: path.resolve(c.STATIC_DIR),
     logLevel: c.LOG_LEVEL,
+    allowedOrigins: c.ALLOWED_ORIGINS.split(",")
+      .map((o) => o.trim())
+      .filter(Boolean),
+    loginLimits: {
+      perEmail: c.LOGIN_MAX_FAILURES_PER_EMAIL,
+      perAddress: c.LOGIN_MAX_FAILURES_PER_ADDRESS,
+      windowMs: c.LOGIN_WINDOW_MINUTES * 60_000,
+    },
+    maxConnectionsPerUser: c.MAX_CONNECTIONS_PER_USER,
+    maxConnectionsPerAddress: c.MAX_CONNECTIONS_PER_ADDRESS,
+    handshakeTimeoutMs: c.HANDSHAKE_TIMEOUT_MS,
   };
 }

@@ -20,3 +20,7 @@ export const invalidCredentials = () => new AppError(401, "invalid_credentials",
 export const forbidden = (message = "not allowed") => new AppError(403, "forbidden", message);
 export const notFound = (what: string) => new AppError(404, "not_found", `${what} not found`);
 export const payloadTooLarge = () => new AppError(413, "payload_too_large", "request body too large");
+export const lastOwner = () =>
+  new AppError(409, "last_owner", "a document keeps at least one owner: add another owner first");
+export const tooManyAttempts = (retryAfterSeconds: number) =>
+  new AppError(429, "too_many_attempts", `too many failed sign-ins; try again in ${retryAfterSeconds} s`);

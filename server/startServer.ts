@@ -39,13 +39,47 @@ export async function startServer(config: Config, log: Logger): Promise<AccordSe
     maxPendingBytes: config.maxPendingBytes,
     idleMs: config.roomIdleMs,
     compactThreshold: config.compactThreshold,
+    handshakeTimeoutMs: config.handshakeTimeoutMs,
   });
-  const app = createApp({ store, config, log });
+  const app = createApp({
+    store,
+    config,
+    log,
+    accessChanged: (documentId, userId) =>
+      rooms.closeConnectionsOf(
+        documentId,
+        userId,
+        CloseCode.PermissionsChanged,
+        closeReason[CloseCode.PermissionsChanged],
+      ),
+  });
 
   const server = await new Promise<Server>((resolve) => {
-    const s = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, () => resolve(s as Server));
+    const s = serve(
+      {
+        fetch: app.fetch,
+        port: config.port,
+        hostname: config.host,
+        // A socket that never finishes its HTTP request (an upgrade included) is dropped;
+        // Node checks only every connectionsCheckingInterval, 30 s by default.
+        serverOptions: {
+          headersTimeout: config.handshakeTimeoutMs,
+          requestTimeout: config.handshakeTimeoutMs,
+          connectionsCheckingInterval: Math.min(1000, config.handshakeTimeoutMs),
+        },
+      },
+      () => resolve(s as Server),
+    );
   });
-  const collab = attachCollabSocket(server, { store, rooms, log, maxMessageBytes: config.maxMessageBytes });
+  const collab = attachCollabSocket(server, {
+    store,
+    rooms,
+    log,
+    maxMessageBytes: config.maxMessageBytes,
+    allowedOrigins: config.allowedOrigins,
+    maxConnectionsPerUser: config.maxConnectionsPerUser,
+    maxConnectionsPerAddress: config.maxConnectionsPerAddress,
+  });
   const port = (server.address() as AddressInfo).port;
 
   let closing: Promise<void> | null = null;

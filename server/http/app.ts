@@ -7,20 +7,25 @@ import { HTTPException } from "hono/http-exception";
 import { secureHeaders } from "hono/secure-headers";
 import type { ErrorBody } from "../../shared/api/schemas.ts";
 import type { Config } from "../config.ts";
+import type { AccessChanged } from "../documents/members.ts";
 import { AppError, notFound, payloadTooLarge } from "../errors.ts";
 import type { Logger } from "../log.ts";
 import type { Store } from "../store/Store.ts";
+import { csrfProtection } from "./origins.ts";
 import { authRoutes } from "./routes/auth.ts";
 import { documentRoutes } from "./routes/documents.ts";
+import { memberRoutes } from "./routes/members.ts";
 
 export interface AppDeps {
   store: Store;
   config: Config;
   log: Logger;
+  /** Renews a user's open connections to a document after their access changed. */
+  accessChanged: AccessChanged;
 }
 
 /** The HTTP application: REST API under /api and the built client. No listening here. */
-export function createApp({ store, config, log }: AppDeps) {
+export function createApp({ store, config, log, accessChanged }: AppDeps) {
   const app = new Hono();
 
   app.use(
@@ -38,9 +43,11 @@ export function createApp({ store, config, log }: AppDeps) {
   );
 
   const api = new Hono()
+    .use(csrfProtection(config.allowedOrigins))
     .use(bodyLimit({ maxSize: config.maxBodyBytes, onError: () => Promise.reject(payloadTooLarge()) }))
     .route("/", authRoutes(store, config))
     .route("/", documentRoutes(store))
+    .route("/", memberRoutes(store, accessChanged))
     .all("*", () => {
       throw notFound("endpoint");
     });

@@ -12,6 +12,7 @@ import { Connection, type Transport } from "../sync/Connection.ts";
 import { DocumentLoadError } from "../sync/loadDoc.ts";
 import type { Room } from "../sync/Room.ts";
 import type { RoomRegistry } from "../sync/RoomRegistry.ts";
+import { isAllowedOrigin } from "./origins.ts";
 
 const COLLAB_PATH = /^\/collab\/([^/?]+)\/?$/;
 const PING_INTERVAL_MS = 30_000;
@@ -22,6 +23,26 @@ export interface CollabSocketOptions {
   log: Logger;
   /** Largest frame accepted; `ws` closes with 1009 above it (its own default would be 100 MiB). */
   maxMessageBytes: number;
+  /** Browser origins besides this server's own that may connect. */
+  allowedOrigins: readonly string[];
+  maxConnectionsPerUser: number;
+  maxConnectionsPerAddress: number;
+}
+
+/** Open connections per key; a flood from one user or address is refused before it costs a room. */
+class ConnectionCounter {
+  private readonly counts = new Map<string, number>();
+  count(key: string): number {
+    return this.counts.get(key) ?? 0;
+  }
+  add(key: string): void {
+    this.counts.set(key, this.count(key) + 1);
+  }
+  remove(key: string): void {
+    const n = this.count(key) - 1;
+    if (n > 0) this.counts.set(key, n);
+    else this.counts.delete(key);
+  }
 }
 
 /**
@@ -32,6 +53,8 @@ export interface CollabSocketOptions {
 export function attachCollabSocket(server: Server, options: CollabSocketOptions): { close(): void } {
   const { store, rooms, log } = options;
   const wss = new WebSocketServer({ noServer: true, maxPayload: options.maxMessageBytes });
+  const perUser = new ConnectionCounter();
+  const perAddress = new ConnectionCounter();
 
   const onUpgrade = (req: IncomingMessage, socket: Duplex, head: Buffer) => {
     void upgrade(req, socket, head).catch((err) => {
@@ -44,12 +67,30 @@ export function attachCollabSocket(server: Server, options: CollabSocketOptions)
     const url = new URL(req.url ?? "/", "http://localhost");
     const match = COLLAB_PATH.exec(url.pathname);
     if (!match) return refuse(socket, 404, "Not Found");
-    if (!sameOrigin(req)) return refuse(socket, 403, "Forbidden");
+    const origin = req.headers.origin;
+    if (origin && !isAllowedOrigin(origin, req.headers.host, options.allowedOrigins)) {
+      return refuse(socket, 403, "Forbidden");
+    }
     const cookies = parseCookie(req.headers.cookie ?? "", SESSION_COOKIE);
     const user = await sessionUser(store, cookies[SESSION_COOKIE]);
     if (!user) return refuse(socket, 401, "Unauthorized");
+    const address = req.socket.remoteAddress ?? "unknown";
+    if (
+      perUser.count(user.id) >= options.maxConnectionsPerUser ||
+      perAddress.count(address) >= options.maxConnectionsPerAddress
+    ) {
+      return refuse(socket, 429, "Too Many Requests");
+    }
     const documentId = decodeURIComponent(match[1] ?? "");
-    wss.handleUpgrade(req, socket, head, (ws) => void connect(ws, user, documentId));
+    wss.handleUpgrade(req, socket, head, (ws) => {
+      perUser.add(user.id);
+      perAddress.add(address);
+      ws.once("close", () => {
+        perUser.remove(user.id);
+        perAddress.remove(address);
+      });
+      void connect(ws, user, documentId);
+    });
   }
 
   async function connect(ws: WebSocket, user: UserRow, documentId: string): Promise<void> {
@@ -127,21 +168,6 @@ function closeCodeFor(err: unknown): CloseCode {
   if (err instanceof AppError && err.code === "forbidden") return CloseCode.Forbidden;
   if (err instanceof AppError && err.code === "not_found") return CloseCode.DocumentNotFound;
   return CloseCode.StorageUnavailable;
-}
-
-/**
- * Browsers send the page's Origin with a WebSocket handshake and attach cookies even from
- * other sites' pages (cross-site WebSocket hijacking), so a foreign Origin is refused.
- * Non-browser clients send none and are judged by their cookie alone.
- */
-function sameOrigin(req: IncomingMessage): boolean {
-  const origin = req.headers.origin;
-  if (!origin) return true;
-  try {
-    return new URL(origin).host === req.headers.host;
-  } catch {
-    return false;
-  }
 }
 
 function refuse(socket: Duplex, status: number, text: string): void {

@@ -46,6 +46,20 @@ export interface MembershipRow {
   role: Role;
 }
 
+/** A member with the user's details, as the members list shows them. */
+export interface MemberRow extends MembershipRow {
+  email: string;
+  name: string;
+  orgId: string;
+}
+
+/** A stored audit entry with the acting user's name. */
+export interface AuditRow extends AuditEntry {
+  id: number;
+  at: string;
+  userName: string | null;
+}
+
 export interface AuditEntry {
   userId: string | null;
   documentId: string | null;
@@ -89,8 +103,13 @@ export interface Store {
   listDocumentsOf(userId: string): Promise<(DocumentRow & { role: Role })[]>;
   roleOf(documentId: string, userId: string): Promise<Role | null>;
   setMembership(membership: MembershipRow): Promise<void>;
+  removeMembership(documentId: string, userId: string): Promise<void>;
+  /** Members of a document with their user details, owners first. */
+  listMembers(documentId: string): Promise<MemberRow[]>;
 
   appendAudit(entry: AuditEntry): Promise<void>;
+  /** A document's audit entries, newest first. */
+  listAudit(documentId: string, limit: number): Promise<AuditRow[]>;
 
   close(): Promise<void>;
 }

@@ -270,7 +270,32 @@ export function describeStoreContract(name: string, makeStore: () => Promise<Sto
       });
     });
 
+    describe("members", () => {
+      it("lists members with their details, owners first, and removes one", async () => {
+        await store.setMembership({ documentId: DOC_A, userId: BOB.id, role: "commenter" });
+        expect(await store.listMembers(DOC_A)).toEqual([
+          { documentId: DOC_A, userId: ALICE.id, role: "owner", email: ALICE.email, name: ALICE.name, orgId: ORG.id },
+          { documentId: DOC_A, userId: BOB.id, role: "commenter", email: BOB.email, name: BOB.name, orgId: ORG.id },
+        ]);
+        await store.removeMembership(DOC_A, BOB.id);
+        expect((await store.listMembers(DOC_A)).map((m) => m.userId)).toEqual([ALICE.id]);
+        expect(await store.roleOf(DOC_A, BOB.id)).toBeNull();
+      });
+    });
+
     describe("audit", () => {
+      it("lists a document's entries newest first, with the actor's name, up to a limit", async () => {
+        await store.appendAudit({ userId: ALICE.id, documentId: DOC_A, action: "first", detail: { n: 1 } });
+        await store.appendAudit({ userId: null, documentId: DOC_A, action: "second", detail: {} });
+        await store.appendAudit({ userId: ALICE.id, documentId: DOC_B, action: "elsewhere", detail: {} });
+        const rows = await store.listAudit(DOC_A, 10);
+        expect(rows.map((r) => [r.action, r.userName, r.detail])).toEqual([
+          ["second", null, {}],
+          ["first", ALICE.name, { n: 1 }],
+        ]);
+        expect(await store.listAudit(DOC_A, 1)).toHaveLength(1);
+      });
+
       it("records audit entries with or without a user and document", async () => {
         await expect(
           store.appendAudit({ userId: ALICE.id, documentId: DOC_A, action: "rename", detail: { title: "neu" } }),

@@ -7,6 +7,8 @@ export const ERROR_CODES = [
   "forbidden",
   "not_found",
   "payload_too_large",
+  "last_owner",
+  "too_many_attempts",
   "internal",
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -1,19 +1,45 @@
+import { getConnInfo } from "@hono/node-server/conninfo";
 import { Hono } from "hono";
 import { deleteCookie, getCookie, setCookie } from "hono/cookie";
 import { LoginRequest } from "../../../shared/api/schemas.ts";
 import { authenticate, publicUser } from "../../accounts/accounts.ts";
+import { LoginThrottle } from "../../accounts/LoginThrottle.ts";
 import { closeSession, openSession, SESSION_COOKIE } from "../../accounts/sessions.ts";
 import type { Config } from "../../config.ts";
+import { AppError, tooManyAttempts } from "../../errors.ts";
 import type { Store } from "../../store/Store.ts";
 import { readBody } from "../body.ts";
 import { requireSession, type SessionVariables } from "../session.ts";
 
 /** Sign-in, sign-out and the signed-in user. */
 export function authRoutes(store: Store, config: Config) {
+  const throttle = new LoginThrottle(config.loginLimits);
   return new Hono<{ Variables: SessionVariables }>()
     .post("/auth/login", async (c) => {
       const { email, password } = await readBody(c, LoginRequest);
-      const user = await authenticate(store, email, password);
+      const address = getConnInfo(c).remote.address ?? "unknown";
+      const wait = throttle.retryAfter(email, address);
+      if (wait > 0) {
+        c.header("Retry-After", String(wait));
+        throw tooManyAttempts(wait);
+      }
+      let user: Awaited<ReturnType<typeof authenticate>>;
+      try {
+        user = await authenticate(store, email, password);
+      } catch (err) {
+        if (err instanceof AppError && err.code === "invalid_credentials") {
+          throttle.recordFailure(email, address);
+          // The e-mail tried is on record, never the password.
+          await store.appendAudit({
+            userId: null,
+            documentId: null,
+            action: "auth.login_failed",
+            detail: { email, address },
+          });
+        }
+        throw err;
+      }
+      await store.appendAudit({ userId: user.id, documentId: null, action: "auth.login", detail: { address } });
       const token = await openSession(store, user.id, config.sessionMs);
       setCookie(c, SESSION_COOKIE, token, {
         httpOnly: true,

@@ -4,7 +4,9 @@ import type { Role } from "../../../shared/roles.ts";
 import { MIGRATIONS } from "../migrations.ts";
 import type {
   AuditEntry,
+  AuditRow,
   DocumentRow,
+  MemberRow,
   MembershipRow,
   MergeUpdates,
   OrganisationRow,
@@ -249,6 +251,33 @@ export class SqliteStore implements Store {
            ON CONFLICT (document_id, user_id) DO UPDATE SET role = excluded.role`,
       )
       .run(m.documentId, m.userId, m.role);
+  }
+
+  async removeMembership(documentId: string, userId: string): Promise<void> {
+    this.db.prepare("DELETE FROM memberships WHERE document_id = ? AND user_id = ?").run(documentId, userId);
+  }
+
+  async listMembers(documentId: string): Promise<MemberRow[]> {
+    return this.db
+      .prepare<[string], MemberRow>(
+        `SELECT m.document_id AS documentId, m.user_id AS userId, m.role, u.email, u.name, u.org_id AS orgId
+           FROM memberships m JOIN users u ON u.id = m.user_id
+          WHERE m.document_id = ?
+          ORDER BY CASE m.role WHEN 'owner' THEN 0 WHEN 'editor' THEN 1 WHEN 'suggester' THEN 2
+                   WHEN 'commenter' THEN 3 ELSE 4 END, u.name`,
+      )
+      .all(documentId);
+  }
+
+  async listAudit(documentId: string, limit: number): Promise<AuditRow[]> {
+    return this.db
+      .prepare<[string, number], Omit<AuditRow, "detail"> & { detail: string }>(
+        `SELECT a.id, a.at, a.user_id AS userId, u.name AS userName, a.document_id AS documentId, a.action, a.detail
+           FROM audit a LEFT JOIN users u ON u.id = a.user_id
+          WHERE a.document_id = ? ORDER BY a.id DESC LIMIT ?`,
+      )
+      .all(documentId, limit)
+      .map((r) => ({ ...r, detail: JSON.parse(r.detail) as Record<string, unknown> }));
   }
 
   async appendAudit(entry: AuditEntry): Promise<void> {
