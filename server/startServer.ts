@@ -7,6 +7,7 @@ import { CloseCode, closeReason } from "../shared/protocol/closeCodes.ts";
 import type { Config } from "./config.ts";
 import { createApp } from "./http/app.ts";
 import { attachCollabSocket } from "./http/collabSocket.ts";
+import { dropSlowRequests } from "./http/slowRequests.ts";
 import type { Logger } from "./log.ts";
 import { seedDemo } from "./seed/demo.ts";
 import type { Store } from "./store/Store.ts";
@@ -60,17 +61,11 @@ export async function startServer(config: Config, log: Logger): Promise<AccordSe
         fetch: app.fetch,
         port: config.port,
         hostname: config.host,
-        // A socket that never finishes its HTTP request (an upgrade included) is dropped;
-        // Node checks only every connectionsCheckingInterval, 30 s by default.
-        serverOptions: {
-          headersTimeout: config.handshakeTimeoutMs,
-          requestTimeout: config.handshakeTimeoutMs,
-          connectionsCheckingInterval: Math.min(1000, config.handshakeTimeoutMs),
-        },
       },
       () => resolve(s as Server),
     );
   });
+  dropSlowRequests(server, config.handshakeTimeoutMs);
   const collab = attachCollabSocket(server, {
     store,
     rooms,

@@ -6,7 +6,6 @@ import { loadDoc } from "../../server/sync/loadDoc.ts";
 import {
   addReply,
   type CommentAuthor,
-  commentsOf,
   createThread,
   deleteThread,
   editThreadText,
