@@ -214,6 +214,53 @@ describe("authorization matrix on the raw protocol", async () => {
     client.destroy();
   });
 
+  /** What a user tries over REST, and which roles may do it. */
+  const REST_OPERATIONS: {
+    name: string;
+    allowed: Role[];
+    request: () => { method: string; url: string; body?: unknown };
+  }[] = [
+    { name: "read the document", allowed: ROLES, request: () => ({ method: "GET", url: `/api/documents/${DOC}` }) },
+    {
+      name: "list the members",
+      allowed: ROLES,
+      request: () => ({ method: "GET", url: `/api/documents/${DOC}/members` }),
+    },
+    {
+      name: "rename the document",
+      allowed: ["owner", "editor"],
+      request: () => ({ method: "PATCH", url: `/api/documents/${DOC}`, body: { title: "Matrix" } }),
+    },
+    {
+      name: "manage members",
+      allowed: ["owner"],
+      request: () => ({
+        method: "PUT",
+        url: `/api/documents/${DOC}/members`,
+        body: { email: USERS.viewer.email, role: "viewer" },
+      }),
+    },
+    {
+      name: "read the audit log",
+      allowed: ["owner"],
+      request: () => ({ method: "GET", url: `/api/documents/${DOC}/audit` }),
+    },
+  ];
+  const restCells = REST_OPERATIONS.flatMap((op) =>
+    ROLES.map((role) => ({ op, role, allowed: op.allowed.includes(role) })),
+  );
+  it.each(restCells)("REST: $op.name as $role: allowed=$allowed", async ({ op, role, allowed }) => {
+    const { method, url, body } = op.request();
+    const before = await storedState();
+    const res = await fetch(`${server.url}${url}`, {
+      method,
+      headers: { cookie: cookies[role], "content-type": "application/json" },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    expect(res.status).toBe(allowed ? 200 : 403);
+    if (!allowed) expect(Buffer.from(await storedState()).equals(Buffer.from(before))).toBe(true);
+  });
+
   it("stamps awareness with the session's identity, whatever name the client claims", async () => {
     const spoofer = connectClient(server.url, DOC, cookies.commenter, { reconnect: false });
     const watcher = connectClient(server.url, DOC, cookies.owner, { reconnect: false });
