@@ -127,7 +127,8 @@ export const de = {
     payload_too_large: "Die Eingabe ist zu gross.",
     internal: "Auf dem Server ist ein Fehler aufgetreten. Bitte versuchen Sie es später erneut.",
     network: "Der Server ist nicht erreichbar. Bitte prüfen Sie Ihre Verbindung.",
-    last_owner: "Ein Dokument braucht mindestens eine Inhaberin oder einen Inhaber. Ernennen Sie zuerst eine weitere Person.",
+    last_owner:
+      "Ein Dokument braucht mindestens eine Inhaberin oder einen Inhaber. Ernennen Sie zuerst eine weitere Person.",
     too_many_attempts: "Zu viele fehlgeschlagene Anmeldungen. Bitte warten Sie einige Minuten.",
   },
 };
