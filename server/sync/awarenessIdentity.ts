@@ -13,7 +13,8 @@ export function stampedUser(conn: Connection) {
     id: conn.user.id,
     name: conn.user.name,
     orgId: conn.user.orgId,
-    orgName: conn.user.orgName,
+    // The short name fits on a caret label ("Kanton SO", "SEM").
+    orgName: org?.shortName ?? conn.user.orgName,
     color: org?.colour ?? "#5f6b7a",
   };
 }

@@ -10,7 +10,7 @@ describe("caretUserOf", () => {
       orgId: "kanton-so",
       orgName: "Kanton Solothurn, Amt für Gesellschaft und Soziales",
     });
-    expect(user).toEqual({ userId: "u-andrea", name: "Andrea Meier", orgName: "Kanton SO", color: "#c8102e" });
+    expect(user).toEqual({ id: "u-andrea", name: "Andrea Meier", orgName: "Kanton SO", color: "#c8102e" });
     expect(caretLabel(user)).toBe("Andrea Meier (Kanton SO)");
   });
 

@@ -5,10 +5,10 @@ import { organisationLook } from "./organisation.ts";
 /**
  * What each client publishes about its user in the awareness field `user`: shown on the
  * caret label and in the presence list. Remote states are untrusted input, so they are
- * parsed with this schema before use (the server will stamp identity later, see ARCHITECTURE.md).
+ * parsed with this schema before use (the server stamps them with the session's identity; this is a second line of defence).
  */
 export const CaretUser = z.object({
-  userId: z.string().max(200),
+  id: z.string().max(200),
   name: z.string().max(200),
   orgName: z.string().max(200),
   // Used in inline styles: only plain hex colours, nothing that could smuggle other CSS.
@@ -19,7 +19,7 @@ export type CaretUser = z.infer<typeof CaretUser>;
 /** The awareness identity of the signed-in user: name, organisation short name and colour. */
 export function caretUserOf(user: User): CaretUser {
   const look = organisationLook(user.orgId, user.orgName);
-  return { userId: user.id, name: user.name, orgName: look.shortName, color: look.colour };
+  return { id: user.id, name: user.name, orgName: look.shortName, color: look.colour };
 }
 
 /** The caret label, e.g. "Anna Muster (Kanton SO)"; it always starts with the user's name. */

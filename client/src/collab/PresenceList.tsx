@@ -13,7 +13,7 @@ export function PresenceList({ awareness }: { awareness: Awareness }) {
       </h2>
       <ul className="presence__list">
         {people.map((person) => (
-          <li key={person.userId} className="presence__item" data-testid="presence-item" data-user-id={person.userId}>
+          <li key={person.id} className="presence__item" data-testid="presence-item" data-user-id={person.id}>
             <span className="presence__swatch" style={{ backgroundColor: person.color }} aria-hidden="true" />
             <span className="presence__name">
               {person.name}

@@ -29,12 +29,12 @@ export function usePresence(awareness: Awareness): PresenceEntry[] {
 
 function presenceOf(awareness: Awareness): PresenceEntry[] {
   const selfUser = CaretUser.safeParse(awareness.getLocalState()?.user);
-  const selfId = selfUser.success ? selfUser.data.userId : null;
+  const selfId = selfUser.success ? selfUser.data.id : null;
   const byUser = new Map<string, PresenceEntry>();
   for (const state of awareness.getStates().values()) {
     const parsed = CaretUser.safeParse(state.user);
-    if (!parsed.success || byUser.has(parsed.data.userId)) continue;
-    byUser.set(parsed.data.userId, { ...parsed.data, self: parsed.data.userId === selfId });
+    if (!parsed.success || byUser.has(parsed.data.id)) continue;
+    byUser.set(parsed.data.id, { ...parsed.data, self: parsed.data.id === selfId });
   }
   return [...byUser.values()].sort((a, b) => Number(b.self) - Number(a.self) || a.name.localeCompare(b.name));
 }
