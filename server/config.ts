@@ -47,6 +47,11 @@ const EnvSchema = z.object({
   MAX_CONNECTIONS_PER_ADDRESS: z.coerce.number().int().min(1).default(50),
   /** Time a client has to finish the HTTP upgrade request, and then to start the sync handshake. */
   HANDSHAKE_TIMEOUT_MS: z.coerce.number().int().min(100).default(10_000),
+  /** postgres://… selects the PostgreSQL store; unset, the embedded SQLite file is used. */
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, "must be a postgres:// URL")
+    .optional(),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error", "silent"]).default("info"),
 });
 
@@ -75,6 +80,7 @@ export function parseConfig(env: Record<string, string | undefined>) {
     demoPassword: c.ACCORD_DEMO_PASSWORD,
     staticDir: path.resolve(c.STATIC_DIR),
     logLevel: c.LOG_LEVEL,
+    databaseUrl: c.DATABASE_URL ?? null,
     allowedOrigins: c.ALLOWED_ORIGINS.split(",")
       .map((o) => o.trim())
       .filter(Boolean),

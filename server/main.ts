@@ -11,7 +11,7 @@ const passwordNote = process.env.ACCORD_DEMO_PASSWORD ? "(as set in ACCORD_DEMO_
 log.banner(
   [
     "",
-    `Accord läuft auf http://localhost:${server.port}  (Daten: ${config.dataDir})`,
+    `Accord läuft auf http://localhost:${server.port}  (Daten: ${config.databaseUrl ? "PostgreSQL" : config.dataDir})`,
     server.seeded ? "Demo-Daten angelegt: KIP 3 Programmkonzept und Programmvereinbarung Kanton Solothurn." : "",
     `Demo-Konten (Passwort ${passwordNote}):`,
     ...DEMO_USERS.map((u) => `  ${u.email.padEnd(30)} ${u.name} (${u.orgId === "sem" ? "SEM" : "Kanton Solothurn"})`),

@@ -1,7 +1,5 @@
-import { mkdirSync } from "node:fs";
 import type { Server } from "node:http";
 import type { AddressInfo } from "node:net";
-import path from "node:path";
 import { serve } from "@hono/node-server";
 import { CloseCode, closeReason } from "../shared/protocol/closeCodes.ts";
 import type { Config } from "./config.ts";
@@ -10,8 +8,8 @@ import { attachCollabSocket } from "./http/collabSocket.ts";
 import { dropSlowRequests } from "./http/slowRequests.ts";
 import type { Logger } from "./log.ts";
 import { seedDemo } from "./seed/demo.ts";
+import { openStore } from "./store/openStore.ts";
 import type { Store } from "./store/Store.ts";
-import { SqliteStore } from "./store/sqlite/SqliteStore.ts";
 import { GroupCommit } from "./sync/GroupCommit.ts";
 import { RoomRegistry } from "./sync/RoomRegistry.ts";
 
@@ -29,8 +27,7 @@ export interface AccordServer {
 
 /** Wires store, sync engine and HTTP app together and listens. */
 export async function startServer(config: Config, log: Logger): Promise<AccordServer> {
-  mkdirSync(config.dataDir, { recursive: true });
-  const store = new SqliteStore(path.join(config.dataDir, "accord.sqlite"));
+  const store = await openStore(config);
   const seeded = await seedDemo(store, config.demoPassword);
   const commit = new GroupCommit(store, log);
   const rooms = new RoomRegistry({

@@ -1,0 +1,310 @@
+import pg from "pg";
+import type { DocumentKind } from "../../../shared/api/schemas.ts";
+import type { Role } from "../../../shared/roles.ts";
+import { MIGRATIONS } from "../migrations.ts";
+import type {
+  AuditEntry,
+  AuditRow,
+  DocumentRow,
+  MemberRow,
+  MembershipRow,
+  MergeUpdates,
+  OrganisationRow,
+  Store,
+  StoredState,
+  UpdateRecord,
+  UserRow,
+} from "../Store.ts";
+
+// BIGINT columns hold sequence numbers and ids far below 2^53: read them as numbers.
+pg.types.setTypeParser(pg.types.builtins.INT8, (v) => Number(v));
+
+type Queryable = Pick<pg.PoolClient, "query">;
+
+const bytes = (b: Buffer): Uint8Array => new Uint8Array(b.buffer, b.byteOffset, b.byteLength);
+
+const toDocument = (r: { id: string; title: string; kind: DocumentKind; created_at: string; updated_at: string }) => ({
+  id: r.id,
+  title: r.title,
+  kind: r.kind,
+  createdAt: r.created_at,
+  updatedAt: r.updated_at,
+});
+
+const toUser = (r: { id: string; email: string; name: string; org_id: string; password_hash: string }): UserRow => ({
+  id: r.id,
+  email: r.email,
+  name: r.name,
+  orgId: r.org_id,
+  passwordHash: r.password_hash,
+});
+
+/**
+ * The PostgreSQL store, for several Accord instances sharing one database. The same
+ * contract as the SQLite store; appends take a row lock on the document, so sequence
+ * numbers stay gap-free and ordered across instances.
+ */
+export class PgStore implements Store {
+  private constructor(private readonly pool: pg.Pool) {}
+
+  /** Connects, applies pending migrations and returns the store. */
+  static async open(config: pg.PoolConfig): Promise<PgStore> {
+    const store = new PgStore(new pg.Pool({ max: 10, ...config }));
+    await store.migrate();
+    return store;
+  }
+
+  private async tx<T>(work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
+    const client = await this.pool.connect();
+    try {
+      await client.query("BEGIN");
+      const result = await work(client);
+      await client.query("COMMIT");
+      return result;
+    } catch (err) {
+      await client.query("ROLLBACK").catch(() => {});
+      throw err;
+    } finally {
+      client.release();
+    }
+  }
+
+  private async migrate(): Promise<void> {
+    await this.tx(async (c) => {
+      // One migrator at a time, whichever instance starts first.
+      await c.query("SELECT pg_advisory_xact_lock(4242001)");
+      await c.query("CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL)");
+      const { rows } = await c.query<{ version: number }>("SELECT version FROM schema_migrations");
+      const applied = new Set(rows.map((r) => r.version));
+      for (const m of MIGRATIONS) {
+        if (applied.has(m.version)) continue;
+        await c.query(m.postgres);
+        await c.query("INSERT INTO schema_migrations (version, name) VALUES ($1, $2)", [m.version, m.name]);
+      }
+    });
+  }
+
+  async appendUpdates(batch: readonly UpdateRecord[]): Promise<number[]> {
+    const at = new Date().toISOString();
+    return this.tx(async (c) => {
+      const seqs: number[] = [];
+      for (const u of batch) {
+        const { rows } = await c.query<{ last_seq: number }>(
+          "UPDATE documents SET last_seq = last_seq + 1 WHERE id = $1 RETURNING last_seq",
+          [u.documentId],
+        );
+        const seq = rows[0]?.last_seq;
+        if (seq === undefined) throw new Error(`append to unknown document ${u.documentId}`);
+        await c.query("INSERT INTO updates (document_id, seq, data, user_id, at) VALUES ($1, $2, $3, $4, $5)", [
+          u.documentId,
+          seq,
+          Buffer.from(u.data),
+          u.userId,
+          at,
+        ]);
+        seqs.push(seq);
+      }
+      return seqs;
+    });
+  }
+
+  private async readState(c: Queryable, documentId: string): Promise<StoredState> {
+    const snap = await c.query<{ upto_seq: number; data: Buffer }>(
+      "SELECT upto_seq, data FROM snapshots WHERE document_id = $1",
+      [documentId],
+    );
+    const uptoSeq = snap.rows[0]?.upto_seq ?? 0;
+    const tail = await c.query<{ seq: number; data: Buffer }>(
+      "SELECT seq, data FROM updates WHERE document_id = $1 AND seq > $2 ORDER BY seq",
+      [documentId, uptoSeq],
+    );
+    const snapshot = snap.rows[0];
+    return {
+      snapshot: snapshot ? bytes(snapshot.data) : null,
+      updates: tail.rows.map((r) => bytes(r.data)),
+      lastSeq: tail.rows.at(-1)?.seq ?? uptoSeq,
+    };
+  }
+
+  async loadState(documentId: string): Promise<StoredState> {
+    return this.tx((c) => this.readState(c, documentId));
+  }
+
+  async tailLength(documentId: string): Promise<number> {
+    const { rows } = await this.pool.query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM updates u WHERE u.document_id = $1
+         AND u.seq > coalesce((SELECT upto_seq FROM snapshots s WHERE s.document_id = u.document_id), 0)`,
+      [documentId],
+    );
+    return rows[0]?.n ?? 0;
+  }
+
+  async compact(documentId: string, merge: MergeUpdates): Promise<number> {
+    return this.tx(async (c) => {
+      // Appends lock the same row, so nothing is added between reading and deleting.
+      await c.query("SELECT 1 FROM documents WHERE id = $1 FOR UPDATE", [documentId]);
+      const state = await this.readState(c, documentId);
+      if (state.updates.length === 0) return 0;
+      const merged = merge(state.snapshot, state.updates);
+      await c.query(
+        `INSERT INTO snapshots (document_id, upto_seq, data) VALUES ($1, $2, $3)
+           ON CONFLICT (document_id) DO UPDATE SET upto_seq = excluded.upto_seq, data = excluded.data`,
+        [documentId, state.lastSeq, Buffer.from(merged)],
+      );
+      await c.query("DELETE FROM updates WHERE document_id = $1 AND seq <= $2", [documentId, state.lastSeq]);
+      return state.updates.length;
+    });
+  }
+
+  async upsertOrganisation(org: OrganisationRow): Promise<void> {
+    await this.pool.query(
+      "INSERT INTO orgs (id, name) VALUES ($1, $2) ON CONFLICT (id) DO UPDATE SET name = excluded.name",
+      [org.id, org.name],
+    );
+  }
+
+  async createUser(user: UserRow): Promise<void> {
+    await this.pool.query("INSERT INTO users (id, email, name, org_id, password_hash) VALUES ($1, $2, $3, $4, $5)", [
+      user.id,
+      user.email,
+      user.name,
+      user.orgId,
+      user.passwordHash,
+    ]);
+  }
+
+  async findUserByEmail(email: string): Promise<UserRow | null> {
+    const { rows } = await this.pool.query("SELECT * FROM users WHERE email = $1", [email]);
+    return rows[0] ? toUser(rows[0]) : null;
+  }
+
+  async findUserById(id: string): Promise<UserRow | null> {
+    const { rows } = await this.pool.query("SELECT * FROM users WHERE id = $1", [id]);
+    return rows[0] ? toUser(rows[0]) : null;
+  }
+
+  async countUsers(): Promise<number> {
+    const { rows } = await this.pool.query<{ n: number }>("SELECT count(*)::int AS n FROM users");
+    return rows[0]?.n ?? 0;
+  }
+
+  async organisationName(orgId: string): Promise<string | null> {
+    const { rows } = await this.pool.query<{ name: string }>("SELECT name FROM orgs WHERE id = $1", [orgId]);
+    return rows[0]?.name ?? null;
+  }
+
+  async createSession(tokenHash: string, userId: string, expiresAt: Date): Promise<void> {
+    await this.pool.query("INSERT INTO sessions (token_hash, user_id, expires_at) VALUES ($1, $2, $3)", [
+      tokenHash,
+      userId,
+      expiresAt.toISOString(),
+    ]);
+  }
+
+  async findSessionUser(tokenHash: string, now: Date): Promise<UserRow | null> {
+    const { rows } = await this.pool.query(
+      `SELECT u.* FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.token_hash = $1 AND s.expires_at > $2`,
+      [tokenHash, now.toISOString()],
+    );
+    return rows[0] ? toUser(rows[0]) : null;
+  }
+
+  async deleteSession(tokenHash: string): Promise<void> {
+    await this.pool.query("DELETE FROM sessions WHERE token_hash = $1", [tokenHash]);
+  }
+
+  async createDocument(doc: { id: string; title: string; kind: DocumentKind; ownerId: string }): Promise<DocumentRow> {
+    const now = new Date().toISOString();
+    await this.tx(async (c) => {
+      await c.query("INSERT INTO documents (id, title, kind, created_at, updated_at) VALUES ($1, $2, $3, $4, $4)", [
+        doc.id,
+        doc.title,
+        doc.kind,
+        now,
+      ]);
+      await c.query("INSERT INTO memberships (document_id, user_id, role) VALUES ($1, $2, 'owner')", [
+        doc.id,
+        doc.ownerId,
+      ]);
+    });
+    return { id: doc.id, title: doc.title, kind: doc.kind, createdAt: now, updatedAt: now };
+  }
+
+  async findDocument(id: string): Promise<DocumentRow | null> {
+    const { rows } = await this.pool.query("SELECT * FROM documents WHERE id = $1", [id]);
+    return rows[0] ? toDocument(rows[0]) : null;
+  }
+
+  async renameDocument(id: string, title: string): Promise<void> {
+    await this.pool.query("UPDATE documents SET title = $1, updated_at = $2 WHERE id = $3", [
+      title,
+      new Date().toISOString(),
+      id,
+    ]);
+  }
+
+  async listDocumentsOf(userId: string): Promise<(DocumentRow & { role: Role })[]> {
+    const { rows } = await this.pool.query(
+      `SELECT d.*, m.role FROM documents d JOIN memberships m ON m.document_id = d.id
+        WHERE m.user_id = $1 ORDER BY d.title`,
+      [userId],
+    );
+    return rows.map((r) => ({ ...toDocument(r), role: r.role as Role }));
+  }
+
+  async roleOf(documentId: string, userId: string): Promise<Role | null> {
+    const { rows } = await this.pool.query<{ role: Role }>(
+      "SELECT role FROM memberships WHERE document_id = $1 AND user_id = $2",
+      [documentId, userId],
+    );
+    return rows[0]?.role ?? null;
+  }
+
+  async setMembership(m: MembershipRow): Promise<void> {
+    await this.pool.query(
+      `INSERT INTO memberships (document_id, user_id, role) VALUES ($1, $2, $3)
+         ON CONFLICT (document_id, user_id) DO UPDATE SET role = excluded.role`,
+      [m.documentId, m.userId, m.role],
+    );
+  }
+
+  async removeMembership(documentId: string, userId: string): Promise<void> {
+    await this.pool.query("DELETE FROM memberships WHERE document_id = $1 AND user_id = $2", [documentId, userId]);
+  }
+
+  async listMembers(documentId: string): Promise<MemberRow[]> {
+    const { rows } = await this.pool.query<MemberRow>(
+      `SELECT m.document_id AS "documentId", m.user_id AS "userId", m.role, u.email, u.name, u.org_id AS "orgId"
+         FROM memberships m JOIN users u ON u.id = m.user_id
+        WHERE m.document_id = $1
+        ORDER BY CASE m.role WHEN 'owner' THEN 0 WHEN 'editor' THEN 1 WHEN 'suggester' THEN 2
+                 WHEN 'commenter' THEN 3 ELSE 4 END, u.name`,
+      [documentId],
+    );
+    return rows;
+  }
+
+  async appendAudit(entry: AuditEntry): Promise<void> {
+    await this.pool.query("INSERT INTO audit (at, user_id, document_id, action, detail) VALUES ($1, $2, $3, $4, $5)", [
+      new Date().toISOString(),
+      entry.userId,
+      entry.documentId,
+      entry.action,
+      JSON.stringify(entry.detail),
+    ]);
+  }
+
+  async listAudit(documentId: string, limit: number): Promise<AuditRow[]> {
+    const { rows } = await this.pool.query(
+      `SELECT a.id, a.at, a.user_id AS "userId", u.name AS "userName", a.document_id AS "documentId", a.action, a.detail
+         FROM audit a LEFT JOIN users u ON u.id = a.user_id
+        WHERE a.document_id = $1 ORDER BY a.id DESC LIMIT $2`,
+      [documentId, limit],
+    );
+    return rows.map((r) => ({ ...r, detail: JSON.parse(r.detail) as Record<string, unknown> }));
+  }
+
+  async close(): Promise<void> {
+    await this.pool.end();
+  }
+}
