@@ -19,4 +19,28 @@ describe("parseConfig", () => {
   it("lists every invalid variable at once", () => {
     expect(() => parseConfig({ PORT: "abc", LOG_LEVEL: "loud" })).toThrow(/PORT.*LOG_LEVEL|LOG_LEVEL.*PORT/);
   });
+
+  it("reads ALLOWED_ORIGINS as a trimmed list, empty by default (same origin only)", () => {
+    expect(parseConfig({}).allowedOrigins).toEqual([]);
+    expect(parseConfig({ ALLOWED_ORIGINS: " https://intranet.so.ch, http://localhost:5173 ," }).allowedOrigins).toEqual(
+      ["https://intranet.so.ch", "http://localhost:5173"],
+    );
+  });
+
+  it.each(["https://intranet.so.ch/", "intranet.so.ch", "https://intranet.so.ch/path", "*"])(
+    "refuses %s in ALLOWED_ORIGINS, naming the variable",
+    (value) => {
+      expect(() => parseConfig({ ALLOWED_ORIGINS: value })).toThrow(/ALLOWED_ORIGINS/);
+    },
+  );
+
+  it("has the sign-in and connection limits of the issue by default", () => {
+    expect(parseConfig({})).toMatchObject({
+      loginLimits: { perEmail: 5, perAddress: 20, windowMs: 15 * 60_000 },
+      maxConnectionsPerUser: 20,
+      maxConnectionsPerAddress: 50,
+      handshakeTimeoutMs: 10_000,
+    });
+    expect(() => parseConfig({ MAX_CONNECTIONS_PER_USER: "0" })).toThrow(/MAX_CONNECTIONS_PER_USER/);
+  });
 });

@@ -3,6 +3,16 @@ import { z } from "zod";
 
 const MiB = 1024 * 1024;
 
+/** True for a bare origin: http(s), host, optional port, nothing after. */
+function isOrigin(value: string): boolean {
+  try {
+    const url = new URL(value);
+    return (url.protocol === "https:" || url.protocol === "http:") && url.origin === value;
+  } catch {
+    return false;
+  }
+}
+
 const EnvSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(8080),
   HOST: z.string().default("0.0.0.0"),
@@ -39,7 +49,17 @@ const EnvSchema = z.object({
   /** Where the built client is served from. */
   STATIC_DIR: z.string().default("dist"),
   /** Further origins whose browser pages may call the API and open WebSockets (comma-separated). */
-  ALLOWED_ORIGINS: z.string().default(""),
+  ALLOWED_ORIGINS: z
+    .string()
+    .default("")
+    .transform((v) =>
+      v
+        .split(",")
+        .map((o) => o.trim())
+        .filter(Boolean),
+    )
+    // Browsers send an origin exactly as scheme://host[:port]; "https://x.ch/" would never match.
+    .refine((list) => list.every(isOrigin), "each entry must be an origin such as https://intranet.so.ch"),
   LOGIN_MAX_FAILURES_PER_EMAIL: z.coerce.number().int().min(1).default(5),
   LOGIN_MAX_FAILURES_PER_ADDRESS: z.coerce.number().int().min(1).default(20),
   LOGIN_WINDOW_MINUTES: z.coerce.number().min(0.01).default(15),
@@ -81,9 +101,7 @@ export function parseConfig(env: Record<string, string | undefined>) {
     staticDir: path.resolve(c.STATIC_DIR),
     logLevel: c.LOG_LEVEL,
     databaseUrl: c.DATABASE_URL ?? null,
-    allowedOrigins: c.ALLOWED_ORIGINS.split(",")
-      .map((o) => o.trim())
-      .filter(Boolean),
+    allowedOrigins: c.ALLOWED_ORIGINS,
     loginLimits: {
       perEmail: c.LOGIN_MAX_FAILURES_PER_EMAIL,
       perAddress: c.LOGIN_MAX_FAILURES_PER_ADDRESS,

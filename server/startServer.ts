@@ -5,7 +5,7 @@ import { CloseCode, closeReason } from "../shared/protocol/closeCodes.ts";
 import type { Config } from "./config.ts";
 import { createApp } from "./http/app.ts";
 import { attachCollabSocket } from "./http/collabSocket.ts";
-import { dropSlowRequests } from "./http/slowRequests.ts";
+import { requestDeadlines } from "./http/requestDeadlines.ts";
 import type { Logger } from "./log.ts";
 import { seedDemo } from "./seed/demo.ts";
 import { openStore } from "./store/openStore.ts";
@@ -58,11 +58,11 @@ export async function startServer(config: Config, log: Logger): Promise<AccordSe
         fetch: app.fetch,
         port: config.port,
         hostname: config.host,
+        serverOptions: requestDeadlines(config.handshakeTimeoutMs),
       },
       () => resolve(s as Server),
     );
   });
-  dropSlowRequests(server, config.handshakeTimeoutMs);
   const collab = attachCollabSocket(server, {
     store,
     rooms,

@@ -20,6 +20,24 @@ describe("LoginThrottle", () => {
     expect(t.retryAfter("new@so.ch", "9.9.9.9", 10_000)).toBe(50);
   });
 
+  it("does not let one account's failures, or a success, change another's count", () => {
+    const t = new LoginThrottle(limits);
+    for (let i = 0; i < 2; i++) t.recordFailure("a@so.ch", "1.1.1.1", 0);
+    t.recordFailure("b@so.ch", "2.2.2.2", 0);
+    expect(t.retryAfter("b@so.ch", "2.2.2.2", 0)).toBe(0);
+    t.recordFailure("a@so.ch", "1.1.1.1", 0);
+    expect(t.retryAfter("a@so.ch", "3.3.3.3", 0)).toBe(60);
+    expect(t.retryAfter("b@so.ch", "2.2.2.2", 0)).toBe(0);
+  });
+
+  it("forgets e-mails and addresses that were tried once and never again", () => {
+    const t = new LoginThrottle(limits);
+    for (let i = 0; i < 100; i++) t.recordFailure(`spray${i}@so.ch`, `10.0.0.${i}`, i);
+    expect(t.tracked).toBe(200);
+    t.recordFailure("late@so.ch", "9.9.9.9", 60_000 + 100);
+    expect(t.tracked).toBe(2);
+  });
+
   it("forgets failures older than the window", () => {
     const t = new LoginThrottle(limits);
     for (let i = 0; i < 3; i++) t.recordFailure("a@so.ch", "1.1.1.1", 0);

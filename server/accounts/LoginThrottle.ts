@@ -12,6 +12,7 @@ export interface ThrottleLimits {
  */
 export class LoginThrottle {
   private readonly failures = new Map<string, number[]>();
+  private nextSweep = 0;
 
   constructor(private readonly limits: ThrottleLimits) {}
 
@@ -26,13 +27,30 @@ export class LoginThrottle {
     return Math.ceil(ms / 1000);
   }
 
+  /** Counts one failed sign-in against the e-mail and against the address. */
   recordFailure(email: string, address: string, now = Date.now()): void {
+    this.sweep(now);
     for (const key of [`e:${email}`, `a:${address}`]) this.failures.set(key, [...this.recent(key, now), now]);
+  }
+
+  /** E-mails and addresses with failures inside the window. */
+  get tracked(): number {
+    return this.failures.size;
   }
 
   private recent(key: string, now: number): number[] {
     const times = (this.failures.get(key) ?? []).filter((t) => t > now - this.limits.windowMs);
     if (times.length === 0) this.failures.delete(key);
     return times;
+  }
+
+  /**
+   * Forgets keys whose failures all left the window, once per window: a spray of random
+   * e-mails, each tried once and never again, would otherwise grow the map for ever.
+   */
+  private sweep(now: number): void {
+    if (now < this.nextSweep) return;
+    this.nextSweep = now + this.limits.windowMs;
+    for (const key of [...this.failures.keys()]) this.recent(key, now);
   }
 }

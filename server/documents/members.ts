@@ -1,4 +1,5 @@
 import type { Member, PutMemberRequest } from "../../shared/api/schemas.ts";
+import type { Role } from "../../shared/roles.ts";
 import { forbidden, lastOwner, notFound } from "../errors.ts";
 import type { Store } from "../store/Store.ts";
 import { openDocument } from "./documents.ts";
@@ -23,9 +24,32 @@ async function requireOwner(store: Store, documentId: string, actorId: string): 
   if (role !== "owner") throw forbidden("only owners manage members");
 }
 
-async function isLastOwner(store: Store, documentId: string, userId: string): Promise<boolean> {
-  const owners = (await store.listMembers(documentId)).filter((m) => m.role === "owner");
-  return owners.length === 1 && owners[0]?.userId === userId;
+/**
+ * Sets or removes a membership, audits it and renews the member's open connections.
+ * The last-owner rule is checked inside the store's transaction, not here, so two owners
+ * demoting each other at once cannot leave the document without one.
+ */
+async function change(
+  store: Store,
+  changed: AccessChanged,
+  documentId: string,
+  actorId: string,
+  member: { id: string; email: string },
+  role: Role | null,
+): Promise<void> {
+  const result = await store.changeMembership(documentId, member.id, role);
+  if (!result.ok) throw lastOwner();
+  const { previous } = result;
+  if (previous === role) return;
+  await store.appendAudit({
+    userId: actorId,
+    documentId,
+    subjectId: member.id,
+    action: role === null ? "member.remove" : previous === null ? "member.add" : "member.role",
+    detail: { memberId: member.id, email: member.email, from: previous, to: role },
+  });
+  // A connection keeps the role it was opened with; closing it makes the client reconnect with the new one.
+  if (previous !== null) changed(documentId, member.id);
 }
 
 /** Adds a user of either organisation by e-mail, or changes their role; owners only. */
@@ -39,17 +63,7 @@ export async function putMember(
   await requireOwner(store, documentId, actorId);
   const user = await store.findUserByEmail(email);
   if (!user) throw notFound(`user with e-mail ${email}`);
-  const previous = await store.roleOf(documentId, user.id);
-  if (previous === role) return listMembers(store, documentId, actorId);
-  if (previous === "owner" && (await isLastOwner(store, documentId, user.id))) throw lastOwner();
-  await store.setMembership({ documentId, userId: user.id, role });
-  await store.appendAudit({
-    userId: actorId,
-    documentId,
-    action: previous ? "member.role" : "member.add",
-    detail: { memberId: user.id, email: user.email, from: previous, to: role },
-  });
-  if (previous) changed(documentId, user.id);
+  await change(store, changed, documentId, actorId, user, role);
   return listMembers(store, documentId, actorId);
 }
 
@@ -62,15 +76,7 @@ export async function removeMember(
   userId: string,
 ): Promise<void> {
   await requireOwner(store, documentId, actorId);
-  const previous = await store.roleOf(documentId, userId);
-  if (!previous) throw notFound("member");
-  if (previous === "owner" && (await isLastOwner(store, documentId, userId))) throw lastOwner();
-  await store.removeMembership(documentId, userId);
-  await store.appendAudit({
-    userId: actorId,
-    documentId,
-    action: "member.remove",
-    detail: { memberId: userId, from: previous },
-  });
-  changed(documentId, userId);
+  const user = await store.findUserById(userId);
+  if (!user || !(await store.roleOf(documentId, userId))) throw notFound("member");
+  await change(store, changed, documentId, actorId, user, null);
 }

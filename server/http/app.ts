@@ -4,7 +4,6 @@ import { serveStatic } from "@hono/node-server/serve-static";
 import { Hono } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import { HTTPException } from "hono/http-exception";
-import { secureHeaders } from "hono/secure-headers";
 import type { ErrorBody } from "../../shared/api/schemas.ts";
 import type { Config } from "../config.ts";
 import type { AccessChanged } from "../documents/members.ts";
@@ -12,9 +11,11 @@ import { AppError, notFound, payloadTooLarge } from "../errors.ts";
 import type { Logger } from "../log.ts";
 import type { Store } from "../store/Store.ts";
 import { csrfProtection } from "./origins.ts";
+import { auditRoutes } from "./routes/audit.ts";
 import { authRoutes } from "./routes/auth.ts";
 import { documentRoutes } from "./routes/documents.ts";
 import { memberRoutes } from "./routes/members.ts";
+import { securityHeaders } from "./securityHeaders.ts";
 
 export interface AppDeps {
   store: Store;
@@ -28,19 +29,7 @@ export interface AppDeps {
 export function createApp({ store, config, log, accessChanged }: AppDeps) {
   const app = new Hono();
 
-  app.use(
-    secureHeaders({
-      contentSecurityPolicy: {
-        defaultSrc: ["'self'"],
-        connectSrc: ["'self'", "ws:", "wss:"],
-        // TipTap and the caret colours set inline styles.
-        styleSrc: ["'self'", "'unsafe-inline'"],
-        imgSrc: ["'self'", "data:"],
-        objectSrc: ["'none'"],
-        frameAncestors: ["'none'"],
-      },
-    }),
-  );
+  app.use(securityHeaders());
 
   const api = new Hono()
     .use(csrfProtection(config.allowedOrigins))
@@ -48,6 +37,7 @@ export function createApp({ store, config, log, accessChanged }: AppDeps) {
     .route("/", authRoutes(store, config))
     .route("/", documentRoutes(store))
     .route("/", memberRoutes(store, accessChanged))
+    .route("/", auditRoutes(store))
     .all("*", () => {
       throw notFound("endpoint");
     });

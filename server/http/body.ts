@@ -17,3 +17,13 @@ export async function readBody<S extends z.ZodType>(c: Context, schema: S): Prom
   }
   return parsed.data;
 }
+
+/** Parses the query string against a shared zod schema: `bad_request` naming the parameters. */
+export function readQuery<S extends z.ZodType>(c: Context, schema: S): z.infer<S> {
+  const parsed = schema.safeParse(c.req.query());
+  if (!parsed.success) {
+    const params = parsed.error.issues.map((i) => `${i.path.join(".") || "query"}: ${i.message}`).join("; ");
+    throw badRequest(`invalid query (${params})`);
+  }
+  return parsed.data;
+}

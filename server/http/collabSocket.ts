@@ -107,10 +107,10 @@ export function attachCollabSocket(server: Server, options: CollabSocketOptions)
     keepAlive(ws);
 
     let room: Room;
-    let role: Awaited<ReturnType<typeof openDocument>>["role"];
     try {
       if (!DOCUMENT_ID.test(documentId)) throw new AppError(404, "not_found", "document not found");
-      role = (await openDocument(store, documentId, user.id)).role;
+      // Members only: a stranger must not make the server load a document.
+      await openDocument(store, documentId, user.id);
       room = await rooms.acquire(documentId);
     } catch (err) {
       const code = closeCodeFor(err);
@@ -122,7 +122,15 @@ export function attachCollabSocket(server: Server, options: CollabSocketOptions)
     if (ws.readyState !== ws.OPEN) return rooms.releaseIfEmpty(room);
 
     const orgName = (await store.organisationName(user.orgId)) ?? user.orgId;
+    // The role is read last, with no await between it and join: a role change during a
+    // cold load would otherwise find no connection to close, and this one would join
+    // with the role it had before.
+    const role = await store.roleOf(documentId, user.id);
     if (ws.readyState !== ws.OPEN) return rooms.releaseIfEmpty(room);
+    if (!role) {
+      ws.close(CloseCode.Forbidden, closeReason[CloseCode.Forbidden]);
+      return rooms.releaseIfEmpty(room);
+    }
     const conn = new Connection({ id: user.id, name: user.name, orgId: user.orgId, orgName }, role, transportOf(ws));
     room.join(conn);
     onFrame = (data) => room.receive(conn, toBytes(data));

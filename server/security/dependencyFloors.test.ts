@@ -12,18 +12,30 @@ const FLOORS: { name: string; min: string; why: string }[] = [
 const installed = (name: string): string =>
   (JSON.parse(readFileSync(path.resolve("node_modules", name, "package.json"), "utf8")) as { version: string }).version;
 
-/** -1, 0 or 1 as `a` is older than, equal to or newer than `b` (numeric x.y.z). */
+/** -1, 0 or 1 as `a` is older than, equal to or newer than `b` (x.y.z; a prerelease is below its release). */
 function compare(a: string, b: string): number {
-  const pa = a.split(/[.-]/).map(Number);
-  const pb = b.split(/[.-]/).map(Number);
+  const parse = (v: string) => {
+    const [core = "", pre] = v.split("-", 2);
+    return { parts: core.split(".").map(Number), pre: pre !== undefined };
+  };
+  const pa = parse(a);
+  const pb = parse(b);
   for (let i = 0; i < 3; i++) {
-    const d = (pa[i] ?? 0) - (pb[i] ?? 0);
+    const d = (pa.parts[i] ?? 0) - (pb.parts[i] ?? 0);
     if (d !== 0) return Math.sign(d);
   }
-  return 0;
+  return Number(pb.pre) - Number(pa.pre);
 }
 
 describe("dependency floors", () => {
+  it("compares versions numerically, not as text, with a prerelease below its release", () => {
+    expect(compare("1.42.10", "1.42.3")).toBe(1);
+    expect(compare("1.9.0", "1.10.0")).toBe(-1);
+    expect(compare("4.3.2", "4.3.2")).toBe(0);
+    expect(compare("1.42.3-beta.1", "1.42.3")).toBe(-1);
+    expect(compare("2.0.0-rc.1", "1.42.3")).toBe(1);
+  });
+
   it.each(FLOORS)("has $name at $min or later ($why)", ({ name, min }) => {
     expect(compare(installed(name), min)).toBeGreaterThanOrEqual(0);
   });

@@ -53,19 +53,29 @@ export interface MemberRow extends MembershipRow {
   orgId: string;
 }
 
-/** A stored audit entry with the acting user's name. */
+/** A stored audit entry with the names of its actor and subject. */
 export interface AuditRow extends AuditEntry {
   id: number;
   at: string;
   userName: string | null;
+  subjectId: string | null;
+  subjectName: string | null;
 }
 
+/** One line of the append-only audit log. */
 export interface AuditEntry {
+  /** Who acted; null when unknown (a failed sign-in). */
   userId: string | null;
+  /** The document acted on; null for account events such as sign-ins. */
   documentId: string | null;
+  /** The user the action was about when that is not the actor: a member whose role changed, an account someone failed to sign in to. */
+  subjectId?: string | null;
   action: string;
   detail: Record<string, unknown>;
 }
+
+/** Outcome of `changeMembership`: the role before, or a refusal that changed nothing. */
+export type MembershipChange = { ok: true; previous: Role | null } | { ok: false; reason: "last_owner" };
 
 /**
  * Everything Accord keeps. The sync engine sees only the update log methods; accounts and
@@ -104,11 +114,21 @@ export interface Store {
   roleOf(documentId: string, userId: string): Promise<Role | null>;
   setMembership(membership: MembershipRow): Promise<void>;
   removeMembership(documentId: string, userId: string): Promise<void>;
+  /**
+   * Sets a member's role (adding them if needed) or removes them (`role` null), in one
+   * transaction that refuses, changing nothing, to leave the document without an owner.
+   * Check and write must not be split: two owners demoting each other at the same time
+   * would otherwise both pass the check. (PostgreSQL: lock the document row first.)
+   */
+  changeMembership(documentId: string, userId: string, role: Role | null): Promise<MembershipChange>;
   /** Members of a document with their user details, owners first. */
   listMembers(documentId: string): Promise<MemberRow[]>;
 
   appendAudit(entry: AuditEntry): Promise<void>;
-  /** A document's audit entries, newest first. */
+  /**
+   * A document's audit log, newest first: its own entries, plus the account events
+   * (sign-ins, failed sign-ins) of its current members, as actor or subject.
+   */
   listAudit(documentId: string, limit: number): Promise<AuditRow[]>;
 
   close(): Promise<void>;

@@ -136,7 +136,6 @@ export const MIGRATIONS: readonly Migration[] = [
     `,
     postgres: `
       ALTER TABLE audit ADD COLUMN subject_id TEXT;
-      CREATE INDEX audit_by_document ON audit (document_id, id);
       CREATE INDEX audit_by_user ON audit (user_id, id);
       CREATE INDEX audit_by_subject ON audit (subject_id, id);
     `,

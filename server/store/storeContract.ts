@@ -281,6 +281,37 @@ export function describeStoreContract(name: string, makeStore: () => Promise<Sto
         expect((await store.listMembers(DOC_A)).map((m) => m.userId)).toEqual([ALICE.id]);
         expect(await store.roleOf(DOC_A, BOB.id)).toBeNull();
       });
+
+      it("adds, changes and removes a member with changeMembership, telling the role before", async () => {
+        expect(await store.changeMembership(DOC_A, BOB.id, "viewer")).toEqual({ ok: true, previous: null });
+        expect(await store.changeMembership(DOC_A, BOB.id, "editor")).toEqual({ ok: true, previous: "viewer" });
+        expect(await store.roleOf(DOC_A, BOB.id)).toBe("editor");
+        expect(await store.changeMembership(DOC_A, BOB.id, null)).toEqual({ ok: true, previous: "editor" });
+        expect(await store.roleOf(DOC_A, BOB.id)).toBeNull();
+        expect(await store.changeMembership(DOC_A, BOB.id, null)).toEqual({ ok: true, previous: null });
+      });
+
+      it("refuses to demote or remove the last owner, and changes nothing", async () => {
+        expect(await store.changeMembership(DOC_A, ALICE.id, "editor")).toEqual({ ok: false, reason: "last_owner" });
+        expect(await store.changeMembership(DOC_A, ALICE.id, null)).toEqual({ ok: false, reason: "last_owner" });
+        expect(await store.roleOf(DOC_A, ALICE.id)).toBe("owner");
+        expect(await store.changeMembership(DOC_A, ALICE.id, "owner")).toEqual({ ok: true, previous: "owner" });
+      });
+
+      it("lets one of two owners go, then keeps the other", async () => {
+        await store.changeMembership(DOC_A, BOB.id, "owner");
+        expect(await store.changeMembership(DOC_A, ALICE.id, "viewer")).toEqual({ ok: true, previous: "owner" });
+        expect(await store.changeMembership(DOC_A, BOB.id, null)).toEqual({ ok: false, reason: "last_owner" });
+        expect((await store.listMembers(DOC_A)).map((m) => [m.userId, m.role])).toEqual([
+          [BOB.id, "owner"],
+          [ALICE.id, "viewer"],
+        ]);
+      });
+
+      it("keeps each document's owners apart", async () => {
+        await store.changeMembership(DOC_B, BOB.id, "owner");
+        expect(await store.changeMembership(DOC_A, ALICE.id, "editor")).toEqual({ ok: false, reason: "last_owner" });
+      });
     });
 
     describe("audit", () => {
@@ -294,6 +325,34 @@ export function describeStoreContract(name: string, makeStore: () => Promise<Sto
           ["first", ALICE.name, { n: 1 }],
         ]);
         expect(await store.listAudit(DOC_A, 1)).toHaveLength(1);
+      });
+
+      it("adds the account events of current members, as actor or subject, with the subject's name", async () => {
+        await store.appendAudit({ userId: ALICE.id, documentId: null, action: "auth.login", detail: {} });
+        await store.appendAudit({
+          userId: null,
+          documentId: null,
+          subjectId: ALICE.id,
+          action: "auth.login_failed",
+          detail: { email: ALICE.email },
+        });
+        await store.appendAudit({ userId: BOB.id, documentId: null, action: "auth.login", detail: {} });
+        await store.appendAudit({
+          userId: ALICE.id,
+          documentId: DOC_A,
+          subjectId: BOB.id,
+          action: "member.add",
+          detail: { to: "viewer" },
+        });
+        const rows = await store.listAudit(DOC_A, 10);
+        expect(rows.map((r) => [r.action, r.userName, r.subjectName])).toEqual([
+          ["member.add", ALICE.name, BOB.name],
+          ["auth.login_failed", null, ALICE.name],
+          ["auth.login", ALICE.name, null],
+        ]);
+        // Bob is no member of DOC_A: his sign-in is none of its owners' business.
+        expect(rows.map((r) => r.userId)).not.toContain(BOB.id);
+        expect(rows[1]).toMatchObject({ userId: null, subjectId: ALICE.id, documentId: null });
       });
 
       it("records audit entries with or without a user and document", async () => {

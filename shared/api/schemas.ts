@@ -68,9 +68,22 @@ export type PutMemberRequest = z.infer<typeof PutMemberRequest>;
 export const AuditRecord = z.object({
   id: z.number(),
   at: z.string(),
+  /** Who acted; null when unknown, as for a failed sign-in. */
   userId: z.string().nullable(),
   userName: z.string().nullable(),
+  /** Whom it was about, when not the actor: the member whose role changed, the account of a failed sign-in. */
+  subjectId: z.string().nullable(),
+  subjectName: z.string().nullable(),
   action: z.string(),
   detail: z.record(z.string(), z.unknown()),
 });
 export type AuditRecord = z.infer<typeof AuditRecord>;
+
+/** Largest `limit` the audit endpoint answers. */
+export const AUDIT_LIMIT_MAX = 1000;
+
+/** Query of GET /api/documents/:id/audit: how many of the newest entries (default 500). */
+export const AuditQuery = z.object({
+  limit: z.coerce.number().int().min(1).max(AUDIT_LIMIT_MAX).default(500),
+});
+export type AuditQuery = z.infer<typeof AuditQuery>;

@@ -18,6 +18,9 @@ export const schemaExtensions = (): AnyExtension[] => [
   StarterKit.configure({
     // Yjs brings its own undo manager; ProseMirror's history would fight it.
     undoRedo: false,
+    // The trailing paragraph would be written into the shared doc by whoever opens a
+    // document ending in a list or table: a change nobody made, refused for read-only roles.
+    trailingNode: false,
     link: {
       openOnClick: false,
       autolink: true,

@@ -1,6 +1,6 @@
 import { existsSync } from "node:fs";
 import path from "node:path";
-import { type Browser, type BrowserContext, chromium, type Page } from "playwright-core";
+import { type Browser, type BrowserContext, chromium, type Locator, type Page } from "playwright-core";
 import { cleanup } from "./cleanup.ts";
 import { DEMO_PASSWORD } from "./server.ts";
 
@@ -57,4 +57,20 @@ export function editorText(page: Page): Promise<string> {
     for (const label of copy.querySelectorAll(".collaboration-carets__label")) label.remove();
     return copy.textContent ?? "";
   });
+}
+
+/**
+ * Selects an element's text the way a user does, by dragging the mouse from its first
+ * line's start to its last line's end (works in read-only editors too).
+ */
+export async function selectByDragging(page: Page, target: Locator): Promise<void> {
+  await target.scrollIntoViewIfNeeded();
+  const box = await target.boundingBox();
+  if (!box) throw new Error("element to select is not visible");
+  const line = Math.min(box.height / 2, 8);
+  await page.mouse.move(box.x + 1, box.y + line);
+  await page.mouse.down();
+  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2, { steps: 4 });
+  await page.mouse.move(box.x + box.width - 1, box.y + box.height - line, { steps: 4 });
+  await page.mouse.up();
 }

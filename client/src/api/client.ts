@@ -3,7 +3,7 @@ import { ErrorBody } from "../../../shared/api/schemas.ts";
 import { ApiError, toErrorCode } from "./ApiError.ts";
 
 /** HTTP methods the API uses. */
-type Method = "GET" | "POST" | "PATCH" | "DELETE";
+type Method = "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
 
 /**
  * Calls the REST API under /api with JSON in and out and the session cookie attached.

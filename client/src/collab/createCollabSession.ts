@@ -1,7 +1,9 @@
 import { IndexeddbPersistence } from "y-indexeddb";
+import * as authProtocol from "y-protocols/auth";
 import { WebsocketProvider } from "y-websocket";
 import * as Y from "yjs";
-import { isFinalClose } from "../../../shared/protocol/closeCodes.ts";
+import { CloseCode, isFinalClose } from "../../../shared/protocol/closeCodes.ts";
+import { MessageType } from "../../../shared/protocol/messageTypes.ts";
 import { ConnectionMonitor } from "./ConnectionMonitor.ts";
 import { collabUrl } from "./collabUrl.ts";
 
@@ -12,8 +14,16 @@ export interface CollabSession {
   readonly provider: WebsocketProvider;
   readonly persistence: IndexeddbPersistence;
   readonly monitor: ConnectionMonitor;
+  /** Subscribes to what the server says about this user's access; returns the unsubscribe. */
+  onServerNotice(listener: (notice: ServerNotice) => void): () => void;
   destroy(): void;
 }
+
+/**
+ * What the server told this session: a change of ours was refused (the local copy must be
+ * dropped: its later updates could never apply), or our role changed (reconnecting).
+ */
+export type ServerNotice = { kind: "refused"; reason: string } | { kind: "permissionsChanged" };
 
 /**
  * Opens a document for live editing: a Y.Doc, its offline copy in IndexedDB (per user, so
@@ -26,7 +36,23 @@ export function createCollabSession(documentId: string, userId: string): CollabS
   const provider = new WebsocketProvider(collabUrl(), documentId, ydoc, {
     // y-websocket's default gives up on every 44xx code; ours say which ones are final
     // (4409 "permissions changed" and 4429 must reconnect, 4500 must not).
-    shouldReconnect: (event) => !isFinalClose(event.code),
+    // After 4422 the local copy is dropped and a new session started instead.
+    shouldReconnect: (event) => !isFinalClose(event.code) && event.code !== CloseCode.UpdateRefused,
+  });
+  const listeners = new Set<(notice: ServerNotice) => void>();
+  const notify = (notice: ServerNotice) => {
+    for (const listener of listeners) listener(notice);
+  };
+  let deniedReason = "";
+  // The server sends the reason of a refusal as a y-protocols auth message before closing.
+  provider.messageHandlers[MessageType.Auth] = (_encoder, decoder) => {
+    authProtocol.readAuthMessage(decoder, ydoc, (_doc, reason) => {
+      deniedReason = reason;
+    });
+  };
+  provider.on("connection-close", (event: CloseEvent | null) => {
+    if (event?.code === CloseCode.UpdateRefused) notify({ kind: "refused", reason: deniedReason || event.reason });
+    if (event?.code === CloseCode.PermissionsChanged) notify({ kind: "permissionsChanged" });
   });
   const monitor = new ConnectionMonitor(provider, ydoc, [persistence]);
 
@@ -36,7 +62,12 @@ export function createCollabSession(documentId: string, userId: string): CollabS
     provider,
     persistence,
     monitor,
+    onServerNotice(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
     destroy() {
+      listeners.clear();
       monitor.destroy();
       provider.destroy();
       void persistence.destroy();

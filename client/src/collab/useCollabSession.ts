@@ -1,21 +1,34 @@
-import { useEffect, useState } from "react";
+import { useCallback, useEffect, useState } from "react";
 import { type CollabSession, createCollabSession } from "./createCollabSession.ts";
 
 /**
  * The collaboration session of one document, created after mount and destroyed on unmount
- * or when the document or user changes. Null until created.
+ * or when the document or user changes. Null until created. `reset` drops the local copy,
+ * IndexedDB included, and starts over from the server's state (after a refused change).
  */
-export function useCollabSession(documentId: string, userId: string): CollabSession | null {
+export function useCollabSession(
+  documentId: string,
+  userId: string,
+): { session: CollabSession | null; reset: () => void } {
   const [session, setSession] = useState<CollabSession | null>(null);
+  const [generation, setGeneration] = useState(0);
 
   useEffect(() => {
+    void generation; // a new generation is a new session
     const created = createCollabSession(documentId, userId);
     setSession(created);
     return () => {
       setSession(null);
       created.destroy();
     };
-  }, [documentId, userId]);
+  }, [documentId, userId, generation]);
 
-  return session?.documentId === documentId ? session : null;
+  const reset = useCallback(() => {
+    const current = session;
+    setSession(null);
+    const cleared = current ? current.persistence.clearData() : Promise.resolve();
+    void cleared.finally(() => setGeneration((g) => g + 1));
+  }, [session]);
+
+  return { session: session?.documentId === documentId ? session : null, reset };
 }

@@ -4,13 +4,21 @@ import CollaborationCaret from "@tiptap/extension-collaboration-caret";
 import { CONTENT_FIELD, schemaExtensions } from "../../../shared/schema/extensions.ts";
 import type { CaretUser } from "../collab/CaretUser.ts";
 import type { CollabSession } from "../collab/createCollabSession.ts";
+import { CommentHighlights, type HighlightSource } from "../comments/CommentHighlights.ts";
+import { ReadOnlyGuard } from "./ReadOnlyGuard.ts";
 import { renderCaret } from "./renderCaret.ts";
 
 /** The editor's extensions: the shared document schema plus live collaboration and carets. */
-export function editorExtensions(session: CollabSession, user: CaretUser): AnyExtension[] {
+export function editorExtensions(
+  session: CollabSession,
+  user: CaretUser,
+  highlights: { source: () => HighlightSource; onClick: (id: string) => void },
+): AnyExtension[] {
   return [
     ...schemaExtensions(),
+    CommentHighlights.configure(highlights),
     Collaboration.configure({ document: session.ydoc, field: CONTENT_FIELD }),
     CollaborationCaret.configure({ provider: session.provider, user, render: renderCaret }),
+    ReadOnlyGuard,
   ];
 }

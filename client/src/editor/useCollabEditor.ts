@@ -1,20 +1,28 @@
 import { type Editor, useEditor } from "@tiptap/react";
-import { useMemo } from "react";
+import { useEffect, useMemo } from "react";
 import { useTranslation } from "react-i18next";
 import type { CaretUser } from "../collab/CaretUser.ts";
 import type { CollabSession } from "../collab/createCollabSession.ts";
+import type { HighlightSource } from "../comments/CommentHighlights.ts";
 import { editorExtensions } from "./editorExtensions.ts";
 
 /**
  * A TipTap editor bound to the session's Y.Doc. A new session (another document) gets a
  * new editor; the old one is destroyed by useEditor.
  */
-export function useCollabEditor(session: CollabSession, user: CaretUser): Editor | null {
+export function useCollabEditor(
+  session: CollabSession,
+  user: CaretUser,
+  editable: boolean,
+  highlights: { source: () => HighlightSource; onClick: (id: string) => void },
+): Editor | null {
   const { t } = useTranslation();
-  const extensions = useMemo(() => editorExtensions(session, user), [session, user]);
-  return useEditor(
+  // biome-ignore lint/correctness/useExhaustiveDependencies: highlights reads live values through its callbacks
+  const extensions = useMemo(() => editorExtensions(session, user, highlights), [session, user]);
+  const editor = useEditor(
     {
       extensions,
+      editable,
       immediatelyRender: true,
       // Rendering on every transaction would re-render the whole page on each keystroke;
       // toolbar and outline subscribe to what they need with useEditorState.
@@ -32,4 +40,9 @@ export function useCollabEditor(session: CollabSession, user: CaretUser): Editor
     },
     [session],
   );
+  // The server refuses content changes from other roles anyway; this keeps the UI honest.
+  useEffect(() => {
+    if (editor && editor.isEditable !== editable) editor.setEditable(editable);
+  }, [editor, editable]);
+  return editor;
 }

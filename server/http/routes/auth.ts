@@ -29,10 +29,14 @@ export function authRoutes(store: Store, config: Config) {
       } catch (err) {
         if (err instanceof AppError && err.code === "invalid_credentials") {
           throttle.recordFailure(email, address);
-          // The e-mail tried is on record, never the password.
+          // The e-mail tried is on record, never the password. A known account is the
+          // subject, so the owners of its documents see attempts on it. Throttled attempts
+          // (429 above) are not recorded: a guesser must not be able to grow the log at will.
+          const target = await store.findUserByEmail(email);
           await store.appendAudit({
             userId: null,
             documentId: null,
+            subjectId: target?.id ?? null,
             action: "auth.login_failed",
             detail: { email, address },
           });

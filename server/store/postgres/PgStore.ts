@@ -7,6 +7,7 @@ import type {
   AuditRow,
   DocumentRow,
   MemberRow,
+  MembershipChange,
   MembershipRow,
   MergeUpdates,
   OrganisationRow,
@@ -284,21 +285,63 @@ export class PgStore implements Store {
     return rows;
   }
 
+  async changeMembership(documentId: string, userId: string, role: Role | null): Promise<MembershipChange> {
+    return this.tx(async (c) => {
+      // Under READ COMMITTED two owners demoting each other would both count two owners;
+      // the document row lock makes membership changes of one document take turns.
+      await c.query("SELECT 1 FROM documents WHERE id = $1 FOR UPDATE", [documentId]);
+      const before = await c.query<{ role: Role }>(
+        "SELECT role FROM memberships WHERE document_id = $1 AND user_id = $2",
+        [documentId, userId],
+      );
+      const previous = before.rows[0]?.role ?? null;
+      if (previous === "owner" && role !== "owner") {
+        const owners = await c.query<{ n: number }>(
+          "SELECT count(*)::int AS n FROM memberships WHERE document_id = $1 AND role = 'owner'",
+          [documentId],
+        );
+        if ((owners.rows[0]?.n ?? 0) <= 1) return { ok: false, reason: "last_owner" } as const;
+      }
+      if (role === null) {
+        await c.query("DELETE FROM memberships WHERE document_id = $1 AND user_id = $2", [documentId, userId]);
+      } else {
+        await c.query(
+          `INSERT INTO memberships (document_id, user_id, role) VALUES ($1, $2, $3)
+             ON CONFLICT (document_id, user_id) DO UPDATE SET role = excluded.role`,
+          [documentId, userId, role],
+        );
+      }
+      return { ok: true, previous } as const;
+    });
+  }
+
   async appendAudit(entry: AuditEntry): Promise<void> {
-    await this.pool.query("INSERT INTO audit (at, user_id, document_id, action, detail) VALUES ($1, $2, $3, $4, $5)", [
-      new Date().toISOString(),
-      entry.userId,
-      entry.documentId,
-      entry.action,
-      JSON.stringify(entry.detail),
-    ]);
+    await this.pool.query(
+      "INSERT INTO audit (at, user_id, document_id, subject_id, action, detail) VALUES ($1, $2, $3, $4, $5, $6)",
+      [
+        new Date().toISOString(),
+        entry.userId,
+        entry.documentId,
+        entry.subjectId ?? null,
+        entry.action,
+        JSON.stringify(entry.detail),
+      ],
+    );
   }
 
   async listAudit(documentId: string, limit: number): Promise<AuditRow[]> {
     const { rows } = await this.pool.query(
-      `SELECT a.id, a.at, a.user_id AS "userId", u.name AS "userName", a.document_id AS "documentId", a.action, a.detail
-         FROM audit a LEFT JOIN users u ON u.id = a.user_id
-        WHERE a.document_id = $1 ORDER BY a.id DESC LIMIT $2`,
+      `SELECT a.id, a.at, a.user_id AS "userId", u.name AS "userName", a.subject_id AS "subjectId",
+              s.name AS "subjectName", a.document_id AS "documentId", a.action, a.detail
+         FROM audit a
+         LEFT JOIN users u ON u.id = a.user_id
+         LEFT JOIN users s ON s.id = a.subject_id
+        WHERE a.document_id = $1
+           OR (a.document_id IS NULL
+               AND (a.user_id IN (SELECT user_id FROM memberships WHERE document_id = $1)
+                    OR a.subject_id IN (SELECT user_id FROM memberships WHERE document_id = $1)))
+        ORDER BY a.id DESC
+        LIMIT $2`,
       [documentId, limit],
     );
     return rows.map((r) => ({ ...r, detail: JSON.parse(r.detail) as Record<string, unknown> }));

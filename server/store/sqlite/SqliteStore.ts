@@ -7,6 +7,7 @@ import type {
   AuditRow,
   DocumentRow,
   MemberRow,
+  MembershipChange,
   MembershipRow,
   MergeUpdates,
   OrganisationRow,
@@ -269,21 +270,70 @@ export class SqliteStore implements Store {
       .all(documentId);
   }
 
+  async changeMembership(documentId: string, userId: string, role: Role | null): Promise<MembershipChange> {
+    // IMMEDIATE takes the write lock before the owner count is read, so no other writer
+    // (another process on the same file included) can change the owners in between.
+    return this.db
+      .transaction((): MembershipChange => {
+        const previous = this.db
+          .prepare<[string, string], { role: Role }>(
+            "SELECT role FROM memberships WHERE document_id = ? AND user_id = ?",
+          )
+          .get(documentId, userId)?.role;
+        if (previous === "owner" && role !== "owner") {
+          const owners =
+            this.db
+              .prepare<[string], { n: number }>(
+                "SELECT count(*) AS n FROM memberships WHERE document_id = ? AND role = 'owner'",
+              )
+              .get(documentId)?.n ?? 0;
+          if (owners <= 1) return { ok: false, reason: "last_owner" };
+        }
+        if (role === null) {
+          this.db.prepare("DELETE FROM memberships WHERE document_id = ? AND user_id = ?").run(documentId, userId);
+        } else {
+          this.db
+            .prepare(
+              `INSERT INTO memberships (document_id, user_id, role) VALUES (?, ?, ?)
+                 ON CONFLICT (document_id, user_id) DO UPDATE SET role = excluded.role`,
+            )
+            .run(documentId, userId, role);
+        }
+        return { ok: true, previous: previous ?? null };
+      })
+      .immediate();
+  }
+
   async listAudit(documentId: string, limit: number): Promise<AuditRow[]> {
     return this.db
-      .prepare<[string, number], Omit<AuditRow, "detail"> & { detail: string }>(
-        `SELECT a.id, a.at, a.user_id AS userId, u.name AS userName, a.document_id AS documentId, a.action, a.detail
-           FROM audit a LEFT JOIN users u ON u.id = a.user_id
-          WHERE a.document_id = ? ORDER BY a.id DESC LIMIT ?`,
+      .prepare<[string, string, string, number], Omit<AuditRow, "detail"> & { detail: string }>(
+        `SELECT a.id, a.at, a.user_id AS userId, u.name AS userName, a.subject_id AS subjectId,
+                s.name AS subjectName, a.document_id AS documentId, a.action, a.detail
+           FROM audit a
+           LEFT JOIN users u ON u.id = a.user_id
+           LEFT JOIN users s ON s.id = a.subject_id
+          WHERE a.document_id = ?
+             OR (a.document_id IS NULL
+                 AND (a.user_id IN (SELECT user_id FROM memberships WHERE document_id = ?)
+                      OR a.subject_id IN (SELECT user_id FROM memberships WHERE document_id = ?)))
+          ORDER BY a.id DESC
+          LIMIT ?`,
       )
-      .all(documentId, limit)
+      .all(documentId, documentId, documentId, limit)
       .map((r) => ({ ...r, detail: JSON.parse(r.detail) as Record<string, unknown> }));
   }
 
   async appendAudit(entry: AuditEntry): Promise<void> {
     this.db
-      .prepare("INSERT INTO audit (at, user_id, document_id, action, detail) VALUES (?, ?, ?, ?, ?)")
-      .run(new Date().toISOString(), entry.userId, entry.documentId, entry.action, JSON.stringify(entry.detail));
+      .prepare("INSERT INTO audit (at, user_id, document_id, subject_id, action, detail) VALUES (?, ?, ?, ?, ?, ?)")
+      .run(
+        new Date().toISOString(),
+        entry.userId,
+        entry.documentId,
+        entry.subjectId ?? null,
+        entry.action,
+        JSON.stringify(entry.detail),
+      );
   }
 
   async close(): Promise<void> {

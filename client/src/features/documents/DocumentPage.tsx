@@ -16,7 +16,7 @@ interface DocumentPageProps {
 /** Loads a document's summary (refusing early on 403/404), then opens it for live editing. */
 export function DocumentPage({ documentId, user, onSessionExpired }: DocumentPageProps) {
   const { t } = useTranslation();
-  const { state, replace } = useDocumentSummary(documentId);
+  const { state, replace, reload } = useDocumentSummary(documentId);
   const expired = state.status === "failed" && isApiError(state.error, "unauthorized");
 
   useEffect(() => {
@@ -24,7 +24,15 @@ export function DocumentPage({ documentId, user, onSessionExpired }: DocumentPag
   }, [expired, onSessionExpired]);
 
   if (state.status === "loaded") {
-    return <LiveDocument doc={state.doc} user={user} onRenamed={replace} onSessionExpired={onSessionExpired} />;
+    return (
+      <LiveDocument
+        doc={state.doc}
+        user={user}
+        onRenamed={replace}
+        onSessionExpired={onSessionExpired}
+        onAccessLost={reload}
+      />
+    );
   }
   return (
     <main className="page">

@@ -1,8 +1,10 @@
-import { useEffect, useMemo } from "react";
+import { useEffect, useMemo, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { DocumentSummary, User } from "../../../../shared/api/schemas.ts";
+import { canEditContent } from "../../../../shared/roles.ts";
 import { isApiError } from "../../api/ApiError.ts";
 import { fetchMe } from "../../api/auth.ts";
+import { fetchDocument } from "../../api/documents.ts";
 import { caretUserOf } from "../../collab/CaretUser.ts";
 import { ConnectionStatus } from "../../collab/ConnectionStatus.tsx";
 import type { CollabSession } from "../../collab/createCollabSession.ts";
@@ -10,10 +12,14 @@ import { finalCloseMessage } from "../../collab/finalCloseMessage.ts";
 import { PresenceList } from "../../collab/PresenceList.tsx";
 import { useCollabSession } from "../../collab/useCollabSession.ts";
 import { useConnectionStatus } from "../../collab/useConnectionStatus.ts";
+import { type HighlightSource, REFRESH_HIGHLIGHTS } from "../../comments/CommentHighlights.ts";
+import { CommentsPanel } from "../../comments/CommentsPanel.tsx";
+import { useThreads } from "../../comments/useThreads.ts";
 import { Editor } from "../../editor/Editor.tsx";
 import { Outline } from "../../editor/Outline.tsx";
 import { useCollabEditor } from "../../editor/useCollabEditor.ts";
 import { hrefOf } from "../../routing/route.ts";
+import { MembersPanel } from "../members/MembersPanel.tsx";
 import { DocumentTitle } from "./DocumentTitle.tsx";
 
 interface LiveDocumentProps {
@@ -21,14 +27,55 @@ interface LiveDocumentProps {
   user: User;
   onRenamed: (doc: DocumentSummary) => void;
   onSessionExpired: () => void;
+  /** The user lost access to the document while it was open. */
+  onAccessLost?: () => void;
 }
 
 /** A document open for live editing: header with title, role and status; editor; presence and outline. */
 export function LiveDocument(props: LiveDocumentProps) {
   const { t } = useTranslation();
-  const session = useCollabSession(props.doc.id, props.user.id);
-  if (!session) return <p className="page muted">{t("document.loading")}</p>;
-  return <Workspace {...props} session={session} />;
+  const { session, reset } = useCollabSession(props.doc.id, props.user.id);
+  const [notice, setNotice] = useState<string | null>(null);
+  const { doc, onRenamed, onAccessLost } = props;
+
+  useEffect(() => {
+    if (!session) return;
+    return session.onServerNotice((n) => {
+      if (n.kind === "refused") setNotice(t("access.refused", { reason: n.reason }));
+      // The role may have changed while we were offline (a common cause of a refusal) or just
+      // now (the connection is renewed with the new role): learn it, and say what changed.
+      fetchDocument(doc.id).then(
+        (updated) => {
+          onRenamed(updated);
+          if (n.kind === "permissionsChanged") {
+            setNotice(t("access.permissionsChanged", { role: t(`roles.${updated.role}`) }));
+          }
+        },
+        (err: unknown) => {
+          // Only a definite "no" means the access is gone; network trouble is shown by the status.
+          if (!isApiError(err, "forbidden") && !isApiError(err, "not_found")) return;
+          setNotice(t("access.removed"));
+          onAccessLost?.();
+        },
+      );
+      // Our later updates could never apply after a refused one: start over from the server.
+      if (n.kind === "refused") reset();
+    });
+  }, [session, reset, t, doc.id, onRenamed, onAccessLost]);
+
+  return (
+    <>
+      {notice && (
+        <p className="alert alert--info page" role="status" data-testid="access-notice">
+          {notice}{" "}
+          <button type="button" className="link-button" onClick={() => setNotice(null)}>
+            {t("access.dismiss")}
+          </button>
+        </p>
+      )}
+      {session ? <Workspace {...props} session={session} /> : <p className="page muted">{t("document.loading")}</p>}
+    </>
+  );
 }
 
 function Workspace({
@@ -40,7 +87,22 @@ function Workspace({
 }: LiveDocumentProps & { session: CollabSession }) {
   const { t } = useTranslation();
   const caretUser = useMemo(() => caretUserOf(user), [user]);
-  const editor = useCollabEditor(session, caretUser);
+  const me = useMemo(() => ({ id: user.id, name: user.name, orgId: user.orgId }), [user]);
+  const editable = canEditContent(doc.role);
+  const threads = useThreads(session.ydoc);
+  const [focused, setFocused] = useState<string | null>(null);
+  // The highlight plugin reads the latest threads and focus through this ref.
+  const highlights = useRef<HighlightSource>({ threads, focused });
+  highlights.current = { threads, focused };
+  const editor = useCollabEditor(session, caretUser, editable, {
+    source: () => highlights.current,
+    onClick: (id) => setFocused(id),
+  });
+  // Threads or focus changed: redraw the highlights (the plugin reads them through the ref).
+  // biome-ignore lint/correctness/useExhaustiveDependencies: threads and focus are the triggers
+  useEffect(() => {
+    if (editor && !editor.isDestroyed) editor.view.dispatch(editor.state.tr.setMeta(REFRESH_HIGHLIGHTS, true));
+  }, [editor, threads, focused]);
   const status = useConnectionStatus(session.monitor);
 
   // A refused upgrade reaches the browser as a bare 1006: ask the API whether the session
@@ -87,10 +149,27 @@ function Workspace({
           {finalCloseMessage(t, status.finalCode)}
         </p>
       )}
+      {!editable && (
+        <p className="alert alert--info" data-testid="readonly-note">
+          {doc.role === "viewer" ? t("access.readonlyView") : t("access.readonlyComment")}
+        </p>
+      )}
       <div className="doc-layout">
-        {editor && <Editor editor={editor} />}
+        {editor && <Editor editor={editor} editable={editable} />}
         <aside className="doc-sidebar" aria-label={t("document.sidebar")}>
+          {editor && (
+            <CommentsPanel
+              editor={editor}
+              ydoc={session.ydoc}
+              me={me}
+              role={doc.role}
+              threads={threads}
+              focused={focused}
+              onFocus={setFocused}
+            />
+          )}
           <PresenceList awareness={session.provider.awareness} />
+          <MembersPanel documentId={doc.id} role={doc.role} userId={user.id} />
           {editor && <Outline editor={editor} />}
         </aside>
       </div>

@@ -1,4 +1,4 @@
-import { useEffect, useState } from "react";
+import { useCallback, useEffect, useState } from "react";
 import type { DocumentSummary } from "../../../../shared/api/schemas.ts";
 import { fetchDocument } from "../../api/documents.ts";
 
@@ -12,10 +12,14 @@ export type DocumentSummaryState =
 export function useDocumentSummary(documentId: string): {
   state: DocumentSummaryState;
   replace: (doc: DocumentSummary) => void;
+  /** Loads the summary again (e.g. after access changed). */
+  reload: () => void;
 } {
   const [state, setState] = useState<DocumentSummaryState>({ status: "loading" });
+  const [attempt, setAttempt] = useState(0);
 
   useEffect(() => {
+    void attempt; // a new attempt loads again
     let current = true;
     setState({ status: "loading" });
     fetchDocument(documentId).then(
@@ -25,7 +29,10 @@ export function useDocumentSummary(documentId: string): {
     return () => {
       current = false;
     };
-  }, [documentId]);
+  }, [documentId, attempt]);
 
-  return { state, replace: (doc) => setState({ status: "loaded", doc }) };
+  // Stable, so the live document's listeners do not re-subscribe on every render.
+  const replace = useCallback((doc: DocumentSummary) => setState({ status: "loaded", doc }), []);
+  const reload = useCallback(() => setAttempt((a) => a + 1), []);
+  return { state, replace, reload };
 }

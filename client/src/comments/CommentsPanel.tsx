@@ -1,0 +1,142 @@
+import type { Editor } from "@tiptap/core";
+import { useEditorState } from "@tiptap/react";
+import { type FormEvent, useState } from "react";
+import { useTranslation } from "react-i18next";
+import type * as Y from "yjs";
+import { type CommentAuthor, createThread, type ThreadData } from "../../../shared/comments/model.ts";
+import type { Role } from "../../../shared/roles.ts";
+import { selectionAnchors, threadRange } from "./anchors.ts";
+import { canComment } from "./permissions.ts";
+import { ThreadCard } from "./ThreadCard.tsx";
+
+type StatusFilter = "open" | "resolved" | "all";
+type OrgFilter = "all" | "kanton-so" | "sem";
+
+interface CommentsPanelProps {
+  editor: Editor;
+  ydoc: Y.Doc;
+  me: CommentAuthor;
+  role: Role;
+  threads: ThreadData[];
+  focused: string | null;
+  onFocus: (id: string | null) => void;
+}
+
+/** The comments beside the text: start a thread on the selection, filter, reply, resolve. */
+export function CommentsPanel({ editor, ydoc, me, role, threads, focused, onFocus }: CommentsPanelProps) {
+  const { t } = useTranslation();
+  const [status, setStatus] = useState<StatusFilter>("open");
+  const [org, setOrg] = useState<OrgFilter>("all");
+  const [draft, setDraft] = useState<ReturnType<typeof selectionAnchors>>(null);
+  const [text, setText] = useState("");
+  const hasSelection = useEditorState({ editor, selector: ({ editor: e }) => !e.state.selection.empty });
+  // Where each passage is now, recomputed on every transaction (the binding's mapping is current
+  // by then) and compared by value, so the list re-orders and marks orphans as the text changes.
+  const ranges = useEditorState({
+    editor,
+    selector: ({ editor: e }) => Object.fromEntries(threads.map((th) => [th.id, threadRange(e, th)])),
+  });
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    if (!draft || !text.trim()) return;
+    const id = createThread(ydoc, {
+      author: me,
+      text: text.trim(),
+      quote: draft.quote,
+      anchorStart: draft.start,
+      anchorEnd: draft.end,
+    });
+    setDraft(null);
+    setText("");
+    onFocus(id);
+  };
+
+  // Document order; threads whose passage is gone come last, still listed with their quote.
+  const placed = threads
+    .filter((th) => (status === "all" ? true : status === "open" ? !th.resolved : th.resolved))
+    .filter((th) => org === "all" || th.orgId === org)
+    .map((th) => ({ thread: th, range: ranges[th.id] ?? null }))
+    .sort((a, b) => (a.range?.from ?? Number.MAX_SAFE_INTEGER) - (b.range?.from ?? Number.MAX_SAFE_INTEGER));
+
+  return (
+    <section className="panel comments" data-testid="comments-panel" aria-labelledby="comments-title">
+      <h2 id="comments-title" className="panel__title">
+        {t("comments.title")}
+      </h2>
+      {canComment(role) && !draft && (
+        <button
+          type="button"
+          className="button button--small"
+          data-testid="comment-button"
+          disabled={!hasSelection}
+          title={hasSelection ? undefined : t("comments.selectFirst")}
+          onClick={() => setDraft(selectionAnchors(editor))}
+        >
+          {t("comments.add")}
+        </button>
+      )}
+      {draft && (
+        <form className="comments__new" onSubmit={submit}>
+          <p className="thread__quote">«{draft.quote}»</p>
+          <textarea
+            value={text}
+            onChange={(e) => setText(e.target.value)}
+            placeholder={t("comments.placeholder")}
+            aria-label={t("comments.add")}
+            rows={3}
+            data-testid="comment-input"
+          />
+          <div className="thread__actions">
+            <button type="submit" className="button button--small" data-testid="comment-submit" disabled={!text.trim()}>
+              {t("comments.submit")}
+            </button>
+            <button type="button" className="link-button" onClick={() => setDraft(null)}>
+              {t("comments.cancel")}
+            </button>
+          </div>
+        </form>
+      )}
+      <div className="comments__filters">
+        <select
+          value={status}
+          onChange={(e) => setStatus(e.target.value as StatusFilter)}
+          aria-label={t("comments.filterStatus")}
+          data-testid="filter-status"
+        >
+          <option value="open">{t("comments.open")}</option>
+          <option value="resolved">{t("comments.resolvedMany")}</option>
+          <option value="all">{t("comments.all")}</option>
+        </select>
+        <select
+          value={org}
+          onChange={(e) => setOrg(e.target.value as OrgFilter)}
+          aria-label={t("comments.filterOrg")}
+          data-testid="filter-org"
+        >
+          <option value="all">{t("comments.allOrgs")}</option>
+          <option value="kanton-so">{t("comments.kanton")}</option>
+          <option value="sem">{t("comments.sem")}</option>
+        </select>
+      </div>
+      {placed.length === 0 && <p className="muted">{t("comments.empty")}</p>}
+      <ul className="comments__list">
+        {placed.map(({ thread, range }) => (
+          <ThreadCard
+            key={thread.id}
+            thread={thread}
+            ydoc={ydoc}
+            me={me}
+            role={role}
+            orphaned={range === null}
+            focused={thread.id === focused}
+            onFocus={() => {
+              onFocus(thread.id);
+              if (range) editor.commands.setTextSelection(range.from);
+            }}
+          />
+        ))}
+      </ul>
+    </section>
+  );
+}

@@ -1,0 +1,16 @@
+import { Hono } from "hono";
+import { AuditQuery } from "../../../shared/api/schemas.ts";
+import { readAudit } from "../../documents/audit.ts";
+import type { Store } from "../../store/Store.ts";
+import { readQuery } from "../body.ts";
+import { requireSession, type SessionVariables } from "../session.ts";
+
+/** A document's audit log, for its owners. */
+export function auditRoutes(store: Store) {
+  return new Hono<{ Variables: SessionVariables }>()
+    .use("/documents/*", requireSession(store))
+    .get("/documents/:id/audit", async (c) => {
+      const { limit } = readQuery(c, AuditQuery);
+      return c.json(await readAudit(store, c.req.param("id"), c.get("user").id, limit));
+    });
+}

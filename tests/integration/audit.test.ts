@@ -1,0 +1,110 @@
+import { readdirSync, readFileSync } from "node:fs";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { AuditRecord } from "../../shared/api/schemas.ts";
+import { login, startTestServer, tempDataDir } from "../helpers/server.ts";
+
+const DOC = "kip3-konzept-so";
+/** A password no one has, to look for in everything the server keeps. */
+const WRONG_PASSWORD = "Geheim-Falsch-7f3a9c";
+
+describe("audit log", async () => {
+  const dataDir = tempDataDir();
+  const server = await startTestServer({}, dataDir);
+  const andrea = await login(server.url, "andrea.meier@so.ch");
+  const lukas = await login(server.url, "lukas.frei@so.ch");
+  const marco = await login(server.url, "marco.rossi@sem.admin.ch");
+
+  const call = (cookie: string, method: string, url: string, body?: unknown) =>
+    fetch(`${server.url}${url}`, {
+      method,
+      headers: { cookie, "content-type": "application/json" },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+  const audit = async (query = "", documentId = DOC) => {
+    const res = await call(andrea, "GET", `/api/documents/${documentId}/audit${query}`);
+    expect(res.status).toBe(200);
+    return AuditRecord.array().parse(await res.json());
+  };
+  const failSignIn = (email: string) =>
+    fetch(`${server.url}/api/auth/login`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ email, password: WRONG_PASSWORD }),
+    });
+
+  it("shows owners their members' sign-ins", async () => {
+    const entries = await audit();
+    const signIns = entries.filter((e) => e.action === "auth.login").map((e) => e.userName);
+    expect(signIns).toEqual(expect.arrayContaining(["Andrea Meier", "Lukas Frei", "Marco Rossi"]));
+  });
+
+  it("records a failed sign-in with the e-mail tried and the account as subject, never the password", async () => {
+    expect((await failSignIn("lukas.frei@so.ch")).status).toBe(401);
+    const [latest] = await audit();
+    expect(latest).toMatchObject({
+      action: "auth.login_failed",
+      userId: null,
+      subjectId: "u-lukas",
+      subjectName: "Lukas Frei",
+      detail: { email: "lukas.frei@so.ch" },
+    });
+    expect(JSON.stringify(latest)).not.toContain(WRONG_PASSWORD);
+  });
+
+  it("records membership changes with actor, member, old and new role, newest first", async () => {
+    await call(andrea, "PUT", `/api/documents/${DOC}/members`, { email: "marco.rossi@sem.admin.ch", role: "viewer" });
+    await call(andrea, "DELETE", `/api/documents/${DOC}/members/u-marco`);
+    await call(andrea, "PUT", `/api/documents/${DOC}/members`, {
+      email: "marco.rossi@sem.admin.ch",
+      role: "commenter",
+    });
+    const entries = await audit("?limit=3");
+    expect(entries.map((e) => [e.action, e.userName, e.subjectName, e.detail.from, e.detail.to])).toEqual([
+      ["member.add", "Andrea Meier", "Marco Rossi", null, "commenter"],
+      ["member.remove", "Andrea Meier", "Marco Rossi", "viewer", null],
+      ["member.role", "Andrea Meier", "Marco Rossi", "commenter", "viewer"],
+    ]);
+    const ids = entries.map((e) => e.id);
+    expect(ids).toEqual([...ids].sort((a, b) => b - a));
+  });
+
+  it("shows account events of current members only", async () => {
+    const created = await call(lukas, "POST", "/api/documents", { title: "Notizen Lukas", kind: "concept" });
+    const { id } = (await created.json()) as { id: string };
+    await failSignIn("andrea.meier@so.ch");
+    const res = await call(lukas, "GET", `/api/documents/${id}/audit`);
+    expect(res.status).toBe(200);
+    const people = AuditRecord.array()
+      .parse(await res.json())
+      .flatMap((e) => [e.userId, e.subjectId]);
+    expect(people).toContain("u-lukas");
+    expect(people).not.toContain("u-andrea");
+    expect(people).not.toContain("u-marco");
+  });
+
+  it("refuses the audit log to every role but owner (403), and to strangers (401)", async () => {
+    expect((await call(lukas, "GET", `/api/documents/${DOC}/audit`)).status).toBe(403);
+    expect((await call(marco, "GET", `/api/documents/${DOC}/audit`)).status).toBe(403);
+    expect((await fetch(`${server.url}/api/documents/${DOC}/audit`)).status).toBe(401);
+  });
+
+  it("answers at most `limit` entries, and 400 to a limit out of range", async () => {
+    expect(await audit("?limit=2")).toHaveLength(2);
+    for (const limit of ["0", "-1", "abc", "1.5", "100000"]) {
+      const res = await call(andrea, "GET", `/api/documents/${DOC}/audit?limit=${limit}`);
+      expect(res.status, `limit=${limit}`).toBe(400);
+      expect(((await res.json()) as { code: string }).code).toBe("bad_request");
+    }
+  });
+
+  it("keeps no password anywhere in its data files", async () => {
+    await failSignIn("nobody@so.ch");
+    await server.close();
+    for (const file of readdirSync(dataDir)) {
+      const bytes = readFileSync(path.join(dataDir, file));
+      expect(bytes.includes(WRONG_PASSWORD), file).toBe(false);
+      expect(bytes.includes("accord-demo-test"), file).toBe(false);
+    }
+  });
+});
