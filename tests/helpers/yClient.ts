@@ -67,3 +67,11 @@ export async function eventually(predicate: () => boolean, what: string, ms = 50
     await new Promise((r) => setTimeout(r, 10));
   }
 }
+
+/** Appends a paragraph with `text` to the document content, as an editor would. */
+export function appendParagraph(doc: Y.Doc, text: string): void {
+  const paragraph = new Y.XmlElement("paragraph");
+  paragraph.insert(0, [new Y.XmlText(text)]);
+  const content = doc.getXmlFragment(CONTENT_FIELD);
+  content.insert(content.length, [paragraph]);
+}

@@ -2,10 +2,9 @@ import * as encoding from "lib0/encoding";
 import { describe, expect, it } from "vitest";
 import * as Y from "yjs";
 import { CloseCode } from "../../shared/protocol/closeCodes.ts";
-import { CONTENT_FIELD } from "../../shared/schema/extensions.ts";
 import { rawSocket } from "../helpers/rawSocket.ts";
 import { login, startTestServer } from "../helpers/server.ts";
-import { connectClient, eventually, textOf } from "../helpers/yClient.ts";
+import { appendParagraph, connectClient, eventually, textOf } from "../helpers/yClient.ts";
 
 const DOC = "kip3-vereinbarung-so";
 
@@ -16,13 +15,6 @@ function updateFrame(payload: Uint8Array): Uint8Array {
   encoding.writeVarUint(enc, 2);
   encoding.writeVarUint8Array(enc, payload);
   return encoding.toUint8Array(enc);
-}
-
-function appendParagraph(doc: Y.Doc, text: string): void {
-  const paragraph = new Y.XmlElement("paragraph");
-  paragraph.insert(0, [new Y.XmlText(text)]);
-  const content = doc.getXmlFragment(CONTENT_FIELD);
-  content.insert(content.length, [paragraph]);
 }
 
 describe("bad input on the collaboration endpoint", async () => {

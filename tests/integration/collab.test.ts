@@ -1,18 +1,8 @@
 import { describe, expect, it } from "vitest";
-import * as Y from "yjs";
 import { CloseCode } from "../../shared/protocol/closeCodes.ts";
-import { CONTENT_FIELD } from "../../shared/schema/extensions.ts";
 import { rawSocket } from "../helpers/rawSocket.ts";
 import { login, startTestServer } from "../helpers/server.ts";
-import { connectClient, eventually, textOf } from "../helpers/yClient.ts";
-
-/** Appends a paragraph with `text` to the document content, as an editor would. */
-function appendParagraph(doc: Y.Doc, text: string): void {
-  const paragraph = new Y.XmlElement("paragraph");
-  paragraph.insert(0, [new Y.XmlText(text)]);
-  const content = doc.getXmlFragment(CONTENT_FIELD);
-  content.insert(content.length, [paragraph]);
-}
+import { appendParagraph, connectClient, eventually, textOf } from "../helpers/yClient.ts";
 
 describe("collaboration endpoint", async () => {
   const server = await startTestServer();

@@ -1,18 +1,9 @@
 import { describe, expect, it } from "vitest";
-import * as Y from "yjs";
-import { CONTENT_FIELD } from "../../shared/schema/extensions.ts";
 import { startChildServer } from "../helpers/childServer.ts";
 import { login, startTestServer, tempDataDir } from "../helpers/server.ts";
-import { connectClient, eventually, textOf } from "../helpers/yClient.ts";
+import { appendParagraph, connectClient, eventually, textOf } from "../helpers/yClient.ts";
 
 const DOC = "kip3-konzept-so";
-
-function appendParagraph(doc: Y.Doc, text: string): void {
-  const paragraph = new Y.XmlElement("paragraph");
-  paragraph.insert(0, [new Y.XmlText(text)]);
-  const content = doc.getXmlFragment(CONTENT_FIELD);
-  content.insert(content.length, [paragraph]);
-}
 
 describe("durability", () => {
   it("keeps the content across a restart", async () => {
