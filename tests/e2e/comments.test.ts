@@ -71,6 +71,24 @@ describe("comments between a SEM commenter and the canton's owner", async () => 
     await andrea.page.locator(".comment-highlight", { hasText: "Grundlagenpapier" }).first().waitFor();
   });
 
+  it("lets the commenter edit his own comment; the owner sees the edit but may not edit it", async () => {
+    const mine = threadOf(marco.page);
+    await mine.getByTestId("comment-edit").click();
+    await mine.getByTestId("comment-edit-input").fill("Bitte die Quelle des Grundlagenpapiers KIP 3 angeben.");
+    await mine.getByTestId("comment-edit-save").click();
+    expect(await mine.getByTestId("comment-text").textContent()).toContain("Grundlagenpapiers KIP 3 angeben");
+
+    const theirs = threadOf(andrea.page);
+    await expect
+      .poll(() => theirs.getByTestId("comment-text").textContent(), { timeout: 10_000 })
+      .toContain("Grundlagenpapiers KIP 3 angeben");
+    expect(await theirs.getByTestId("comment-edited").textContent()).toContain("bearbeitet");
+    // Nobody edits or deletes another's comment, not even the owner.
+    expect(await theirs.getByTestId("comment-edit").count()).toBe(0);
+    expect(await theirs.getByTestId("comment-delete").count()).toBe(0);
+    expect(await marco.page.getByTestId("access-notice").count()).toBe(0);
+  });
+
   it("lets the owner reply and resolve; the commenter sees both", async () => {
     const thread = threadOf(andrea.page);
     await thread.getByTestId("reply-input").fill("Wird in der nächsten Fassung ergänzt.");
@@ -78,7 +96,21 @@ describe("comments between a SEM commenter and the canton's owner", async () => 
     await thread.getByTestId("comment-reply").filter({ hasText: "nächsten Fassung" }).waitFor();
 
     const marcoThread = threadOf(marco.page);
-    await marcoThread.getByTestId("comment-reply").filter({ hasText: "nächsten Fassung" }).waitFor({ timeout: 10_000 });
+    const andreasReply = marcoThread.getByTestId("comment-reply").filter({ hasText: "nächsten Fassung" });
+    await andreasReply.waitFor({ timeout: 10_000 });
+    expect(await andreasReply.textContent()).toContain("Andrea Meier");
+    expect(await andreasReply.getByTestId("reply-edit").count()).toBe(0);
+
+    // The commenter replies too, and takes his reply back (two steps); the owner sees both.
+    await marcoThread.getByTestId("reply-input").fill("Danke, vorläufig.");
+    await marcoThread.getByTestId("reply-submit").click();
+    const marcosReply = (page: Page) =>
+      threadOf(page).getByTestId("comment-reply").filter({ hasText: "Danke, vorläufig." });
+    await marcosReply(andrea.page).waitFor({ timeout: 10_000 });
+    expect(await marcosReply(andrea.page).getByTestId("reply-delete").count()).toBe(0);
+    await marcosReply(marco.page).getByTestId("reply-delete").click();
+    await marcosReply(marco.page).getByTestId("reply-delete-confirm").click();
+    await expect.poll(() => marcosReply(andrea.page).count(), { timeout: 10_000 }).toBe(0);
 
     await thread.getByTestId("resolve-button").click();
     // The default filter shows open threads only: the resolved thread leaves both panels.
@@ -119,7 +151,7 @@ describe("comments between a SEM commenter and the canton's owner", async () => 
     await expect.poll(() => orphan(marco.page).getAttribute("data-orphaned"), { timeout: 10_000 }).toBe("true");
     // Not the commenter's thread: he may neither resolve nor delete it.
     expect(await orphan(marco.page).getByTestId("resolve-button").count()).toBe(0);
-    expect(await orphan(marco.page).getByTestId("delete-button").count()).toBe(0);
+    expect(await orphan(marco.page).getByTestId("comment-delete").count()).toBe(0);
   });
 
   it("lists the members read-only for the commenter", async () => {
@@ -178,8 +210,19 @@ describe("comments between a SEM commenter and the canton's owner", async () => 
   it("lets the owner remove and re-add a member, but not remove the last owner", async () => {
     const panel = andrea.page.getByTestId("members-panel");
     const row = (userId: string) => panel.locator(`[data-testid="member-row"][data-user-id="${userId}"]`);
+    // Claire has the document open when she is removed: she is told she no longer has access.
+    const claire = await signedInPage(browser, server.url, "claire.dubois@sem.admin.ch");
+    await openDocument(claire.page, DOC);
     await row("u-claire").getByTestId("member-remove").click();
     await expect.poll(() => panel.getByTestId("member-row").count()).toBe(3);
+    const refusal = claire.page.locator('[data-testid="document-error"], [data-testid="connection-error"]');
+    await expect.poll(() => refusal.first().textContent(), { timeout: 10_000 }).toContain("keinen Zugriff");
+
+    // An address without an account gets a clear message and stays in the field to correct.
+    await panel.getByTestId("member-email-input").fill("niemand@so.ch");
+    await panel.getByTestId("member-add").click();
+    await expect.poll(() => panel.getByTestId("members-error").textContent()).toContain("kein Konto");
+    expect(await panel.getByTestId("member-email-input").inputValue()).toBe("niemand@so.ch");
 
     await panel.getByTestId("member-email-input").fill("claire.dubois@sem.admin.ch");
     await panel.getByTestId("member-role-select").selectOption("suggester");
@@ -191,5 +234,29 @@ describe("comments between a SEM commenter and the canton's owner", async () => 
     await panel.getByTestId("members-error").waitFor();
     expect(await panel.getByTestId("members-error").textContent()).toContain("mindestens eine Inhaberin");
     expect(await panel.getByTestId("member-row").count()).toBe(4);
+  });
+
+  it("shows a viewer the comments but nothing to write, resolve or edit", async () => {
+    const agreement = "kip3-vereinbarung-so";
+    await andrea.page.goto("/#/");
+    await openDocument(andrea.page, agreement);
+    const article = (page: Page) => page.getByTestId("editor").locator("h2:has-text('Art. 1 Gegenstand') + p");
+    await selectByDragging(andrea.page, article(andrea.page));
+    await andrea.page.getByTestId("comment-button").click();
+    await andrea.page.getByTestId("comment-input").fill("Gegenstand mit dem SEM abstimmen.");
+    await andrea.page.getByTestId("comment-submit").click();
+
+    await marco.page.goto("/#/");
+    await openDocument(marco.page, agreement);
+    const thread = marco.page.getByTestId("comment-thread").filter({ hasText: "mit dem SEM abstimmen" });
+    await thread.waitFor({ timeout: 10_000 });
+    expect(await marco.page.getByTestId("readonly-note").textContent()).toContain("nur lesen");
+    expect(await marco.page.getByTestId("comment-button").count()).toBe(0);
+    expect(await thread.getByTestId("reply-input").count()).toBe(0);
+    expect(await thread.getByTestId("resolve-button").count()).toBe(0);
+    expect(await thread.getByTestId("comment-edit").count()).toBe(0);
+    // Clicking the highlighted passage in the text focuses its thread.
+    await marco.page.locator(".comment-highlight").first().click();
+    await expect.poll(() => thread.getAttribute("class")).toContain("thread--focused");
   });
 });

@@ -1,6 +1,13 @@
 import { existsSync } from "node:fs";
 import path from "node:path";
-import { type Browser, type BrowserContext, chromium, type Locator, type Page } from "playwright-core";
+import {
+  type Browser,
+  type BrowserContext,
+  type BrowserContextOptions,
+  chromium,
+  type Locator,
+  type Page,
+} from "playwright-core";
 import { cleanup } from "./cleanup.ts";
 import { DEMO_PASSWORD } from "./server.ts";
 
@@ -26,13 +33,17 @@ export async function launchBrowser(): Promise<Browser> {
   return browser;
 }
 
-/** A user in their own browser context (own cookies and IndexedDB), signed in through the UI. */
+/**
+ * A user in their own browser context (own cookies and IndexedDB), signed in through the UI.
+ * `options` go to the context, e.g. `bypassCSP` to test the page's own defences without the CSP.
+ */
 export async function signedInPage(
   browser: Browser,
   baseUrl: string,
   email: string,
+  options: BrowserContextOptions = {},
 ): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await browser.newContext({ baseURL: baseUrl });
+  const context = await browser.newContext({ ...options, baseURL: baseUrl });
   cleanup(() => context.close());
   const page = await context.newPage();
   await page.goto("/#/login");
@@ -73,4 +84,28 @@ export async function selectByDragging(page: Page, target: Locator): Promise<voi
   await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2, { steps: 4 });
   await page.mouse.move(box.x + box.width - 1, box.y + box.height - line, { steps: 4 });
   await page.mouse.up();
+}
+
+/** The page globals `pasteInto` needs; the test program is compiled without DOM types. */
+interface ClipboardGlobals {
+  DataTransfer: new () => { setData(format: string, data: string): void };
+  ClipboardEvent: new (
+    type: string,
+    init: { clipboardData: unknown; bubbles: boolean; cancelable: boolean },
+  ) => unknown;
+}
+
+/**
+ * Pastes into `target` (the editor) through the browser's paste path: a synthetic paste
+ * ClipboardEvent carrying a DataTransfer with `text/html` and `text/plain`, handled exactly
+ * like Ctrl+V (the editor's clipboard parser runs; `insertContent` would skip it).
+ */
+export async function pasteInto(target: Locator, data: { html?: string; text: string }): Promise<void> {
+  await target.evaluate((el, clip) => {
+    const page = globalThis as unknown as ClipboardGlobals;
+    const transfer = new page.DataTransfer();
+    if (clip.html !== undefined) transfer.setData("text/html", clip.html);
+    transfer.setData("text/plain", clip.text);
+    el.dispatchEvent(new page.ClipboardEvent("paste", { clipboardData: transfer, bubbles: true, cancelable: true }));
+  }, data);
 }

@@ -2,10 +2,11 @@ import { IndexeddbPersistence } from "y-indexeddb";
 import * as authProtocol from "y-protocols/auth";
 import { WebsocketProvider } from "y-websocket";
 import * as Y from "yjs";
-import { CloseCode, isFinalClose } from "../../../shared/protocol/closeCodes.ts";
+import { CloseCode } from "../../../shared/protocol/closeCodes.ts";
 import { MessageType } from "../../../shared/protocol/messageTypes.ts";
 import { ConnectionMonitor } from "./ConnectionMonitor.ts";
 import { collabUrl } from "./collabUrl.ts";
+import { shouldReconnect } from "./reconnectPolicy.ts";
 
 /** Everything one open document needs for live editing; `destroy` releases all of it. */
 export interface CollabSession {
@@ -34,10 +35,7 @@ export function createCollabSession(documentId: string, userId: string): CollabS
   const ydoc = new Y.Doc();
   const persistence = new IndexeddbPersistence(`accord:${userId}:${documentId}`, ydoc);
   const provider = new WebsocketProvider(collabUrl(), documentId, ydoc, {
-    // y-websocket's default gives up on every 44xx code; ours say which ones are final
-    // (4409 "permissions changed" and 4429 must reconnect, 4500 must not).
-    // After 4422 the local copy is dropped and a new session started instead.
-    shouldReconnect: (event) => !isFinalClose(event.code) && event.code !== CloseCode.UpdateRefused,
+    shouldReconnect: (event) => shouldReconnect(event.code),
   });
   const listeners = new Set<(notice: ServerNotice) => void>();
   const notify = (notice: ServerNotice) => {

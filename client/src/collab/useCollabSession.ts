@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useState } from "react";
 import { type CollabSession, createCollabSession } from "./createCollabSession.ts";
+import { dropLocalCopy } from "./dropLocalCopy.ts";
 
 /**
  * The collaboration session of one document, created after mount and destroyed on unmount
@@ -26,8 +27,9 @@ export function useCollabSession(
   const reset = useCallback(() => {
     const current = session;
     setSession(null);
-    const cleared = current ? current.persistence.clearData() : Promise.resolve();
-    void cleared.finally(() => setGeneration((g) => g + 1));
+    const dropped = current ? dropLocalCopy(current.persistence) : Promise.resolve();
+    // Start over even if the database could not be deleted: the server's state is what counts.
+    void dropped.catch(() => undefined).finally(() => setGeneration((g) => g + 1));
   }, [session]);
 
   return { session: session?.documentId === documentId ? session : null, reset };

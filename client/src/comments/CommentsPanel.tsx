@@ -6,6 +6,7 @@ import type * as Y from "yjs";
 import { type CommentAuthor, createThread, type ThreadData } from "../../../shared/comments/model.ts";
 import type { Role } from "../../../shared/roles.ts";
 import { selectionAnchors, threadRange } from "./anchors.ts";
+import { COMMENT_MAX_LENGTH } from "./limits.ts";
 import { canComment } from "./permissions.ts";
 import { ThreadCard } from "./ThreadCard.tsx";
 
@@ -22,7 +23,11 @@ interface CommentsPanelProps {
   onFocus: (id: string | null) => void;
 }
 
-/** The comments beside the text: start a thread on the selection, filter, reply, resolve. */
+/**
+ * The comments beside the text (`comments-panel`): start a thread on the selection
+ * (`comment-button`, `comment-input`, `comment-submit`), filter by status (`filter-status`)
+ * and organisation (`filter-org`), and the threads in document order, orphans last.
+ */
 export function CommentsPanel({ editor, ydoc, me, role, threads, focused, onFocus }: CommentsPanelProps) {
   const { t } = useTranslation();
   const [status, setStatus] = useState<StatusFilter>("open");
@@ -84,6 +89,7 @@ export function CommentsPanel({ editor, ydoc, me, role, threads, focused, onFocu
             onChange={(e) => setText(e.target.value)}
             placeholder={t("comments.placeholder")}
             aria-label={t("comments.add")}
+            maxLength={COMMENT_MAX_LENGTH}
             rows={3}
             data-testid="comment-input"
           />
@@ -132,7 +138,7 @@ export function CommentsPanel({ editor, ydoc, me, role, threads, focused, onFocu
             focused={thread.id === focused}
             onFocus={() => {
               onFocus(thread.id);
-              if (range) editor.commands.setTextSelection(range.from);
+              if (range) editor.chain().setTextSelection(range.from).scrollIntoView().run();
             }}
           />
         ))}

@@ -1,4 +1,4 @@
-import { type FormEvent, useState } from "react";
+import { type FormEvent, useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import type * as Y from "yjs";
 import {
@@ -6,12 +6,14 @@ import {
   type CommentAuthor,
   deleteReply,
   deleteThread,
+  editReply,
+  editThreadText,
   setResolved,
   type ThreadData,
 } from "../../../shared/comments/model.ts";
 import type { Role } from "../../../shared/roles.ts";
-import { organisationLook } from "../collab/organisation.ts";
-import { formatDateTime } from "../features/documents/formatDateTime.ts";
+import { CommentBody } from "./CommentBody.tsx";
+import { COMMENT_MAX_LENGTH } from "./limits.ts";
 import { canComment, canResolve, isOwn } from "./permissions.ts";
 
 interface ThreadCardProps {
@@ -24,60 +26,82 @@ interface ThreadCardProps {
   onFocus: () => void;
 }
 
-/** One thread: the opening comment, its replies, and what the user may do with them. */
+/**
+ * One thread (`comment-thread`, with `data-resolved` and `data-orphaned`): the quoted
+ * passage, the opening comment, its replies, and what the user may do with them.
+ */
 export function ThreadCard({ thread, ydoc, me, role, orphaned, focused, onFocus }: ThreadCardProps) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const [reply, setReply] = useState("");
+  const card = useRef<HTMLLIElement>(null);
+  const mayComment = canComment(role);
+
+  // Focused from the text (a click on its highlight): bring the thread into view.
+  useEffect(() => {
+    if (focused) card.current?.scrollIntoView({ block: "nearest" });
+  }, [focused]);
+
   const submitReply = (event: FormEvent) => {
     event.preventDefault();
     if (!reply.trim()) return;
     addReply(ydoc, thread.id, me, reply.trim());
     setReply("");
   };
-  const org = (orgId: string) => organisationLook(orgId, orgId).shortName;
 
   return (
     <li
+      ref={card}
       className={`thread${focused ? " thread--focused" : ""}${thread.resolved ? " thread--resolved" : ""}`}
       data-testid="comment-thread"
       data-thread-id={thread.id}
       data-resolved={String(thread.resolved)}
       data-orphaned={String(orphaned)}
     >
-      <button type="button" className="thread__focus" onClick={onFocus}>
+      <button
+        type="button"
+        className="thread__focus"
+        onClick={onFocus}
+        title={thread.quote}
+        data-testid="comment-quote"
+      >
         <span className="thread__quote">
-          {orphaned && <span className="badge">{t("comments.orphaned")}</span>} «{thread.quote}»
+          {orphaned && (
+            <span className="badge badge--warning" title={t("comments.orphanedHint")}>
+              {t("comments.orphaned")}
+            </span>
+          )}{" "}
+          «{thread.quote}»
         </span>
       </button>
-      <p className="thread__meta">
-        <strong>{thread.authorName}</strong> ({org(thread.orgId)}) · {formatDateTime(thread.createdAt, i18n.language)}
-        {thread.resolved && <span className="badge"> {t("comments.resolved")}</span>}
-      </p>
-      <p className="thread__text" data-testid="comment-text">
-        {thread.text}
-      </p>
+      <CommentBody
+        kind="comment"
+        comment={thread}
+        own={mayComment && isOwn(me.id, thread)}
+        onEdit={(text) => editThreadText(ydoc, thread.id, text)}
+        onDelete={() => deleteThread(ydoc, thread.id)}
+        badge={thread.resolved && <span className="badge"> {t("comments.resolved")}</span>}
+      />
       <ul className="thread__replies">
         {thread.replies.map((r) => (
-          <li key={r.id} data-testid="comment-reply">
-            <p className="thread__meta">
-              <strong>{r.authorName}</strong> ({org(r.orgId)}) · {formatDateTime(r.createdAt, i18n.language)}
-              {canComment(role) && isOwn(me.id, r) && (
-                <button type="button" className="link-button" onClick={() => deleteReply(ydoc, thread.id, r.id)}>
-                  {t("comments.delete")}
-                </button>
-              )}
-            </p>
-            <p className="thread__text">{r.text}</p>
+          <li key={r.id} data-testid="comment-reply" data-reply-id={r.id}>
+            <CommentBody
+              kind="reply"
+              comment={r}
+              own={mayComment && isOwn(me.id, r)}
+              onEdit={(text) => editReply(ydoc, thread.id, r.id, text)}
+              onDelete={() => deleteReply(ydoc, thread.id, r.id)}
+            />
           </li>
         ))}
       </ul>
-      {canComment(role) && !thread.resolved && (
+      {mayComment && !thread.resolved && (
         <form className="thread__reply" onSubmit={submitReply}>
           <textarea
             value={reply}
             onChange={(e) => setReply(e.target.value)}
             placeholder={t("comments.replyPlaceholder")}
             aria-label={t("comments.reply")}
+            maxLength={COMMENT_MAX_LENGTH}
             rows={2}
             data-testid="reply-input"
           />
@@ -86,8 +110,8 @@ export function ThreadCard({ thread, ydoc, me, role, orphaned, focused, onFocus 
           </button>
         </form>
       )}
-      <div className="thread__actions">
-        {canResolve(role, me.id, thread) && (
+      {canResolve(role, me.id, thread) && (
+        <div className="thread__actions">
           <button
             type="button"
             className="button button--small"
@@ -96,18 +120,8 @@ export function ThreadCard({ thread, ydoc, me, role, orphaned, focused, onFocus 
           >
             {thread.resolved ? t("comments.reopen") : t("comments.resolve")}
           </button>
-        )}
-        {canComment(role) && isOwn(me.id, thread) && (
-          <button
-            type="button"
-            className="link-button"
-            data-testid="delete-button"
-            onClick={() => deleteThread(ydoc, thread.id)}
-          >
-            {t("comments.delete")}
-          </button>
-        )}
-      </div>
+        </div>
+      )}
     </li>
   );
 }

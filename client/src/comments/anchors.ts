@@ -6,6 +6,7 @@ import {
 } from "@tiptap/y-tiptap";
 import * as Y from "yjs";
 import type { ThreadData } from "../../../shared/comments/model.ts";
+import { QUOTE_MAX_LENGTH } from "./limits.ts";
 
 interface Binding {
   type: Y.XmlFragment;
@@ -25,7 +26,11 @@ export function selectionAnchors(editor: Editor): { start: Uint8Array; end: Uint
   if (from === to || !binding) return null;
   const encode = (pos: number) =>
     Y.encodeRelativePosition(absolutePositionToRelativePosition(pos, binding.type, binding.mapping));
-  return { start: encode(from), end: encode(to), quote: editor.state.doc.textBetween(from, to, " ").slice(0, 2000) };
+  return {
+    start: encode(from),
+    end: encode(to),
+    quote: editor.state.doc.textBetween(from, to, " ").slice(0, QUOTE_MAX_LENGTH),
+  };
 }
 
 /** Where a thread's passage is now, or null if its text is gone (an orphaned thread). */

@@ -1,10 +1,12 @@
-import { type FormEvent, useState } from "react";
+import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { Member } from "../../../../shared/api/schemas.ts";
-import { ROLES, type Role } from "../../../../shared/roles.ts";
+import type { Role } from "../../../../shared/roles.ts";
 import { putMember, removeMember } from "../../api/members.ts";
 import { organisationLook } from "../../collab/organisation.ts";
-import { errorMessage } from "../../i18n/errorMessage.ts";
+import { AddMemberForm } from "./AddMemberForm.tsx";
+import { type MembersAction, membersErrorMessage } from "./membersErrorMessage.ts";
+import { RoleOptions } from "./RoleOptions.tsx";
 import { useMembers } from "./useMembers.ts";
 
 interface MembersPanelProps {
@@ -22,21 +24,32 @@ interface MembersPanelProps {
 export function MembersPanel({ documentId, role, userId }: MembersPanelProps) {
   const { t } = useTranslation();
   const { members, error, set } = useMembers(documentId, role);
-  const [failure, setFailure] = useState<unknown>(null);
+  const [failure, setFailure] = useState<{ error: unknown; action: MembersAction } | null>(null);
   const manage = role === "owner";
 
-  const run = (action: () => Promise<Member[]>) => {
+  /** Runs a request that answers the new list; resolves whether it succeeded. */
+  const run = (action: MembersAction, request: () => Promise<Member[]>): Promise<boolean> => {
     setFailure(null);
-    action().then(set, setFailure);
+    return request().then(
+      (list) => {
+        set(list);
+        return true;
+      },
+      (err: unknown) => {
+        setFailure({ error: err, action });
+        return false;
+      },
+    );
   };
-  const change = (member: Member, next: Role) => run(() => putMember(documentId, { email: member.email, role: next }));
+  const change = (member: Member, next: Role) =>
+    void run("change", () => putMember(documentId, { email: member.email, role: next }));
   const remove = (member: Member) =>
-    run(async () => {
+    void run("remove", async () => {
       await removeMember(documentId, member.userId);
       return (members ?? []).filter((m) => m.userId !== member.userId);
     });
 
-  const problem = failure ?? error;
+  const problem = failure ?? (error === null ? null : { error, action: "load" as const });
   return (
     <section className="panel members" data-testid="members-panel" aria-labelledby="members-heading">
       <h2 className="panel__title" id="members-heading">
@@ -44,7 +57,7 @@ export function MembersPanel({ documentId, role, userId }: MembersPanelProps) {
       </h2>
       {problem !== null && (
         <p className="alert alert--error" role="alert" data-testid="members-error">
-          {errorMessage(t, problem)}
+          {membersErrorMessage(t, problem.error, problem.action)}
         </p>
       )}
       <ul className="members__list">
@@ -82,52 +95,9 @@ export function MembersPanel({ documentId, role, userId }: MembersPanelProps) {
           </li>
         ))}
       </ul>
-      {manage && <AddMemberForm onAdd={(email, next) => run(() => putMember(documentId, { email, role: next }))} />}
+      {manage && (
+        <AddMemberForm onAdd={(email, next) => run("add", () => putMember(documentId, { email, role: next }))} />
+      )}
     </section>
-  );
-}
-
-function RoleOptions() {
-  const { t } = useTranslation();
-  return ROLES.map((r) => (
-    <option key={r} value={r}>
-      {t(`roles.${r}`)}
-    </option>
-  ));
-}
-
-function AddMemberForm({ onAdd }: { onAdd: (email: string, role: Role) => void }) {
-  const { t } = useTranslation();
-  const [email, setEmail] = useState("");
-  const [role, setRole] = useState<Role>("commenter");
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    if (!email.trim()) return;
-    onAdd(email.trim(), role);
-    setEmail("");
-  };
-  return (
-    <form className="members__add" onSubmit={submit}>
-      <input
-        type="email"
-        value={email}
-        onChange={(e) => setEmail(e.target.value)}
-        placeholder={t("members.email")}
-        aria-label={t("members.email")}
-        data-testid="member-email-input"
-        required
-      />
-      <select
-        value={role}
-        onChange={(e) => setRole(e.target.value as Role)}
-        aria-label={t("members.role")}
-        data-testid="member-role-select"
-      >
-        <RoleOptions />
-      </select>
-      <button type="submit" className="button button--small" data-testid="member-add">
-        {t("members.add")}
-      </button>
-    </form>
   );
 }
