@@ -50,6 +50,7 @@ export async function startServer(config: Config, log: Logger): Promise<AccordSe
         CloseCode.PermissionsChanged,
         closeReason[CloseCode.PermissionsChanged],
       ),
+    settingsChanged: (documentId) => void rooms.refreshSettings(documentId),
   });
 
   const server = await new Promise<Server>((resolve) => {

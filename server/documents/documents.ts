@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import type { DocumentKind, DocumentSummary } from "../../shared/api/schemas.ts";
+import type { DocumentKind, DocumentSummary, UpdateDocumentRequest } from "../../shared/api/schemas.ts";
 import { canEditContent, type Role } from "../../shared/roles.ts";
 import { forbidden, notFound } from "../errors.ts";
 import type { DocumentRow, Store } from "../store/Store.ts";
@@ -33,15 +33,29 @@ export async function createDocument(
   return summary(await store.createDocument({ id, title: input.title, kind: input.kind, ownerId }), "owner");
 }
 
-/** Renames a document; owners and editors only. */
-export async function renameDocument(
+/** Renames a document (owners and editors) and/or sets cross-party acceptance (owners). */
+export async function updateDocument(
   store: Store,
   documentId: string,
   userId: string,
-  title: string,
+  change: UpdateDocumentRequest,
 ): Promise<DocumentSummary> {
   const current = await openDocument(store, documentId, userId);
-  if (!canEditContent(current.role)) throw forbidden("only owners and editors may rename a document");
-  await store.renameDocument(documentId, title);
+  if (change.title !== undefined && !canEditContent(current.role)) {
+    throw forbidden("only owners and editors may rename a document");
+  }
+  if (change.crossPartyAcceptance !== undefined && current.role !== "owner") {
+    throw forbidden("only owners may change who accepts suggestions");
+  }
+  if (change.title !== undefined) await store.renameDocument(documentId, change.title);
+  if (change.crossPartyAcceptance !== undefined) {
+    await store.setCrossPartyAcceptance(documentId, change.crossPartyAcceptance);
+    await store.appendAudit({
+      userId,
+      documentId,
+      action: "document.acceptance_changed",
+      detail: { crossPartyAcceptance: change.crossPartyAcceptance },
+    });
+  }
   return openDocument(store, documentId, userId);
 }

@@ -23,10 +23,12 @@ export interface AppDeps {
   log: Logger;
   /** Renews a user's open connections to a document after their access changed. */
   accessChanged: AccessChanged;
+  /** Makes open rooms re-read a document's settings after they changed. */
+  settingsChanged: (documentId: string) => void;
 }
 
 /** The HTTP application: REST API under /api and the built client. No listening here. */
-export function createApp({ store, config, log, accessChanged }: AppDeps) {
+export function createApp({ store, config, log, accessChanged, settingsChanged }: AppDeps) {
   const app = new Hono();
 
   app.use(securityHeaders());
@@ -35,7 +37,7 @@ export function createApp({ store, config, log, accessChanged }: AppDeps) {
     .use(csrfProtection(config.allowedOrigins))
     .use(bodyLimit({ maxSize: config.maxBodyBytes, onError: () => Promise.reject(payloadTooLarge()) }))
     .route("/", authRoutes(store, config))
-    .route("/", documentRoutes(store))
+    .route("/", documentRoutes(store, settingsChanged))
     .route("/", memberRoutes(store, accessChanged))
     .route("/", auditRoutes(store))
     .all("*", () => {

@@ -1,4 +1,5 @@
 import type { Role } from "../../shared/roles.ts";
+import type { RegionChange } from "../../shared/suggestions/rules.ts";
 
 /** Who is making a change: the authenticated user behind a connection and their role. */
 export interface Actor {
@@ -18,6 +19,16 @@ export interface Change {
   threads: ThreadChange[];
   /** The update left (more) structs waiting for missing dependencies. */
   pendingGrew: boolean;
+  /** The top-level blocks the content change touched, before and after, flattened; computed on first call. */
+  region(): RegionChange;
+}
+
+/** What the policy knows of the document itself when it judges a change. */
+export interface DocumentContext {
+  /** Suggestions may only be accepted by a member of another organisation than the author's. */
+  crossPartyAcceptance: boolean;
+  /** The judge's clock, epoch milliseconds. */
+  now: number;
 }
 
 /** One comment thread before and after an update. */
@@ -43,4 +54,4 @@ export interface Judgement {
  * One rule of the update policy. Validators are pure: they read the actor and the
  * observed change and judge; the suggestion rule and the milestone lock plug in here.
  */
-export type Validator = (actor: Actor, change: Change) => Judgement;
+export type Validator = (actor: Actor, change: Change, document: DocumentContext) => Judgement;

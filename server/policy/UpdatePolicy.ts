@@ -1,13 +1,18 @@
 import * as Y from "yjs";
 import { commentsOf } from "../../shared/comments/model.ts";
-import type { Actor, AuditNote, Validator } from "./Change.ts";
+import { CONTENT_FIELD } from "../../shared/schema/extensions.ts";
+import type { Actor, AuditNote, DocumentContext, Validator } from "./Change.ts";
+import { ContentBlocks } from "./contentBlocks.ts";
 import { applyAndObserve } from "./observeChange.ts";
 import { commentRule } from "./rules/commentRule.ts";
 import { contentSafetyRule } from "./rules/contentSafetyRule.ts";
 import { roleRule } from "./rules/roleRule.ts";
+import { suggestionRule } from "./rules/suggestionRule.ts";
 
 /** The validators every update passes, in order; later issues append theirs. */
-export const DEFAULT_VALIDATORS: readonly Validator[] = [roleRule, contentSafetyRule, commentRule];
+export const DEFAULT_VALIDATORS: readonly Validator[] = [roleRule, contentSafetyRule, commentRule, suggestionRule];
+
+const DEFAULT_CONTEXT = (): DocumentContext => ({ crossPartyAcceptance: false, now: Date.now() });
 
 export type Verdict = { ok: true; audit: AuditNote[] } | { ok: false; reason: string };
 
@@ -22,6 +27,8 @@ export class UpdatePolicy {
   private shadow: Y.Doc;
   /** Comment threads as JSON, as of the live doc; the "before" of the next change. */
   private threads: Record<string, unknown>;
+  /** The content's top-level blocks as of the live doc; the "before" of the next content change. */
+  private blocks: ContentBlocks;
 
   constructor(
     private readonly live: Y.Doc,
@@ -29,20 +36,21 @@ export class UpdatePolicy {
   ) {
     this.shadow = copyOf(live);
     this.threads = commentsOf(this.shadow).toJSON();
+    this.blocks = new ContentBlocks(this.shadow.getXmlFragment(CONTENT_FIELD));
   }
 
   /** Judges `update` by `actor`. Throws (after rebuilding the shadow) if the update fails to integrate. */
-  evaluate(actor: Actor, update: Uint8Array): Verdict {
+  evaluate(actor: Actor, update: Uint8Array, context: DocumentContext = DEFAULT_CONTEXT()): Verdict {
     let change: ReturnType<typeof applyAndObserve>;
     try {
-      change = applyAndObserve(this.shadow, update, this.threads);
+      change = applyAndObserve(this.shadow, update, this.threads, this.blocks);
     } catch (err) {
       this.rebuild();
       throw err;
     }
     const audit: AuditNote[] = [];
     for (const validator of this.validators) {
-      const judgement = validator(actor, change);
+      const judgement = validator(actor, change, context);
       if (judgement.refuse) {
         this.rebuild();
         return { ok: false, reason: judgement.refuse };
@@ -53,6 +61,7 @@ export class UpdatePolicy {
       if (after === undefined) delete this.threads[id];
       else this.threads[id] = after;
     }
+    if (change.contentChanged) this.blocks.commit(change.touchedBlocks);
     return { ok: true, audit };
   }
 
@@ -64,6 +73,7 @@ export class UpdatePolicy {
     this.shadow.destroy();
     this.shadow = copyOf(this.live);
     this.threads = commentsOf(this.shadow).toJSON();
+    this.blocks = new ContentBlocks(this.shadow.getXmlFragment(CONTENT_FIELD));
   }
 }
 

@@ -2,6 +2,7 @@ import * as Y from "yjs";
 import { commentsOf } from "../../shared/comments/model.ts";
 import { CONTENT_FIELD } from "../../shared/schema/extensions.ts";
 import type { Change } from "./Change.ts";
+import type { ContentBlocks } from "./contentBlocks.ts";
 import { inspectContentEvent } from "./contentInspection.ts";
 
 /** Bytes Yjs holds back because their dependencies have not arrived. */
@@ -11,6 +12,13 @@ export function pendingBytes(doc: Y.Doc): number {
 
 // biome-ignore lint/suspicious/noExplicitAny: Yjs types are parameterised by their own event type
 type SharedType = Y.AbstractType<any>;
+
+/** The child of `fragment` that contains `type`; null for the fragment itself (its own children were added or removed). */
+function topLevelBlock(type: SharedType, fragment: Y.XmlFragment): Y.XmlElement | Y.XmlText | null {
+  let t = type;
+  while (t._item && t._item.parent !== fragment) t = t._item.parent as SharedType;
+  return t._item && (t instanceof Y.XmlElement || t instanceof Y.XmlText) ? t : null;
+}
 
 /** The root shared type a type belongs to. */
 function rootOf(type: SharedType): SharedType {
@@ -25,20 +33,36 @@ function rootOf(type: SharedType): SharedType {
  * everything else. Content is inspected inside the observer, while deltas are readable.
  * Throws what Y.applyUpdate throws; the doc may then be half-changed and must be rebuilt.
  */
-export function applyAndObserve(doc: Y.Doc, update: Uint8Array, threadsBefore: Record<string, unknown>): Change {
+export function applyAndObserve(
+  doc: Y.Doc,
+  update: Uint8Array,
+  threadsBefore: Record<string, unknown>,
+  blocks: ContentBlocks,
+): Change & { touchedBlocks: Set<Y.XmlElement | Y.XmlText> } {
   const content = doc.getXmlFragment(CONTENT_FIELD);
   const comments = commentsOf(doc);
-  const change: Change = {
+  const touchedBlocks = new Set<Y.XmlElement | Y.XmlText>();
+  let region: ReturnType<Change["region"]> | null = null;
+  const change = {
     contentChanged: false,
-    contentProblems: [],
-    foreignRoots: [],
-    threads: [],
+    contentProblems: [] as string[],
+    foreignRoots: [] as string[],
+    threads: [] as Change["threads"],
     pendingGrew: false,
+    touchedBlocks,
+    region: () => {
+      region ??= blocks.region(touchedBlocks);
+      return region;
+    },
   };
   const touchedThreads = new Set<string>();
   const onContent = (events: Y.YEvent<Y.AbstractType<unknown>>[]) => {
     change.contentChanged = true;
-    for (const event of events) inspectContentEvent(event, change.contentProblems);
+    for (const event of events) {
+      inspectContentEvent(event, change.contentProblems);
+      const block = topLevelBlock(event.target, content);
+      if (block) touchedBlocks.add(block);
+    }
   };
   // Only the threads an update touched are compared, so the cost does not grow with their number.
   const onComments = (events: Y.YEvent<SharedType>[]) => {

@@ -38,6 +38,8 @@ export interface DocumentRow {
   kind: DocumentKind;
   createdAt: string;
   updatedAt: string;
+  /** Suggestions are accepted only by another organisation than the author's (default for agreements). */
+  crossPartyAcceptance: boolean;
 }
 
 export interface MembershipRow {
@@ -110,6 +112,7 @@ export interface Store {
   createDocument(doc: { id: string; title: string; kind: DocumentKind; ownerId: string }): Promise<DocumentRow>;
   findDocument(id: string): Promise<DocumentRow | null>;
   renameDocument(id: string, title: string): Promise<void>;
+  setCrossPartyAcceptance(id: string, on: boolean): Promise<void>;
   listDocumentsOf(userId: string): Promise<(DocumentRow & { role: Role })[]>;
   roleOf(documentId: string, userId: string): Promise<Role | null>;
   setMembership(membership: MembershipRow): Promise<void>;

@@ -140,4 +140,16 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX audit_by_subject ON audit (subject_id, id);
     `,
   },
+  {
+    version: 3,
+    name: "cross-party acceptance of suggestions",
+    sqlite: `
+      ALTER TABLE documents ADD COLUMN cross_party_acceptance INTEGER NOT NULL DEFAULT 0;
+      UPDATE documents SET cross_party_acceptance = 1 WHERE kind = 'agreement';
+    `,
+    postgres: `
+      ALTER TABLE documents ADD COLUMN cross_party_acceptance BOOLEAN NOT NULL DEFAULT FALSE;
+      UPDATE documents SET cross_party_acceptance = TRUE WHERE kind = 'agreement';
+    `,
+  },
 ];

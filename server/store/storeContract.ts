@@ -260,6 +260,19 @@ export function describeStoreContract(name: string, makeStore: () => Promise<Sto
         expect((await store.listDocumentsOf(BOB.id)).map((d) => d.role)).toEqual(["editor"]);
       });
 
+      it("keeps the cross-party acceptance setting: on for agreements by default, switchable", async () => {
+        const agreement = await store.createDocument({
+          id: "contract-agreement",
+          title: "PV",
+          kind: "agreement",
+          ownerId: ALICE.id,
+        });
+        expect(agreement.crossPartyAcceptance).toBe(true);
+        expect((await store.findDocument(DOC_A))?.crossPartyAcceptance).toBe(false);
+        await store.setCrossPartyAcceptance("contract-agreement", false);
+        expect((await store.findDocument("contract-agreement"))?.crossPartyAcceptance).toBe(false);
+      });
+
       it("renames a document and moves its updatedAt, not its createdAt", async () => {
         const before = await store.findDocument(DOC_A);
         await store.renameDocument(DOC_A, "Programmkonzept KIP 3");

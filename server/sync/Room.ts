@@ -71,6 +71,8 @@ export class Room implements CommitListener {
   private held: Uint8Array[] | null = null;
   private destroyed = false;
   private readonly policy: UpdatePolicy;
+  /** The document's setting, kept current by the registry (see `RoomRegistry.refreshSettings`). */
+  crossPartyAcceptance = false;
   private readonly handlers: Record<number, Handler> = {
     [MessageType.Sync]: (conn, d) => this.onSync(conn, d),
     [MessageType.Awareness]: (conn, d) => this.onAwareness(conn, d),
@@ -206,7 +208,10 @@ export class Room implements CommitListener {
     }
     let verdict: ReturnType<UpdatePolicy["evaluate"]>;
     try {
-      verdict = this.policy.evaluate({ user: conn.user, role: conn.role }, update);
+      verdict = this.policy.evaluate({ user: conn.user, role: conn.role }, update, {
+        crossPartyAcceptance: this.crossPartyAcceptance,
+        now: Date.now(),
+      });
     } catch (err) {
       throw new MalformedUpdateError(`update does not integrate: ${(err as Error).message}`);
     }

@@ -60,6 +60,14 @@ export class RoomRegistry {
     this.entries.get(documentId)?.loaded?.closeUser(userId, code, reason);
   }
 
+  /** Re-reads a document's settings into its open room, if any. */
+  async refreshSettings(documentId: string): Promise<void> {
+    const room = this.entries.get(documentId)?.loaded;
+    if (!room) return;
+    const row = await this.options.store.findDocument(documentId);
+    if (row) room.crossPartyAcceptance = row.crossPartyAcceptance;
+  }
+
   /** Call when a connection that acquired the room did not join it (e.g. it closed while loading). */
   releaseIfEmpty(room: Room): void {
     if (room.size === 0) this.scheduleUnload(room);
@@ -76,7 +84,7 @@ export class RoomRegistry {
   private async load(documentId: string): Promise<Room> {
     const { store, log } = this.options;
     const started = performance.now();
-    const state = await store.loadState(documentId);
+    const [state, row] = await Promise.all([store.loadState(documentId), store.findDocument(documentId)]);
     const doc = loadDoc(documentId, state);
     const room = new Room(documentId, doc, {
       commit: this.options.commit,
@@ -90,6 +98,7 @@ export class RoomRegistry {
         this.audit(r.documentId, conn.user.id, "update.refused", { reason, role: conn.role }),
       onAudit: (r, conn, note) => this.audit(r.documentId, conn.user.id, note.action, note.detail),
     });
+    room.crossPartyAcceptance = row?.crossPartyAcceptance ?? false;
     const entry = this.entries.get(documentId);
     if (entry) {
       entry.loaded = room;

@@ -31,8 +31,12 @@ export const Title = z.string().trim().min(1).max(200);
 export const CreateDocumentRequest = z.object({ title: Title, kind: DocumentKind });
 export type CreateDocumentRequest = z.infer<typeof CreateDocumentRequest>;
 
-export const RenameDocumentRequest = z.object({ title: Title });
-export type RenameDocumentRequest = z.infer<typeof RenameDocumentRequest>;
+/** PATCH /api/documents/:id: a new title (owners, editors) and/or the acceptance setting (owners). */
+export const UpdateDocumentRequest = z
+  .object({ title: Title.optional(), crossPartyAcceptance: z.boolean().optional() })
+  .strict()
+  .refine((r) => r.title !== undefined || r.crossPartyAcceptance !== undefined, "nothing to change");
+export type UpdateDocumentRequest = z.infer<typeof UpdateDocumentRequest>;
 
 export const DocumentSummary = z.object({
   id: z.string(),
@@ -41,6 +45,8 @@ export const DocumentSummary = z.object({
   role: Role,
   createdAt: z.string(),
   updatedAt: z.string(),
+  /** Suggestions may only be accepted by a member of another organisation than the author's. */
+  crossPartyAcceptance: z.boolean(),
 });
 export type DocumentSummary = z.infer<typeof DocumentSummary>;
 

@@ -1,6 +1,7 @@
 import type { AnyExtension } from "@tiptap/core";
 import { TableKit } from "@tiptap/extension-table";
 import StarterKit from "@tiptap/starter-kit";
+import { Deletion, Insertion, Modification } from "../suggestions/marks.ts";
 
 /** Protocols a link may point to; everything else (javascript:, data:, vbscript:) is refused. */
 const SAFE_LINK = /^(https?:|mailto:|tel:)/i;
@@ -30,6 +31,11 @@ export const schemaExtensions = (): AnyExtension[] => [
     },
   }),
   TableKit.configure({ table: { resizable: false } }),
+  // Suggestion marks (shared/suggestions): in the schema of every party, so that a
+  // suggestion survives editors that are not suggesting and the server can read it.
+  Insertion,
+  Deletion,
+  Modification,
 ];
 
 /** Name of the Y.XmlFragment in the Y.Doc that holds the document's content. */

@@ -195,7 +195,30 @@ describe("REST API", async () => {
         role: "viewer",
         createdAt: expect.any(String),
         updatedAt: expect.any(String),
+        crossPartyAcceptance: true,
       });
+    });
+
+    it("lets only an owner switch cross-party acceptance, and answers 400 to an empty or unknown change", async () => {
+      const byEditor = await call("PATCH", `/api/documents/${AGREEMENT}`, {
+        cookie: lukas,
+        json: { crossPartyAcceptance: false },
+      });
+      expect(byEditor.status).toBe(403);
+      for (const json of [{}, { crossPartyAcceptance: "no" }, { title: "x", extra: 1 }]) {
+        const res = await call("PATCH", `/api/documents/${AGREEMENT}`, { cookie: andrea, json });
+        expect(res.status).toBe(400);
+      }
+      const off = await call("PATCH", `/api/documents/${AGREEMENT}`, {
+        cookie: andrea,
+        json: { crossPartyAcceptance: false },
+      });
+      expect(off.body).toMatchObject({ crossPartyAcceptance: false });
+      const on = await call("PATCH", `/api/documents/${AGREEMENT}`, {
+        cookie: andrea,
+        json: { crossPartyAcceptance: true },
+      });
+      expect(on.body).toMatchObject({ crossPartyAcceptance: true });
     });
 
     it("answers 401 unauthorized to a document request without a session", async () => {

@@ -1,12 +1,12 @@
 import { Hono } from "hono";
-import { CreateDocumentRequest, RenameDocumentRequest } from "../../../shared/api/schemas.ts";
-import { createDocument, listDocuments, openDocument, renameDocument } from "../../documents/documents.ts";
+import { CreateDocumentRequest, UpdateDocumentRequest } from "../../../shared/api/schemas.ts";
+import { createDocument, listDocuments, openDocument, updateDocument } from "../../documents/documents.ts";
 import type { Store } from "../../store/Store.ts";
 import { readBody } from "../body.ts";
 import { requireSession, type SessionVariables } from "../session.ts";
 
-/** The documents of the signed-in user. */
-export function documentRoutes(store: Store) {
+/** The documents of the signed-in user. `settingsChanged` tells open rooms to re-read the document's settings. */
+export function documentRoutes(store: Store, settingsChanged: (documentId: string) => void) {
   // The session check is scoped to /documents: unscoped, it ran for every /api path
   // mounted after this router and answered 401 where the catch-all should answer 404.
   return new Hono<{ Variables: SessionVariables }>()
@@ -18,7 +18,9 @@ export function documentRoutes(store: Store) {
     })
     .get("/documents/:id", async (c) => c.json(await openDocument(store, c.req.param("id"), c.get("user").id)))
     .patch("/documents/:id", async (c) => {
-      const { title } = await readBody(c, RenameDocumentRequest);
-      return c.json(await renameDocument(store, c.req.param("id"), c.get("user").id, title));
+      const change = await readBody(c, UpdateDocumentRequest);
+      const updated = await updateDocument(store, c.req.param("id"), c.get("user").id, change);
+      if (change.crossPartyAcceptance !== undefined) settingsChanged(updated.id);
+      return c.json(updated);
     });
 }

@@ -2,7 +2,8 @@ import { canEditContent } from "../../../shared/roles.ts";
 import type { Validator } from "../Change.ts";
 
 /**
- * Who may touch what: only owners and editors change the content; nobody writes shared
+ * Who may touch what: only owners and editors change the content (suggesters add
+ * suggestions to it, judged by suggestionRule); nobody writes shared
  * types outside content and comments; restricted roles may not leave updates pending,
  * because a pending struct could later integrate as part of someone else's update.
  */
@@ -12,7 +13,9 @@ export const roleRule: Validator = (actor, change) => {
     return { refuse: `unknown shared type: ${change.foreignRoots.join(", ")}` };
   }
   if (!canEditContent(actor.role)) {
-    if (change.contentChanged) return { refuse: `a ${actor.role} cannot change the text` };
+    // A suggester changes the content too, within what suggestionRule allows.
+    if (change.contentChanged && actor.role !== "suggester")
+      return { refuse: `a ${actor.role} cannot change the text` };
     if (change.pendingGrew) return { refuse: "updates with missing dependencies are not accepted for this role" };
   }
   return {};

@@ -24,12 +24,22 @@ type Queryable = Pick<pg.PoolClient, "query">;
 
 const bytes = (b: Buffer): Uint8Array => new Uint8Array(b.buffer, b.byteOffset, b.byteLength);
 
-const toDocument = (r: { id: string; title: string; kind: DocumentKind; created_at: string; updated_at: string }) => ({
+interface DocumentDbRow {
+  id: string;
+  title: string;
+  kind: DocumentKind;
+  created_at: string;
+  updated_at: string;
+  cross_party_acceptance: boolean;
+}
+
+const toDocument = (r: DocumentDbRow): DocumentRow => ({
   id: r.id,
   title: r.title,
   kind: r.kind,
   createdAt: r.created_at,
   updatedAt: r.updated_at,
+  crossPartyAcceptance: r.cross_party_acceptance,
 });
 
 const toUser = (r: { id: string; email: string; name: string; org_id: string; password_hash: string }): UserRow => ({
@@ -217,18 +227,23 @@ export class PgStore implements Store {
   async createDocument(doc: { id: string; title: string; kind: DocumentKind; ownerId: string }): Promise<DocumentRow> {
     const now = new Date().toISOString();
     await this.tx(async (c) => {
-      await c.query("INSERT INTO documents (id, title, kind, created_at, updated_at) VALUES ($1, $2, $3, $4, $4)", [
-        doc.id,
-        doc.title,
-        doc.kind,
-        now,
-      ]);
+      await c.query(
+        "INSERT INTO documents (id, title, kind, created_at, updated_at, cross_party_acceptance) VALUES ($1, $2, $3, $4, $4, $5)",
+        [doc.id, doc.title, doc.kind, now, doc.kind === "agreement"],
+      );
       await c.query("INSERT INTO memberships (document_id, user_id, role) VALUES ($1, $2, 'owner')", [
         doc.id,
         doc.ownerId,
       ]);
     });
-    return { id: doc.id, title: doc.title, kind: doc.kind, createdAt: now, updatedAt: now };
+    return {
+      id: doc.id,
+      title: doc.title,
+      kind: doc.kind,
+      createdAt: now,
+      updatedAt: now,
+      crossPartyAcceptance: doc.kind === "agreement",
+    };
   }
 
   async findDocument(id: string): Promise<DocumentRow | null> {
@@ -239,6 +254,14 @@ export class PgStore implements Store {
   async renameDocument(id: string, title: string): Promise<void> {
     await this.pool.query("UPDATE documents SET title = $1, updated_at = $2 WHERE id = $3", [
       title,
+      new Date().toISOString(),
+      id,
+    ]);
+  }
+
+  async setCrossPartyAcceptance(id: string, on: boolean): Promise<void> {
+    await this.pool.query("UPDATE documents SET cross_party_acceptance = $1, updated_at = $2 WHERE id = $3", [
+      on,
       new Date().toISOString(),
       id,
     ]);

@@ -23,6 +23,7 @@ interface DocumentDbRow {
   kind: DocumentKind;
   created_at: string;
   updated_at: string;
+  cross_party_acceptance: number;
 }
 
 interface UserDbRow {
@@ -39,6 +40,7 @@ const toDocument = (r: DocumentDbRow): DocumentRow => ({
   kind: r.kind,
   createdAt: r.created_at,
   updatedAt: r.updated_at,
+  crossPartyAcceptance: r.cross_party_acceptance === 1,
 });
 
 const toUser = (r: UserDbRow): UserRow => ({
@@ -207,13 +209,22 @@ export class SqliteStore implements Store {
     const now = new Date().toISOString();
     this.db.transaction(() => {
       this.db
-        .prepare("INSERT INTO documents (id, title, kind, created_at, updated_at) VALUES (?, ?, ?, ?, ?)")
-        .run(doc.id, doc.title, doc.kind, now, now);
+        .prepare(
+          "INSERT INTO documents (id, title, kind, created_at, updated_at, cross_party_acceptance) VALUES (?, ?, ?, ?, ?, ?)",
+        )
+        .run(doc.id, doc.title, doc.kind, now, now, doc.kind === "agreement" ? 1 : 0);
       this.db
         .prepare("INSERT INTO memberships (document_id, user_id, role) VALUES (?, ?, 'owner')")
         .run(doc.id, doc.ownerId);
     })();
-    return { id: doc.id, title: doc.title, kind: doc.kind, createdAt: now, updatedAt: now };
+    return {
+      id: doc.id,
+      title: doc.title,
+      kind: doc.kind,
+      createdAt: now,
+      updatedAt: now,
+      crossPartyAcceptance: doc.kind === "agreement",
+    };
   }
 
   async findDocument(id: string): Promise<DocumentRow | null> {
@@ -225,6 +236,12 @@ export class SqliteStore implements Store {
     this.db
       .prepare("UPDATE documents SET title = ?, updated_at = ? WHERE id = ?")
       .run(title, new Date().toISOString(), id);
+  }
+
+  async setCrossPartyAcceptance(id: string, on: boolean): Promise<void> {
+    this.db
+      .prepare("UPDATE documents SET cross_party_acceptance = ?, updated_at = ? WHERE id = ?")
+      .run(on ? 1 : 0, new Date().toISOString(), id);
   }
 
   async listDocumentsOf(userId: string): Promise<(DocumentRow & { role: Role })[]> {

@@ -1,0 +1,63 @@
+import { suggestionTexts, withoutSuggestions } from "./canonical.ts";
+import { parseSuggestionId, type SuggestionAuthor } from "./ids.ts";
+import type { Piece } from "./linear.ts";
+
+/** The part of a document an update touched, before and after, flattened. */
+export interface RegionChange {
+  before: readonly Piece[];
+  after: readonly Piece[];
+}
+
+/** How far a suggestion's time may lie ahead of the judge's clock. */
+const MAX_CLOCK_SKEW_MS = 10 * 60_000;
+
+/**
+ * The suggester rule: the change must read the same once the actor's own suggestions are
+ * withdrawn, before and after. That allows adding and withdrawing one's own insertions and
+ * deletion marks, and nothing else: no direct edit, no accepting or rejecting anyone's
+ * suggestion, no changing another's. Returns the reason for refusal, or null.
+ */
+export function suggestOnlyViolation(change: RegionChange, actor: SuggestionAuthor, now: number): string | null {
+  const own = (id: string) => parseSuggestionId(id)?.userId === actor.userId;
+  if (withoutSuggestions(change.before, own) !== withoutSuggestions(change.after, own)) {
+    return "a suggester can only add or withdraw their own suggestions";
+  }
+  return attributionViolation(change, actor, now);
+}
+
+/** Every suggestion the change adds must carry the actor's own id, organisation and a plausible time. */
+export function attributionViolation(change: RegionChange, actor: SuggestionAuthor, now: number): string | null {
+  const existing = suggestionTexts(change.before);
+  for (const id of suggestionTexts(change.after).keys()) {
+    if (existing.has(id)) continue;
+    const origin = parseSuggestionId(id);
+    if (!origin) return "a suggestion needs an id made by Accord";
+    if (origin.userId !== actor.userId || origin.orgId !== actor.orgId) {
+      return "a suggestion can only be made in one's own name";
+    }
+    if (origin.at > now + MAX_CLOCK_SKEW_MS) return "a suggestion cannot be dated in the future";
+  }
+  return null;
+}
+
+/**
+ * Cross-party acceptance: a suggestion of the actor's own organisation, by someone else,
+ * may be rejected but not accepted. The suggestions the change touched are withdrawn on
+ * both sides; if the texts then differ, one of them was accepted (or edited around).
+ */
+export function crossPartyViolation(change: RegionChange, actor: SuggestionAuthor): string | null {
+  const before = suggestionTexts(change.before);
+  const after = suggestionTexts(change.after);
+  const guarded = new Set<string>();
+  for (const [id, text] of before) {
+    if (after.get(id) === text) continue;
+    const origin = parseSuggestionId(id);
+    if (origin && origin.orgId === actor.orgId && origin.userId !== actor.userId) guarded.add(id);
+  }
+  if (guarded.size === 0) return null;
+  const isGuarded = (id: string) => guarded.has(id);
+  if (withoutSuggestions(change.before, isGuarded) !== withoutSuggestions(change.after, isGuarded)) {
+    return "a suggestion can only be accepted by the other party";
+  }
+  return null;
+}
