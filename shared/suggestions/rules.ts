@@ -41,8 +41,8 @@ export function attributionViolation(change: RegionChange, actor: SuggestionAuth
 }
 
 /**
- * Cross-party acceptance: a suggestion of the actor's own organisation, by someone else,
- * may be rejected but not accepted. The suggestions the change touched are withdrawn on
+ * Cross-party acceptance: a suggestion of the actor's own organisation (their own included)
+ * may be rejected or withdrawn but not accepted. The suggestions the change touched are withdrawn on
  * both sides; if the texts then differ, one of them was accepted (or edited around).
  */
 export function crossPartyViolation(change: RegionChange, actor: SuggestionAuthor): string | null {
@@ -51,8 +51,8 @@ export function crossPartyViolation(change: RegionChange, actor: SuggestionAutho
   const guarded = new Set<string>();
   for (const [id, text] of before) {
     if (after.get(id) === text) continue;
-    const origin = parseSuggestionId(id);
-    if (origin && origin.orgId === actor.orgId && origin.userId !== actor.userId) guarded.add(id);
+    // The author's own suggestions too: withdrawing one passes (it reads as a rejection).
+    if (parseSuggestionId(id)?.orgId === actor.orgId) guarded.add(id);
   }
   if (guarded.size === 0) return null;
   const isGuarded = (id: string) => guarded.has(id);

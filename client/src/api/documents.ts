@@ -18,3 +18,7 @@ export const fetchDocument = (id: string): Promise<DocumentSummary> =>
 /** Renames a document (owner and editor only). */
 export const renameDocument = (id: string, title: string): Promise<DocumentSummary> =>
   request("PATCH", `/documents/${encodeURIComponent(id)}`, DocumentSummary, { title });
+
+/** Sets whether only the other party may accept suggestions (owner only). */
+export const setCrossPartyAcceptance = (id: string, on: boolean): Promise<DocumentSummary> =>
+  request("PATCH", `/documents/${encodeURIComponent(id)}`, DocumentSummary, { crossPartyAcceptance: on });

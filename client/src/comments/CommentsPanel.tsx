@@ -1,6 +1,6 @@
 import type { Editor } from "@tiptap/core";
 import { useEditorState } from "@tiptap/react";
-import { type FormEvent, useState } from "react";
+import { type FormEvent, useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import type * as Y from "yjs";
 import { type CommentAuthor, createThread, type ThreadData } from "../../../shared/comments/model.ts";
@@ -21,6 +21,8 @@ interface CommentsPanelProps {
   threads: ThreadData[];
   focused: string | null;
   onFocus: (id: string | null) => void;
+  /** Changes when another panel asks to start a comment on the current selection (a suggestion's text). */
+  draftRequest?: number;
 }
 
 /**
@@ -28,12 +30,16 @@ interface CommentsPanelProps {
  * (`comment-button`, `comment-input`, `comment-submit`), filter by status (`filter-status`)
  * and organisation (`filter-org`), and the threads in document order, orphans last.
  */
-export function CommentsPanel({ editor, ydoc, me, role, threads, focused, onFocus }: CommentsPanelProps) {
+export function CommentsPanel({ editor, ydoc, me, role, threads, focused, onFocus, draftRequest }: CommentsPanelProps) {
   const { t } = useTranslation();
   const [status, setStatus] = useState<StatusFilter>("open");
   const [org, setOrg] = useState<OrgFilter>("all");
   const [draft, setDraft] = useState<ReturnType<typeof selectionAnchors>>(null);
   const [text, setText] = useState("");
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the request counter is the trigger
+  useEffect(() => {
+    if (draftRequest && canComment(role)) setDraft(selectionAnchors(editor));
+  }, [draftRequest]);
   const hasSelection = useEditorState({ editor, selector: ({ editor: e }) => !e.state.selection.empty });
   // Where each passage is now, recomputed on every transaction (the binding's mapping is current
   // by then) and compared by value, so the list re-orders and marks orphans as the text changes.

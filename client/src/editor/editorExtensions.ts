@@ -5,18 +5,21 @@ import { CONTENT_FIELD, schemaExtensions } from "../../../shared/schema/extensio
 import type { CaretUser } from "../collab/CaretUser.ts";
 import type { CollabSession } from "../collab/createCollabSession.ts";
 import { CommentHighlights, type HighlightSource } from "../comments/CommentHighlights.ts";
+import { SuggestChanges, type SuggestChangesOptions } from "../suggestions/SuggestChanges.ts";
 import { ReadOnlyGuard } from "./ReadOnlyGuard.ts";
 import { renderCaret } from "./renderCaret.ts";
 
-/** The editor's extensions: the shared document schema plus live collaboration and carets. */
+/** The editor's extensions: the shared document schema plus live collaboration, carets and suggesting. */
 export function editorExtensions(
   session: CollabSession,
   user: CaretUser,
   highlights: { source: () => HighlightSource; onClick: (id: string) => void },
+  suggest: SuggestChangesOptions,
 ): AnyExtension[] {
   return [
     ...schemaExtensions(),
     CommentHighlights.configure(highlights),
+    SuggestChanges.configure(suggest),
     Collaboration.configure({ document: session.ydoc, field: CONTENT_FIELD }),
     CollaborationCaret.configure({ provider: session.provider, user, render: renderCaret }),
     ReadOnlyGuard,

@@ -4,6 +4,7 @@ import { useTranslation } from "react-i18next";
 import type { CaretUser } from "../collab/CaretUser.ts";
 import type { CollabSession } from "../collab/createCollabSession.ts";
 import type { HighlightSource } from "../comments/CommentHighlights.ts";
+import type { SuggestChangesOptions } from "../suggestions/SuggestChanges.ts";
 import { editorExtensions } from "./editorExtensions.ts";
 
 /**
@@ -15,10 +16,11 @@ export function useCollabEditor(
   user: CaretUser,
   editable: boolean,
   highlights: { source: () => HighlightSource; onClick: (id: string) => void },
+  suggest: SuggestChangesOptions,
 ): Editor | null {
   const { t } = useTranslation();
-  // biome-ignore lint/correctness/useExhaustiveDependencies: highlights reads live values through its callbacks
-  const extensions = useMemo(() => editorExtensions(session, user, highlights), [session, user]);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: highlights and suggest read live values through their callbacks
+  const extensions = useMemo(() => editorExtensions(session, user, highlights, suggest), [session, user]);
   const editor = useEditor(
     {
       extensions,

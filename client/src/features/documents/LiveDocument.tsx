@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { DocumentSummary, User } from "../../../../shared/api/schemas.ts";
-import { canEditContent } from "../../../../shared/roles.ts";
+import type { SuggestBlockReason } from "../../../../shared/suggestions/track.ts";
 import { isApiError } from "../../api/ApiError.ts";
 import { fetchMe } from "../../api/auth.ts";
 import { fetchDocument } from "../../api/documents.ts";
@@ -19,7 +19,11 @@ import { Editor } from "../../editor/Editor.tsx";
 import { Outline } from "../../editor/Outline.tsx";
 import { useCollabEditor } from "../../editor/useCollabEditor.ts";
 import { hrefOf } from "../../routing/route.ts";
+import { canSuggest } from "../../suggestions/permissions.ts";
+import { SuggestionsPanel } from "../../suggestions/SuggestionsPanel.tsx";
+import type { Preview } from "../../suggestions/SuggestModeBar.tsx";
 import { MembersPanel } from "../members/MembersPanel.tsx";
+import { useMembers } from "../members/useMembers.ts";
 import { DocumentTitle } from "./DocumentTitle.tsx";
 
 interface LiveDocumentProps {
@@ -88,16 +92,24 @@ function Workspace({
   const { t } = useTranslation();
   const caretUser = useMemo(() => caretUserOf(user), [user]);
   const me = useMemo(() => ({ id: user.id, name: user.name, orgId: user.orgId }), [user]);
-  const editable = canEditContent(doc.role);
+  const [preview, setPreview] = useState<Preview>("markup");
+  // Suggesters edit too: their editor turns every change into a suggestion.
+  const editable = canSuggest(doc.role) && preview === "markup";
+  const [blocked, setBlocked] = useState<SuggestBlockReason | null>(null);
+  const [commentRequest, setCommentRequest] = useState(0);
+  const { members } = useMembers(doc.id, doc.role);
   const threads = useThreads(session.ydoc);
   const [focused, setFocused] = useState<string | null>(null);
   // The highlight plugin reads the latest threads and focus through this ref.
   const highlights = useRef<HighlightSource>({ threads, focused });
   highlights.current = { threads, focused };
-  const editor = useCollabEditor(session, caretUser, editable, {
-    source: () => highlights.current,
-    onClick: (id) => setFocused(id),
-  });
+  const editor = useCollabEditor(
+    session,
+    caretUser,
+    editable,
+    { source: () => highlights.current, onClick: (id) => setFocused(id) },
+    { author: { userId: user.id, orgId: user.orgId }, onBlocked: setBlocked },
+  );
   // Threads or focus changed: redraw the highlights (the plugin reads them through the ref).
   // biome-ignore lint/correctness/useExhaustiveDependencies: threads and focus are the triggers
   useEffect(() => {
@@ -149,16 +161,42 @@ function Workspace({
           {finalCloseMessage(t, status.finalCode)}
         </p>
       )}
-      {!editable && (
+      {blocked && (
+        <p className="alert alert--info" role="status" data-testid="suggest-blocked">
+          {blocked === "foreign_suggestion" ? t("suggestions.blockedForeign") : t("suggestions.blockedUntrackable")}{" "}
+          <button type="button" className="link-button" onClick={() => setBlocked(null)}>
+            {t("access.dismiss")}
+          </button>
+        </p>
+      )}
+      {preview !== "markup" && (
+        <p className="alert alert--info" data-testid="preview-note">
+          {t("suggestions.previewNote")}
+        </p>
+      )}
+      {!canSuggest(doc.role) && (
         <p className="alert alert--info" data-testid="readonly-note">
           {doc.role === "viewer" ? t("access.readonlyView") : t("access.readonlyComment")}
         </p>
       )}
       <div className="doc-layout">
-        {editor && <Editor editor={editor} editable={editable} />}
+        {editor && (
+          <Editor editor={editor} editable={editable} role={doc.role} preview={preview} onPreview={setPreview} />
+        )}
         <aside className="doc-sidebar" aria-label={t("document.sidebar")}>
           {editor && (
+            <SuggestionsPanel
+              editor={editor}
+              doc={doc}
+              me={{ id: user.id, orgId: user.orgId, role: doc.role }}
+              members={members}
+              onComment={() => setCommentRequest((n) => n + 1)}
+              onDocumentChanged={onRenamed}
+            />
+          )}
+          {editor && (
             <CommentsPanel
+              draftRequest={commentRequest}
               editor={editor}
               ydoc={session.ydoc}
               me={me}

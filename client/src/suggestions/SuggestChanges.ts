@@ -1,0 +1,90 @@
+import {
+  disableSuggestChanges,
+  enableSuggestChanges,
+  isSuggestChangesEnabled,
+  suggestChanges,
+  suggestChangesKey,
+} from "@handlewithcare/prosemirror-suggest-changes";
+import { Extension } from "@tiptap/core";
+import { Fragment, type Node as PMNode, Slice } from "@tiptap/pm/model";
+import { Plugin, PluginKey } from "@tiptap/pm/state";
+import type { SuggestionAuthor } from "../../../shared/suggestions/ids.ts";
+import { isSuggestionMark } from "../../../shared/suggestions/marks.ts";
+import { type SuggestBlockReason, trackAsSuggestion } from "../../../shared/suggestions/track.ts";
+
+export interface SuggestChangesOptions {
+  author: SuggestionAuthor | null;
+  /** Called when an edit cannot be made as a suggestion; nothing was changed. */
+  onBlocked: (reason: SuggestBlockReason) => void;
+}
+
+declare module "@tiptap/core" {
+  interface Commands<ReturnType> {
+    suggestChanges: {
+      /** Turns suggesting on or off for this editor (not shared with others). */
+      setSuggesting: (on: boolean) => ReturnType;
+    };
+  }
+}
+
+/** Transactions the tracking must leave alone: remote Yjs changes, undo, and our own commands. */
+function isUntracked(meta: (key: string | PluginKey) => unknown): boolean {
+  const ySync = (meta("y-sync$") ?? {}) as { isChangeOrigin?: boolean; isUndoRedoOperation?: boolean };
+  const own = meta(suggestChangesKey) as object | undefined;
+  return Boolean(ySync.isChangeOrigin || ySync.isUndoRedoOperation || meta("history$") || (own && "skip" in own));
+}
+
+/** Pasted text keeps its formatting but never someone's suggestion marks: those are attributions. */
+function withoutSuggestionMarks(fragment: Fragment): Fragment {
+  const nodes: PMNode[] = [];
+  fragment.forEach((node) => {
+    const marks = node.marks.filter((m) => !isSuggestionMark(m.type.name));
+    nodes.push(node.isText ? node.mark(marks) : node.copy(withoutSuggestionMarks(node.content)).mark(marks));
+  });
+  return Fragment.fromArray(nodes);
+}
+
+/**
+ * Suggesting mode: while on, every edit of this user becomes a suggestion in their name
+ * (shared/suggestions/track.ts). An edit that cannot be a suggestion (deleting someone
+ * else's suggestion, changing a heading level) is not applied, and `onBlocked` says why.
+ * Uses TipTap's dispatchTransaction hook so TipTap's own dispatch still runs.
+ */
+export const SuggestChanges = Extension.create<SuggestChangesOptions>({
+  name: "suggestChanges",
+
+  addOptions: () => ({ author: null, onBlocked: () => {} }),
+
+  addProseMirrorPlugins() {
+    return [
+      suggestChanges(),
+      new Plugin({
+        key: new PluginKey("suggestionPaste"),
+        props: {
+          transformPasted: (slice) => new Slice(withoutSuggestionMarks(slice.content), slice.openStart, slice.openEnd),
+        },
+      }),
+    ];
+  },
+
+  addCommands() {
+    return {
+      setSuggesting:
+        (on) =>
+        ({ state, dispatch }) =>
+          on ? enableSuggestChanges(state, dispatch) : disableSuggestChanges(state, dispatch),
+    };
+  },
+
+  dispatchTransaction({ transaction, next }) {
+    const { author, onBlocked } = this.options;
+    const state = this.editor.state;
+    if (!author || !transaction.docChanged || !isSuggestChangesEnabled(state)) return next(transaction);
+    if (isUntracked((key) => transaction.getMeta(key))) return next(transaction);
+    const tracked = trackAsSuggestion(state, transaction, author, Date.now());
+    if (tracked.ok) next(tracked.tr);
+    else onBlocked(tracked.reason);
+  },
+});
+
+export { isSuggestChangesEnabled };
