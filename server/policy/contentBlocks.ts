@@ -1,5 +1,6 @@
 import * as Y from "yjs";
 import { type Piece, piecesOfYElement } from "../../shared/suggestions/linear.ts";
+import { widenToTextNeighbours } from "../../shared/suggestions/region.ts";
 import type { RegionChange } from "../../shared/suggestions/rules.ts";
 
 type Block = Y.XmlElement | Y.XmlText;
@@ -38,13 +39,19 @@ export class ContentBlocks {
       endBefore--;
       endAfter--;
     }
+    const beforeRange = widenToTextNeighbours({ start, end: endBefore }, this.order.length, (i) =>
+      hasText(this.pieces.get(this.order[i] as Block)),
+    );
+    const nowPieces = (block: Block) =>
+      touched.has(block) || !this.pieces.has(block) ? piecesOfYElement(block) : (this.pieces.get(block) ?? []);
+    const afterRange = widenToTextNeighbours({ start, end: endAfter }, after.length, (i) =>
+      hasText(nowPieces(after[i] as Block)),
+    );
     const before: Piece[] = [];
-    for (const block of this.order.slice(start, endBefore)) before.push(...(this.pieces.get(block) ?? []));
+    for (const block of this.order.slice(beforeRange.start, beforeRange.end))
+      before.push(...(this.pieces.get(block) ?? []));
     const now: Piece[] = [];
-    for (const block of after.slice(start, endAfter)) {
-      if (touched.has(block) || !this.pieces.has(block)) piecesOfYElement(block, now);
-      else now.push(...(this.pieces.get(block) ?? []));
-    }
+    for (const block of after.slice(afterRange.start, afterRange.end)) now.push(...nowPieces(block));
     return { before, after: now };
   }
 
@@ -63,3 +70,6 @@ export class ContentBlocks {
     return this.fragment.toArray().filter((b): b is Block => b instanceof Y.XmlElement || b instanceof Y.XmlText);
   }
 }
+
+const hasText = (pieces: Piece[] | undefined): boolean =>
+  pieces?.some((p) => p.t === "text" && p.text.length > 0) ?? false;

@@ -29,17 +29,17 @@ export function withoutSuggestions(pieces: readonly Piece[], reverted: (id: stri
     if (piece.t === "open") structure += `${SEP}O${piece.key}`;
     else if (piece.t === "close") structure += `${SEP}C`;
     else {
-      const s = piece.suggestion;
-      const own = s !== null && reverted(s.id);
-      if (own && s.kind === "insertion") {
+      const ownInsertion = piece.suggestions.find((s) => s.kind === "insertion" && reverted(s.id));
+      if (ownInsertion) {
         if (piece.text.length === 0) continue;
-        if (structure && lastInserted !== s.id) flush();
+        if (structure && lastInserted !== ownInsertion.id) flush();
         structure = "";
-        lastInserted = s.id;
+        lastInserted = ownInsertion.id;
         continue;
       }
-      const key = own || s === null ? piece.marks : `${piece.marks}${SEP}${s.kind}:${s.id}`;
-      const text = own || s === null ? piece.text.replaceAll(ZWSP, "") : piece.text;
+      const kept = piece.suggestions.filter((s) => !reverted(s.id));
+      const key = piece.marks + kept.map((s) => `${SEP}${s.kind}:${s.id}`).join("");
+      const text = kept.length === 0 ? piece.text.replaceAll(ZWSP, "") : piece.text;
       if (text.length === 0) continue;
       flush();
       if (key !== marks) {
@@ -58,9 +58,8 @@ export function withoutSuggestions(pieces: readonly Piece[], reverted: (id: stri
 export function suggestionTexts(pieces: readonly Piece[]): Map<string, string> {
   const texts = new Map<string, string>();
   for (const piece of pieces) {
-    if (piece.t !== "text" || !piece.suggestion) continue;
-    const { id, kind } = piece.suggestion;
-    texts.set(id, `${texts.get(id) ?? ""}${kind[0]}${piece.text}`);
+    if (piece.t !== "text") continue;
+    for (const { id, kind } of piece.suggestions) texts.set(id, `${texts.get(id) ?? ""}${kind[0]}${piece.text}`);
   }
   return texts;
 }

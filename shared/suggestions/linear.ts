@@ -10,7 +10,7 @@ import { isSuggestionMark, type SuggestionKind } from "./marks.ts";
 export type Piece =
   | { t: "open"; key: string }
   | { t: "close" }
-  | { t: "text"; text: string; marks: string; suggestion: SuggestionRef | null };
+  | { t: "text"; text: string; marks: string; suggestions: SuggestionRef[] };
 
 export interface SuggestionRef {
   kind: SuggestionKind;
@@ -28,16 +28,21 @@ function blockKey(type: string, attrs: Record<string, unknown>): string {
   return `${type}${marksKey(defined)}`;
 }
 
-function splitSuggestion(marks: [string, unknown][]): { rest: [string, unknown][]; suggestion: SuggestionRef | null } {
-  let suggestion: SuggestionRef | null = null;
+/**
+ * Separates suggestion marks from formatting. Text can carry two suggestion marks: Yjs
+ * keys formatting by mark name, and a deletion mark applied concurrently over someone's
+ * pending insertion lands on the same characters (an insertion suggested for deletion).
+ */
+function splitSuggestions(marks: [string, unknown][]): { rest: [string, unknown][]; suggestions: SuggestionRef[] } {
+  const suggestions: SuggestionRef[] = [];
   const rest: [string, unknown][] = [];
   for (const [name, attrs] of marks) {
     const id = (attrs as { id?: unknown } | null)?.id;
-    if (isSuggestionMark(name) && !suggestion)
-      suggestion = { kind: name, id: typeof id === "string" ? id : String(id) };
+    if (isSuggestionMark(name)) suggestions.push({ kind: name, id: typeof id === "string" ? id : String(id) });
     else rest.push([name, attrs]);
   }
-  return { rest, suggestion };
+  suggestions.sort((a, b) => (a.kind < b.kind ? -1 : a.kind > b.kind ? 1 : 0));
+  return { rest, suggestions };
 }
 
 /** Pieces of ProseMirror block nodes (children of the doc, or any list of blocks). */
@@ -45,8 +50,8 @@ export function piecesOfNodes(nodes: readonly PMNode[]): Piece[] {
   const out: Piece[] = [];
   const walk = (node: PMNode) => {
     if (node.isText) {
-      const { rest, suggestion } = splitSuggestion(node.marks.map((m) => [m.type.name, m.attrs]));
-      out.push({ t: "text", text: node.text ?? "", marks: marksKey(rest), suggestion });
+      const { rest, suggestions } = splitSuggestions(node.marks.map((m) => [m.type.name, m.attrs]));
+      out.push({ t: "text", text: node.text ?? "", marks: marksKey(rest), suggestions });
       return;
     }
     out.push({ t: "open", key: blockKey(node.type.name, node.attrs) });
@@ -66,8 +71,8 @@ export function piecesOfYElement(element: Y.XmlElement | Y.XmlText, out: Piece[]
     for (const op of element.toDelta() as { insert: unknown; attributes?: Record<string, unknown> }[]) {
       if (typeof op.insert !== "string") continue;
       const marks = Object.entries(op.attributes ?? {}).map(([k, v]): [string, unknown] => [markName(k), v]);
-      const { rest, suggestion } = splitSuggestion(marks);
-      out.push({ t: "text", text: op.insert, marks: marksKey(rest), suggestion });
+      const { rest, suggestions } = splitSuggestions(marks);
+      out.push({ t: "text", text: op.insert, marks: marksKey(rest), suggestions });
     }
     return out;
   }

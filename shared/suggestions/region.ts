@@ -28,6 +28,29 @@ export function changedBlocks(before: PMNode, after: PMNode): BlockRange {
   return { start, endBefore, endAfter };
 }
 
+/**
+ * Widens a changed range by the nearest block with text on each side. A paragraph split
+ * suggested by someone is visible only across two blocks (an anchor at the end of one and
+ * at the start of the next); when an update touches one of them, the rules must see the
+ * other too, or withdrawing half of a split would pass for no change.
+ */
+export function widenToTextNeighbours(
+  range: { start: number; end: number },
+  count: number,
+  hasText: (index: number) => boolean,
+): { start: number; end: number } {
+  let { start, end } = range;
+  while (start > 0) {
+    start--;
+    if (hasText(start)) break;
+  }
+  while (end < count) {
+    end++;
+    if (hasText(end - 1)) break;
+  }
+  return { start, end };
+}
+
 const childrenIn = (doc: PMNode, from: number, to: number): PMNode[] => {
   const nodes: PMNode[] = [];
   for (let i = from; i < to; i++) nodes.push(doc.child(i));
@@ -37,8 +60,12 @@ const childrenIn = (doc: PMNode, from: number, to: number): PMNode[] => {
 /** The changed region of two ProseMirror documents, flattened for the suggestion rules. */
 export function regionChange(before: PMNode, after: PMNode): RegionChange {
   const range = changedBlocks(before, after);
+  // Unchanged head and tail are the same blocks in both documents, so they widen alike.
+  const hasText = (doc: PMNode) => (i: number) => doc.child(i).textContent.length > 0;
+  const b = widenToTextNeighbours({ start: range.start, end: range.endBefore }, before.childCount, hasText(before));
+  const a = widenToTextNeighbours({ start: range.start, end: range.endAfter }, after.childCount, hasText(after));
   return {
-    before: piecesOfNodes(childrenIn(before, range.start, range.endBefore)),
-    after: piecesOfNodes(childrenIn(after, range.start, range.endAfter)),
+    before: piecesOfNodes(childrenIn(before, b.start, b.end)),
+    after: piecesOfNodes(childrenIn(after, a.start, a.end)),
   };
 }
