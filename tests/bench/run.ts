@@ -1,6 +1,7 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { measurePolicyCost } from "./policyCost.ts";
+import { measureSuggestionCost } from "./suggestionCost.ts";
 
 /**
  * `npm run bench`: runs each scenario, prints a table and writes JSON to bench/results/.
@@ -22,6 +23,20 @@ console.table({
     max: us(policy.applyOnly.max),
   },
 });
+
+console.log("\nSuggester check per keystroke (policy.evaluate incl. suggestion rule) vs an editor's keystroke");
+measureSuggestionCost(1, 100); // warm-up
+const suggestionRows: Record<string, Record<string, string>> = {};
+const suggestion: Record<string, unknown> = {};
+for (const copies of [1, 10]) {
+  const cost = measureSuggestionCost(copies);
+  suggestion[`agreement×${copies}`] = cost;
+  const label = `agreement ×${copies} (${cost.blocks} blocks, ${(cost.stateBytes / 1024).toFixed(0)} KiB)`;
+  suggestionRows[`${label} suggester`] = { median: us(cost.suggester.median), p99: us(cost.suggester.p99), max: us(cost.suggester.max) };
+  suggestionRows[`${label} editor`] = { median: us(cost.editor.median), p99: us(cost.editor.p99), max: us(cost.editor.max) };
+}
+results.suggestion = suggestion;
+console.table(suggestionRows);
 
 const dir = path.resolve("bench/results");
 mkdirSync(dir, { recursive: true });
