@@ -93,6 +93,25 @@ describe("suggestions between a SEM suggester and the canton's editor", async ()
     expect(await claire.page.getByTestId("access-notice").count()).toBe(0);
   });
 
+  it("jumps to a suggestion, attaches a comment to it, and accepts all of one organisation's", async () => {
+    await caretAtEnd(claire.page);
+    await claire.page.keyboard.type(" Frage SEM");
+    const card = cards(lukas.page).filter({ hasText: "Frage SEM" });
+    await card.waitFor();
+    await card.getByTestId("suggestion-comment").click();
+    const selected = () =>
+      lukas.page.evaluate(() => (globalThis as unknown as { getSelection(): { toString(): string } }).getSelection().toString());
+    expect(await selected()).toContain("Frage SEM");
+    await lukas.page.getByTestId("comment-input").fill("Einverstanden, aber bitte präzisieren.");
+    await lukas.page.getByTestId("comment-submit").click();
+    await claire.page.getByTestId("comment-thread").filter({ hasText: "Frage SEM" }).waitFor();
+
+    await lukas.page.getByTestId("suggestions-accept-org-sem").click();
+    await expect.poll(() => cards(lukas.page).filter({ hasText: "Frage SEM" }).count()).toBe(0);
+    // The canton's own suggestion is not SEM's: it stays.
+    expect(await cards(lukas.page).filter({ hasText: "Antwort Kanton" }).count()).toBe(1);
+  });
+
   it("shows the text with all suggestions accepted, or without them, as a preview", async () => {
     const suggestion = lukas.page.getByTestId("editor").locator("ins[data-suggestion]", { hasText: "Antwort Kanton" });
     await lukas.page.getByTestId("suggest-preview").selectOption("rejected");

@@ -190,8 +190,6 @@ export const de = {
       "Vorschläge anderer Personen können Sie nicht ändern oder löschen, nur annehmen oder ablehnen (mit Bearbeitungsrecht).",
     blockedUntrackable:
       "Diese Änderung lässt sich nicht als Vorschlag erfassen (z. B. Überschriftenebene, Liste, Tabelle). Bitte als Kommentar vorschlagen.",
-    count_one: "{{count}} Vorschlag",
-    count_other: "{{count}} Vorschläge",
   },
   access: {
     readonlyComment: "Sie können dieses Dokument kommentieren, aber nicht bearbeiten.",

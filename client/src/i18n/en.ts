@@ -132,8 +132,6 @@ export const en: DeepPartial<Catalogue> = {
       "You cannot change or delete other people's suggestions, only accept or reject them (with edit rights).",
     blockedUntrackable:
       "This change cannot be made as a suggestion (e.g. heading level, list, table). Please propose it in a comment.",
-    count_one: "{{count}} suggestion",
-    count_other: "{{count}} suggestions",
   },
   access: {
     readonlyComment: "You can comment on this document but not edit it.",

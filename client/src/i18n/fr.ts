@@ -142,8 +142,6 @@ export const fr: DeepPartial<Catalogue> = {
       "Vous ne pouvez ni modifier ni supprimer les suggestions d'autres personnes, seulement les accepter ou refuser (avec droit d'édition).",
     blockedUntrackable:
       "Cette modification ne peut pas être faite comme suggestion (p. ex. niveau de titre, liste, tableau). Proposez-la dans un commentaire.",
-    count_one: "{{count}} suggestion",
-    count_other: "{{count}} suggestions",
   },
   access: {
     readonlyComment: "Vous pouvez commenter ce document, mais pas le modifier.",

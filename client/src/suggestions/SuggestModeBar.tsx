@@ -50,7 +50,7 @@ export function SuggestModeBar({ editor, role, preview, onPreview }: SuggestMode
           </button>
         )
       )}
-      {canSuggest(role) && (
+      {canSuggest(role) && !forced && (
         <span className="muted modebar__hint" data-testid="suggest-mode">
           {suggesting ? t("suggestions.modeOn") : t("suggestions.modeOff")}
         </span>

@@ -66,8 +66,7 @@ export function SuggestionsPanel({ editor, doc, me, members, onComment, onDocume
   return (
     <section className="panel suggestions" data-testid="suggestions-panel" aria-labelledby="suggestions-title">
       <h2 id="suggestions-title" className="panel__title">
-        {t("suggestions.title")}{" "}
-        <span className="muted">({t("suggestions.count", { count: suggestions.length })})</span>
+        {t("suggestions.title")} <span data-testid="suggestions-count">({suggestions.length})</span>
       </h2>
       {me.role === "owner" ? (
         <label className="suggestions__setting">
