@@ -32,8 +32,16 @@ for (const copies of [1, 10]) {
   const cost = measureSuggestionCost(copies);
   suggestion[`agreement×${copies}`] = cost;
   const label = `agreement ×${copies} (${cost.blocks} blocks, ${(cost.stateBytes / 1024).toFixed(0)} KiB)`;
-  suggestionRows[`${label} suggester`] = { median: us(cost.suggester.median), p99: us(cost.suggester.p99), max: us(cost.suggester.max) };
-  suggestionRows[`${label} editor`] = { median: us(cost.editor.median), p99: us(cost.editor.p99), max: us(cost.editor.max) };
+  suggestionRows[`${label} suggester`] = {
+    median: us(cost.suggester.median),
+    p99: us(cost.suggester.p99),
+    max: us(cost.suggester.max),
+  };
+  suggestionRows[`${label} editor`] = {
+    median: us(cost.editor.median),
+    p99: us(cost.editor.p99),
+    max: us(cost.editor.max),
+  };
 }
 results.suggestion = suggestion;
 console.table(suggestionRows);

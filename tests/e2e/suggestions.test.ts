@@ -100,7 +100,9 @@ describe("suggestions between a SEM suggester and the canton's editor", async ()
     await card.waitFor();
     await card.getByTestId("suggestion-comment").click();
     const selected = () =>
-      lukas.page.evaluate(() => (globalThis as unknown as { getSelection(): { toString(): string } }).getSelection().toString());
+      lukas.page.evaluate(() =>
+        (globalThis as unknown as { getSelection(): { toString(): string } }).getSelection().toString(),
+      );
     expect(await selected()).toContain("Frage SEM");
     await lukas.page.getByTestId("comment-input").fill("Einverstanden, aber bitte präzisieren.");
     await lukas.page.getByTestId("comment-submit").click();
