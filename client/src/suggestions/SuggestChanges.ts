@@ -7,7 +7,7 @@ import {
 } from "@handlewithcare/prosemirror-suggest-changes";
 import { Extension } from "@tiptap/core";
 import { Fragment, type Node as PMNode, Slice } from "@tiptap/pm/model";
-import { Plugin, PluginKey } from "@tiptap/pm/state";
+import { Plugin, PluginKey, type Transaction } from "@tiptap/pm/state";
 import type { SuggestionAuthor } from "../../../shared/suggestions/ids.ts";
 import { isSuggestionMark } from "../../../shared/suggestions/marks.ts";
 import { type SuggestBlockReason, trackAsSuggestion } from "../../../shared/suggestions/track.ts";
@@ -45,6 +45,25 @@ function withoutSuggestionMarks(fragment: Fragment): Fragment {
 }
 
 /**
+ * Text typed directly (not suggesting) inside someone's suggestion would inherit its mark
+ * and pass for their suggestion; it is typed as plain text instead.
+ */
+function withoutInheritedSuggestions(tr: Transaction): Transaction {
+  const { insertion, deletion } = tr.doc.type.schema.marks;
+  tr.mapping.maps.forEach((map, i) => {
+    const later = tr.mapping.slice(i + 1);
+    map.forEach((_oldStart, _oldEnd, newStart, newEnd) => {
+      const from = later.map(newStart, -1);
+      const to = later.map(newEnd, 1);
+      if (to <= from) return;
+      if (insertion) tr.removeMark(from, to, insertion);
+      if (deletion) tr.removeMark(from, to, deletion);
+    });
+  });
+  return tr;
+}
+
+/**
  * Suggesting mode: while on, every edit of this user becomes a suggestion in their name
  * (shared/suggestions/track.ts). An edit that cannot be a suggestion (deleting someone
  * else's suggestion, changing a heading level) is not applied, and `onBlocked` says why.
@@ -79,8 +98,8 @@ export const SuggestChanges = Extension.create<SuggestChangesOptions>({
   dispatchTransaction({ transaction, next }) {
     const { author, onBlocked } = this.options;
     const state = this.editor.state;
-    if (!author || !transaction.docChanged || !isSuggestChangesEnabled(state)) return next(transaction);
-    if (isUntracked((key) => transaction.getMeta(key))) return next(transaction);
+    if (!author || !transaction.docChanged || isUntracked((key) => transaction.getMeta(key))) return next(transaction);
+    if (!isSuggestChangesEnabled(state)) return next(withoutInheritedSuggestions(transaction));
     const tracked = trackAsSuggestion(state, transaction, author, Date.now());
     if (tracked.ok) next(tracked.tr);
     else onBlocked(tracked.reason);
