@@ -1,5 +1,5 @@
 import { applySuggestion, revertSuggestion } from "@handlewithcare/prosemirror-suggest-changes";
-import { TextSelection } from "@tiptap/pm/state";
+import { Fragment, Slice } from "@tiptap/pm/model";
 import { describe, expect, it } from "vitest";
 import * as Y from "yjs";
 import type { Role } from "../../../shared/roles.ts";
@@ -177,10 +177,20 @@ describe("suggestion rule: editors", () => {
     expect(t.suggestions()).toHaveLength(0);
   });
 
-  it("keeps the cursor-level check cheap: a selection-free insertion inside a long document", () => {
+  it("accepts whole pasted paragraphs as a suggestion: inline marks that survive Yjs, not node marks", () => {
     const t = setup();
-    const editor = t.editorOf(CLAIRE);
-    const result = editor.edit((tr) => tr.setSelection(TextSelection.create(tr.doc, 3)).insertText("a"), true);
-    expect(result.ok).toBe(true);
+    const pasted = new Slice(
+      Fragment.from([
+        schema.nodeFromJSON(paragraph("Erster neuer Absatz")),
+        schema.nodeFromJSON(paragraph("Zweiter neuer Absatz")),
+        schema.nodeFromJSON(paragraph("Dritter")),
+      ]),
+      1,
+      1,
+    );
+    expect(t.act(CLAIRE, "suggester", (tr) => tr.replace(7, 7, pasted), true)).toBeNull();
+    const [s] = t.suggestions();
+    expect(s?.inserted).toContain("Zweiter neuer Absatz");
+    expect(t.live.getXmlFragment("default").length).toBe(4);
   });
 });
