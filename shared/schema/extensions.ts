@@ -1,4 +1,5 @@
 import type { AnyExtension } from "@tiptap/core";
+import Document from "@tiptap/extension-document";
 import { TableKit } from "@tiptap/extension-table";
 import StarterKit from "@tiptap/starter-kit";
 import { Deletion, Insertion, Modification } from "../suggestions/marks.ts";
@@ -16,7 +17,12 @@ export const isSafeLinkHref = (href: string): boolean => SAFE_LINK.test(href.tri
  * Collaboration extensions are added by the client on top; they do not change the schema.
  */
 export const schemaExtensions = (): AnyExtension[] => [
+  // Top-level blocks may carry suggestion marks while the suggest-changes library works on
+  // a transaction (a pasted paragraph is marked as a whole); Accord turns them into inline
+  // marks before anything is sent, because Yjs keeps no node marks.
+  Document.extend({ marks: "insertion deletion modification" }),
   StarterKit.configure({
+    document: false,
     // Yjs brings its own undo manager; ProseMirror's history would fight it.
     undoRedo: false,
     // The trailing paragraph would be written into the shared doc by whoever opens a

@@ -32,7 +32,14 @@ export function trackAsSuggestion(
   now: number,
 ): TrackResult {
   const id = makeSuggestionId(author, now, randomToken());
-  const tracked = transformToSuggestionTransaction(tr, state, () => id);
+  let tracked: Transaction;
+  try {
+    tracked = transformToSuggestionTransaction(tr, state, () => id);
+  } catch {
+    // The library cannot express every step as a suggestion (e.g. a whole list item, whose
+    // parent allows no marks): such an edit is not made, rather than made untracked.
+    return { ok: false, reason: "not_trackable" };
+  }
   inlineNodeMarks(tracked);
   stampAttribution(state.doc, tracked, author, id);
   if (suggestOnlyViolation(regionChange(state.doc, tracked.doc), author, now) === null)
