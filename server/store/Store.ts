@@ -76,6 +76,44 @@ export interface AuditEntry {
   detail: Record<string, unknown>;
 }
 
+/**
+ * A frozen version: the document's Yjs state and ProseMirror JSON at a milestone request,
+ * with its hashes. Written once, never updated or deleted (the schema's triggers refuse it).
+ */
+export interface VersionRow {
+  id: string;
+  documentId: string;
+  /** 1 for the document's first version, then consecutive: the chain's order. */
+  seq: number;
+  milestone: string;
+  state: Uint8Array;
+  /** Canonical JSON of the ProseMirror document. */
+  pmJson: string;
+  contentHash: string;
+  stateHash: string;
+  prevHash: string | null;
+  chainHash: string;
+  frozenBy: string;
+  frozenAt: string;
+  /** Canonical JSON of the suggestions and threads that were open when it was frozen. */
+  openItems: string;
+}
+
+/** One organisation's decision on a version. Written once, never updated or deleted. */
+export interface ApprovalRow {
+  id: string;
+  versionId: string;
+  userId: string;
+  orgId: string;
+  decision: "approve" | "reject";
+  /** Canonical JSON of what the milestone asks the approval to record (e.g. RRB number, date). */
+  details: string;
+  reason: string | null;
+  at: string;
+  /** SHA-256 binding the decision to the version's chain hash. */
+  hash: string;
+}
+
 /** Outcome of `changeMembership`: the role before, or a refusal that changed nothing. */
 export type MembershipChange = { ok: true; previous: Role | null } | { ok: false; reason: "last_owner" };
 
@@ -113,6 +151,20 @@ export interface Store {
   findDocument(id: string): Promise<DocumentRow | null>;
   renameDocument(id: string, title: string): Promise<void>;
   setCrossPartyAcceptance(id: string, on: boolean): Promise<void>;
+
+  /** Appends a version; refused (throws) if another version took its place in the chain (same seq). */
+  insertVersion(version: VersionRow): Promise<void>;
+  /** A document's versions in chain order. */
+  listVersions(documentId: string): Promise<VersionRow[]>;
+  findVersion(id: string): Promise<VersionRow | null>;
+  /** Versions whose content or chain hash is `hash`. */
+  findVersionsByHash(hash: string): Promise<VersionRow[]>;
+  /** Documents that have versions, for checking every chain. */
+  documentsWithVersions(): Promise<string[]>;
+  /** Appends a decision; refused (throws) if the organisation already decided on that version. */
+  insertApproval(approval: ApprovalRow): Promise<void>;
+  /** The decisions on these versions, oldest first. */
+  listApprovals(versionIds: readonly string[]): Promise<ApprovalRow[]>;
   listDocumentsOf(userId: string): Promise<(DocumentRow & { role: Role })[]>;
   roleOf(documentId: string, userId: string): Promise<Role | null>;
   setMembership(membership: MembershipRow): Promise<void>;

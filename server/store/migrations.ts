@@ -152,4 +152,85 @@ export const MIGRATIONS: readonly Migration[] = [
       UPDATE documents SET cross_party_acceptance = TRUE WHERE kind = 'agreement';
     `,
   },
+  {
+    version: 4,
+    name: "frozen versions and approvals, immutable",
+    sqlite: `
+      CREATE TABLE versions (
+        id TEXT PRIMARY KEY,
+        document_id TEXT NOT NULL REFERENCES documents(id),
+        seq INTEGER NOT NULL,
+        milestone TEXT NOT NULL,
+        state BLOB NOT NULL,
+        pm_json TEXT NOT NULL,
+        content_hash TEXT NOT NULL,
+        state_hash TEXT NOT NULL,
+        prev_hash TEXT,
+        chain_hash TEXT NOT NULL,
+        frozen_by TEXT NOT NULL,
+        frozen_at TEXT NOT NULL,
+        open_items TEXT NOT NULL,
+        UNIQUE (document_id, seq)
+      );
+      CREATE INDEX versions_by_content_hash ON versions (content_hash);
+      CREATE INDEX versions_by_chain_hash ON versions (chain_hash);
+      CREATE TABLE approvals (
+        id TEXT PRIMARY KEY,
+        version_id TEXT NOT NULL REFERENCES versions(id),
+        user_id TEXT NOT NULL,
+        org_id TEXT NOT NULL,
+        decision TEXT NOT NULL CHECK (decision IN ('approve', 'reject')),
+        details TEXT NOT NULL,
+        reason TEXT,
+        at TEXT NOT NULL,
+        hash TEXT NOT NULL,
+        UNIQUE (version_id, org_id)
+      );
+      CREATE TRIGGER versions_no_update BEFORE UPDATE ON versions BEGIN SELECT RAISE(ABORT, 'versions are immutable'); END;
+      CREATE TRIGGER versions_no_delete BEFORE DELETE ON versions BEGIN SELECT RAISE(ABORT, 'versions are immutable'); END;
+      CREATE TRIGGER approvals_no_update BEFORE UPDATE ON approvals BEGIN SELECT RAISE(ABORT, 'approvals are immutable'); END;
+      CREATE TRIGGER approvals_no_delete BEFORE DELETE ON approvals BEGIN SELECT RAISE(ABORT, 'approvals are immutable'); END;
+    `,
+    postgres: `
+      CREATE TABLE versions (
+        id TEXT PRIMARY KEY,
+        document_id TEXT NOT NULL REFERENCES documents(id),
+        seq INTEGER NOT NULL,
+        milestone TEXT NOT NULL,
+        state BYTEA NOT NULL,
+        pm_json TEXT NOT NULL,
+        content_hash TEXT NOT NULL,
+        state_hash TEXT NOT NULL,
+        prev_hash TEXT,
+        chain_hash TEXT NOT NULL,
+        frozen_by TEXT NOT NULL,
+        frozen_at TEXT NOT NULL,
+        open_items TEXT NOT NULL,
+        UNIQUE (document_id, seq)
+      );
+      CREATE INDEX versions_by_content_hash ON versions (content_hash);
+      CREATE INDEX versions_by_chain_hash ON versions (chain_hash);
+      CREATE TABLE approvals (
+        id TEXT PRIMARY KEY,
+        version_id TEXT NOT NULL REFERENCES versions(id),
+        user_id TEXT NOT NULL,
+        org_id TEXT NOT NULL,
+        decision TEXT NOT NULL CHECK (decision IN ('approve', 'reject')),
+        details TEXT NOT NULL,
+        reason TEXT,
+        at TEXT NOT NULL,
+        hash TEXT NOT NULL,
+        UNIQUE (version_id, org_id)
+      );
+      CREATE FUNCTION accord_immutable() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN
+        RAISE EXCEPTION '% rows are immutable', TG_TABLE_NAME;
+      END
+      $$;
+      CREATE TRIGGER versions_immutable BEFORE UPDATE OR DELETE ON versions
+        FOR EACH ROW EXECUTE FUNCTION accord_immutable();
+      CREATE TRIGGER approvals_immutable BEFORE UPDATE OR DELETE ON approvals
+        FOR EACH ROW EXECUTE FUNCTION accord_immutable();
+    `,
+  },
 ];

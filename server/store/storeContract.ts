@@ -1,14 +1,19 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import * as Y from "yjs";
 import { mergeThroughDoc } from "../sync/compaction.ts";
-import type { MergeUpdates, Store, UserRow } from "./Store.ts";
+import type { ApprovalRow, MergeUpdates, Store, UserRow, VersionRow } from "./Store.ts";
 
 /**
  * The behaviour every Store must show, whatever keeps the bytes. Register it once per
  * implementation (`describeStoreContract("SqliteStore", …)`); `makeStore` must return a
  * fresh, empty, migrated store each time. The suite closes every store it made.
  */
-export function describeStoreContract(name: string, makeStore: () => Promise<Store>): void {
+export function describeStoreContract(
+  name: string,
+  makeStore: () => Promise<Store>,
+  /** Runs SQL on the store's database behind its back, as an operator with database access could. */
+  rawSql: (store: Store, sql: string) => Promise<void>,
+): void {
   describe(`Store contract: ${name}`, () => {
     let store: Store;
 
@@ -22,6 +27,74 @@ export function describeStoreContract(name: string, makeStore: () => Promise<Sto
 
     afterEach(async () => {
       await store.close();
+    });
+
+    describe("versions and approvals", () => {
+      const version = (seq: number, documentId = DOC_A): VersionRow => ({
+        id: `v-${documentId}-${seq}`,
+        documentId,
+        seq,
+        milestone: "konzept-entwurf",
+        state: new Uint8Array([1, 2, 3, seq]),
+        pmJson: '{"type":"doc"}',
+        contentHash: `content-${seq}`,
+        stateHash: `state-${seq}`,
+        prevHash: seq === 1 ? null : `chain-${seq - 1}`,
+        chainHash: `chain-${seq}`,
+        frozenBy: ALICE.id,
+        frozenAt: new Date(2026, 0, seq).toISOString(),
+        openItems: "[]",
+      });
+      const approval = (versionId: string, orgId: string): ApprovalRow => ({
+        id: `a-${versionId}-${orgId}`,
+        versionId,
+        userId: ALICE.id,
+        orgId,
+        decision: "approve",
+        details: '{"rrbNumber":"RRB Nr. 2023/657"}',
+        reason: null,
+        at: new Date().toISOString(),
+        hash: "h",
+      });
+
+      it("keeps versions in chain order, byte for byte, and finds them by id and by hash", async () => {
+        await store.insertVersion(version(1));
+        await store.insertVersion(version(2));
+        await store.insertVersion(version(1, DOC_B));
+        const list = await store.listVersions(DOC_A);
+        expect(list.map((v) => v.seq)).toEqual([1, 2]);
+        expect(list[1]).toEqual(version(2));
+        expect(await store.findVersion("v-doc-a-2")).toEqual(version(2));
+        expect(await store.findVersion("v-unknown")).toBeNull();
+        expect((await store.findVersionsByHash("chain-2")).map((v) => v.id)).toEqual(["v-doc-a-2"]);
+        expect((await store.findVersionsByHash("content-1")).map((v) => v.id)).toEqual(["v-doc-a-1", "v-doc-b-1"]);
+        expect(await store.documentsWithVersions()).toEqual([DOC_A, DOC_B]);
+      });
+
+      it("refuses a second version in the same place of the chain", async () => {
+        await store.insertVersion(version(1));
+        await expect(store.insertVersion({ ...version(1), id: "v-other" })).rejects.toThrow();
+        expect(await store.listVersions(DOC_A)).toHaveLength(1);
+      });
+
+      it("keeps one decision per organisation and version", async () => {
+        await store.insertVersion(version(1));
+        await store.insertApproval(approval("v-doc-a-1", "kanton-so"));
+        await expect(store.insertApproval({ ...approval("v-doc-a-1", "kanton-so"), id: "a-again" })).rejects.toThrow();
+        await store.insertApproval(approval("v-doc-a-1", "sem"));
+        expect((await store.listApprovals(["v-doc-a-1"])).map((a) => a.orgId).sort()).toEqual(["kanton-so", "sem"]);
+        expect(await store.listApprovals([])).toEqual([]);
+      });
+
+      it("refuses, in the database itself, to update or delete a version or an approval", async () => {
+        await store.insertVersion(version(1));
+        await store.insertApproval(approval("v-doc-a-1", "sem"));
+        await expect(rawSql(store, "UPDATE versions SET pm_json = '{}'")).rejects.toThrow(/immutable/);
+        await expect(rawSql(store, "DELETE FROM versions")).rejects.toThrow(/immutable/);
+        await expect(rawSql(store, "UPDATE approvals SET decision = 'reject'")).rejects.toThrow(/immutable/);
+        await expect(rawSql(store, "DELETE FROM approvals")).rejects.toThrow(/immutable/);
+        expect(await store.findVersion("v-doc-a-1")).toEqual(version(1));
+      });
     });
 
     describe("update log", () => {

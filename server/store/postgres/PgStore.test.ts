@@ -1,12 +1,14 @@
 import { randomBytes } from "node:crypto";
 import pg from "pg";
 import { afterAll } from "vitest";
+import type { Store } from "../Store.ts";
 import { describeStoreContract } from "../storeContract.ts";
 import { PgStore } from "./PgStore.ts";
 
 /** PostgreSQL of the machine and of CI (trust auth); each store gets a fresh schema, dropped afterwards. */
 const DATABASE_URL = process.env.TEST_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/test";
 const schemas: string[] = [];
+const schemaOf = new Map<Store, string>();
 
 async function freshStore(): Promise<PgStore> {
   const schema = `accord_test_${randomBytes(6).toString("hex")}`;
@@ -15,7 +17,9 @@ async function freshStore(): Promise<PgStore> {
   await admin.query(`CREATE SCHEMA ${schema}`);
   await admin.end();
   schemas.push(schema);
-  return PgStore.open({ connectionString: DATABASE_URL, options: `-c search_path=${schema}` });
+  const store = await PgStore.open({ connectionString: DATABASE_URL, options: `-c search_path=${schema}` });
+  schemaOf.set(store, schema);
+  return store;
 }
 
 afterAll(async () => {
@@ -25,4 +29,12 @@ afterAll(async () => {
   await admin.end();
 });
 
-describeStoreContract("PgStore", freshStore);
+describeStoreContract("PgStore", freshStore, async (store, sql) => {
+  const client = new pg.Client({ connectionString: DATABASE_URL, options: `-c search_path=${schemaOf.get(store)}` });
+  await client.connect();
+  try {
+    await client.query(sql);
+  } finally {
+    await client.end();
+  }
+});

@@ -3,6 +3,7 @@ import type { DocumentKind } from "../../../shared/api/schemas.ts";
 import type { Role } from "../../../shared/roles.ts";
 import { MIGRATIONS } from "../migrations.ts";
 import type {
+  ApprovalRow,
   AuditEntry,
   AuditRow,
   DocumentRow,
@@ -15,7 +16,9 @@ import type {
   StoredState,
   UpdateRecord,
   UserRow,
+  VersionRow,
 } from "../Store.ts";
+import { type ApprovalDbRow, toApproval, toVersion, type VersionDbRow } from "../versionRows.ts";
 
 // BIGINT columns hold sequence numbers and ids far below 2^53: read them as numbers.
 pg.types.setTypeParser(pg.types.builtins.INT8, (v) => Number(v));
@@ -265,6 +268,72 @@ export class PgStore implements Store {
       new Date().toISOString(),
       id,
     ]);
+  }
+
+  async insertVersion(v: VersionRow): Promise<void> {
+    await this.pool.query(
+      `INSERT INTO versions (id, document_id, seq, milestone, state, pm_json, content_hash, state_hash, prev_hash,
+         chain_hash, frozen_by, frozen_at, open_items) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)`,
+      [
+        v.id,
+        v.documentId,
+        v.seq,
+        v.milestone,
+        Buffer.from(v.state),
+        v.pmJson,
+        v.contentHash,
+        v.stateHash,
+        v.prevHash,
+        v.chainHash,
+        v.frozenBy,
+        v.frozenAt,
+        v.openItems,
+      ],
+    );
+  }
+
+  async listVersions(documentId: string): Promise<VersionRow[]> {
+    const { rows } = await this.pool.query<VersionDbRow>("SELECT * FROM versions WHERE document_id = $1 ORDER BY seq", [
+      documentId,
+    ]);
+    return rows.map(toVersion);
+  }
+
+  async findVersion(id: string): Promise<VersionRow | null> {
+    const { rows } = await this.pool.query<VersionDbRow>("SELECT * FROM versions WHERE id = $1", [id]);
+    return rows[0] ? toVersion(rows[0]) : null;
+  }
+
+  async findVersionsByHash(hash: string): Promise<VersionRow[]> {
+    const { rows } = await this.pool.query<VersionDbRow>(
+      "SELECT * FROM versions WHERE content_hash = $1 OR chain_hash = $1 ORDER BY document_id, seq",
+      [hash],
+    );
+    return rows.map(toVersion);
+  }
+
+  async documentsWithVersions(): Promise<string[]> {
+    const { rows } = await this.pool.query<{ document_id: string }>(
+      "SELECT DISTINCT document_id FROM versions ORDER BY document_id",
+    );
+    return rows.map((r) => r.document_id);
+  }
+
+  async insertApproval(a: ApprovalRow): Promise<void> {
+    await this.pool.query(
+      `INSERT INTO approvals (id, version_id, user_id, org_id, decision, details, reason, at, hash)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
+      [a.id, a.versionId, a.userId, a.orgId, a.decision, a.details, a.reason, a.at, a.hash],
+    );
+  }
+
+  async listApprovals(versionIds: readonly string[]): Promise<ApprovalRow[]> {
+    if (versionIds.length === 0) return [];
+    const { rows } = await this.pool.query<ApprovalDbRow>(
+      "SELECT * FROM approvals WHERE version_id = ANY($1) ORDER BY at, id",
+      [versionIds],
+    );
+    return rows.map(toApproval);
   }
 
   async listDocumentsOf(userId: string): Promise<(DocumentRow & { role: Role })[]> {

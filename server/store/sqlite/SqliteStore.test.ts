@@ -4,6 +4,7 @@ import path from "node:path";
 import Database from "better-sqlite3";
 import { afterAll, describe, expect, it } from "vitest";
 import { MIGRATIONS } from "../migrations.ts";
+import type { Store } from "../Store.ts";
 import { describeStoreContract } from "../storeContract.ts";
 import { SqliteStore } from "./SqliteStore.ts";
 
@@ -14,7 +15,24 @@ let files = 0;
 /** A path for a new database file in the temporary directory. */
 const freshFile = (): string => path.join(dir, `store-${++files}.sqlite`);
 
-describeStoreContract("SqliteStore", async () => new SqliteStore(freshFile()));
+const storeFiles = new Map<Store, string>();
+describeStoreContract(
+  "SqliteStore",
+  async () => {
+    const file = freshFile();
+    const store = new SqliteStore(file);
+    storeFiles.set(store, file);
+    return store;
+  },
+  async (store, sql) => {
+    const db = new Database(storeFiles.get(store) ?? "");
+    try {
+      db.exec(sql);
+    } finally {
+      db.close();
+    }
+  },
+);
 
 /** Reads the file with a second, independent connection, as an operator's sqlite3 shell would. */
 function inspect<T>(file: string, read: (db: Database.Database) => T): T {

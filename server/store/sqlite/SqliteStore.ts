@@ -3,6 +3,7 @@ import type { DocumentKind } from "../../../shared/api/schemas.ts";
 import type { Role } from "../../../shared/roles.ts";
 import { MIGRATIONS } from "../migrations.ts";
 import type {
+  ApprovalRow,
   AuditEntry,
   AuditRow,
   DocumentRow,
@@ -15,7 +16,9 @@ import type {
   StoredState,
   UpdateRecord,
   UserRow,
+  VersionRow,
 } from "../Store.ts";
+import { type ApprovalDbRow, toApproval, toVersion, type VersionDbRow } from "../versionRows.ts";
 
 interface DocumentDbRow {
   id: string;
@@ -242,6 +245,75 @@ export class SqliteStore implements Store {
     this.db
       .prepare("UPDATE documents SET cross_party_acceptance = ?, updated_at = ? WHERE id = ?")
       .run(on ? 1 : 0, new Date().toISOString(), id);
+  }
+
+  async insertVersion(v: VersionRow): Promise<void> {
+    this.db
+      .prepare(
+        `INSERT INTO versions (id, document_id, seq, milestone, state, pm_json, content_hash, state_hash, prev_hash,
+           chain_hash, frozen_by, frozen_at, open_items) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      )
+      .run(
+        v.id,
+        v.documentId,
+        v.seq,
+        v.milestone,
+        Buffer.from(v.state),
+        v.pmJson,
+        v.contentHash,
+        v.stateHash,
+        v.prevHash,
+        v.chainHash,
+        v.frozenBy,
+        v.frozenAt,
+        v.openItems,
+      );
+  }
+
+  async listVersions(documentId: string): Promise<VersionRow[]> {
+    return this.db
+      .prepare<[string], VersionDbRow>("SELECT * FROM versions WHERE document_id = ? ORDER BY seq")
+      .all(documentId)
+      .map(toVersion);
+  }
+
+  async findVersion(id: string): Promise<VersionRow | null> {
+    const r = this.db.prepare<[string], VersionDbRow>("SELECT * FROM versions WHERE id = ?").get(id);
+    return r ? toVersion(r) : null;
+  }
+
+  async findVersionsByHash(hash: string): Promise<VersionRow[]> {
+    return this.db
+      .prepare<[string, string], VersionDbRow>(
+        "SELECT * FROM versions WHERE content_hash = ? OR chain_hash = ? ORDER BY document_id, seq",
+      )
+      .all(hash, hash)
+      .map(toVersion);
+  }
+
+  async documentsWithVersions(): Promise<string[]> {
+    return this.db
+      .prepare<[], { document_id: string }>("SELECT DISTINCT document_id FROM versions ORDER BY document_id")
+      .all()
+      .map((r) => r.document_id);
+  }
+
+  async insertApproval(a: ApprovalRow): Promise<void> {
+    this.db
+      .prepare(
+        `INSERT INTO approvals (id, version_id, user_id, org_id, decision, details, reason, at, hash)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      )
+      .run(a.id, a.versionId, a.userId, a.orgId, a.decision, a.details, a.reason, a.at, a.hash);
+  }
+
+  async listApprovals(versionIds: readonly string[]): Promise<ApprovalRow[]> {
+    if (versionIds.length === 0) return [];
+    const marks = versionIds.map(() => "?").join(", ");
+    return this.db
+      .prepare<string[], ApprovalDbRow>(`SELECT * FROM approvals WHERE version_id IN (${marks}) ORDER BY at, id`)
+      .all(...versionIds)
+      .map(toApproval);
   }
 
   async listDocumentsOf(userId: string): Promise<(DocumentRow & { role: Role })[]> {

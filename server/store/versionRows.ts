@@ -1,0 +1,61 @@
+import type { ApprovalRow, VersionRow } from "./Store.ts";
+
+// Row shapes of the versions and approvals tables, the same in SQLite and PostgreSQL.
+
+const bytes = (b: Buffer): Uint8Array => new Uint8Array(b.buffer, b.byteOffset, b.byteLength);
+
+export interface VersionDbRow {
+  id: string;
+  document_id: string;
+  seq: number;
+  milestone: string;
+  state: Buffer;
+  pm_json: string;
+  content_hash: string;
+  state_hash: string;
+  prev_hash: string | null;
+  chain_hash: string;
+  frozen_by: string;
+  frozen_at: string;
+  open_items: string;
+}
+
+export const toVersion = (r: VersionDbRow): VersionRow => ({
+  id: r.id,
+  documentId: r.document_id,
+  seq: r.seq,
+  milestone: r.milestone,
+  state: bytes(r.state),
+  pmJson: r.pm_json,
+  contentHash: r.content_hash,
+  stateHash: r.state_hash,
+  prevHash: r.prev_hash,
+  chainHash: r.chain_hash,
+  frozenBy: r.frozen_by,
+  frozenAt: r.frozen_at,
+  openItems: r.open_items,
+});
+
+export interface ApprovalDbRow {
+  id: string;
+  version_id: string;
+  user_id: string;
+  org_id: string;
+  decision: "approve" | "reject";
+  details: string;
+  reason: string | null;
+  at: string;
+  hash: string;
+}
+
+export const toApproval = (r: ApprovalDbRow): ApprovalRow => ({
+  id: r.id,
+  versionId: r.version_id,
+  userId: r.user_id,
+  orgId: r.org_id,
+  decision: r.decision,
+  details: r.details,
+  reason: r.reason,
+  at: r.at,
+  hash: r.hash,
+});
