@@ -35,6 +35,12 @@ const EnvSchema = z.object({
     .int()
     .min(1024)
     .default(64 * 1024),
+  /** Largest file accepted by POST /api/verify (an exported PDF, DOCX or archive). */
+  MAX_UPLOAD_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .default(25 * MiB),
   /** How long an empty room stays in memory before it is unloaded. */
   ROOM_IDLE_MS: z.coerce.number().int().min(0).default(10_000),
   /** Log rows after which a document's log is folded into a new snapshot. */
@@ -93,6 +99,7 @@ export function parseConfig(env: Record<string, string | undefined>) {
     maxMessageBytes: c.MAX_MESSAGE_BYTES,
     maxPendingBytes: c.MAX_PENDING_BYTES,
     maxBodyBytes: c.MAX_BODY_BYTES,
+    maxUploadBytes: c.MAX_UPLOAD_BYTES,
     roomIdleMs: c.ROOM_IDLE_MS,
     compactThreshold: c.COMPACT_THRESHOLD,
     sessionMs: c.SESSION_HOURS * 3600_000,

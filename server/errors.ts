@@ -22,5 +22,17 @@ export const notFound = (what: string) => new AppError(404, "not_found", `${what
 export const payloadTooLarge = () => new AppError(413, "payload_too_large", "request body too large");
 export const lastOwner = () =>
   new AppError(409, "last_owner", "a document keeps at least one owner: add another owner first");
+export const milestonePending = () =>
+  new AppError(409, "milestone_pending", "a milestone is awaiting approval; decide it first");
+export const noMilestoneLeft = () =>
+  new AppError(409, "no_milestone_left", "every milestone of this document is reached");
+export const openItems = (suggestions: number, threads: number) =>
+  new AppError(
+    409,
+    "open_items",
+    `${suggestions} open suggestion(s) and ${threads} open comment thread(s); resolve them or freeze with them`,
+  );
+export const alreadyDecided = () => new AppError(409, "already_decided", "your organisation has already decided");
+export const notPending = () => new AppError(409, "not_pending", "this version is not awaiting approval");
 export const tooManyAttempts = (retryAfterSeconds: number) =>
   new AppError(429, "too_many_attempts", `too many failed sign-ins; try again in ${retryAfterSeconds} s`);

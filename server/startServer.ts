@@ -12,6 +12,8 @@ import { openStore } from "./store/openStore.ts";
 import type { Store } from "./store/Store.ts";
 import { GroupCommit } from "./sync/GroupCommit.ts";
 import { RoomRegistry } from "./sync/RoomRegistry.ts";
+import { documentMilestones } from "./versions/milestones.ts";
+import { verifyAll } from "./versions/verify.ts";
 
 /** A running Accord server. */
 export interface AccordServer {
@@ -23,6 +25,13 @@ export interface AccordServer {
   seeded: boolean;
   /** Stops accepting, closes connections with "server restarting", flushes and closes the store. */
   close(): Promise<void>;
+}
+
+/** Checks every version chain at start-up; a mismatch is logged loudly, never repaired. */
+async function reportChainProblems(store: Store, log: Logger): Promise<void> {
+  const problems = await verifyAll(store);
+  for (const p of problems) log.error("version chain problem", { ...p });
+  if (problems.length === 0) log.debug("version chains intact");
 }
 
 /** Wires store, sync engine and HTTP app together and listens. */
@@ -38,7 +47,12 @@ export async function startServer(config: Config, log: Logger): Promise<AccordSe
     idleMs: config.roomIdleMs,
     compactThreshold: config.compactThreshold,
     handshakeTimeoutMs: config.handshakeTimeoutMs,
+    describeDocument: async (documentId) => {
+      const { doc, lock } = await documentMilestones(store, documentId);
+      return { crossPartyAcceptance: doc.crossPartyAcceptance, locked: lock !== null };
+    },
   });
+  await reportChainProblems(store, log);
   const app = createApp({
     store,
     config,
@@ -51,6 +65,7 @@ export async function startServer(config: Config, log: Logger): Promise<AccordSe
         closeReason[CloseCode.PermissionsChanged],
       ),
     settingsChanged: (documentId) => void rooms.refreshSettings(documentId),
+    live: rooms,
   });
 
   const server = await new Promise<Server>((resolve) => {

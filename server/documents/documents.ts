@@ -3,15 +3,32 @@ import type { DocumentKind, DocumentSummary, UpdateDocumentRequest } from "../..
 import { canEditContent, type Role } from "../../shared/roles.ts";
 import { forbidden, notFound } from "../errors.ts";
 import type { DocumentRow, Store } from "../store/Store.ts";
+import { milestoneStates } from "../versions/status.ts";
 
 /** Document ids as they appear in URLs and room names. */
 export const DOCUMENT_ID = /^[A-Za-z0-9_-]{1,64}$/;
 
-const summary = (doc: DocumentRow, role: Role): DocumentSummary => ({ ...doc, role });
+/** A document as the API shows it: with the caller's role and where it stands on its milestone path. */
+async function summary(store: Store, doc: DocumentRow, role: Role): Promise<DocumentSummary> {
+  const versions = await store.listVersions(doc.id);
+  const { lock, next } = milestoneStates(doc.kind, versions, await store.listApprovals(versions.map((v) => v.id)));
+  return {
+    ...doc,
+    role,
+    lock: lock
+      ? {
+          versionId: lock.version.id,
+          milestone: lock.version.milestone,
+          label: lock.template?.label ?? lock.version.milestone,
+        }
+      : null,
+    nextMilestone: next ? { id: next.id, label: next.label } : null,
+  };
+}
 
 /** The documents `userId` is a member of, with their role in each. */
 export async function listDocuments(store: Store, userId: string): Promise<DocumentSummary[]> {
-  return (await store.listDocumentsOf(userId)).map(({ role, ...doc }) => summary(doc, role));
+  return Promise.all((await store.listDocumentsOf(userId)).map(({ role, ...doc }) => summary(store, doc, role)));
 }
 
 /** The document and the user's role in it; `not_found` for unknown ids, `forbidden` for non-members. */
@@ -20,7 +37,7 @@ export async function openDocument(store: Store, documentId: string, userId: str
   if (!doc) throw notFound("document");
   const role = await store.roleOf(documentId, userId);
   if (!role) throw forbidden("not a member of this document");
-  return summary(doc, role);
+  return summary(store, doc, role);
 }
 
 /** Creates an empty document with the creator as its owner. */
@@ -30,7 +47,7 @@ export async function createDocument(
   input: { title: string; kind: DocumentKind; id?: string },
 ): Promise<DocumentSummary> {
   const id = input.id ?? randomBytes(9).toString("base64url");
-  return summary(await store.createDocument({ id, title: input.title, kind: input.kind, ownerId }), "owner");
+  return summary(store, await store.createDocument({ id, title: input.title, kind: input.kind, ownerId }), "owner");
 }
 
 /** Renames a document (owners and editors) and/or sets cross-party acceptance (owners). */

@@ -10,11 +10,14 @@ import type { AccessChanged } from "../documents/members.ts";
 import { AppError, notFound, payloadTooLarge } from "../errors.ts";
 import type { Logger } from "../log.ts";
 import type { Store } from "../store/Store.ts";
+import type { LiveDocuments } from "../versions/milestones.ts";
+import type { ServerChanges } from "../versions/restore.ts";
 import { csrfProtection } from "./origins.ts";
 import { auditRoutes } from "./routes/audit.ts";
 import { authRoutes } from "./routes/auth.ts";
 import { documentRoutes } from "./routes/documents.ts";
 import { memberRoutes } from "./routes/members.ts";
+import { versionRoutes } from "./routes/versions.ts";
 import { securityHeaders } from "./securityHeaders.ts";
 
 export interface AppDeps {
@@ -25,21 +28,28 @@ export interface AppDeps {
   accessChanged: AccessChanged;
   /** Makes open rooms re-read a document's settings after they changed. */
   settingsChanged: (documentId: string) => void;
+  /** The live documents, for freezing versions and restoring them. */
+  live: LiveDocuments & ServerChanges;
 }
 
 /** The HTTP application: REST API under /api and the built client. No listening here. */
-export function createApp({ store, config, log, accessChanged, settingsChanged }: AppDeps) {
+export function createApp({ store, config, log, accessChanged, settingsChanged, live }: AppDeps) {
   const app = new Hono();
+  const requestLimit = bodyLimit({ maxSize: config.maxBodyBytes, onError: () => Promise.reject(payloadTooLarge()) });
 
   app.use(securityHeaders());
 
   const api = new Hono()
     .use(csrfProtection(config.allowedOrigins))
-    .use(bodyLimit({ maxSize: config.maxBodyBytes, onError: () => Promise.reject(payloadTooLarge()) }))
+    .use((c, next) =>
+      // Uploads to verify have their own, larger limit (versionRoutes).
+      c.req.path === "/api/verify" ? next() : requestLimit(c, next),
+    )
     .route("/", authRoutes(store, config))
     .route("/", documentRoutes(store, settingsChanged))
     .route("/", memberRoutes(store, accessChanged))
     .route("/", auditRoutes(store))
+    .route("/", versionRoutes(store, live, config.maxUploadBytes))
     .all("*", () => {
       throw notFound("endpoint");
     });

@@ -27,6 +27,8 @@ export interface Change {
 export interface DocumentContext {
   /** Suggestions may only be accepted by a member of another organisation than the author's. */
   crossPartyAcceptance: boolean;
+  /** A milestone awaits approval: the content is frozen for everyone. */
+  locked: boolean;
   /** The judge's clock, epoch milliseconds. */
   now: number;
 }

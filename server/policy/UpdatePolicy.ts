@@ -6,13 +6,20 @@ import { ContentBlocks } from "./contentBlocks.ts";
 import { applyAndObserve } from "./observeChange.ts";
 import { commentRule } from "./rules/commentRule.ts";
 import { contentSafetyRule } from "./rules/contentSafetyRule.ts";
+import { lockRule } from "./rules/lockRule.ts";
 import { roleRule } from "./rules/roleRule.ts";
 import { suggestionRule } from "./rules/suggestionRule.ts";
 
 /** The validators every update passes, in order; later issues append theirs. */
-export const DEFAULT_VALIDATORS: readonly Validator[] = [roleRule, contentSafetyRule, commentRule, suggestionRule];
+export const DEFAULT_VALIDATORS: readonly Validator[] = [
+  roleRule,
+  lockRule,
+  contentSafetyRule,
+  commentRule,
+  suggestionRule,
+];
 
-const DEFAULT_CONTEXT = (): DocumentContext => ({ crossPartyAcceptance: false, now: Date.now() });
+const DEFAULT_CONTEXT = (): DocumentContext => ({ crossPartyAcceptance: false, locked: false, now: Date.now() });
 
 export type Verdict = { ok: true; audit: AuditNote[] } | { ok: false; reason: string };
 
@@ -63,6 +70,24 @@ export class UpdatePolicy {
     }
     if (change.contentChanged) this.blocks.commit(change.touchedBlocks);
     return { ok: true, audit };
+  }
+
+  /**
+   * Brings the shadow along with an update the server itself made (restoring a version),
+   * which no validator judges. Throws (after rebuilding) if it does not integrate.
+   */
+  follow(update: Uint8Array): void {
+    try {
+      const change = applyAndObserve(this.shadow, update, this.threads, this.blocks);
+      for (const { id, after } of change.threads) {
+        if (after === undefined) delete this.threads[id];
+        else this.threads[id] = after;
+      }
+      if (change.contentChanged) this.blocks.commit(change.touchedBlocks);
+    } catch (err) {
+      this.rebuild();
+      throw err;
+    }
   }
 
   destroy(): void {

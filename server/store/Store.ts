@@ -165,6 +165,8 @@ export interface Store {
   insertApproval(approval: ApprovalRow): Promise<void>;
   /** The decisions on these versions, oldest first. */
   listApprovals(versionIds: readonly string[]): Promise<ApprovalRow[]>;
+  /** Decisions whose version does not exist (only tampering makes them). */
+  listOrphanApprovals(): Promise<ApprovalRow[]>;
   listDocumentsOf(userId: string): Promise<(DocumentRow & { role: Role })[]>;
   roleOf(documentId: string, userId: string): Promise<Role | null>;
   setMembership(membership: MembershipRow): Promise<void>;

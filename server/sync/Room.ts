@@ -27,6 +27,11 @@ export class BadMessageError extends Error {
 /** Origin of the transaction that loads stored state; its update event is not persisted again. */
 export const LOAD_ORIGIN = Symbol("load");
 
+/** Origin of a change the server makes in someone's name. */
+class ServerChange {
+  constructor(readonly userId: string) {}
+}
+
 // y-protocols/sync message subtypes.
 const SYNC_STEP1 = 0;
 const SYNC_STEP2 = 1;
@@ -73,6 +78,8 @@ export class Room implements CommitListener {
   private readonly policy: UpdatePolicy;
   /** The document's setting, kept current by the registry (see `RoomRegistry.refreshSettings`). */
   crossPartyAcceptance = false;
+  /** A milestone awaits approval: every content change is refused. */
+  locked = false;
   private readonly handlers: Record<number, Handler> = {
     [MessageType.Sync]: (conn, d) => this.onSync(conn, d),
     [MessageType.Awareness]: (conn, d) => this.onAwareness(conn, d),
@@ -210,6 +217,7 @@ export class Room implements CommitListener {
     try {
       verdict = this.policy.evaluate({ user: conn.user, role: conn.role }, update, {
         crossPartyAcceptance: this.crossPartyAcceptance,
+        locked: this.locked,
         now: Date.now(),
       });
     } catch (err) {
@@ -273,8 +281,21 @@ export class Room implements CommitListener {
     return undefined;
   }
 
+  /**
+   * A change the server makes itself (restoring a version's text): applied to the live doc,
+   * committed and sent like a client's, in the name of `userId`; not judged by the policy.
+   */
+  applyServerChange(userId: string, change: (doc: Y.Doc) => void): void {
+    this.doc.transact(() => change(this.doc), new ServerChange(userId));
+  }
+
   private onDocUpdate(update: Uint8Array, origin: unknown): void {
     if (origin === LOAD_ORIGIN) return;
+    if (origin instanceof ServerChange) {
+      this.policy.follow(update);
+      this.accept(update, null, origin.userId);
+      return;
+    }
     if (this.held) this.held.push(update);
     else this.accept(update, origin instanceof Connection ? origin : null);
   }
@@ -296,11 +317,8 @@ export class Room implements CommitListener {
   }
 
   /** Enqueues an integrated update for commit and for the peers of `conn`. */
-  private accept(update: Uint8Array, conn: Connection | null): void {
-    this.lastTicket = this.options.commit.enqueue(
-      { documentId: this.documentId, data: update, userId: conn?.user.id ?? null },
-      this,
-    );
+  private accept(update: Uint8Array, conn: Connection | null, userId: string | null = conn?.user.id ?? null): void {
+    this.lastTicket = this.options.commit.enqueue({ documentId: this.documentId, data: update, userId }, this);
     const peers = [...this.connections].filter((c) => c !== conn);
     this.deliver(peers, updateMessage(update));
   }

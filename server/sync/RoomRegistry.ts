@@ -1,3 +1,5 @@
+import type * as Y from "yjs";
+import { CloseCode, closeReason } from "../../shared/protocol/closeCodes.ts";
 import type { Logger } from "../log.ts";
 import type { Store } from "../store/Store.ts";
 import { mergeThroughDoc } from "./compaction.ts";
@@ -16,6 +18,14 @@ export interface RoomRegistryOptions {
   compactThreshold: number;
   /** A connection must start the sync handshake within this time (default 10 s). */
   handshakeTimeoutMs?: number;
+  /** What the policy must know of a document: its acceptance setting and whether a milestone locks it. */
+  describeDocument?: (documentId: string) => Promise<DocumentFlags>;
+}
+
+/** Per-document facts the update policy needs, read from the store when a room loads. */
+export interface DocumentFlags {
+  crossPartyAcceptance: boolean;
+  locked: boolean;
 }
 
 interface Entry {
@@ -60,12 +70,64 @@ export class RoomRegistry {
     this.entries.get(documentId)?.loaded?.closeUser(userId, code, reason);
   }
 
-  /** Re-reads a document's settings into its open room, if any. */
+  /**
+   * Re-reads a document's flags into its open room, if any. When the lock changed, every
+   * connection is renewed (4409) so that clients learn it and their editors follow.
+   */
   async refreshSettings(documentId: string): Promise<void> {
     const room = this.entries.get(documentId)?.loaded;
     if (!room) return;
+    const flags = await this.flagsOf(documentId);
+    room.crossPartyAcceptance = flags.crossPartyAcceptance;
+    if (room.locked !== flags.locked) {
+      room.locked = flags.locked;
+      room.closeAll(CloseCode.PermissionsChanged, closeReason[CloseCode.PermissionsChanged]);
+    }
+  }
+
+  /**
+   * Locks the document's room against content changes, commits what was accepted before,
+   * and runs `work` on the live doc, which no update can change meanwhile. If `work` fails
+   * the lock is lifted; if it succeeds the lock stays (the store now says it is locked) and
+   * every connection is renewed so that clients learn it.
+   */
+  async withLockedDocument<T>(documentId: string, work: (doc: Y.Doc) => Promise<T>): Promise<T> {
+    const room = await this.acquire(documentId);
+    const wasLocked = room.locked;
+    room.locked = true;
+    try {
+      await this.options.commit.flush();
+      const result = await work(room.doc);
+      room.closeAll(CloseCode.PermissionsChanged, closeReason[CloseCode.PermissionsChanged]);
+      return result;
+    } catch (err) {
+      room.locked = wasLocked;
+      throw err;
+    } finally {
+      this.releaseIfEmpty(room);
+    }
+  }
+
+  /**
+   * Makes a change in the document in `userId`'s name (restoring a version), committed and
+   * sent like any other. False, changing nothing, while a milestone locks the document.
+   */
+  async applyServerChange(documentId: string, userId: string, change: (doc: Y.Doc) => void): Promise<boolean> {
+    const room = await this.acquire(documentId);
+    try {
+      if (room.locked) return false;
+      room.applyServerChange(userId, change);
+      await this.options.commit.flush();
+      return true;
+    } finally {
+      this.releaseIfEmpty(room);
+    }
+  }
+
+  private async flagsOf(documentId: string): Promise<DocumentFlags> {
+    if (this.options.describeDocument) return this.options.describeDocument(documentId);
     const row = await this.options.store.findDocument(documentId);
-    if (row) room.crossPartyAcceptance = row.crossPartyAcceptance;
+    return { crossPartyAcceptance: row?.crossPartyAcceptance ?? false, locked: false };
   }
 
   /** Call when a connection that acquired the room did not join it (e.g. it closed while loading). */
@@ -84,7 +146,7 @@ export class RoomRegistry {
   private async load(documentId: string): Promise<Room> {
     const { store, log } = this.options;
     const started = performance.now();
-    const [state, row] = await Promise.all([store.loadState(documentId), store.findDocument(documentId)]);
+    const [state, flags] = await Promise.all([store.loadState(documentId), this.flagsOf(documentId)]);
     const doc = loadDoc(documentId, state);
     const room = new Room(documentId, doc, {
       commit: this.options.commit,
@@ -98,7 +160,8 @@ export class RoomRegistry {
         this.audit(r.documentId, conn.user.id, "update.refused", { reason, role: conn.role }),
       onAudit: (r, conn, note) => this.audit(r.documentId, conn.user.id, note.action, note.detail),
     });
-    room.crossPartyAcceptance = row?.crossPartyAcceptance ?? false;
+    room.crossPartyAcceptance = flags.crossPartyAcceptance;
+    room.locked = flags.locked;
     const entry = this.entries.get(documentId);
     if (entry) {
       entry.loaded = room;

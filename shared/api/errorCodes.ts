@@ -9,6 +9,11 @@ export const ERROR_CODES = [
   "payload_too_large",
   "last_owner",
   "too_many_attempts",
+  "milestone_pending",
+  "no_milestone_left",
+  "open_items",
+  "already_decided",
+  "not_pending",
   "internal",
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

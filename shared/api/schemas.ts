@@ -47,8 +47,80 @@ export const DocumentSummary = z.object({
   updatedAt: z.string(),
   /** Suggestions may only be accepted by a member of another organisation than the author's. */
   crossPartyAcceptance: z.boolean(),
+  /** The milestone awaiting approval, which locks the text; null when none. */
+  lock: z.object({ versionId: z.string(), milestone: z.string(), label: z.string() }).nullable(),
+  /** The milestone an owner can request next; null when every one is reached. */
+  nextMilestone: z.object({ id: z.string(), label: z.string() }).nullable(),
 });
 export type DocumentSummary = z.infer<typeof DocumentSummary>;
+
+export const MilestoneStatus = z.enum(["pending", "reached", "rejected"]);
+export type MilestoneStatus = z.infer<typeof MilestoneStatus>;
+
+/** POST /api/documents/:id/milestones: freeze even with open suggestions or threads only when asked to. */
+export const MilestoneRequest = z.object({ includeOpen: z.boolean().default(false) }).strict();
+
+/** POST /api/versions/:id/approvals. */
+export const ApprovalRequest = z
+  .object({
+    decision: z.enum(["approve", "reject"]),
+    details: z.record(z.string().max(40), z.string().max(200)).default({}),
+    reason: z.string().max(2000).optional(),
+  })
+  .strict();
+export type ApprovalRequest = z.input<typeof ApprovalRequest>;
+
+export const ApprovalSummary = z.object({
+  id: z.string(),
+  orgId: z.string(),
+  userId: z.string(),
+  userName: z.string(),
+  decision: z.enum(["approve", "reject"]),
+  details: z.record(z.string(), z.string()),
+  reason: z.string().nullable(),
+  at: z.string(),
+});
+export type ApprovalSummary = z.infer<typeof ApprovalSummary>;
+
+export const VersionSummary = z.object({
+  id: z.string(),
+  documentId: z.string(),
+  seq: z.number(),
+  milestone: z.string(),
+  milestoneLabel: z.string(),
+  status: MilestoneStatus,
+  requiredOrgs: z.array(z.string()),
+  fields: z.array(
+    z.object({ key: z.string(), label: z.string(), kind: z.enum(["text", "date"]), required: z.boolean() }),
+  ),
+  contentHash: z.string(),
+  chainHash: z.string(),
+  prevHash: z.string().nullable(),
+  frozenAt: z.string(),
+  frozenBy: z.object({ id: z.string(), name: z.string() }),
+  approvals: z.array(ApprovalSummary),
+  openItems: z.object({ suggestions: z.number(), threads: z.number() }),
+});
+export type VersionSummary = z.infer<typeof VersionSummary>;
+
+/** One version with its frozen ProseMirror document, for the read-only view and comparisons. */
+export const VersionDetail = VersionSummary.extend({ content: z.record(z.string(), z.unknown()) });
+export type VersionDetail = z.infer<typeof VersionDetail>;
+
+/** POST /api/verify: which versions an exported file or a hash belongs to. */
+export const VerifyResult = z.object({
+  hashes: z.array(z.string()),
+  matches: z.array(
+    z.object({
+      documentId: z.string(),
+      documentTitle: z.string(),
+      version: VersionSummary,
+      chainIntact: z.boolean(),
+      problems: z.array(z.string()),
+    }),
+  ),
+});
+export type VerifyResult = z.infer<typeof VerifyResult>;
 
 export const Member = z.object({
   userId: z.string(),

@@ -46,7 +46,12 @@ export const MILESTONES: Record<DocumentKind, readonly MilestoneTemplate[]> = {
   ],
   agreement: [
     { id: "pv-bereinigt", label: "Programmvereinbarung bereinigt", requiredOrgs: ["kanton-so", "sem"], fields: [] },
-    { id: "rrb-genehmigung", label: "Genehmigung durch den Regierungsrat", requiredOrgs: ["kanton-so"], fields: RRB_FIELDS },
+    {
+      id: "rrb-genehmigung",
+      label: "Genehmigung durch den Regierungsrat",
+      requiredOrgs: ["kanton-so"],
+      fields: RRB_FIELDS,
+    },
     {
       id: "unterzeichnung",
       label: "Unterzeichnung",
@@ -76,7 +81,8 @@ export function fieldProblem(template: MilestoneTemplate, details: Record<string
   for (const field of template.fields) {
     const value = details[field.key]?.trim() ?? "";
     if (field.required && value === "") return `${field.label} is required`;
-    if (value && field.kind === "date" && !/^\d{4}-\d{2}-\d{2}$/.test(value)) return `${field.label} must be a date (YYYY-MM-DD)`;
+    if (value && field.kind === "date" && !/^\d{4}-\d{2}-\d{2}$/.test(value))
+      return `${field.label} must be a date (YYYY-MM-DD)`;
   }
   return null;
 }

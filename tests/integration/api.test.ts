@@ -196,6 +196,8 @@ describe("REST API", async () => {
         createdAt: expect.any(String),
         updatedAt: expect.any(String),
         crossPartyAcceptance: true,
+        lock: null,
+        nextMilestone: { id: "pv-bereinigt", label: "Programmvereinbarung bereinigt" },
       });
     });
 

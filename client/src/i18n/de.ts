@@ -212,6 +212,12 @@ export const de = {
     last_owner:
       "Ein Dokument braucht mindestens eine Inhaberin oder einen Inhaber. Ernennen Sie zuerst eine weitere Person.",
     too_many_attempts: "Zu viele fehlgeschlagene Anmeldungen. Bitte warten Sie einige Minuten.",
+    milestone_pending: "Ein Meilenstein wartet noch auf Freigabe. Entscheiden Sie zuerst darüber.",
+    no_milestone_left: "Alle Meilensteine dieses Dokuments sind erreicht.",
+    open_items:
+      "Es gibt offene Vorschläge oder Kommentare. Erledigen Sie diese oder frieren Sie die Version ausdrücklich mit ihnen ein.",
+    already_decided: "Ihre Organisation hat bereits entschieden.",
+    not_pending: "Diese Version wartet nicht auf Freigabe.",
   },
 };
 

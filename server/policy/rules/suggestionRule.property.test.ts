@@ -141,6 +141,7 @@ describe("suggestions, property-based", () => {
           const wholeBefore = wholeDocument(server);
           const verdict = policy.evaluate({ user: r.user, role: r.role }, update, {
             crossPartyAcceptance: false,
+            locked: false,
             now: Date.now(),
           });
           if (r.role === "suggester") {

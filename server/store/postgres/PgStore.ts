@@ -336,6 +336,13 @@ export class PgStore implements Store {
     return rows.map(toApproval);
   }
 
+  async listOrphanApprovals(): Promise<ApprovalRow[]> {
+    const { rows } = await this.pool.query<ApprovalDbRow>(
+      "SELECT * FROM approvals WHERE version_id NOT IN (SELECT id FROM versions)",
+    );
+    return rows.map(toApproval);
+  }
+
   async listDocumentsOf(userId: string): Promise<(DocumentRow & { role: Role })[]> {
     const { rows } = await this.pool.query(
       `SELECT d.*, m.role FROM documents d JOIN memberships m ON m.document_id = d.id

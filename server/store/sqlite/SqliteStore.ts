@@ -316,6 +316,13 @@ export class SqliteStore implements Store {
       .map(toApproval);
   }
 
+  async listOrphanApprovals(): Promise<ApprovalRow[]> {
+    return this.db
+      .prepare<[], ApprovalDbRow>("SELECT * FROM approvals WHERE version_id NOT IN (SELECT id FROM versions)")
+      .all()
+      .map(toApproval);
+  }
+
   async listDocumentsOf(userId: string): Promise<(DocumentRow & { role: Role })[]> {
     return this.db
       .prepare<[string], DocumentDbRow & { role: Role }>(

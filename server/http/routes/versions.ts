@@ -1,0 +1,101 @@
+import { Hono } from "hono";
+import { bodyLimit } from "hono/body-limit";
+import { z } from "zod";
+import { ApprovalRequest, MilestoneRequest, type VerifyResult } from "../../../shared/api/schemas.ts";
+import { openDocument } from "../../documents/documents.ts";
+import { badRequest, notFound, payloadTooLarge } from "../../errors.ts";
+import type { Store } from "../../store/Store.ts";
+import { decide, documentMilestones, type LiveDocuments, requestMilestone } from "../../versions/milestones.ts";
+import { restoreVersion, type ServerChanges } from "../../versions/restore.ts";
+import { versionDetail, versionSummaries } from "../../versions/summaries.ts";
+import { hashesIn, identify, verifyDocument } from "../../versions/verify.ts";
+import { readBody } from "../body.ts";
+import { requireSession, type SessionVariables } from "../session.ts";
+
+const VerifyByHash = z.object({ hash: z.string().regex(/^[0-9a-fA-F]{64}$/, "a SHA-256 hash in hex") }).strict();
+
+/** A version's state within its document, after checking that `userId` may see the document. */
+async function stateOf(store: Store, versionId: string, userId: string) {
+  const version = await store.findVersion(versionId);
+  if (!version) throw notFound("version");
+  await openDocument(store, version.documentId, userId);
+  const { states } = await documentMilestones(store, version.documentId);
+  const state = states.find((s) => s.version.id === versionId);
+  if (!state) throw notFound("version");
+  return state;
+}
+
+/**
+ * Milestones and versions: owners request a milestone (the text is frozen), owners and
+ * editors of the required organisations decide, members list, open and restore versions.
+ * `POST /verify` is public: whoever holds an exported file or a hash may check it.
+ */
+export function versionRoutes(store: Store, live: LiveDocuments & ServerChanges, maxUploadBytes: number) {
+  const session = requireSession(store);
+  const deps = { store, live };
+  return new Hono<{ Variables: SessionVariables }>()
+    .use("/documents/:id/milestones", session)
+    .use("/documents/:id/versions", session)
+    .use("/documents/:id/chain", session)
+    .use("/versions/*", session)
+    .post("/documents/:id/milestones", async (c) => {
+      const { includeOpen } = await readBody(c, MilestoneRequest);
+      const version = await requestMilestone(deps, c.req.param("id"), c.get("user").id, { includeOpen });
+      return c.json(await stateOf(store, version.id, c.get("user").id).then((s) => versionDetail(store, s)), 201);
+    })
+    .get("/documents/:id/versions", async (c) => {
+      await openDocument(store, c.req.param("id"), c.get("user").id);
+      const { states } = await documentMilestones(store, c.req.param("id"));
+      return c.json(await versionSummaries(store, states));
+    })
+    .get("/documents/:id/chain", async (c) => {
+      await openDocument(store, c.req.param("id"), c.get("user").id);
+      const problems = await verifyDocument(store, c.req.param("id"));
+      return c.json({ intact: problems.length === 0, problems });
+    })
+    .get("/versions/:versionId", async (c) =>
+      c.json(await versionDetail(store, await stateOf(store, c.req.param("versionId"), c.get("user").id))),
+    )
+    .post("/versions/:versionId/approvals", async (c) => {
+      const input = await readBody(c, ApprovalRequest);
+      await decide(deps, c.req.param("versionId"), c.get("user").id, input);
+      const state = await stateOf(store, c.req.param("versionId"), c.get("user").id);
+      return c.json((await versionSummaries(store, [state]))[0], 201);
+    })
+    .post("/versions/:versionId/restore", async (c) => {
+      await restoreVersion(deps, c.req.param("versionId"), c.get("user").id);
+      return c.body(null, 204);
+    })
+    .post(
+      "/verify",
+      bodyLimit({ maxSize: maxUploadBytes, onError: () => Promise.reject(payloadTooLarge()) }),
+      async (c) => {
+        const type = c.req.header("content-type") ?? "";
+        let hashes: string[];
+        if (type.startsWith("application/json")) hashes = [(await readBody(c, VerifyByHash)).hash.toLowerCase()];
+        else {
+          const file = new Uint8Array(await c.req.arrayBuffer());
+          if (file.byteLength === 0) throw badRequest("send an exported file, or JSON { hash }");
+          hashes = hashesIn(file);
+        }
+        const matches = await identify(store, hashes);
+        const result: VerifyResult = { hashes, matches: [] };
+        for (const m of matches) {
+          const doc = await store.findDocument(m.version.documentId);
+          const { states } = await documentMilestones(store, m.version.documentId);
+          const state = states.find((s) => s.version.id === m.version.id);
+          if (!doc || !state) continue;
+          const [summary] = await versionSummaries(store, [state]);
+          if (!summary) continue;
+          result.matches.push({
+            documentId: doc.id,
+            documentTitle: doc.title,
+            version: summary,
+            chainIntact: m.problems.length === 0,
+            problems: m.problems.map((p) => p.problem),
+          });
+        }
+        return c.json(result);
+      },
+    );
+}

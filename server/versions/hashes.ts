@@ -1,0 +1,39 @@
+import { createHash } from "node:crypto";
+import type { ApprovalRow, VersionRow } from "../store/Store.ts";
+
+const sha256 = (data: string | Uint8Array): string => createHash("sha256").update(data).digest("hex");
+
+/** SHA-256 of the canonical JSON text of the ProseMirror document (shared/versions/canonicalJson.ts). */
+export const contentHashOf = (canonicalPmJson: string): string => sha256(canonicalPmJson);
+
+export const stateHashOf = (state: Uint8Array): string => sha256(state);
+
+/**
+ * A version's chain hash: SHA-256 over the previous chain hash, its content hash, milestone,
+ * time and who froze it, and, so that no stored byte is left unbound, the document, the
+ * version's id and place, the hash of its Yjs state and of the open items it was frozen
+ * with. Fields are joined with "\n" (none can contain one: ids, ISO times, hex hashes).
+ */
+export function chainHashOf(v: Omit<VersionRow, "chainHash" | "state" | "pmJson">): string {
+  return sha256(
+    [
+      v.prevHash ?? "",
+      v.contentHash,
+      v.milestone,
+      v.frozenAt,
+      v.frozenBy,
+      v.documentId,
+      v.id,
+      String(v.seq),
+      v.stateHash,
+      sha256(v.openItems),
+    ].join("\n"),
+  );
+}
+
+/** An approval's hash binds the decision and what it records to the version's chain hash. */
+export function approvalHashOf(a: Omit<ApprovalRow, "hash">, versionChainHash: string): string {
+  return sha256(
+    [versionChainHash, a.id, a.versionId, a.userId, a.orgId, a.decision, a.details, a.reason ?? "", a.at].join("\n"),
+  );
+}

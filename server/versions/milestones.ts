@@ -1,0 +1,144 @@
+import { randomBytes } from "node:crypto";
+import type * as Y from "yjs";
+import { fieldProblem } from "../../shared/milestones/templates.ts";
+import { canEditContent } from "../../shared/roles.ts";
+import { canonicalJson } from "../../shared/versions/canonicalJson.ts";
+import { openDocument } from "../documents/documents.ts";
+import {
+  alreadyDecided,
+  badRequest,
+  forbidden,
+  milestonePending,
+  noMilestoneLeft,
+  notFound,
+  notPending,
+  openItems,
+} from "../errors.ts";
+import type { ApprovalRow, Store, VersionRow } from "../store/Store.ts";
+import { freezeVersion, readDocument } from "./freeze.ts";
+import { approvalHashOf } from "./hashes.ts";
+import { milestoneStates } from "./status.ts";
+
+/** The live documents, as the milestone workflow needs them (implemented by RoomRegistry). */
+export interface LiveDocuments {
+  withLockedDocument<T>(documentId: string, work: (doc: Y.Doc) => Promise<T>): Promise<T>;
+  refreshSettings(documentId: string): Promise<void>;
+}
+
+export interface MilestoneDeps {
+  store: Store;
+  live: LiveDocuments;
+}
+
+const newId = (prefix: string) => `${prefix}-${randomBytes(9).toString("base64url")}`;
+
+/** Where a document stands: its versions with their status, the lock and the next milestone. */
+export async function documentMilestones(store: Store, documentId: string) {
+  const doc = await store.findDocument(documentId);
+  if (!doc) throw notFound("document");
+  const versions = await store.listVersions(documentId);
+  const approvals = await store.listApprovals(versions.map((v) => v.id));
+  return { doc, ...milestoneStates(doc.kind, versions, approvals) };
+}
+
+/**
+ * An owner requests the next milestone: the document is locked for everyone, what was
+ * accepted before is committed, and exactly that state is frozen as a new version in the
+ * chain. Refused while another milestone is pending, and while suggestions or comment
+ * threads are open unless `includeOpen` (the version then lists them).
+ */
+export async function requestMilestone(
+  deps: MilestoneDeps,
+  documentId: string,
+  actorId: string,
+  options: { includeOpen: boolean },
+): Promise<VersionRow> {
+  const { role } = await openDocument(deps.store, documentId, actorId);
+  if (role !== "owner") throw forbidden("only owners request milestones");
+  return deps.live.withLockedDocument(documentId, async (live) => {
+    // Read after the lock: nothing can change the document or its chain in between.
+    const { lock, next, states } = await documentMilestones(deps.store, documentId);
+    if (lock) throw milestonePending();
+    if (!next) throw noMilestoneLeft();
+    const { open } = readDocument(live);
+    if (!options.includeOpen && (open.suggestions.length > 0 || open.threads.length > 0)) {
+      throw openItems(open.suggestions.length, open.threads.length);
+    }
+    const version = freezeVersion({
+      id: newId("v"),
+      documentId,
+      milestone: next.id,
+      doc: live,
+      frozenBy: actorId,
+      frozenAt: new Date().toISOString(),
+      previous: states.at(-1)?.version ?? null,
+    });
+    await deps.store.insertVersion(version);
+    await deps.store.appendAudit({
+      userId: actorId,
+      documentId,
+      action: "milestone.requested",
+      detail: { versionId: version.id, milestone: next.id, contentHash: version.contentHash },
+    });
+    return version;
+  });
+}
+
+/**
+ * An owner or editor decides for their organisation on the pending version. When every
+ * required organisation approved, the milestone is reached; a rejection ends it. Either
+ * way the document unlocks for the next phase; the version stays in the history.
+ */
+export async function decide(
+  deps: MilestoneDeps,
+  versionId: string,
+  actorId: string,
+  input: { decision: "approve" | "reject"; details: Record<string, string>; reason?: string | undefined },
+): Promise<ApprovalRow> {
+  const version = await deps.store.findVersion(versionId);
+  if (!version) throw notFound("version");
+  const { role } = await openDocument(deps.store, version.documentId, actorId);
+  const user = await deps.store.findUserById(actorId);
+  if (!user) throw notFound("user");
+  const { lock, doc } = await documentMilestones(deps.store, version.documentId);
+  if (!lock || lock.version.id !== versionId || !lock.template) throw notPending();
+  const template = lock.template;
+  if (!canEditContent(role) || !template.requiredOrgs.some((org) => org === user.orgId)) {
+    throw forbidden("only owners and editors of an organisation this milestone needs may decide");
+  }
+  if (lock.approvals.some((a) => a.orgId === user.orgId)) throw alreadyDecided();
+  if (input.decision === "approve") {
+    const problem = fieldProblem(template, input.details);
+    if (problem) throw badRequest(problem);
+  } else if (!input.reason?.trim()) throw badRequest("a rejection needs a reason");
+  const fields = {
+    id: newId("a"),
+    versionId,
+    userId: actorId,
+    orgId: user.orgId,
+    decision: input.decision,
+    details: canonicalJson(input.decision === "approve" ? input.details : {}),
+    reason: input.decision === "reject" ? (input.reason?.trim() ?? null) : null,
+    at: new Date().toISOString(),
+  };
+  const approval: ApprovalRow = { ...fields, hash: approvalHashOf(fields, version.chainHash) };
+  await deps.store.insertApproval(approval);
+  const after = await documentMilestones(deps.store, version.documentId);
+  const status = after.states.find((s) => s.version.id === versionId)?.status;
+  await deps.store.appendAudit({
+    userId: actorId,
+    documentId: doc.id,
+    action: `milestone.${input.decision === "approve" ? "approved" : "rejected"}`,
+    detail: { versionId, milestone: version.milestone, orgId: user.orgId },
+  });
+  if (status === "reached") {
+    await deps.store.appendAudit({
+      userId: actorId,
+      documentId: doc.id,
+      action: "milestone.reached",
+      detail: { versionId, milestone: version.milestone, contentHash: version.contentHash },
+    });
+  }
+  if (status !== "pending") await deps.live.refreshSettings(doc.id);
+  return approval;
+}

@@ -1,0 +1,44 @@
+import { getSchema } from "@tiptap/core";
+import { initProseMirrorDoc, updateYFragment } from "@tiptap/y-tiptap";
+import type * as Y from "yjs";
+import { canEditContent } from "../../shared/roles.ts";
+import { CONTENT_FIELD, schemaExtensions } from "../../shared/schema/extensions.ts";
+import { openDocument } from "../documents/documents.ts";
+import { forbidden, milestonePending, notFound } from "../errors.ts";
+import type { Store } from "../store/Store.ts";
+
+const schema = getSchema(schemaExtensions());
+
+export interface ServerChanges {
+  applyServerChange(documentId: string, userId: string, change: (doc: Y.Doc) => void): Promise<boolean>;
+}
+
+/**
+ * Puts a version's text back into the live document as a new change by `actorId` (owners
+ * and editors): the history, every version and every hash stay as they are. Written with
+ * y-tiptap's own diff, so unchanged passages keep their identity (and comment anchors).
+ */
+export async function restoreVersion(
+  deps: { store: Store; live: ServerChanges },
+  versionId: string,
+  actorId: string,
+): Promise<void> {
+  const version = await deps.store.findVersion(versionId);
+  if (!version) throw notFound("version");
+  const doc = await openDocument(deps.store, version.documentId, actorId);
+  if (!canEditContent(doc.role)) throw forbidden("only owners and editors restore versions");
+  if (doc.lock) throw milestonePending();
+  const target = schema.nodeFromJSON(JSON.parse(version.pmJson));
+  const applied = await deps.live.applyServerChange(version.documentId, actorId, (ydoc) => {
+    const fragment = ydoc.getXmlFragment(CONTENT_FIELD);
+    const { meta } = initProseMirrorDoc(fragment, schema);
+    updateYFragment(ydoc, fragment, target, meta);
+  });
+  if (!applied) throw milestonePending();
+  await deps.store.appendAudit({
+    userId: actorId,
+    documentId: version.documentId,
+    action: "version.restored",
+    detail: { versionId, contentHash: version.contentHash },
+  });
+}

@@ -1,0 +1,103 @@
+import { unzipSync } from "fflate";
+import { canonicalJson } from "../../shared/versions/canonicalJson.ts";
+import type { ApprovalRow, Store, VersionRow } from "../store/Store.ts";
+import { approvalHashOf, chainHashOf, contentHashOf, stateHashOf } from "./hashes.ts";
+
+/** Something stored that no longer matches its hashes or its place in the chain. */
+export interface ChainProblem {
+  versionId: string;
+  approvalId?: string;
+  problem: string;
+}
+
+function isCanonical(pmJson: string): boolean {
+  try {
+    return canonicalJson(JSON.parse(pmJson)) === pmJson;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Checks one document's chain: versions numbered 1, 2, … each pointing at its
+ * predecessor's chain hash, every hash recomputed from the stored bytes, and every
+ * approval bound to its version. An empty list means the chain is intact.
+ */
+export function verifyChain(versions: readonly VersionRow[], approvals: readonly ApprovalRow[]): ChainProblem[] {
+  const problems: ChainProblem[] = [];
+  const byId = new Map<string, VersionRow>();
+  let previous: VersionRow | null = null;
+  for (const v of [...versions].sort((a, b) => a.seq - b.seq)) {
+    const report = (problem: string) => problems.push({ versionId: v.id, problem });
+    byId.set(v.id, v);
+    if (v.seq !== (previous?.seq ?? 0) + 1) report(`out of sequence: ${v.seq} after ${previous?.seq ?? 0}`);
+    if (v.prevHash !== (previous?.chainHash ?? null)) report("does not point at the previous version");
+    if (previous && previous.documentId !== v.documentId) report("belongs to another document than its predecessor");
+    if (!isCanonical(v.pmJson)) report("stored document is not the canonical text that was frozen");
+    if (contentHashOf(v.pmJson) !== v.contentHash) report("content does not match its content hash");
+    if (stateHashOf(v.state) !== v.stateHash) report("Yjs state does not match its hash");
+    if (chainHashOf(v) !== v.chainHash) report("chain hash does not match the version's fields");
+    previous = v;
+  }
+  for (const a of approvals) {
+    const version = byId.get(a.versionId);
+    if (!version) {
+      problems.push({ versionId: a.versionId, approvalId: a.id, problem: "approval of an unknown version" });
+      continue;
+    }
+    if (approvalHashOf(a, version.chainHash) !== a.hash) {
+      problems.push({ versionId: a.versionId, approvalId: a.id, problem: "approval does not match its hash" });
+    }
+  }
+  return problems;
+}
+
+/** Checks every document's chain and reports orphaned decisions; empty when all is intact. */
+export async function verifyAll(store: Store): Promise<ChainProblem[]> {
+  const problems: ChainProblem[] = [];
+  for (const documentId of await store.documentsWithVersions())
+    problems.push(...(await verifyDocument(store, documentId)));
+  for (const a of await store.listOrphanApprovals()) {
+    problems.push({ versionId: a.versionId, approvalId: a.id, problem: "approval of an unknown version" });
+  }
+  return problems;
+}
+
+export async function verifyDocument(store: Store, documentId: string): Promise<ChainProblem[]> {
+  const versions = await store.listVersions(documentId);
+  return verifyChain(versions, await store.listApprovals(versions.map((v) => v.id)));
+}
+
+const HASH = /\b[0-9a-f]{64}\b/g;
+
+/** Text to search for hashes in an uploaded file: the file itself, or every entry of a zip (DOCX, archive bundle). */
+function searchableText(file: Uint8Array): string {
+  const isZip = file[0] === 0x50 && file[1] === 0x4b && file[2] === 0x03 && file[3] === 0x04;
+  if (!isZip) return Buffer.from(file).toString("latin1");
+  try {
+    return Object.values(unzipSync(file))
+      .map((entry) => Buffer.from(entry).toString("utf8"))
+      .join("\n");
+  } catch {
+    return Buffer.from(file).toString("latin1");
+  }
+}
+
+/** The hashes an exported file carries (content and chain hashes are 64 hex digits). */
+export function hashesIn(file: Uint8Array): string[] {
+  return [...new Set(searchableText(file).match(HASH) ?? [])];
+}
+
+/** Which stored versions a set of hashes names, each with whether its chain is intact up to it. */
+export async function identify(store: Store, hashes: readonly string[]) {
+  const found = new Map<string, VersionRow>();
+  for (const hash of hashes.slice(0, 50)) for (const v of await store.findVersionsByHash(hash)) found.set(v.id, v);
+  const results = [];
+  for (const version of found.values()) {
+    const chain = (await store.listVersions(version.documentId)).filter((v) => v.seq <= version.seq);
+    const approvals = await store.listApprovals(chain.map((v) => v.id));
+    const problems = verifyChain(chain, approvals);
+    results.push({ version, approvals: approvals.filter((a) => a.versionId === version.id), problems });
+  }
+  return results;
+}
