@@ -1,0 +1,188 @@
+import { describe, expect, it } from "vitest";
+import type { VersionDetail, VersionSummary } from "../../shared/api/schemas.ts";
+import { CloseCode } from "../../shared/protocol/closeCodes.ts";
+import { canonicalJson } from "../../shared/versions/canonicalJson.ts";
+import { HeadlessEditor } from "../helpers/headlessEditor.ts";
+import { login, startTestServer } from "../helpers/server.ts";
+import { appendParagraph, connectClient, textOf } from "../helpers/yClient.ts";
+
+const AGREEMENT = "kip3-vereinbarung-so";
+const CONCEPT = "kip3-konzept-so";
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+describe("milestones: lock, freeze, approvals", async () => {
+  const server = await startTestServer();
+  const andrea = await login(server.url, "andrea.meier@so.ch"); // owner, canton
+  const lukas = await login(server.url, "lukas.frei@so.ch"); // editor, canton
+  const claire = await login(server.url, "claire.dubois@sem.admin.ch"); // editor of the agreement (SEM), suggester of the concept
+
+  async function call<T>(method: string, path: string, cookie: string, json?: unknown) {
+    const res = await fetch(`${server.url}/api${path}`, {
+      method,
+      headers: { cookie, ...(json === undefined ? {} : { "content-type": "application/json" }) },
+      body: json === undefined ? undefined : JSON.stringify(json),
+    });
+    const text = await res.text();
+    return { status: res.status, body: (text ? JSON.parse(text) : undefined) as T };
+  }
+
+  /** The document as the server holds it now, through a fresh stock client. */
+  async function currentJson(doc: string): Promise<string> {
+    const client = connectClient(server.url, doc, andrea, { reconnect: false });
+    await client.synced;
+    const json = canonicalJson(new HeadlessEditor(client.doc).state.doc.toJSON());
+    client.destroy();
+    return json;
+  }
+
+  it("freezes exactly the server's state at the lock while an editor keeps typing; nothing typed after it lands", async () => {
+    const typist = connectClient(server.url, AGREEMENT, lukas);
+    await typist.synced;
+    let typing = true;
+    let lines = 0;
+    const typed = (async () => {
+      while (typing) {
+        appendParagraph(typist.doc, `Zeile ${lines++}`);
+        await sleep(3);
+      }
+    })();
+    await sleep(80);
+    const requested = await call<VersionDetail>("POST", `/documents/${AGREEMENT}/milestones`, andrea, {});
+    await sleep(150);
+    typing = false;
+    await typed;
+    typist.destroy();
+    expect(requested.status).toBe(201);
+    const version = requested.body;
+    expect(version).toMatchObject({ milestone: "pv-bereinigt", status: "pending", seq: 1, prevHash: null });
+    expect(version.contentHash).toMatch(/^[0-9a-f]{64}$/);
+    expect(lines).toBeGreaterThan(10);
+    // The version is exactly the document as the server holds it: nothing after the lock got in.
+    expect(canonicalJson(version.content)).toBe(await currentJson(AGREEMENT));
+    const summary = await call<{ lock: { versionId: string } | null }>("GET", `/documents/${AGREEMENT}`, lukas);
+    expect(summary.body.lock?.versionId).toBe(version.id);
+  });
+
+  it("refuses a second request while one is pending, and every content change, for every role", async () => {
+    const again = await call("POST", `/documents/${AGREEMENT}/milestones`, andrea, {});
+    expect(again.status).toBe(409);
+    for (const cookie of [andrea, lukas, claire]) {
+      const client = connectClient(server.url, AGREEMENT, cookie, { reconnect: false });
+      await client.synced;
+      appendParagraph(client.doc, "Während der Freigabe geschrieben");
+      expect((await client.closed).code).toBe(CloseCode.UpdateRefused);
+    }
+    expect(await currentJson(AGREEMENT)).not.toContain("Während der Freigabe");
+  });
+
+  it("needs both organisations: the canton's approval alone keeps it locked, SEM's completes it", async () => {
+    const versions = await call<VersionSummary[]>("GET", `/documents/${AGREEMENT}/versions`, lukas);
+    const id = versions.body[0]?.id ?? "";
+    const byViewer = await call(
+      "POST",
+      `/versions/${id}/approvals`,
+      await login(server.url, "marco.rossi@sem.admin.ch"),
+      {
+        decision: "approve",
+      },
+    );
+    expect(byViewer.status).toBe(403);
+    const canton = await call<VersionSummary>("POST", `/versions/${id}/approvals`, lukas, { decision: "approve" });
+    expect(canton.status).toBe(201);
+    expect(canton.body.status).toBe("pending");
+    expect((await call("POST", `/versions/${id}/approvals`, andrea, { decision: "approve" })).status).toBe(409);
+    const sem = await call<VersionSummary>("POST", `/versions/${id}/approvals`, claire, { decision: "approve" });
+    expect(sem.body.status).toBe("reached");
+    expect(sem.body.approvals.map((a) => a.orgId).sort()).toEqual(["kanton-so", "sem"]);
+    const doc = await call<{ lock: unknown; nextMilestone: { id: string } }>("GET", `/documents/${AGREEMENT}`, lukas);
+    expect(doc.body.lock).toBeNull();
+    expect(doc.body.nextMilestone.id).toBe("rrb-genehmigung");
+    // Unlocked: editing works again.
+    const client = connectClient(server.url, AGREEMENT, lukas, { reconnect: false });
+    await client.synced;
+    appendParagraph(client.doc, "Nach der Freigabe");
+    await sleep(200);
+    expect(await currentJson(AGREEMENT)).toContain("Nach der Freigabe");
+    client.destroy();
+  });
+
+  it("records the RRB number and date, and refuses an approval without them", async () => {
+    const requested = await call<VersionDetail>("POST", `/documents/${AGREEMENT}/milestones`, andrea, {});
+    expect(requested.body).toMatchObject({ milestone: "rrb-genehmigung", seq: 2 });
+    const id = requested.body.id;
+    expect((await call("POST", `/versions/${id}/approvals`, andrea, { decision: "approve" })).status).toBe(400);
+    const bad = await call("POST", `/versions/${id}/approvals`, andrea, {
+      decision: "approve",
+      details: { rrbNumber: "RRB Nr. 2023/1234", rrbDate: "12.12.2023" },
+    });
+    expect(bad.status).toBe(400);
+    const ok = await call<VersionSummary>("POST", `/versions/${id}/approvals`, andrea, {
+      decision: "approve",
+      details: { rrbNumber: "RRB Nr. 2023/1234", rrbDate: "2023-12-12" },
+    });
+    expect(ok.body.status).toBe("reached");
+    expect(ok.body.approvals[0]?.details).toEqual({ rrbNumber: "RRB Nr. 2023/1234", rrbDate: "2023-12-12" });
+    expect(ok.body.prevHash).not.toBeNull();
+  });
+
+  it("a rejection (with a reason) unlocks without reaching the milestone; the version stays", async () => {
+    const requested = await call<VersionDetail>("POST", `/documents/${AGREEMENT}/milestones`, andrea, {});
+    const id = requested.body.id;
+    expect((await call("POST", `/versions/${id}/approvals`, claire, { decision: "reject" })).status).toBe(400);
+    const rejected = await call<VersionSummary>("POST", `/versions/${id}/approvals`, claire, {
+      decision: "reject",
+      reason: "Ziffer 4 ist noch offen.",
+    });
+    expect(rejected.body.status).toBe("rejected");
+    const doc = await call<{ lock: unknown; nextMilestone: { id: string } }>("GET", `/documents/${AGREEMENT}`, andrea);
+    expect(doc.body.lock).toBeNull();
+    expect(doc.body.nextMilestone.id).toBe("unterzeichnung");
+    const versions = await call<VersionSummary[]>("GET", `/documents/${AGREEMENT}/versions`, andrea);
+    expect(versions.body.map((v) => [v.seq, v.status])).toEqual([
+      [1, "reached"],
+      [2, "reached"],
+      [3, "rejected"],
+    ]);
+    const chain = await call<{ intact: boolean }>("GET", `/documents/${AGREEMENT}/chain`, andrea);
+    expect(chain.body.intact).toBe(true);
+  });
+
+  it("refuses to freeze with open suggestions unless asked to, and then lists them", async () => {
+    const suggester = connectClient(server.url, CONCEPT, claire, { reconnect: false });
+    await suggester.synced;
+    const editor = new HeadlessEditor(suggester.doc, { userId: "u-claire", orgId: "sem" });
+    let at = 0;
+    editor.state.doc.forEach((node, offset) => {
+      if (!at && node.type.name === "paragraph" && node.content.size > 0) at = offset + node.nodeSize - 1;
+    });
+    expect(editor.edit((tr) => tr.insertText(" (Vorschlag)", at), true).ok).toBe(true);
+    await sleep(200);
+    const refused = await call<{ code: string }>("POST", `/documents/${CONCEPT}/milestones`, andrea, {});
+    expect(refused.status).toBe(409);
+    expect(refused.body.code).toBe("open_items");
+    const withOpen = await call<VersionDetail>("POST", `/documents/${CONCEPT}/milestones`, andrea, {
+      includeOpen: true,
+    });
+    expect(withOpen.status).toBe(201);
+    expect(withOpen.body.openItems).toEqual({ suggestions: 1, threads: 0 });
+    // Locked now: the suggester is refused too.
+    const again = connectClient(server.url, CONCEPT, claire, { reconnect: false });
+    await again.synced;
+    const locked = new HeadlessEditor(again.doc, { userId: "u-claire", orgId: "sem" });
+    locked.edit((tr) => tr.insertText(" (zu spät)", at), true);
+    expect((await again.closed).code).toBe(CloseCode.UpdateRefused);
+    expect(textOf(suggester.doc)).not.toContain("zu spät");
+  });
+
+  it("restores an old version's text as a new change and leaves every stored hash as it was", async () => {
+    const before = await call<VersionSummary[]>("GET", `/documents/${AGREEMENT}/versions`, andrea);
+    const first = await call<VersionDetail>("GET", `/versions/${before.body[0]?.id}`, andrea);
+    const restored = await call("POST", `/versions/${before.body[0]?.id}/restore`, lukas);
+    expect(restored.status).toBe(204);
+    expect(await currentJson(AGREEMENT)).toBe(canonicalJson(first.body.content));
+    const after = await call<VersionSummary[]>("GET", `/documents/${AGREEMENT}/versions`, andrea);
+    expect(after.body.map((v) => [v.id, v.contentHash, v.chainHash])).toEqual(
+      before.body.map((v) => [v.id, v.contentHash, v.chainHash]),
+    );
+  });
+});
