@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { VersionDetail, VersionSummary } from "../../shared/api/schemas.ts";
+import type { VerifyResult, VersionDetail, VersionSummary } from "../../shared/api/schemas.ts";
 import { CloseCode } from "../../shared/protocol/closeCodes.ts";
 import { canonicalJson } from "../../shared/versions/canonicalJson.ts";
 import { HeadlessEditor } from "../helpers/headlessEditor.ts";
@@ -172,6 +172,31 @@ describe("milestones: lock, freeze, approvals", async () => {
     locked.edit((tr) => tr.insertText(" (zu spät)", at), true);
     expect((await again.closed).code).toBe(CloseCode.UpdateRefused);
     expect(textOf(suggester.doc)).not.toContain("zu spät");
+  });
+
+  it("verifies a hash or a file that carries one, without signing in, and says whether the chain is intact", async () => {
+    const versions = await call<VersionSummary[]>("GET", `/documents/${AGREEMENT}/versions`, andrea);
+    const second = versions.body[1];
+    const verify = (body: BodyInit, type: string) =>
+      fetch(`${server.url}/api/verify`, { method: "POST", headers: { "content-type": type }, body }).then(
+        async (r) => ({ status: r.status, body: (await r.json()) as VerifyResult }),
+      );
+    const byHash = await verify(JSON.stringify({ hash: second?.chainHash }), "application/json");
+    expect(byHash.status).toBe(200);
+    expect(byHash.body.matches).toHaveLength(1);
+    expect(byHash.body.matches[0]).toMatchObject({
+      documentId: AGREEMENT,
+      chainIntact: true,
+      version: { id: second?.id, milestone: "rrb-genehmigung", status: "reached" },
+    });
+    const file = `# Programmvereinbarung\n\nInhalts-Hash: ${second?.contentHash}\n`;
+    const byFile = await verify(file, "application/octet-stream");
+    // Versions 2 and 3 froze the same text: a content hash names both, a chain hash one.
+    expect(byFile.body.matches.map((m) => m.version.id)).toContain(second?.id);
+    const unknown = await verify(JSON.stringify({ hash: "0".repeat(64) }), "application/json");
+    expect(unknown.body.matches).toEqual([]);
+    const bad = await verify(JSON.stringify({ hash: "nope" }), "application/json");
+    expect(bad.status).toBe(400);
   });
 
   it("restores an old version's text as a new change and leaves every stored hash as it was", async () => {

@@ -1,0 +1,167 @@
+import { copyFileSync, mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import Database from "better-sqlite3";
+import fc from "fast-check";
+import { afterAll, describe, expect, it } from "vitest";
+import { parseConfig } from "../../server/config.ts";
+import type { Logger } from "../../server/log.ts";
+import { startServer } from "../../server/startServer.ts";
+import { SqliteStore } from "../../server/store/sqlite/SqliteStore.ts";
+import { verifyAll } from "../../server/versions/verify.ts";
+import { login, startTestServer, tempDataDir, testEnv } from "../helpers/server.ts";
+
+const AGREEMENT = "kip3-vereinbarung-so";
+const CONCEPT = "kip3-konzept-so";
+
+/** Columns an attacker with the database file could change, per table. */
+const COLUMNS = {
+  versions: [
+    "id",
+    "document_id",
+    "seq",
+    "milestone",
+    "state",
+    "pm_json",
+    "content_hash",
+    "state_hash",
+    "prev_hash",
+    "chain_hash",
+    "frozen_by",
+    "frozen_at",
+    "open_items",
+  ],
+  approvals: ["id", "version_id", "user_id", "org_id", "decision", "details", "reason", "at", "hash"],
+} as const;
+
+/** The value with one byte changed: a character of a text, a bit of a blob, one step of a number. */
+function mutate(value: unknown, position: number, step: number): unknown {
+  if (typeof value === "number") return value + (step % 2 === 0 ? 1 : -1);
+  if (value instanceof Uint8Array) {
+    const copy = Buffer.from(value);
+    const at = position % copy.length;
+    copy[at] = (copy[at] ?? 0) ^ (1 << (step % 8));
+    return copy;
+  }
+  if (typeof value === "string" && value.length > 0) {
+    const at = position % value.length;
+    const code = value.charCodeAt(at);
+    const replacement = String.fromCharCode(code === 0x7a ? 0x61 : code < 0x21 || code > 0x7e ? 0x41 : code + 1);
+    return value.slice(0, at) + replacement + value.slice(at + 1);
+  }
+  return null;
+}
+
+describe("tampering with stored versions and approvals", async () => {
+  const dataDir = tempDataDir();
+  const server = await startTestServer({}, dataDir);
+  const andrea = await login(server.url, "andrea.meier@so.ch");
+  const claire = await login(server.url, "claire.dubois@sem.admin.ch");
+  const post = (path: string, cookie: string, json: unknown) =>
+    fetch(`${server.url}/api${path}`, {
+      method: "POST",
+      headers: { cookie, "content-type": "application/json" },
+      body: JSON.stringify(json),
+    }).then(async (r) => ({ status: r.status, body: (await r.json()) as { id: string } }));
+  // Two versions of the agreement (one approved by both, one with RRB details), one rejected concept version.
+  const v1 = await post(`/documents/${AGREEMENT}/milestones`, andrea, {});
+  await post(`/versions/${v1.body.id}/approvals`, andrea, { decision: "approve" });
+  await post(`/versions/${v1.body.id}/approvals`, claire, { decision: "approve" });
+  const v2 = await post(`/documents/${AGREEMENT}/milestones`, andrea, {});
+  await post(`/versions/${v2.body.id}/approvals`, andrea, {
+    decision: "approve",
+    details: { rrbNumber: "RRB Nr. 2024/88", rrbDate: "2024-01-23" },
+  });
+  const c1 = await post(`/documents/${CONCEPT}/milestones`, andrea, {});
+  await post(`/versions/${c1.body.id}/approvals`, andrea, { decision: "reject", reason: "Noch nicht bereit." });
+  await server.close();
+
+  const original = path.join(dataDir, "accord.sqlite");
+  const db = new Database(original);
+  db.pragma("wal_checkpoint(TRUNCATE)");
+  const rows = {
+    versions: db.prepare("SELECT rowid AS rowid FROM versions").all() as { rowid: number }[],
+    approvals: db.prepare("SELECT rowid AS rowid FROM approvals").all() as { rowid: number }[],
+  };
+  db.close();
+  const scratch = mkdtempSync(path.join(tmpdir(), "accord-tamper-"));
+  afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+
+  it("finds the untouched store intact (no false alarm)", async () => {
+    expect(rows.versions.length).toBe(3);
+    expect(rows.approvals.length).toBe(4);
+    const store = new SqliteStore(original);
+    expect(await verifyAll(store)).toEqual([]);
+    await store.close();
+  });
+
+  it("detects each of 100 random single-byte changes to versions and approvals", async () => {
+    let run = 0;
+    await fc.assert(
+      fc.asyncProperty(
+        fc.constantFrom("versions" as const, "approvals" as const),
+        fc.nat(),
+        fc.nat(),
+        fc.nat(),
+        fc.nat({ max: 7 }),
+        async (table, rowPick, columnPick, position, step) => {
+          const file = path.join(scratch, `tampered-${run++}.sqlite`);
+          copyFileSync(original, file);
+          const raw = new Database(file);
+          for (const t of ["versions_no_update", "versions_no_delete", "approvals_no_update", "approvals_no_delete"]) {
+            raw.exec(`DROP TRIGGER ${t}`);
+          }
+          const rowid = rows[table][rowPick % rows[table].length]?.rowid;
+          const columns = COLUMNS[table];
+          let changed = false;
+          // Try the picked column first, then the next ones: NULLs and constraint violations are skipped.
+          for (let i = 0; i < columns.length && !changed; i++) {
+            const column = columns[(columnPick + i) % columns.length] as string;
+            const value = (
+              raw.prepare(`SELECT ${column} AS v FROM ${table} WHERE rowid = ?`).get(rowid) as { v: unknown }
+            ).v;
+            const next = mutate(value instanceof Buffer ? new Uint8Array(value) : value, position, step);
+            if (next === null) continue;
+            try {
+              raw.prepare(`UPDATE ${table} SET ${column} = ? WHERE rowid = ?`).run(next, rowid);
+              changed = true;
+            } catch {
+              // A CHECK or UNIQUE constraint refused this change: the database caught it already.
+            }
+          }
+          raw.close();
+          expect(changed).toBe(true);
+          const store = new SqliteStore(file);
+          const problems = await verifyAll(store);
+          await store.close();
+          rmSync(file, { force: true });
+          expect(problems.length).toBeGreaterThan(0);
+        },
+      ),
+      { numRuns: 100 },
+    );
+  }, 120_000);
+
+  it("reports a tampered version at start-up", async () => {
+    const dir = tempDataDir();
+    copyFileSync(original, path.join(dir, "accord.sqlite"));
+    const raw = new Database(path.join(dir, "accord.sqlite"));
+    raw.exec("DROP TRIGGER versions_no_update");
+    raw
+      .prepare("UPDATE versions SET pm_json = replace(pm_json, 'Kanton', 'Kantom') WHERE rowid = ?")
+      .run(rows.versions[0]?.rowid);
+    raw.close();
+    const errors: { msg: string; fields?: Record<string, unknown> }[] = [];
+    const log: Logger = {
+      debug: () => {},
+      info: () => {},
+      warn: () => {},
+      error: (msg, fields) => errors.push({ msg, ...(fields ? { fields } : {}) }),
+      banner: () => {},
+    };
+    const started = await startServer(parseConfig(testEnv(dir)), log);
+    await started.close();
+    expect(errors.map((e) => e.msg)).toContain("version chain problem");
+    expect(errors.find((e) => e.msg === "version chain problem")?.fields?.problem).toMatch(/content/);
+  });
+});
