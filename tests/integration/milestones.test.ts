@@ -177,7 +177,7 @@ describe("milestones: lock, freeze, approvals", async () => {
   it("verifies a hash or a file that carries one, without signing in, and says whether the chain is intact", async () => {
     const versions = await call<VersionSummary[]>("GET", `/documents/${AGREEMENT}/versions`, andrea);
     const second = versions.body[1];
-    const verify = (body: BodyInit, type: string) =>
+    const verify = (body: string, type: string) =>
       fetch(`${server.url}/api/verify`, { method: "POST", headers: { "content-type": type }, body }).then(
         async (r) => ({ status: r.status, body: (await r.json()) as VerifyResult }),
       );
