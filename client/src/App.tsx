@@ -4,6 +4,7 @@ import { LoginPage } from "./features/auth/LoginPage.tsx";
 import { useAuth } from "./features/auth/useAuth.ts";
 import { DocumentListPage } from "./features/documents/DocumentListPage.tsx";
 import { DocumentPage } from "./features/documents/DocumentPage.tsx";
+import { VerifyPage } from "./features/versions/VerifyPage.tsx";
 import { errorMessage } from "./i18n/errorMessage.ts";
 import { AppHeader } from "./layout/AppHeader.tsx";
 import { navigate } from "./routing/route.ts";
@@ -20,6 +21,9 @@ export function App() {
   useEffect(() => {
     if (signedIn && route.page === "login") navigate({ page: "list" });
   }, [signedIn, route.page]);
+
+  // Anyone may verify an exported file, signed in or not.
+  if (route.page === "verify" && auth.state.status !== "loading") return <VerifyPage />;
 
   switch (auth.state.status) {
     case "loading":

@@ -23,6 +23,9 @@ export function AppHeader({ user, onSignOut }: { user: User; onSignOut: () => vo
         </span>
       </div>
       <div className="app-header__actions">
+        <a href={hrefOf({ page: "verify" })} data-testid="verify-link">
+          {t("versions.verify")}
+        </a>
         <LanguageSelect />
         <button type="button" className="button button--quiet" onClick={onSignOut} data-testid="logout">
           {t("header.signOut")}

@@ -6,6 +6,8 @@ describe("parseRoute", () => {
     expect(parseRoute("")).toEqual({ page: "list" });
     expect(parseRoute("#/")).toEqual({ page: "list" });
     expect(parseRoute("#/login")).toEqual({ page: "login" });
+    expect(parseRoute("#/verify")).toEqual({ page: "verify" });
+    expect(hrefOf({ page: "verify" })).toBe("#/verify");
     expect(parseRoute("#/documents/kip3-konzept-so")).toEqual({ page: "document", documentId: "kip3-konzept-so" });
   });
 

@@ -2,7 +2,11 @@
  * The app's pages, addressed by the URL hash (`#/`, `#/login`, `#/documents/<id>`).
  * Hash routing needs nothing from the server: any static host serves the one index.html.
  */
-export type Route = { page: "list" } | { page: "login" } | { page: "document"; documentId: string };
+export type Route =
+  | { page: "list" }
+  | { page: "login" }
+  | { page: "verify" }
+  | { page: "document"; documentId: string };
 
 const DOCUMENT_PATH = /^\/documents\/([^/]+)\/?$/;
 
@@ -10,6 +14,7 @@ const DOCUMENT_PATH = /^\/documents\/([^/]+)\/?$/;
 export function parseRoute(hash: string): Route {
   const path = hash.replace(/^#/, "") || "/";
   if (path === "/login") return { page: "login" };
+  if (path === "/verify") return { page: "verify" };
   const match = DOCUMENT_PATH.exec(path);
   if (match?.[1]) return { page: "document", documentId: decodeURIComponent(match[1]) };
   return { page: "list" };
@@ -22,6 +27,8 @@ export function hrefOf(route: Route): string {
       return "#/";
     case "login":
       return "#/login";
+    case "verify":
+      return "#/verify";
     case "document":
       return `#/documents/${encodeURIComponent(route.documentId)}`;
   }

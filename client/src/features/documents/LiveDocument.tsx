@@ -24,6 +24,7 @@ import { SuggestionsPanel } from "../../suggestions/SuggestionsPanel.tsx";
 import type { Preview } from "../../suggestions/SuggestModeBar.tsx";
 import { MembersPanel } from "../members/MembersPanel.tsx";
 import { useMembers } from "../members/useMembers.ts";
+import { VersionsPanel } from "../versions/VersionsPanel.tsx";
 import { DocumentTitle } from "./DocumentTitle.tsx";
 
 interface LiveDocumentProps {
@@ -51,9 +52,11 @@ export function LiveDocument(props: LiveDocumentProps) {
       fetchDocument(doc.id).then(
         (updated) => {
           onRenamed(updated);
-          if (n.kind === "permissionsChanged") {
-            setNotice(t("access.permissionsChanged", { role: t(`roles.${updated.role}`) }));
-          }
+          if (n.kind !== "permissionsChanged") return;
+          // Connections are also renewed when a milestone locks or unlocks the text.
+          if (updated.lock?.versionId !== doc.lock?.versionId) {
+            setNotice(updated.lock ? t("versions.locked", { label: updated.lock.label }) : t("access.unlocked"));
+          } else setNotice(t("access.permissionsChanged", { role: t(`roles.${updated.role}`) }));
         },
         (err: unknown) => {
           // Only a definite "no" means the access is gone; network trouble is shown by the status.
@@ -65,7 +68,7 @@ export function LiveDocument(props: LiveDocumentProps) {
       // Our later updates could never apply after a refused one: start over from the server.
       if (n.kind === "refused") reset();
     });
-  }, [session, reset, t, doc.id, onRenamed, onAccessLost]);
+  }, [session, reset, t, doc.id, doc.lock?.versionId, onRenamed, onAccessLost]);
 
   return (
     <>
@@ -93,8 +96,9 @@ function Workspace({
   const caretUser = useMemo(() => caretUserOf(user), [user]);
   const me = useMemo(() => ({ id: user.id, name: user.name, orgId: user.orgId }), [user]);
   const [preview, setPreview] = useState<Preview>("markup");
-  // Suggesters edit too: their editor turns every change into a suggestion.
-  const editable = canSuggest(doc.role) && preview === "markup";
+  // Suggesters edit too: their editor turns every change into a suggestion. Nobody edits
+  // while a milestone awaits approval (the server refuses it anyway).
+  const editable = canSuggest(doc.role) && preview === "markup" && doc.lock === null;
   const [blocked, setBlocked] = useState<SuggestBlockReason | null>(null);
   const [commentRequest, setCommentRequest] = useState(0);
   const { members } = useMembers(doc.id, doc.role);
@@ -169,6 +173,11 @@ function Workspace({
           </button>
         </p>
       )}
+      {doc.lock && (
+        <p className="alert alert--info" data-testid="lock-banner">
+          {t("versions.locked", { label: doc.lock.label })}
+        </p>
+      )}
       {preview !== "markup" && (
         <p className="alert alert--info" data-testid="preview-note">
           {t("suggestions.previewNote")}
@@ -194,6 +203,7 @@ function Workspace({
               onDocumentChanged={onRenamed}
             />
           )}
+          <VersionsPanel doc={doc} user={user} onChanged={() => fetchDocument(doc.id).then(onRenamed, () => {})} />
           {editor && (
             <CommentsPanel
               draftRequest={commentRequest}

@@ -1,0 +1,49 @@
+import { z } from "zod";
+import { type ApprovalRequest, VerifyResult, VersionDetail, VersionSummary } from "../../../shared/api/schemas.ts";
+import { ApiError } from "./ApiError.ts";
+import { request, requestNoContent } from "./client.ts";
+
+const VersionList = z.array(VersionSummary);
+const enc = encodeURIComponent;
+
+export const listVersions = (documentId: string) =>
+  request("GET", `/documents/${enc(documentId)}/versions`, VersionList);
+
+export const fetchVersion = (versionId: string) => request("GET", `/versions/${enc(versionId)}`, VersionDetail);
+
+/** Requests the document's next milestone: locks and freezes it. `open_items` unless `includeOpen`. */
+export const requestMilestone = (documentId: string, includeOpen: boolean) =>
+  request("POST", `/documents/${enc(documentId)}/milestones`, VersionDetail, { includeOpen });
+
+export const decideVersion = (versionId: string, decision: ApprovalRequest) =>
+  request("POST", `/versions/${enc(versionId)}/approvals`, VersionSummary, decision);
+
+export const restoreVersion = (versionId: string) => requestNoContent("POST", `/versions/${enc(versionId)}/restore`);
+
+export const verifyHash = (hash: string) => request("POST", "/verify", VerifyResult, { hash });
+
+/** Sends an exported file as it is; the server finds the hashes it carries. */
+export async function verifyFile(file: Blob): Promise<VerifyResult> {
+  let response: Response;
+  try {
+    response = await fetch("/api/verify", {
+      method: "POST",
+      credentials: "same-origin",
+      headers: { "content-type": "application/octet-stream" },
+      body: file,
+    });
+  } catch (err) {
+    throw new ApiError("network", 0, err instanceof Error ? err.message : String(err));
+  }
+  if (!response.ok)
+    throw new ApiError(response.status === 413 ? "payload_too_large" : "bad_request", response.status, "");
+  return VerifyResult.parse(await response.json());
+}
+
+/** Where a version's export in `format` is downloaded from. */
+export const versionExportUrl = (versionId: string, format: string) =>
+  `/api/versions/${enc(versionId)}/export?format=${enc(format)}`;
+export const documentExportUrl = (documentId: string, format: string) =>
+  `/api/documents/${enc(documentId)}/export?format=${enc(format)}`;
+export const redlineUrl = (documentId: string, from: string, to: string, format: string) =>
+  `/api/documents/${enc(documentId)}/redline?from=${enc(from)}&to=${enc(to)}&format=${enc(format)}`;

@@ -1,0 +1,88 @@
+import { useState } from "react";
+import { useTranslation } from "react-i18next";
+import type { DocumentSummary } from "../../../../shared/api/schemas.ts";
+import { isApiError } from "../../api/ApiError.ts";
+import { requestMilestone } from "../../api/versions.ts";
+import { errorMessage } from "../../i18n/errorMessage.ts";
+
+/**
+ * For owners: request the next milestone. A first click explains what happens; the
+ * confirmation locks and freezes. With open suggestions or comments the server refuses
+ * until the owner ticks "freeze anyway".
+ */
+export function MilestoneRequest({ doc, onRequested }: { doc: DocumentSummary; onRequested: () => void }) {
+  const { t } = useTranslation();
+  const [confirming, setConfirming] = useState(false);
+  const [openItems, setOpenItems] = useState(false);
+  const [includeOpen, setIncludeOpen] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const next = doc.nextMilestone;
+  if (!next) return <p className="muted">{t("versions.allReached")}</p>;
+
+  const confirm = () => {
+    setBusy(true);
+    requestMilestone(doc.id, includeOpen).then(
+      () => {
+        setBusy(false);
+        setConfirming(false);
+        setOpenItems(false);
+        setError(null);
+        onRequested();
+      },
+      (err: unknown) => {
+        setBusy(false);
+        if (isApiError(err, "open_items")) setOpenItems(true);
+        setError(errorMessage(t, err));
+      },
+    );
+  };
+
+  if (!confirming) {
+    return (
+      <button
+        type="button"
+        className="button button--small"
+        data-testid="milestone-request"
+        onClick={() => setConfirming(true)}
+      >
+        {t("versions.request", { label: next.label })}
+      </button>
+    );
+  }
+  return (
+    <div className="milestone-request" data-testid="milestone-confirm-box">
+      <p>{t("versions.requestExplain")}</p>
+      {openItems && (
+        <label>
+          <input
+            type="checkbox"
+            checked={includeOpen}
+            onChange={(e) => setIncludeOpen(e.target.checked)}
+            data-testid="milestone-include-open"
+          />{" "}
+          {t("versions.includeOpen")}
+        </label>
+      )}
+      {error && (
+        <p className="alert alert--error" role="alert" data-testid="milestone-error">
+          {error}
+        </p>
+      )}
+      <div className="thread__actions">
+        <button
+          type="button"
+          className="button button--small"
+          disabled={busy}
+          onClick={confirm}
+          data-testid="milestone-confirm"
+        >
+          {t("versions.confirm")}
+        </button>
+        <button type="button" className="link-button" onClick={() => setConfirming(false)}>
+          {t("versions.cancel")}
+        </button>
+      </div>
+    </div>
+  );
+}
