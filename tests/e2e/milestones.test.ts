@@ -1,0 +1,52 @@
+import { describe, expect, it } from "vitest";
+import { launchBrowser, openDocument, signedInPage } from "../helpers/browser.ts";
+import { startTestServer } from "../helpers/server.ts";
+
+const DOC = "kip3-vereinbarung-so";
+
+describe("a milestone approved by the canton and by SEM", async () => {
+  const server = await startTestServer({ STATIC_DIR: "dist" });
+  const browser = await launchBrowser();
+  const andrea = await signedInPage(browser, server.url, "andrea.meier@so.ch");
+  const claire = await signedInPage(browser, server.url, "claire.dubois@sem.admin.ch");
+  await openDocument(andrea.page, DOC);
+  await openDocument(claire.page, DOC);
+  const card = (page: typeof andrea.page) => page.getByTestId("version-card").first();
+
+  it("locks the document for both parties when the owner requests the milestone", async () => {
+    await andrea.page.getByTestId("milestone-request").click();
+    await andrea.page.getByTestId("milestone-confirm").click();
+    for (const page of [andrea.page, claire.page]) {
+      await page.getByTestId("lock-banner").waitFor();
+      await expect.poll(() => page.getByTestId("editor").getAttribute("contenteditable")).toBe("false");
+      expect(await card(page).getAttribute("data-status")).toBe("pending");
+    }
+    expect(await andrea.page.getByTestId("lock-banner").textContent()).toContain("Programmvereinbarung bereinigt");
+  });
+
+  it("stays locked after the canton's approval and unlocks when SEM approves too", async () => {
+    await card(andrea.page).getByTestId("decision-approve").click();
+    await card(andrea.page).getByTestId("version-approval").first().waitFor();
+    expect(await andrea.page.getByTestId("lock-banner").count()).toBe(1);
+    // SEM sees the canton's approval without reloading, then decides.
+    await card(claire.page)
+      .locator('[data-testid="version-approval"][data-org="kanton-so"]')
+      .waitFor({ timeout: 10_000 });
+    await card(claire.page).getByTestId("decision-approve").click();
+    for (const page of [andrea.page, claire.page]) {
+      await expect.poll(() => card(page).getAttribute("data-status"), { timeout: 10_000 }).toBe("reached");
+      await expect.poll(() => page.getByTestId("lock-banner").count(), { timeout: 10_000 }).toBe(0);
+      await expect.poll(() => page.getByTestId("editor").getAttribute("contenteditable")).toBe("true");
+    }
+  });
+
+  it("opens the frozen version read-only", async () => {
+    await card(claire.page).getByTestId("version-open").click();
+    const viewer = claire.page.getByTestId("version-viewer");
+    await viewer.waitFor();
+    expect(await viewer.getByTestId("viewer-content").getAttribute("contenteditable")).toBe("false");
+    expect(await viewer.textContent()).toContain("Programmvereinbarung");
+    await claire.page.getByTestId("viewer-close").click();
+    expect(await viewer.count()).toBe(0);
+  });
+});
