@@ -10,6 +10,7 @@ import type { AccessChanged } from "../documents/members.ts";
 import { AppError, notFound, payloadTooLarge } from "../errors.ts";
 import type { Logger } from "../log.ts";
 import type { Store } from "../store/Store.ts";
+import type { LiveStates } from "../versions/exports.ts";
 import type { LiveDocuments } from "../versions/milestones.ts";
 import type { ServerChanges } from "../versions/restore.ts";
 import { csrfProtection } from "./origins.ts";
@@ -29,7 +30,7 @@ export interface AppDeps {
   /** Makes open rooms re-read a document's settings after they changed. */
   settingsChanged: (documentId: string) => void;
   /** The live documents, for freezing versions and restoring them. */
-  live: LiveDocuments & ServerChanges;
+  live: LiveDocuments & ServerChanges & LiveStates;
 }
 
 /** The HTTP application: REST API under /api and the built client. No listening here. */

@@ -1,4 +1,4 @@
-import type * as Y from "yjs";
+import * as Y from "yjs";
 import { CloseCode, closeReason } from "../../shared/protocol/closeCodes.ts";
 import type { Logger } from "../log.ts";
 import type { Store } from "../store/Store.ts";
@@ -119,6 +119,16 @@ export class RoomRegistry {
       room.applyServerChange(userId, change);
       await this.options.commit.flush();
       return true;
+    } finally {
+      this.releaseIfEmpty(room);
+    }
+  }
+
+  /** The document's live state (loading it if needed), as one Yjs update. */
+  async currentState(documentId: string): Promise<Uint8Array> {
+    const room = await this.acquire(documentId);
+    try {
+      return Y.encodeStateAsUpdate(room.doc);
     } finally {
       this.releaseIfEmpty(room);
     }

@@ -4,13 +4,37 @@ import { z } from "zod";
 import { ApprovalRequest, MilestoneRequest, type VerifyResult } from "../../../shared/api/schemas.ts";
 import { openDocument } from "../../documents/documents.ts";
 import { badRequest, notFound, payloadTooLarge } from "../../errors.ts";
+import { EXPORT_FORMATS, REDLINE_FORMATS } from "../../export/index.ts";
 import type { Store } from "../../store/Store.ts";
+import {
+  type ExportFile,
+  exportCurrent,
+  exportRedlineOf,
+  exportVersion,
+  type LiveStates,
+} from "../../versions/exports.ts";
 import { decide, documentMilestones, type LiveDocuments, requestMilestone } from "../../versions/milestones.ts";
 import { restoreVersion, type ServerChanges } from "../../versions/restore.ts";
 import { versionDetail, versionSummaries } from "../../versions/summaries.ts";
 import { hashesIn, identify, verifyDocument } from "../../versions/verify.ts";
-import { readBody } from "../body.ts";
+import { readBody, readQuery } from "../body.ts";
 import { requireSession, type SessionVariables } from "../session.ts";
+
+const ExportQuery = z.object({ format: z.enum(EXPORT_FORMATS) }).strict();
+const CurrentExportQuery = z.object({ format: z.enum(["docx", "pdf", "html", "md"]) }).strict();
+const RedlineQuery = z
+  .object({ from: z.string().min(1).max(64), to: z.string().min(1).max(64), format: z.enum(REDLINE_FORMATS) })
+  .strict();
+
+/** A file download: its type, a name the browser saves it under, no caching of private content. */
+const download = (file: ExportFile) =>
+  new Response(file.bytes, {
+    headers: {
+      "content-type": file.contentType,
+      "content-disposition": `attachment; filename="${file.fileName}"`,
+      "cache-control": "private, no-store",
+    },
+  });
 
 const VerifyByHash = z.object({ hash: z.string().regex(/^[0-9a-fA-F]{64}$/, "a SHA-256 hash in hex") }).strict();
 
@@ -30,13 +54,15 @@ async function stateOf(store: Store, versionId: string, userId: string) {
  * editors of the required organisations decide, members list, open and restore versions.
  * `POST /verify` is public: whoever holds an exported file or a hash may check it.
  */
-export function versionRoutes(store: Store, live: LiveDocuments & ServerChanges, maxUploadBytes: number) {
+export function versionRoutes(store: Store, live: LiveDocuments & ServerChanges & LiveStates, maxUploadBytes: number) {
   const session = requireSession(store);
   const deps = { store, live };
   return new Hono<{ Variables: SessionVariables }>()
     .use("/documents/:id/milestones", session)
     .use("/documents/:id/versions", session)
     .use("/documents/:id/chain", session)
+    .use("/documents/:id/export", session)
+    .use("/documents/:id/redline", session)
     .use("/versions/*", session)
     .post("/documents/:id/milestones", async (c) => {
       const { includeOpen } = await readBody(c, MilestoneRequest);
@@ -61,6 +87,18 @@ export function versionRoutes(store: Store, live: LiveDocuments & ServerChanges,
       await decide(deps, c.req.param("versionId"), c.get("user").id, input);
       const state = await stateOf(store, c.req.param("versionId"), c.get("user").id);
       return c.json((await versionSummaries(store, [state]))[0], 201);
+    })
+    .get("/versions/:versionId/export", async (c) => {
+      const { format } = readQuery(c, ExportQuery);
+      return download(await exportVersion(store, c.req.param("versionId"), c.get("user").id, format));
+    })
+    .get("/documents/:id/export", async (c) => {
+      const { format } = readQuery(c, CurrentExportQuery);
+      return download(await exportCurrent(store, live, c.req.param("id"), c.get("user").id, format));
+    })
+    .get("/documents/:id/redline", async (c) => {
+      const { from, to, format } = readQuery(c, RedlineQuery);
+      return download(await exportRedlineOf(store, live, c.req.param("id"), c.get("user").id, { from, to }, format));
     })
     .post("/versions/:versionId/restore", async (c) => {
       await restoreVersion(deps, c.req.param("versionId"), c.get("user").id);

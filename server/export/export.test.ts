@@ -1,0 +1,155 @@
+import { execFileSync } from "node:child_process";
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { getSchema, type JSONContent } from "@tiptap/core";
+import { strFromU8, unzipSync } from "fflate";
+import { afterAll, describe, expect, it } from "vitest";
+import { schemaExtensions } from "../../shared/schema/extensions.ts";
+import { kip3Agreement } from "../seed/content/kip3Agreement.ts";
+import { kip3Concept } from "../seed/content/kip3Concept.ts";
+import { type ExportMeta, exportDocument, exportRedline } from "./index.ts";
+
+const schema = getSchema(schemaExtensions());
+const agreement = schema.nodeFromJSON(kip3Agreement.content).toJSON() as JSONContent;
+/** The concept has the goal grid and the finance tables. */
+const concept = schema.nodeFromJSON(kip3Concept.content).toJSON() as JSONContent;
+const HASH = "a".repeat(40) + "0123456789abcdef01234567";
+const META: ExportMeta = {
+  title: kip3Agreement.title,
+  documentId: "kip3-vereinbarung-so",
+  kindLabel: "Programmvereinbarung",
+  milestone: "Genehmigung durch den Regierungsrat",
+  versionId: "v-test",
+  seq: 2,
+  contentHash: HASH,
+  chainHash: "b".repeat(64),
+  frozenAt: "2026-11-28T10:00:00.000Z",
+  frozenBy: "Andrea Meier",
+  draft: false,
+  approvals: [
+    {
+      orgName: "Kanton Solothurn",
+      userName: "Andrea Meier",
+      decision: "approve",
+      at: "2026-11-28T11:00:00.000Z",
+      details: [
+        ["RRB-Nummer", "RRB Nr. 2024/88"],
+        ["Datum des RRB", "2024-01-23"],
+      ],
+      reason: null,
+    },
+  ],
+};
+
+const dir = mkdtempSync(path.join(tmpdir(), "accord-export-"));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+/** Converts with LibreOffice, as a reader's office suite would open the file; throws if it cannot. */
+function openInLibreOffice(file: string): string {
+  execFileSync(
+    "soffice",
+    [
+      `-env:UserInstallation=file://${path.join(dir, "lo-profile")}`,
+      "--headless",
+      "--convert-to",
+      "pdf",
+      "--outdir",
+      dir,
+      file,
+    ],
+    { timeout: 120_000, stdio: "pipe" },
+  );
+  const pdf = file.replace(/\.docx$/, ".pdf");
+  if (!existsSync(pdf)) throw new Error(`LibreOffice did not convert ${file}`);
+  return execFileSync("pdftotext", [pdf, "-"], { encoding: "utf8" });
+}
+
+describe("exports of the demo agreement", () => {
+  it("produces a PDF with the concept's tables", async () => {
+    const pdf = await exportDocument("pdf", concept, META);
+    writeFileSync(path.join(dir, "concept.pdf"), pdf);
+    const text = execFileSync("pdftotext", [path.join(dir, "concept.pdf"), "-"], { encoding: "utf8" });
+    expect(text).toContain("Tabelle 1");
+    expect(text).toContain("1'050'000");
+  });
+
+  it("produces a PDF whose text carries the content hash and the RRB number", async () => {
+    const pdf = await exportDocument("pdf", agreement, META);
+    expect(Buffer.from(pdf.subarray(0, 5)).toString()).toBe("%PDF-");
+    writeFileSync(path.join(dir, "agreement.pdf"), pdf);
+    const text = execFileSync("pdftotext", [path.join(dir, "agreement.pdf"), "-"], { encoding: "utf8" });
+    expect(text).toContain(HASH);
+    expect(text).toContain("RRB Nr. 2024/88");
+    expect(text).toContain("Programmvereinbarung");
+  });
+
+  it("produces a DOCX that LibreOffice opens, with the hash in the document", async () => {
+    const docx = await exportDocument("docx", agreement, META);
+    const file = path.join(dir, "agreement.docx");
+    writeFileSync(file, docx);
+    const entries = unzipSync(docx);
+    expect(strFromU8(entries["word/document.xml"] ?? new Uint8Array())).toContain("Art. 14 Inkrafttreten");
+    const withTables = unzipSync(await exportDocument("docx", concept, META));
+    expect(strFromU8(withTables["word/document.xml"] ?? new Uint8Array())).toContain("<w:tbl>");
+    expect(strFromU8(entries["docProps/core.xml"] ?? new Uint8Array())).toContain(HASH);
+    expect(openInLibreOffice(file)).toContain("Programmvereinbarung");
+  }, 180_000);
+
+  it("produces a redline DOCX with real tracked changes that LibreOffice opens", async () => {
+    const changed = JSON.parse(
+      JSON.stringify(agreement).replace("Integrationsförderung", "Integrationsarbeit"),
+    ) as JSONContent;
+    const docx = await exportRedline("docx", agreement, changed, META, "Änderungen");
+    const xml = strFromU8(unzipSync(docx)["word/document.xml"] ?? new Uint8Array());
+    expect(xml).toMatch(/<w:del [^>]*w:author="Accord \(Vergleich\)"[^>]*>[\s\S]*?Integrationsförderung/);
+    expect(xml).toMatch(/<w:ins [^>]*>[\s\S]*?Integrationsarbeit/);
+    const file = path.join(dir, "redline.docx");
+    writeFileSync(file, docx);
+    expect(openInLibreOffice(file)).toContain("Integrationsarbeit");
+  }, 180_000);
+
+  it("produces a standalone HTML page that escapes what the document holds", async () => {
+    const hostile: JSONContent = {
+      type: "doc",
+      content: [
+        { type: "paragraph", content: [{ type: "text", text: "<script>alert(1)</script>" }] },
+        {
+          type: "paragraph",
+          content: [{ type: "text", text: "Link", marks: [{ type: "link", attrs: { href: "javascript:alert(1)" } }] }],
+        },
+      ],
+    };
+    const html = new TextDecoder().decode(await exportDocument("html", hostile, META));
+    expect(html).toContain("&lt;script&gt;alert(1)&lt;/script&gt;");
+    expect(html).not.toContain("<script>");
+    expect(html).not.toContain("javascript:");
+    const page = new TextDecoder().decode(await exportDocument("html", agreement, META));
+    expect(page).toContain(HASH);
+    expect(page).toContain("<h2>Art. 1 Gegenstand</h2>");
+    expect(new TextDecoder().decode(await exportDocument("html", concept, META))).toContain("<table>");
+  });
+
+  it("produces Markdown with GFM tables and the version's data", async () => {
+    const md = new TextDecoder().decode(await exportDocument("md", agreement, META));
+    expect(md).toMatch(/^# Programmvereinbarung/);
+    expect(md).toContain("## Art. 1 Gegenstand");
+    expect(md).toContain(HASH);
+    const tables = new TextDecoder().decode(await exportDocument("md", concept, META));
+    expect(tables).toMatch(/\n\| .+ \|\n\|( --- \|)+\n/);
+  });
+
+  it("marks the current text as a draft", async () => {
+    const draft = {
+      ...META,
+      draft: true,
+      versionId: null,
+      seq: null,
+      contentHash: null,
+      chainHash: null,
+      approvals: [],
+    };
+    const md = new TextDecoder().decode(await exportDocument("md", agreement, draft));
+    expect(md).toContain("Entwurf, nicht freigegeben");
+  });
+});

@@ -1,0 +1,94 @@
+import type { JSONContent } from "@tiptap/core";
+import { zipSync } from "fflate";
+import { redlineDoc } from "../../shared/versions/redline.ts";
+import { type ChangeAuthor, docxOf } from "./docx.ts";
+import { htmlPage } from "./html.ts";
+import { markdownOf } from "./markdown.ts";
+import type { ExportMeta } from "./meta.ts";
+import { pdfOf } from "./pdf.ts";
+
+export type { ExportMeta } from "./meta.ts";
+
+export const EXPORT_FORMATS = ["docx", "pdf", "html", "md", "zip"] as const;
+export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+export const REDLINE_FORMATS = ["docx", "html"] as const;
+export type RedlineFormat = (typeof REDLINE_FORMATS)[number];
+
+const CONTENT_TYPES: Record<ExportFormat, string> = {
+  docx: "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+  pdf: "application/pdf",
+  html: "text/html; charset=utf-8",
+  md: "text/markdown; charset=utf-8",
+  zip: "application/zip",
+};
+
+export const contentTypeOf = (format: ExportFormat) => CONTENT_TYPES[format];
+
+/** A download name: the title in ASCII, the version, the format's extension. */
+export function fileNameOf(meta: ExportMeta, format: ExportFormat, suffix = ""): string {
+  const slug = meta.title
+    .normalize("NFKD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .replace(/[^A-Za-z0-9]+/g, "-")
+    .replace(/^-|-$/g, "")
+    .slice(0, 60);
+  const version = meta.draft ? "entwurf" : `v${meta.seq ?? ""}`;
+  return `${slug || "dokument"}-${version}${suffix}.${format}`;
+}
+
+const text = (s: string) => new TextEncoder().encode(s);
+
+/** One document in one format. `author` names the authors of pending suggestions in Word's tracked changes. */
+export async function exportDocument(
+  format: Exclude<ExportFormat, "zip">,
+  doc: JSONContent,
+  meta: ExportMeta,
+  author?: ChangeAuthor,
+): Promise<Uint8Array> {
+  switch (format) {
+    case "docx":
+      return docxOf(doc, meta, author ? { author } : {});
+    case "pdf":
+      return pdfOf(doc, meta);
+    case "html":
+      return text(htmlPage(doc, meta));
+    case "md":
+      return text(markdownOf(doc, meta));
+  }
+}
+
+/**
+ * The archive bundle of a version: PDF, DOCX, manifest.json (hashes, chain, approvals,
+ * milestone) and the raw Yjs state, in one zip.
+ */
+export async function archiveBundle(input: {
+  doc: JSONContent;
+  meta: ExportMeta;
+  yjsState: Uint8Array;
+  manifest: unknown;
+  author?: ChangeAuthor;
+}): Promise<Uint8Array> {
+  const [pdf, docx] = await Promise.all([
+    exportDocument("pdf", input.doc, input.meta),
+    exportDocument("docx", input.doc, input.meta, input.author),
+  ]);
+  return zipSync({
+    "document.pdf": [pdf, { level: 0 }],
+    "document.docx": [docx, { level: 0 }],
+    "manifest.json": text(`${JSON.stringify(input.manifest, null, 2)}\n`),
+    "state.yjs": input.yjsState,
+  });
+}
+
+/** The changes from one text to another, as Word tracked changes or as an HTML page. */
+export async function exportRedline(
+  format: RedlineFormat,
+  from: JSONContent,
+  to: JSONContent,
+  meta: ExportMeta,
+  heading: string,
+): Promise<Uint8Array> {
+  const red = redlineDoc(from, to);
+  if (format === "docx") return docxOf(red, meta, { author: () => "Accord (Vergleich)", heading });
+  return text(htmlPage(red, meta, heading));
+}

@@ -1,0 +1,76 @@
+import type { JSONContent } from "@tiptap/core";
+
+/** What every export states about the text it carries, so that it can be verified later. */
+export interface ExportMeta {
+  title: string;
+  documentId: string;
+  kindLabel: string;
+  /** The milestone's label; null for the current text. */
+  milestone: string | null;
+  versionId: string | null;
+  seq: number | null;
+  contentHash: string | null;
+  chainHash: string | null;
+  frozenAt: string | null;
+  frozenBy: string | null;
+  /** The current text, not a frozen version: marked "Entwurf, nicht freigegeben". */
+  draft: boolean;
+  approvals: {
+    orgName: string;
+    userName: string;
+    decision: "approve" | "reject";
+    at: string;
+    /** Labelled values the milestone records (e.g. "RRB-Nummer" → "RRB Nr. 2024/88"). */
+    details: [string, string][];
+    reason: string | null;
+  }[];
+}
+
+export const DRAFT_NOTICE = "Entwurf, nicht freigegeben";
+
+const swissDateTime = (iso: string) =>
+  new Intl.DateTimeFormat("de-CH", { dateStyle: "medium", timeStyle: "short", timeZone: "Europe/Zurich" }).format(
+    new Date(iso),
+  );
+
+/** The cover block as lines of text, in German (the documents' language). */
+export function metaLines(meta: ExportMeta): string[] {
+  const lines = [meta.kindLabel];
+  if (meta.draft) lines.push(`${DRAFT_NOTICE} – Stand ${swissDateTime(new Date().toISOString())}`);
+  else {
+    lines.push(`Version ${meta.seq ?? "?"}: ${meta.milestone ?? ""}`);
+    lines.push(
+      `Versions-ID ${meta.versionId ?? ""}, eingefroren am ${meta.frozenAt ? swissDateTime(meta.frozenAt) : "?"}${meta.frozenBy ? ` von ${meta.frozenBy}` : ""}`,
+    );
+    lines.push(`Inhalts-Hash (SHA-256): ${meta.contentHash ?? ""}`);
+    lines.push(`Ketten-Hash: ${meta.chainHash ?? ""}`);
+    for (const a of meta.approvals) {
+      const details = a.details.map(([label, value]) => `${label}: ${value}`).join(", ");
+      const verb = a.decision === "approve" ? "freigegeben" : "abgelehnt";
+      lines.push(
+        `${a.orgName}: ${verb} von ${a.userName} am ${swissDateTime(a.at)}${details ? ` (${details})` : ""}${a.reason ? ` – ${a.reason}` : ""}`,
+      );
+    }
+    if (meta.approvals.length === 0) lines.push("Noch keine Freigabe.");
+  }
+  return lines;
+}
+
+/** The short line repeated in every page footer. */
+export function footerLine(meta: ExportMeta): string {
+  if (meta.draft) return `${meta.title} – ${DRAFT_NOTICE}`;
+  return `${meta.title} – Version ${meta.seq ?? "?"} – SHA-256 ${meta.contentHash ?? ""}`;
+}
+
+/** Safe link targets, as the editor allows them. */
+export const safeHref = (href: unknown): string | null =>
+  typeof href === "string" && /^(https?:|mailto:|tel:)/i.test(href.trim()) ? href.trim() : null;
+
+/** Text of a node and everything in it. */
+export function plainText(node: JSONContent): string {
+  if (node.type === "text") return node.text ?? "";
+  if (node.type === "hardBreak") return "\n";
+  return (node.content ?? []).map(plainText).join("");
+}
+
+export const ZWSP = /\u200B/g;
