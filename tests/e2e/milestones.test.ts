@@ -49,4 +49,23 @@ describe("a milestone approved by the canton and by SEM", async () => {
     await claire.page.getByTestId("viewer-close").click();
     expect(await viewer.count()).toBe(0);
   });
+
+  it("compares the version with the current text and downloads the version as DOCX", async () => {
+    const editor = andrea.page.getByTestId("editor");
+    await editor.locator("p").last().click();
+    await andrea.page.keyboard.press("End");
+    await andrea.page.keyboard.type(" Neuer Zusatz");
+    await card(andrea.page).getByTestId("version-compare").click();
+    const viewer = andrea.page.getByTestId("version-viewer");
+    await viewer.locator("ins", { hasText: "Neuer Zusatz" }).waitFor();
+    await andrea.page.getByTestId("viewer-close").click();
+
+    const [download] = await Promise.all([
+      andrea.page.waitForEvent("download"),
+      card(andrea.page).getByTestId("export-docx").click(),
+    ]);
+    expect(download.suggestedFilename()).toMatch(/^Programmvereinbarung-KIP-3-.*-v1\.docx$/);
+    const path = await download.path();
+    expect(path).toBeTruthy();
+  });
 });

@@ -221,6 +221,7 @@ export const de = {
     restored: "Der Text der Version wurde als neue Änderung übernommen.",
     export: "Export",
     exportCurrent: "Aktuellen Text exportieren (Entwurf)",
+    exporting: "Export wird erstellt … {{size}}",
     redline: "Änderungen als Word-Dokument",
     approve: "Freigeben",
     reject: "Ablehnen",

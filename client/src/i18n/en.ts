@@ -163,6 +163,7 @@ export const en: DeepPartial<Catalogue> = {
     restored: "The version's text was taken over as a new change.",
     export: "Export",
     exportCurrent: "Export current text (draft)",
+    exporting: "Preparing the export … {{size}}",
     redline: "Changes as a Word document",
     approve: "Approve",
     reject: "Reject",

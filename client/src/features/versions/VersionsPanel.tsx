@@ -3,11 +3,12 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { DocumentSummary, User, VersionSummary } from "../../../../shared/api/schemas.ts";
 import { canEditContent } from "../../../../shared/roles.ts";
-import { documentExportUrl, fetchVersion, restoreVersion, versionExportUrl } from "../../api/versions.ts";
+import { documentExportUrl, fetchVersion, redlineUrl, restoreVersion, versionExportUrl } from "../../api/versions.ts";
 import { organisationLook } from "../../collab/organisation.ts";
 import { errorMessage } from "../../i18n/errorMessage.ts";
 import { formatDateTime } from "../documents/formatDateTime.ts";
 import { DecisionForm } from "./DecisionForm.tsx";
+import { type DownloadProgress, downloadWithProgress } from "./download.ts";
 import { MilestoneRequest } from "./MilestoneRequest.tsx";
 import { useVersions } from "./useVersions.ts";
 import { VersionViewer } from "./VersionViewer.tsx";
@@ -37,8 +38,31 @@ export function VersionsPanel({ doc, user, onChanged, compare }: VersionsPanelPr
     `${doc.lock?.versionId}|${doc.nextMilestone?.id}`,
     doc.lock !== null,
   );
-  const [view, setView] = useState<{ title: string; content: JSONContent } | null>(null);
+  const [view, setView] = useState<{ title: string; content: JSONContent; redlineFrom?: string } | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
+  const [progress, setProgress] = useState<DownloadProgress | null>(null);
+  const download = (url: string) => {
+    setProgress({ loaded: 0, total: null });
+    downloadWithProgress(url, setProgress).then(
+      () => setProgress(null),
+      (err: unknown) => {
+        setProgress(null);
+        setNotice(errorMessage(t, err));
+      },
+    );
+  };
+  const exportButton = (url: string, label: string, testId: string) => (
+    <button
+      key={testId}
+      type="button"
+      className="link-button versions__export"
+      data-testid={testId}
+      disabled={progress !== null}
+      onClick={() => download(url)}
+    >
+      {label}
+    </button>
+  );
   const when = (iso: string) => formatDateTime(iso, i18n.language);
   const mayDecide = (v: VersionSummary) =>
     v.status === "pending" &&
@@ -57,7 +81,7 @@ export function VersionsPanel({ doc, user, onChanged, compare }: VersionsPanelPr
         const content = detail.content as JSONContent;
         setView(
           comparing && compare
-            ? { title: t("versions.compareTitle", { seq: v.seq }), content: compare(v, content) }
+            ? { title: t("versions.compareTitle", { seq: v.seq }), content: compare(v, content), redlineFrom: v.id }
             : { title: t("versions.viewTitle", { seq: v.seq, label: v.milestoneLabel }), content },
         );
       },
@@ -99,18 +123,17 @@ export function VersionsPanel({ doc, user, onChanged, compare }: VersionsPanelPr
       {error !== null && <p className="alert alert--error">{errorMessage(t, error)}</p>}
       <p className="versions__exports">
         {t("versions.exportCurrent")}:{" "}
-        {EXPORT_FORMATS.filter((f) => f !== "zip").map((f) => (
-          <a
-            key={f}
-            href={documentExportUrl(doc.id, f)}
-            download
-            data-testid={`export-current-${f}`}
-            className="versions__export"
-          >
-            {f.toUpperCase()}
-          </a>
-        ))}
+        {EXPORT_FORMATS.filter((f) => f !== "zip").map((f) =>
+          exportButton(documentExportUrl(doc.id, f), f.toUpperCase(), `export-current-${f}`),
+        )}
       </p>
+      {progress && (
+        <p className="muted" role="status" data-testid="export-progress">
+          {t("versions.exporting", {
+            size: `${Math.round(progress.loaded / 1024)} KB${progress.total ? ` / ${Math.round(progress.total / 1024)} KB` : ""}`,
+          })}
+        </p>
+      )}
       {versions?.length === 0 && <p className="muted">{t("versions.empty")}</p>}
       <ol className="versions__list" reversed>
         {[...(versions ?? [])].reverse().map((v) => (
@@ -177,22 +200,22 @@ export function VersionsPanel({ doc, user, onChanged, compare }: VersionsPanelPr
             </div>
             <p className="versions__exports">
               {t("versions.export")}:{" "}
-              {EXPORT_FORMATS.map((f) => (
-                <a
-                  key={f}
-                  href={versionExportUrl(v.id, f)}
-                  download
-                  data-testid={`export-${f}`}
-                  className="versions__export"
-                >
-                  {f.toUpperCase()}
-                </a>
-              ))}
+              {EXPORT_FORMATS.map((f) => exportButton(versionExportUrl(v.id, f), f.toUpperCase(), `export-${f}`))}
             </p>
           </li>
         ))}
       </ol>
-      {view && <VersionViewer title={view.title} content={view.content} onClose={() => setView(null)} />}
+      {view && (
+        <VersionViewer
+          title={view.title}
+          content={view.content}
+          onClose={() => setView(null)}
+          actions={
+            view.redlineFrom &&
+            exportButton(redlineUrl(doc.id, view.redlineFrom, "current", "docx"), t("versions.redline"), "redline-docx")
+          }
+        />
+      )}
     </section>
   );
 }
