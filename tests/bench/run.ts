@@ -1,5 +1,6 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
+import { measureMilestoneCost } from "./milestoneCost.ts";
 import { measurePolicyCost } from "./policyCost.ts";
 import { measureSuggestionCost } from "./suggestionCost.ts";
 
@@ -45,6 +46,37 @@ for (const copies of [1, 10]) {
 }
 results.suggestion = suggestion;
 console.table(suggestionRows);
+
+console.log("\nFreeze (Yjs → canonical JSON → hashes → SQLite) and export per format, demo agreement ×1 and ×10");
+const ms = (v: number) => `${v.toFixed(1)} ms`;
+const milestoneRows: Record<string, Record<string, string>> = {};
+const milestones: Record<string, unknown> = {};
+for (const copies of [1, 10]) {
+  const cost = await measureMilestoneCost(copies);
+  milestones[`agreement×${copies}`] = cost;
+  milestoneRows[`×${copies} freeze`] = { median: ms(cost.freeze.median), max: ms(cost.freeze.max), size: "" };
+  for (const [format, e] of Object.entries(cost.exports)) {
+    milestoneRows[`×${copies} ${format}`] = {
+      median: ms(e.time.median),
+      max: ms(e.time.max),
+      size: `${(e.bytes / 1024).toFixed(0)} KiB`,
+    };
+  }
+  if (copies === 1) {
+    console.log(`chain of the versions frozen (${cost.chainProblems} problems on verify):`);
+    console.table(
+      cost.chain.map((v) => ({
+        seq: v.seq,
+        id: v.id,
+        content: v.contentHash.slice(0, 16),
+        chain: v.chainHash.slice(0, 16),
+        prev: v.prevHash?.slice(0, 16) ?? "–",
+      })),
+    );
+  }
+}
+results.milestones = milestones;
+console.table(milestoneRows);
 
 const dir = path.resolve("bench/results");
 mkdirSync(dir, { recursive: true });
