@@ -73,7 +73,14 @@ export async function requestMilestone(
       frozenAt: new Date().toISOString(),
       previous: states.at(-1)?.version ?? null,
     });
-    await deps.store.insertVersion(version);
+    try {
+      await deps.store.insertVersion(version);
+    } catch (err) {
+      // Another instance froze first and took this place in the chain (UNIQUE document, seq).
+      const now = await documentMilestones(deps.store, documentId);
+      if (now.states.length > states.length) throw milestonePending();
+      throw err;
+    }
     await deps.store.appendAudit({
       userId: actorId,
       documentId,

@@ -230,6 +230,7 @@ export const de = {
     close: "Schliessen",
     viewTitle: "Version {{seq}}: {{label}}",
     compareTitle: "Änderungen von Version {{seq}} bis zum aktuellen Text",
+    compareVersionsTitle: "Änderungen von Version {{from}} bis Version {{to}}",
     readOnly: "Nur lesen",
     verify: "Export prüfen",
   },

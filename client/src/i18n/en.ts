@@ -172,6 +172,7 @@ export const en: DeepPartial<Catalogue> = {
     close: "Close",
     viewTitle: "Version {{seq}}: {{label}}",
     compareTitle: "Changes from version {{seq}} to the current text",
+    compareVersionsTitle: "Changes from version {{from}} to version {{to}}",
     readOnly: "Read only",
     verify: "Verify an export",
   },

@@ -2,7 +2,6 @@ import { useEffect, useMemo, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { DocumentSummary, User } from "../../../../shared/api/schemas.ts";
 import type { SuggestBlockReason } from "../../../../shared/suggestions/track.ts";
-import { redlineDoc } from "../../../../shared/versions/redline.ts";
 import { isApiError } from "../../api/ApiError.ts";
 import { fetchMe } from "../../api/auth.ts";
 import { fetchDocument } from "../../api/documents.ts";
@@ -208,7 +207,7 @@ function Workspace({
             doc={doc}
             user={user}
             onChanged={() => fetchDocument(doc.id).then(onRenamed, () => {})}
-            compare={editor ? (_version, content) => redlineDoc(content, editor.getJSON()) : undefined}
+            current={editor ? () => editor.getJSON() : undefined}
           />
           {editor && (
             <CommentsPanel

@@ -3,6 +3,7 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { DocumentSummary, User, VersionSummary } from "../../../../shared/api/schemas.ts";
 import { canEditContent } from "../../../../shared/roles.ts";
+import { redlineDoc } from "../../../../shared/versions/redline.ts";
 import { documentExportUrl, fetchVersion, redlineUrl, restoreVersion, versionExportUrl } from "../../api/versions.ts";
 import { organisationLook } from "../../collab/organisation.ts";
 import { errorMessage } from "../../i18n/errorMessage.ts";
@@ -22,8 +23,8 @@ interface VersionsPanelProps {
   user: User;
   /** The document's state changed (lock, next milestone): reload the summary. */
   onChanged: () => void;
-  /** Shows the changes from a version to the current text. */
-  compare?: (version: VersionSummary, content: JSONContent) => JSONContent;
+  /** The current text, for comparing versions with it. */
+  current?: () => JSONContent;
 }
 
 /**
@@ -31,14 +32,19 @@ interface VersionsPanelProps {
  * (owners), decide for one's organisation (`decision-form`), open a version read-only,
  * compare it with the current text, restore its text, export it.
  */
-export function VersionsPanel({ doc, user, onChanged, compare }: VersionsPanelProps) {
+export function VersionsPanel({ doc, user, onChanged, current }: VersionsPanelProps) {
   const { t, i18n } = useTranslation();
   const { versions, error, reload } = useVersions(
     doc.id,
     `${doc.lock?.versionId}|${doc.nextMilestone?.id}`,
     doc.lock !== null,
   );
-  const [view, setView] = useState<{ title: string; content: JSONContent; redlineFrom?: string } | null>(null);
+  const [view, setView] = useState<{
+    title: string;
+    content: JSONContent;
+    /** A comparison: from this version to another version's id or "current". */
+    compare?: { from: VersionSummary; to: string };
+  } | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const [progress, setProgress] = useState<DownloadProgress | null>(null);
   const download = (url: string) => {
@@ -75,15 +81,28 @@ export function VersionsPanel({ doc, user, onChanged, compare }: VersionsPanelPr
     onChanged();
   };
 
-  const open = (v: VersionSummary, comparing: boolean) => {
-    fetchVersion(v.id).then(
-      (detail) => {
-        const content = detail.content as JSONContent;
-        setView(
-          comparing && compare
-            ? { title: t("versions.compareTitle", { seq: v.seq }), content: compare(v, content), redlineFrom: v.id }
-            : { title: t("versions.viewTitle", { seq: v.seq, label: v.milestoneLabel }), content },
-        );
+  const contentOf = (id: string): Promise<JSONContent> =>
+    id === "current" && current ? Promise.resolve(current()) : fetchVersion(id).then((d) => d.content as JSONContent);
+
+  const open = (v: VersionSummary) => {
+    contentOf(v.id).then(
+      (content) => setView({ title: t("versions.viewTitle", { seq: v.seq, label: v.milestoneLabel }), content }),
+      (err: unknown) => setNotice(errorMessage(t, err)),
+    );
+  };
+
+  /** The changes from `from` to another version or to the current text, as a redline. */
+  const compareWith = (from: VersionSummary, to: string) => {
+    Promise.all([contentOf(from.id), contentOf(to)]).then(
+      ([a, b]) => {
+        const target = versions?.find((v) => v.id === to);
+        setView({
+          title: target
+            ? t("versions.compareVersionsTitle", { from: from.seq, to: target.seq })
+            : t("versions.compareTitle", { seq: from.seq }),
+          content: redlineDoc(a, b),
+          compare: { from, to },
+        });
       },
       (err: unknown) => setNotice(errorMessage(t, err)),
     );
@@ -179,14 +198,14 @@ export function VersionsPanel({ doc, user, onChanged, compare }: VersionsPanelPr
             </ul>
             {mayDecide(v) && <DecisionForm version={v} orgName={orgName(user.orgId)} onDecided={changed} />}
             <div className="thread__actions">
-              <button type="button" className="link-button" onClick={() => open(v, false)} data-testid="version-open">
+              <button type="button" className="link-button" onClick={() => open(v)} data-testid="version-open">
                 {t("versions.open")}
               </button>
-              {compare && (
+              {current && (
                 <button
                   type="button"
                   className="link-button"
-                  onClick={() => open(v, true)}
+                  onClick={() => compareWith(v, "current")}
                   data-testid="version-compare"
                 >
                   {t("versions.compare")}
@@ -211,8 +230,32 @@ export function VersionsPanel({ doc, user, onChanged, compare }: VersionsPanelPr
           content={view.content}
           onClose={() => setView(null)}
           actions={
-            view.redlineFrom &&
-            exportButton(redlineUrl(doc.id, view.redlineFrom, "current", "docx"), t("versions.redline"), "redline-docx")
+            view.compare && (
+              <>
+                <label>
+                  {t("versions.compareWith")}{" "}
+                  <select
+                    value={view.compare.to}
+                    data-testid="compare-target"
+                    onChange={(e) => view.compare && compareWith(view.compare.from, e.target.value)}
+                  >
+                    <option value="current">{t("versions.current")}</option>
+                    {(versions ?? [])
+                      .filter((v) => v.id !== view.compare?.from.id)
+                      .map((v) => (
+                        <option key={v.id} value={v.id}>
+                          {v.seq}. {v.milestoneLabel}
+                        </option>
+                      ))}
+                  </select>
+                </label>
+                {exportButton(
+                  redlineUrl(doc.id, view.compare.from.id, view.compare.to, "docx"),
+                  t("versions.redline"),
+                  "redline-docx",
+                )}
+              </>
+            )
           }
         />
       )}
