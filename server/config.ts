@@ -78,6 +78,17 @@ const EnvSchema = z.object({
     .string()
     .regex(/^postgres(ql)?:\/\//, "must be a postgres:// URL")
     .optional(),
+  /** redis://… relays updates, awareness and events between instances; unset, one instance. */
+  REDIS_URL: z
+    .string()
+    .regex(/^rediss?:\/\//, "must be a redis:// URL")
+    .optional(),
+  /** Prefix of Accord's Redis channels, so that several deployments can share one Redis. */
+  REDIS_PREFIX: z.string().max(64).default("accord:"),
+  /** With other instances: how often an open room checks the store for updates it missed. */
+  GAP_CHECK_MS: z.coerce.number().int().min(50).default(2000),
+  /** If set, GET /metrics requires `Authorization: Bearer <token>`. */
+  METRICS_TOKEN: z.string().min(16).optional(),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error", "silent"]).default("info"),
 });
 
@@ -108,6 +119,10 @@ export function parseConfig(env: Record<string, string | undefined>) {
     staticDir: path.resolve(c.STATIC_DIR),
     logLevel: c.LOG_LEVEL,
     databaseUrl: c.DATABASE_URL ?? null,
+    redisUrl: c.REDIS_URL ?? null,
+    redisPrefix: c.REDIS_PREFIX,
+    gapCheckMs: c.GAP_CHECK_MS,
+    metricsToken: c.METRICS_TOKEN ?? null,
     allowedOrigins: c.ALLOWED_ORIGINS,
     loginLimits: {
       perEmail: c.LOGIN_MAX_FAILURES_PER_EMAIL,

@@ -6,7 +6,10 @@ import type { Config } from "./config.ts";
 import { createApp } from "./http/app.ts";
 import { attachCollabSocket } from "./http/collabSocket.ts";
 import { requestDeadlines } from "./http/requestDeadlines.ts";
+import { opsRoutes, ServerMetrics } from "./http/routes/ops.ts";
 import type { Logger } from "./log.ts";
+import { LocalPubSub, type PubSub } from "./pubsub/PubSub.ts";
+import { RedisPubSub } from "./pubsub/RedisPubSub.ts";
 import { seedDemo } from "./seed/demo.ts";
 import { openStore } from "./store/openStore.ts";
 import type { Store } from "./store/Store.ts";
@@ -38,7 +41,11 @@ async function reportChainProblems(store: Store, log: Logger): Promise<void> {
 export async function startServer(config: Config, log: Logger): Promise<AccordServer> {
   const store = await openStore(config);
   const seeded = await seedDemo(store, config.demoPassword);
-  const commit = new GroupCommit(store, log);
+  const pubsub: PubSub = config.redisUrl
+    ? new RedisPubSub(config.redisUrl, config.redisPrefix, log)
+    : new LocalPubSub();
+  let metrics: ServerMetrics | null = null;
+  const commit = new GroupCommit(store, log, (updates, ms) => metrics?.committed(updates, ms));
   const rooms = new RoomRegistry({
     store,
     commit,
@@ -47,25 +54,25 @@ export async function startServer(config: Config, log: Logger): Promise<AccordSe
     idleMs: config.roomIdleMs,
     compactThreshold: config.compactThreshold,
     handshakeTimeoutMs: config.handshakeTimeoutMs,
+    pubsub,
+    gapCheckMs: config.gapCheckMs,
+    onRefused: () => metrics?.refused.inc(),
     describeDocument: async (documentId) => {
       const { doc, lock } = await documentMilestones(store, documentId);
       return { crossPartyAcceptance: doc.crossPartyAcceptance, locked: lock !== null };
     },
   });
+  metrics = new ServerMetrics(rooms);
+  let ready = true;
   await reportChainProblems(store, log);
   const app = createApp({
     store,
     config,
     log,
-    accessChanged: (documentId, userId) =>
-      rooms.closeConnectionsOf(
-        documentId,
-        userId,
-        CloseCode.PermissionsChanged,
-        closeReason[CloseCode.PermissionsChanged],
-      ),
+    accessChanged: (documentId, userId) => rooms.accessChanged(documentId, userId),
     settingsChanged: (documentId) => void rooms.refreshSettings(documentId),
     live: rooms,
+    ops: opsRoutes({ store, pubsub, metrics, ready: () => ready, metricsToken: config.metricsToken }),
   });
 
   const server = await new Promise<Server>((resolve) => {
@@ -99,11 +106,13 @@ export async function startServer(config: Config, log: Logger): Promise<AccordSe
     seeded,
     close() {
       closing ??= (async () => {
+        ready = false;
         server.close();
         await rooms.closeAll(CloseCode.ServerRestarting, closeReason[CloseCode.ServerRestarting]);
         collab.close();
         await commit.flush();
         server.closeAllConnections();
+        await pubsub.close();
         await store.close();
       })();
       return closing;

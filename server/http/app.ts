@@ -31,10 +31,12 @@ export interface AppDeps {
   settingsChanged: (documentId: string) => void;
   /** The live documents, for freezing versions and restoring them. */
   live: LiveDocuments & ServerChanges & LiveStates;
+  /** Health, readiness and metrics, outside /api. */
+  ops?: Hono;
 }
 
 /** The HTTP application: REST API under /api and the built client. No listening here. */
-export function createApp({ store, config, log, accessChanged, settingsChanged, live }: AppDeps) {
+export function createApp({ store, config, log, accessChanged, settingsChanged, live, ops }: AppDeps) {
   const app = new Hono();
   const requestLimit = bodyLimit({ maxSize: config.maxBodyBytes, onError: () => Promise.reject(payloadTooLarge()) });
 
@@ -55,6 +57,7 @@ export function createApp({ store, config, log, accessChanged, settingsChanged, 
       throw notFound("endpoint");
     });
   app.route("/api", api);
+  if (ops) app.route("/", ops);
 
   const staticRoot = path.relative(process.cwd(), config.staticDir) || ".";
   if (existsSync(path.join(config.staticDir, "index.html"))) {

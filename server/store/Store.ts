@@ -122,9 +122,31 @@ export type MembershipChange = { ok: true; previous: Role | null } | { ok: false
  * documents use the rest. SQLite is the embedded default; PostgreSQL implements the same
  * interface for scale-out, and both pass one contract test suite.
  */
+/** What a document's log holds after a sequence number: the rows, or a snapshot if compaction folded them. */
+export interface UpdatesSince {
+  /** Set when rows after the requested number were folded into the snapshot: apply it first. */
+  snapshot: Uint8Array | null;
+  updates: { seq: number; data: Uint8Array }[];
+  lastSeq: number;
+}
+
 export interface Store {
-  /** Appends updates of possibly several documents in one committed transaction; returns their sequence numbers. */
-  appendUpdates(batch: readonly UpdateRecord[]): Promise<number[]>;
+  /**
+   * Appends updates of possibly several documents in one committed transaction; returns
+   * their sequence numbers, or null for an update of a locked document (not stored).
+   */
+  appendUpdates(batch: readonly UpdateRecord[]): Promise<(number | null)[]>;
+  /**
+   * Locks or unlocks a document's log. While locked, `appendUpdates` stores nothing for it,
+   * whichever instance sends: the lock holds across a cluster without asking the others.
+   */
+  setDocumentLock(documentId: string, locked: boolean): Promise<void>;
+  /** The log after `afterSeq` (for an instance that missed updates). */
+  readUpdatesSince(documentId: string, afterSeq: number): Promise<UpdatesSince>;
+  /** Sequence number of the document's last logged update. */
+  lastSeqOf(documentId: string): Promise<number>;
+  /** True when the database answers. */
+  ping(): Promise<boolean>;
   /** Snapshot plus tail; throws if the stored data cannot be read. */
   loadState(documentId: string): Promise<StoredState>;
   /** Number of log rows after the snapshot. */

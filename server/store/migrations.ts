@@ -233,4 +233,14 @@ export const MIGRATIONS: readonly Migration[] = [
         FOR EACH ROW EXECUTE FUNCTION accord_immutable();
     `,
   },
+  {
+    version: 5,
+    name: "content lock enforced by the update log",
+    sqlite: `
+      ALTER TABLE documents ADD COLUMN locked INTEGER NOT NULL DEFAULT 0;
+    `,
+    postgres: `
+      ALTER TABLE documents ADD COLUMN locked BOOLEAN NOT NULL DEFAULT FALSE;
+    `,
+  },
 ];

@@ -98,6 +98,33 @@ export function describeStoreContract(
     });
 
     describe("update log", () => {
+      it("stores nothing for a locked document, whoever sends, and numbers on after the unlock", async () => {
+        await store.appendUpdates([update(DOC_A, 1)]);
+        await store.setDocumentLock(DOC_A, true);
+        expect(await store.appendUpdates([update(DOC_A, 2), update(DOC_B, 3)])).toEqual([null, 1]);
+        expect((await store.loadState(DOC_A)).updates).toHaveLength(1);
+        await store.setDocumentLock(DOC_A, false);
+        expect(await store.appendUpdates([update(DOC_A, 4)])).toEqual([2]);
+        expect(await store.lastSeqOf(DOC_A)).toBe(2);
+        await expect(store.appendUpdates([update("doc-unknown", 5)])).rejects.toThrow();
+      });
+
+      it("reads the log after a sequence number, or the snapshot when compaction folded those rows", async () => {
+        await store.appendUpdates([update(DOC_A, 1), update(DOC_A, 2), update(DOC_A, 3)]);
+        const after1 = await store.readUpdatesSince(DOC_A, 1);
+        expect(after1.snapshot).toBeNull();
+        expect(after1.updates.map((u) => u.seq)).toEqual([2, 3]);
+        expect(after1.lastSeq).toBe(3);
+        await store.compact(DOC_A, (_snapshot, updates) => updates[updates.length - 1] ?? new Uint8Array());
+        await store.appendUpdates([update(DOC_A, 4)]);
+        const folded = await store.readUpdatesSince(DOC_A, 1);
+        expect(folded.snapshot).not.toBeNull();
+        expect(folded.updates.map((u) => u.seq)).toEqual([4]);
+        expect(folded.lastSeq).toBe(4);
+        expect((await store.readUpdatesSince(DOC_A, 4)).updates).toEqual([]);
+        expect(await store.ping()).toBe(true);
+      });
+
       it("numbers updates 1, 2, 3… per document, continuing across batches", async () => {
         expect(await store.appendUpdates([update(DOC_A, 1), update(DOC_A, 2)])).toEqual([1, 2]);
         expect(await store.appendUpdates([update(DOC_B, 3), update(DOC_A, 4)])).toEqual([1, 3]);

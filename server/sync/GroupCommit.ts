@@ -1,12 +1,21 @@
 import type { Logger } from "../log.ts";
 import type { Store, UpdateRecord } from "../store/Store.ts";
 
+/** One of a listener's updates after the commit: its sequence number, or null if the log refused it (locked). */
+export interface Committed {
+  data: Uint8Array;
+  seq: number | null;
+}
+
 /** Told when the updates it enqueued are durable, or that they never will be. */
 export interface CommitListener {
-  /** Every update with a ticket up to `ticket` is committed; `count` of them were this listener's. */
-  committed(ticket: number, count: number): void;
+  /** Every update with a ticket up to `ticket` is committed; `results` are this listener's, in order. */
+  committed(ticket: number, results: Committed[]): void;
   commitFailed(error: unknown): void;
 }
+
+/** Observes every commit, for metrics. */
+export type CommitObserver = (updates: number, ms: number) => void;
 
 interface Pending {
   record: UpdateRecord;
@@ -29,6 +38,7 @@ export class GroupCommit {
   constructor(
     private readonly store: Store,
     private readonly log: Logger,
+    private readonly observe?: CommitObserver,
   ) {}
 
   /** Queues an update for the next commit and returns its ticket (increasing). */
@@ -61,19 +71,26 @@ export class GroupCommit {
     while (this.batch.length > 0) {
       const batch = this.batch;
       this.batch = [];
-      const byListener = new Map<CommitListener, number>();
-      for (const p of batch) byListener.set(p.listener, (byListener.get(p.listener) ?? 0) + 1);
       const lastTicket = batch[batch.length - 1]?.ticket ?? 0;
       const started = performance.now();
+      let seqs: (number | null)[];
       try {
-        await this.store.appendUpdates(batch.map((p) => p.record));
+        seqs = await this.store.appendUpdates(batch.map((p) => p.record));
       } catch (error) {
         this.log.error("commit failed", { updates: batch.length, error: String(error) });
-        for (const listener of byListener.keys()) listener.commitFailed(error);
+        for (const listener of new Set(batch.map((p) => p.listener))) listener.commitFailed(error);
         continue;
       }
-      this.log.debug("committed", { updates: batch.length, ms: +(performance.now() - started).toFixed(2) });
-      for (const [listener, count] of byListener) listener.committed(lastTicket, count);
+      const ms = performance.now() - started;
+      this.log.debug("committed", { updates: batch.length, ms: +ms.toFixed(2) });
+      this.observe?.(batch.length, ms);
+      const byListener = new Map<CommitListener, Committed[]>();
+      batch.forEach((p, i) => {
+        const results = byListener.get(p.listener) ?? [];
+        results.push({ data: p.record.data, seq: seqs[i] ?? null });
+        byListener.set(p.listener, results);
+      });
+      for (const [listener, results] of byListener) listener.committed(lastTicket, results);
     }
   }
 }

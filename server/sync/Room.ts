@@ -7,9 +7,10 @@ import type { Logger } from "../log.ts";
 import type { AuditNote, Validator } from "../policy/Change.ts";
 import { pendingBytes } from "../policy/observeChange.ts";
 import { UpdatePolicy } from "../policy/UpdatePolicy.ts";
+import type { UpdatesSince } from "../store/Store.ts";
 import { stampAwarenessUpdate } from "./awarenessIdentity.ts";
 import { Connection } from "./Connection.ts";
-import type { CommitListener, GroupCommit } from "./GroupCommit.ts";
+import type { CommitListener, Committed, GroupCommit } from "./GroupCommit.ts";
 import {
   awarenessMessage,
   permissionDeniedMessage,
@@ -26,6 +27,9 @@ export class BadMessageError extends Error {
 
 /** Origin of the transaction that loads stored state; its update event is not persisted again. */
 export const LOAD_ORIGIN = Symbol("load");
+
+/** Origin of an update or awareness change relayed from another instance: already stored, not sent on. */
+const REMOTE_ORIGIN = Symbol("remote");
 
 /** Origin of a change the server makes in someone's name. */
 class ServerChange {
@@ -46,8 +50,14 @@ export interface RoomOptions {
   onEmpty(room: Room): void;
   /** Called when the room can no longer vouch for its state (a commit failed). */
   onBroken(room: Room): void;
-  /** Called after updates of this room were committed, with how many. */
-  onCommitted?(room: Room, count: number): void;
+  /** Called after updates of this room were committed, with their sequence numbers (for other instances). */
+  onCommitted?(room: Room, updates: { seq: number; data: Uint8Array }[]): void;
+  /** Sequence number of the last update in the state the room was loaded from. */
+  lastSeq?: number;
+  /** Reads the log after a sequence number, to catch up with updates another instance stored. */
+  readSince?(afterSeq: number): Promise<UpdatesSince>;
+  /** Called with each awareness change made here (not one relayed from another instance). */
+  onLocalAwareness?(room: Room, update: Uint8Array): void;
   /** The policy's validators; the default set if omitted. */
   validators?: readonly Validator[];
   /** A connection must start the sync handshake within this time. */
@@ -80,6 +90,12 @@ export class Room implements CommitListener {
   crossPartyAcceptance = false;
   /** A milestone awaits approval: every content change is refused. */
   locked = false;
+  /** Highest sequence number up to which every stored update is in the live doc. */
+  private lastSeq: number;
+  /** Stored updates applied beyond a gap (own commits, or relayed out of order). */
+  private readonly ahead = new Set<number>();
+  private catchingUp: Promise<void> | null = null;
+  private catchUpAgain = false;
   private readonly handlers: Record<number, Handler> = {
     [MessageType.Sync]: (conn, d) => this.onSync(conn, d),
     [MessageType.Awareness]: (conn, d) => this.onAwareness(conn, d),
@@ -93,6 +109,7 @@ export class Room implements CommitListener {
     private readonly options: RoomOptions,
   ) {
     this.policy = new UpdatePolicy(doc, options.validators);
+    this.lastSeq = options.lastSeq ?? 0;
     this.awareness = new awarenessProtocol.Awareness(doc);
     this.awareness.setLocalState(null); // the server has no caret
     doc.on("update", (update: Uint8Array, origin: unknown) => this.onDocUpdate(update, origin));
@@ -169,12 +186,92 @@ export class Room implements CommitListener {
     this.doc.destroy();
   }
 
-  committed(ticket: number, count: number): void {
+  committed(ticket: number, results: Committed[]): void {
+    if (results.some((r) => r.seq === null)) {
+      this.lockedOut();
+      return;
+    }
     this.committedTicket = Math.max(this.committedTicket, ticket);
     while (this.outbox.length > 0 && (this.outbox[0]?.ticket ?? 0) <= this.committedTicket) {
       this.outbox.shift()?.deliver();
     }
-    this.options.onCommitted?.(this, count);
+    const stored = results.map((r) => ({ seq: r.seq ?? 0, data: r.data }));
+    for (const { seq } of stored) this.noteSeq(seq);
+    this.options.onCommitted?.(this, stored);
+  }
+
+  /**
+   * An update another instance stored, relayed with its sequence number. The next one in
+   * line is applied; one after a gap (a relayed message was lost) makes the room read what
+   * it missed from the store, never ask other servers for their state.
+   */
+  receiveRemote(seq: number, update: Uint8Array): void {
+    if (this.destroyed || seq <= this.lastSeq || this.ahead.has(seq)) return;
+    if (seq !== this.lastSeq + 1) {
+      void this.catchUp();
+      return;
+    }
+    this.applyRemote(update);
+    this.noteSeq(seq);
+  }
+
+  /** Reads and applies everything stored after what this room has; one read at a time. */
+  catchUp(): Promise<void> {
+    if (this.catchingUp) {
+      this.catchUpAgain = true;
+      return this.catchingUp;
+    }
+    const read = this.options.readSince;
+    if (!read || this.destroyed) return Promise.resolve();
+    this.catchingUp = (async () => {
+      do {
+        this.catchUpAgain = false;
+        const since = await read(this.lastSeq);
+        if (this.destroyed) return;
+        if (since.snapshot) this.applyRemote(since.snapshot);
+        for (const u of since.updates) if (u.seq > this.lastSeq && !this.ahead.has(u.seq)) this.applyRemote(u.data);
+        this.lastSeq = Math.max(this.lastSeq, since.lastSeq);
+        for (const seq of this.ahead) if (seq <= this.lastSeq) this.ahead.delete(seq);
+        this.noteSeq(this.lastSeq);
+      } while (this.catchUpAgain && !this.destroyed);
+    })().finally(() => {
+      this.catchingUp = null;
+    });
+    return this.catchingUp;
+  }
+
+  /** The sequence number this room is complete up to (for tests and metrics). */
+  get completeUpTo(): number {
+    return this.lastSeq;
+  }
+
+  /** An awareness change relayed from another instance: shown to this instance's connections. */
+  receiveRemoteAwareness(update: Uint8Array): void {
+    if (this.destroyed) return;
+    awarenessProtocol.applyAwarenessUpdate(this.awareness, update, REMOTE_ORIGIN);
+  }
+
+  private noteSeq(seq: number): void {
+    if (seq > this.lastSeq + 1) this.ahead.add(seq);
+    else if (seq === this.lastSeq + 1) this.lastSeq = seq;
+    while (this.ahead.delete(this.lastSeq + 1)) this.lastSeq++;
+  }
+
+  private applyRemote(update: Uint8Array): void {
+    Y.applyUpdate(this.doc, update, REMOTE_ORIGIN);
+  }
+
+  /**
+   * The store refused this room's updates: the document was locked (by a milestone
+   * requested, perhaps, on another instance). The live doc holds changes the store does
+   * not, so the room is dropped and every client renews its connection and learns of the lock.
+   */
+  private lockedOut(): void {
+    this.outbox.length = 0;
+    this.locked = true;
+    this.options.log.warn("updates refused by the locked log; room reloads", { documentId: this.documentId });
+    this.closeAll(CloseCode.PermissionsChanged, closeReason[CloseCode.PermissionsChanged]);
+    this.options.onBroken(this);
   }
 
   commitFailed(error: unknown): void {
@@ -291,6 +388,12 @@ export class Room implements CommitListener {
 
   private onDocUpdate(update: Uint8Array, origin: unknown): void {
     if (origin === LOAD_ORIGIN) return;
+    if (origin === REMOTE_ORIGIN) {
+      // Stored by another instance already: the policy's shadow follows, peers here get it.
+      this.policy.follow(update);
+      this.deliver([...this.connections], updateMessage(update));
+      return;
+    }
     if (origin instanceof ServerChange) {
       this.policy.follow(update);
       this.accept(update, null, origin.userId);
@@ -336,7 +439,11 @@ export class Room implements CommitListener {
       for (const id of removed) origin.awarenessIds.delete(id);
     }
     const changed = [...added, ...updated, ...removed];
-    this.deliver([...this.connections], awarenessMessage(this.awareness, changed));
+    const message = awarenessMessage(this.awareness, changed);
+    this.deliver([...this.connections], message);
+    if (origin !== REMOTE_ORIGIN && this.options.onLocalAwareness) {
+      this.options.onLocalAwareness(this, awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed));
+    }
   };
 
   /** Sends now if nothing is awaiting commit, else after the pending commit. Order is kept. */

@@ -1,6 +1,7 @@
 import * as Y from "yjs";
 import { CloseCode, closeReason } from "../../shared/protocol/closeCodes.ts";
 import type { Logger } from "../log.ts";
+import { LocalPubSub, type PubSub } from "../pubsub/PubSub.ts";
 import type { Store } from "../store/Store.ts";
 import { mergeThroughDoc } from "./compaction.ts";
 import type { GroupCommit } from "./GroupCommit.ts";
@@ -20,6 +21,12 @@ export interface RoomRegistryOptions {
   handshakeTimeoutMs?: number;
   /** What the policy must know of a document: its acceptance setting and whether a milestone locks it. */
   describeDocument?: (documentId: string) => Promise<DocumentFlags>;
+  /** Fan-out to other instances; in-process (none) by default. */
+  pubsub?: PubSub;
+  /** With other instances: how often a room checks the store for updates it missed (a lost relay message). */
+  gapCheckMs?: number;
+  /** Called for every update the policy refused (metrics). */
+  onRefused?: () => void;
 }
 
 /** Per-document facts the update policy needs, read from the store when a room loads. */
@@ -34,6 +41,8 @@ interface Entry {
   loaded: Room | null;
   /** Log rows after the snapshot, as far as this process knows. */
   tail: number;
+  /** Stops relaying the document's messages from other instances. */
+  unsubscribe: () => void;
   compacting: boolean;
   idleTimer: NodeJS.Timeout | null;
 }
@@ -41,11 +50,63 @@ interface Entry {
 /** The rooms in memory: loads each document once, unloads it when idle, compacts its log. */
 export class RoomRegistry {
   private readonly entries = new Map<string, Entry>();
+  private readonly pubsub: PubSub;
+  private readonly gapTimer: NodeJS.Timeout | null = null;
 
-  constructor(private readonly options: RoomRegistryOptions) {}
+  constructor(private readonly options: RoomRegistryOptions) {
+    this.pubsub = options.pubsub ?? new LocalPubSub();
+    this.pubsub.onEvent((event) => {
+      if (event.type === "access") {
+        this.closeConnectionsOf(
+          event.documentId,
+          event.userId,
+          CloseCode.PermissionsChanged,
+          closeReason[CloseCode.PermissionsChanged],
+        );
+      } else void this.refreshSettings(event.documentId, { announce: false });
+    });
+    // After Redis was away, relayed messages may be lost: every room reads what it missed.
+    this.pubsub.onReconnected(() => {
+      for (const entry of this.entries.values()) void entry.loaded?.catchUp();
+    });
+    if (this.pubsub.distributed) {
+      this.gapTimer = setInterval(() => void this.checkGaps(), options.gapCheckMs ?? 2000);
+      this.gapTimer.unref();
+    }
+  }
+
+  /** Tells every instance that a user's access to a document changed, closing their connections here now. */
+  accessChanged(documentId: string, userId: string): void {
+    this.closeConnectionsOf(
+      documentId,
+      userId,
+      CloseCode.PermissionsChanged,
+      closeReason[CloseCode.PermissionsChanged],
+    );
+    this.pubsub.publishEvent({ type: "access", documentId, userId });
+  }
+
+  /** The safety net for a relay message lost without a reconnect: compare with the store's last sequence number. */
+  private async checkGaps(): Promise<void> {
+    for (const entry of this.entries.values()) {
+      const room = entry.loaded;
+      if (!room || room.size === 0) continue;
+      try {
+        if ((await this.options.store.lastSeqOf(room.documentId)) > room.completeUpTo) await room.catchUp();
+      } catch (err) {
+        this.options.log.warn("gap check failed", { documentId: room.documentId, error: String(err) });
+      }
+    }
+  }
 
   get openRooms(): number {
     return this.entries.size;
+  }
+
+  get connectionCount(): number {
+    let n = 0;
+    for (const entry of this.entries.values()) n += entry.loaded?.size ?? 0;
+    return n;
   }
 
   /** The room of a document, loading it if needed. Rejects with DocumentLoadError for damaged data. */
@@ -56,7 +117,14 @@ export class RoomRegistry {
       existing.idleTimer = null;
       return existing.room;
     }
-    const entry: Entry = { room: this.load(documentId), loaded: null, tail: 0, compacting: false, idleTimer: null };
+    const entry: Entry = {
+      room: this.load(documentId),
+      loaded: null,
+      tail: 0,
+      compacting: false,
+      idleTimer: null,
+      unsubscribe: () => {},
+    };
     this.entries.set(documentId, entry);
     entry.room.catch(() => {
       // A failed load leaves nothing behind, so the next attempt reads the store again.
@@ -74,7 +142,8 @@ export class RoomRegistry {
    * Re-reads a document's flags into its open room, if any. When the lock changed, every
    * connection is renewed (4409) so that clients learn it and their editors follow.
    */
-  async refreshSettings(documentId: string): Promise<void> {
+  async refreshSettings(documentId: string, options: { announce: boolean } = { announce: true }): Promise<void> {
+    if (options.announce) this.pubsub.publishEvent({ type: "settings", documentId });
     const room = this.entries.get(documentId)?.loaded;
     if (!room) return;
     const flags = await this.flagsOf(documentId);
@@ -95,13 +164,21 @@ export class RoomRegistry {
     const room = await this.acquire(documentId);
     const wasLocked = room.locked;
     room.locked = true;
+    let logLocked = false;
     try {
       await this.options.commit.flush();
+      // Lock the log itself: no instance can store an update for this document from now on.
+      // Then read what other instances stored before that, so the freeze sees all of it.
+      await this.options.store.setDocumentLock(documentId, true);
+      logLocked = true;
+      await room.catchUp();
       const result = await work(room.doc);
       room.closeAll(CloseCode.PermissionsChanged, closeReason[CloseCode.PermissionsChanged]);
+      this.pubsub.publishEvent({ type: "settings", documentId });
       return result;
     } catch (err) {
       room.locked = wasLocked;
+      if (logLocked && !wasLocked) await this.options.store.setDocumentLock(documentId, false).catch(() => {});
       throw err;
     } finally {
       this.releaseIfEmpty(room);
@@ -151,6 +228,7 @@ export class RoomRegistry {
     for (const r of rooms) if (r.status === "fulfilled") r.value.closeAll(code, reason);
     await this.options.commit.flush();
     for (const r of rooms) if (r.status === "fulfilled") await this.unload(r.value);
+    if (this.gapTimer) clearInterval(this.gapTimer);
   }
 
   private async load(documentId: string): Promise<Room> {
@@ -164,10 +242,18 @@ export class RoomRegistry {
       maxPendingBytes: this.options.maxPendingBytes,
       onEmpty: (r) => this.scheduleUnload(r),
       onBroken: (r) => this.evict(r),
-      onCommitted: (r, count) => this.noteCommitted(r, count),
+      onCommitted: (r, updates) => {
+        for (const u of updates) this.pubsub.publishUpdate(r.documentId, u.seq, u.data);
+        this.noteCommitted(r, updates.length);
+      },
+      onLocalAwareness: (r, update) => this.pubsub.publishAwareness(r.documentId, update),
+      lastSeq: state.lastSeq,
+      readSince: (afterSeq) => store.readUpdatesSince(documentId, afterSeq),
       handshakeTimeoutMs: this.options.handshakeTimeoutMs,
-      onRefused: (r, conn, reason) =>
-        this.audit(r.documentId, conn.user.id, "update.refused", { reason, role: conn.role }),
+      onRefused: (r, conn, reason) => {
+        this.options.onRefused?.();
+        this.audit(r.documentId, conn.user.id, "update.refused", { reason, role: conn.role });
+      },
       onAudit: (r, conn, note) => this.audit(r.documentId, conn.user.id, note.action, note.detail),
     });
     room.crossPartyAcceptance = flags.crossPartyAcceptance;
@@ -176,6 +262,12 @@ export class RoomRegistry {
     if (entry) {
       entry.loaded = room;
       entry.tail = state.updates.length;
+      entry.unsubscribe = this.pubsub.subscribe(documentId, {
+        update: (seq, data) => room.receiveRemote(seq, data),
+        awareness: (data) => room.receiveRemoteAwareness(data),
+      });
+      // Anything stored between the load and the subscription is read once now.
+      if (this.pubsub.distributed) void room.catchUp();
     }
     log.debug("room loaded", {
       documentId,
@@ -221,6 +313,7 @@ export class RoomRegistry {
   private evict(room: Room): void {
     const entry = this.entryOf(room);
     if (entry?.idleTimer) clearTimeout(entry.idleTimer);
+    entry?.unsubscribe();
     if (entry) this.entries.delete(room.documentId);
     room.destroy();
   }

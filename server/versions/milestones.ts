@@ -146,6 +146,9 @@ export async function decide(
       detail: { versionId, milestone: version.milestone, contentHash: version.contentHash },
     });
   }
-  if (status !== "pending") await deps.live.refreshSettings(doc.id);
+  if (status !== "pending") {
+    await deps.store.setDocumentLock(doc.id, false);
+    await deps.live.refreshSettings(doc.id);
+  }
   return approval;
 }

@@ -8,6 +8,8 @@ export interface ChildServer {
   process: ChildProcess;
   /** SIGKILL: no shutdown code runs, as in a crash or power cut of the process. */
   kill9(): Promise<void>;
+  /** Everything the process wrote so far (its structured log). */
+  output(): string;
 }
 
 /** Starts `server/main.ts` in a child process on a free port over `dataDir`. */
@@ -34,6 +36,9 @@ export async function startChildServer(dataDir: string, env: Record<string, stri
     });
     child.once("exit", (code) => reject(new Error(`server exited with ${code}: ${output}`)));
   });
+  child.stdout?.on("data", (chunk: Buffer) => {
+    output += chunk.toString();
+  });
   return {
     url: `http://127.0.0.1:${port}`,
     process: child,
@@ -41,5 +46,6 @@ export async function startChildServer(dataDir: string, env: Record<string, stri
       child.kill("SIGKILL");
       await exited;
     },
+    output: () => output,
   };
 }

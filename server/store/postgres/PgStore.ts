@@ -15,6 +15,7 @@ import type {
   Store,
   StoredState,
   UpdateRecord,
+  UpdatesSince,
   UserRow,
   VersionRow,
 } from "../Store.ts";
@@ -59,17 +60,29 @@ const toUser = (r: { id: string; email: string; name: string; org_id: string; pa
  * numbers stay gap-free and ordered across instances.
  */
 export class PgStore implements Store {
-  private constructor(private readonly pool: pg.Pool) {}
+  private constructor(private readonly pool: pg.Pool) {
+    // An idle connection that dies (database restarted, network cut) is dropped and replaced
+    // by the pool; without a listener its 'error' would end the process. Queries in flight
+    // fail on their own and reach their callers.
+    pool.on("error", () => {});
+  }
 
   /** Connects, applies pending migrations and returns the store. */
   static async open(config: pg.PoolConfig): Promise<PgStore> {
-    const store = new PgStore(new pg.Pool({ max: 10, ...config }));
+    const store = new PgStore(new pg.Pool({ max: 10, connectionTimeoutMillis: 5000, ...config }));
     await store.migrate();
     return store;
   }
 
   private async tx<T>(work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
     const client = await this.pool.connect();
+    // A checked-out client that loses its connection emits 'error' (the pool only listens
+    // to idle ones); the query in flight fails anyway, so note it and drop the client.
+    let broken: Error | undefined;
+    const onError = (err: Error) => {
+      broken = err;
+    };
+    client.on("error", onError);
     try {
       await client.query("BEGIN");
       const result = await work(client);
@@ -77,9 +90,11 @@ export class PgStore implements Store {
       return result;
     } catch (err) {
       await client.query("ROLLBACK").catch(() => {});
+      broken ??= err instanceof Error && /connect|terminat|ECONN/i.test(err.message) ? err : undefined;
       throw err;
     } finally {
-      client.release();
+      client.off("error", onError);
+      client.release(broken);
     }
   }
 
@@ -98,17 +113,24 @@ export class PgStore implements Store {
     });
   }
 
-  async appendUpdates(batch: readonly UpdateRecord[]): Promise<number[]> {
+  async appendUpdates(batch: readonly UpdateRecord[]): Promise<(number | null)[]> {
     const at = new Date().toISOString();
     return this.tx(async (c) => {
-      const seqs: number[] = [];
+      const seqs: (number | null)[] = [];
       for (const u of batch) {
         const { rows } = await c.query<{ last_seq: number }>(
-          "UPDATE documents SET last_seq = last_seq + 1 WHERE id = $1 RETURNING last_seq",
+          "UPDATE documents SET last_seq = last_seq + 1 WHERE id = $1 AND NOT locked RETURNING last_seq",
           [u.documentId],
         );
         const seq = rows[0]?.last_seq;
-        if (seq === undefined) throw new Error(`append to unknown document ${u.documentId}`);
+        if (seq === undefined) {
+          const exists = await c.query("SELECT 1 FROM documents WHERE id = $1", [u.documentId]);
+          if (exists.rowCount) {
+            seqs.push(null); // locked
+            continue;
+          }
+          throw new Error(`append to unknown document ${u.documentId}`);
+        }
         await c.query("INSERT INTO updates (document_id, seq, data, user_id, at) VALUES ($1, $2, $3, $4, $5)", [
           u.documentId,
           seq,
@@ -138,6 +160,43 @@ export class PgStore implements Store {
       updates: tail.rows.map((r) => bytes(r.data)),
       lastSeq: tail.rows.at(-1)?.seq ?? uptoSeq,
     };
+  }
+
+  async setDocumentLock(documentId: string, locked: boolean): Promise<void> {
+    await this.pool.query("UPDATE documents SET locked = $1 WHERE id = $2", [locked, documentId]);
+  }
+
+  async readUpdatesSince(documentId: string, afterSeq: number): Promise<UpdatesSince> {
+    return this.tx(async (c) => {
+      const snap = await c.query<{ upto_seq: number; data: Buffer }>(
+        "SELECT upto_seq, data FROM snapshots WHERE document_id = $1",
+        [documentId],
+      );
+      const row = snap.rows[0];
+      const folded = row !== undefined && row.upto_seq > afterSeq;
+      const from = folded ? row.upto_seq : afterSeq;
+      const tail = await c.query<{ seq: number; data: Buffer }>(
+        "SELECT seq, data FROM updates WHERE document_id = $1 AND seq > $2 ORDER BY seq",
+        [documentId, from],
+      );
+      return {
+        snapshot: folded ? bytes(row.data) : null,
+        updates: tail.rows.map((r) => ({ seq: r.seq, data: bytes(r.data) })),
+        lastSeq: tail.rows.at(-1)?.seq ?? Math.max(from, afterSeq),
+      };
+    });
+  }
+
+  async lastSeqOf(documentId: string): Promise<number> {
+    const { rows } = await this.pool.query<{ last_seq: number }>("SELECT last_seq FROM documents WHERE id = $1", [
+      documentId,
+    ]);
+    return rows[0]?.last_seq ?? 0;
+  }
+
+  async ping(): Promise<boolean> {
+    await this.pool.query("SELECT 1");
+    return true;
   }
 
   async loadState(documentId: string): Promise<StoredState> {

@@ -15,6 +15,7 @@ import type {
   Store,
   StoredState,
   UpdateRecord,
+  UpdatesSince,
   UserRow,
   VersionRow,
 } from "../Store.ts";
@@ -76,8 +77,9 @@ export class SqliteStore implements Store {
     const db = this.db;
     this.stmt = {
       nextSeq: db.prepare<[string], { last_seq: number }>(
-        "UPDATE documents SET last_seq = last_seq + 1 WHERE id = ? RETURNING last_seq",
+        "UPDATE documents SET last_seq = last_seq + 1 WHERE id = ? AND locked = 0 RETURNING last_seq",
       ),
+      exists: db.prepare<[string], { id: string }>("SELECT id FROM documents WHERE id = ?"),
       insertUpdate: db.prepare<[string, number, Buffer, string | null, string]>(
         "INSERT INTO updates (document_id, seq, data, user_id, at) VALUES (?, ?, ?, ?, ?)",
       ),
@@ -116,16 +118,48 @@ export class SqliteStore implements Store {
     }
   }
 
-  async appendUpdates(batch: readonly UpdateRecord[]): Promise<number[]> {
+  async appendUpdates(batch: readonly UpdateRecord[]): Promise<(number | null)[]> {
     const at = new Date().toISOString();
     return this.db.transaction(() =>
       batch.map((u) => {
         const row = this.stmt.nextSeq.get(u.documentId);
-        if (!row) throw new Error(`append to unknown document ${u.documentId}`);
+        if (!row) {
+          if (this.stmt.exists.get(u.documentId)) return null; // locked
+          throw new Error(`append to unknown document ${u.documentId}`);
+        }
         this.stmt.insertUpdate.run(u.documentId, row.last_seq, Buffer.from(u.data), u.userId, at);
         return row.last_seq;
       }),
     )();
+  }
+
+  async setDocumentLock(documentId: string, locked: boolean): Promise<void> {
+    this.db.prepare("UPDATE documents SET locked = ? WHERE id = ?").run(locked ? 1 : 0, documentId);
+  }
+
+  async readUpdatesSince(documentId: string, afterSeq: number): Promise<UpdatesSince> {
+    return this.db.transaction(() => {
+      const snap = this.stmt.snapshot.get(documentId);
+      const folded = snap !== undefined && snap.upto_seq > afterSeq;
+      const from = folded ? snap.upto_seq : afterSeq;
+      const rows = this.stmt.tail.all(documentId, from);
+      return {
+        snapshot: folded ? bytes(snap.data) : null,
+        updates: rows.map((r) => ({ seq: r.seq, data: bytes(r.data) })),
+        lastSeq: rows.at(-1)?.seq ?? Math.max(from, afterSeq),
+      };
+    })();
+  }
+
+  async lastSeqOf(documentId: string): Promise<number> {
+    return (
+      this.db.prepare<[string], { last_seq: number }>("SELECT last_seq FROM documents WHERE id = ?").get(documentId)
+        ?.last_seq ?? 0
+    );
+  }
+
+  async ping(): Promise<boolean> {
+    return this.db.prepare("SELECT 1 AS ok").get() !== undefined;
   }
 
   async loadState(documentId: string): Promise<StoredState> {
