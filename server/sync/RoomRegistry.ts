@@ -227,7 +227,7 @@ export class RoomRegistry {
     const rooms = await Promise.allSettled([...this.entries.values()].map((e) => e.room));
     for (const r of rooms) if (r.status === "fulfilled") r.value.closeAll(code, reason);
     await this.options.commit.flush();
-    for (const r of rooms) if (r.status === "fulfilled") await this.unload(r.value);
+    for (const r of rooms) if (r.status === "fulfilled") await this.unload(r.value, true);
     if (this.gapTimer) clearInterval(this.gapTimer);
   }
 
@@ -301,10 +301,11 @@ export class RoomRegistry {
     entry.idleTimer.unref();
   }
 
-  private async unload(room: Room): Promise<void> {
+  /** Unloads an idle room; `force` (shutdown) also one whose connections are still closing. */
+  private async unload(room: Room, force = false): Promise<void> {
     if (room.hasUncommitted) await this.options.commit.flush();
     const entry = this.entryOf(room);
-    if (!entry || room.size > 0) return;
+    if (!entry || (room.size > 0 && !force)) return;
     this.evict(room);
     // Fold the tail now, so the next open is a single snapshot read.
     if (entry.tail > 0) await this.compact(room.documentId, entry);

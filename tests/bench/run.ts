@@ -2,6 +2,7 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { measureMilestoneCost } from "./milestoneCost.ts";
 import { measurePolicyCost } from "./policyCost.ts";
+import { measureRedisHop } from "./redisHop.ts";
 import { measureSuggestionCost } from "./suggestionCost.ts";
 
 /**
@@ -77,6 +78,27 @@ for (const copies of [1, 10]) {
 }
 results.milestones = milestones;
 console.table(milestoneRows);
+
+console.log("\nRedis hop: keystroke from a writer on instance A to a reader on A and on B (PostgreSQL + Redis)");
+const hop = await measureRedisHop(300);
+results.redisHop = hop;
+console.table({
+  "reader on A (same instance)": {
+    p50: ms(hop.sameInstance.median),
+    p99: ms(hop.sameInstance.p99),
+    max: ms(hop.sameInstance.max),
+  },
+  "reader on B (via Redis)": {
+    p50: ms(hop.otherInstance.median),
+    p99: ms(hop.otherInstance.p99),
+    max: ms(hop.otherInstance.max),
+  },
+  "added by the hop": {
+    p50: ms(hop.otherInstance.median - hop.sameInstance.median),
+    p99: ms(hop.otherInstance.p99 - hop.sameInstance.p99),
+    max: "",
+  },
+});
 
 const dir = path.resolve("bench/results");
 mkdirSync(dir, { recursive: true });
