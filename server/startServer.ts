@@ -15,7 +15,7 @@ import { openStore } from "./store/openStore.ts";
 import type { Store } from "./store/Store.ts";
 import { GroupCommit } from "./sync/GroupCommit.ts";
 import { RoomRegistry } from "./sync/RoomRegistry.ts";
-import { documentMilestones } from "./versions/milestones.ts";
+import { documentFlags } from "./versions/milestones.ts";
 import { verifyAll } from "./versions/verify.ts";
 
 /** A running Accord server. */
@@ -57,10 +57,7 @@ export async function startServer(config: Config, log: Logger): Promise<AccordSe
     pubsub,
     gapCheckMs: config.gapCheckMs,
     onRefused: () => metrics?.refused.inc(),
-    describeDocument: async (documentId) => {
-      const { doc, lock } = await documentMilestones(store, documentId);
-      return { crossPartyAcceptance: doc.crossPartyAcceptance, locked: lock !== null };
-    },
+    describeDocument: (documentId) => documentFlags(store, documentId),
   });
   metrics = new ServerMetrics(rooms);
   let ready = true;

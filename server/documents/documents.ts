@@ -10,7 +10,7 @@ export const DOCUMENT_ID = /^[A-Za-z0-9_-]{1,64}$/;
 
 /** A document as the API shows it: with the caller's role and where it stands on its milestone path. */
 async function summary(store: Store, doc: DocumentRow, role: Role): Promise<DocumentSummary> {
-  const versions = await store.listVersions(doc.id);
+  const versions = await store.listVersionHeads(doc.id);
   const { lock, next } = milestoneStates(doc.kind, versions, await store.listApprovals(versions.map((v) => v.id)));
   return {
     ...doc,

@@ -42,8 +42,17 @@ export class ContentBlocks {
     const beforeRange = widenToTextNeighbours({ start, end: endBefore }, this.order.length, (i) =>
       hasText(this.pieces.get(this.order[i] as Block)),
     );
-    const nowPieces = (block: Block) =>
-      touched.has(block) || !this.pieces.has(block) ? piecesOfYElement(block) : (this.pieces.get(block) ?? []);
+    // Touched and new blocks are flattened once: widening and collecting both read them.
+    const fresh = new Map<Block, Piece[]>();
+    const nowPieces = (block: Block): Piece[] => {
+      if (!touched.has(block) && this.pieces.has(block)) return this.pieces.get(block) ?? [];
+      let pieces = fresh.get(block);
+      if (!pieces) {
+        pieces = piecesOfYElement(block);
+        fresh.set(block, pieces);
+      }
+      return pieces;
+    };
     const afterRange = widenToTextNeighbours({ start, end: endAfter }, after.length, (i) =>
       hasText(nowPieces(after[i] as Block)),
     );

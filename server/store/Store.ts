@@ -99,6 +99,9 @@ export interface VersionRow {
   openItems: string;
 }
 
+/** A version without its frozen bytes: enough to know where a document stands on its milestone path. */
+export type VersionHead = Omit<VersionRow, "state" | "pmJson">;
+
 /** One organisation's decision on a version. Written once, never updated or deleted. */
 export interface ApprovalRow {
   id: string;
@@ -178,6 +181,8 @@ export interface Store {
   insertVersion(version: VersionRow): Promise<void>;
   /** A document's versions in chain order. */
   listVersions(documentId: string): Promise<VersionRow[]>;
+  /** The same without state and document, for summaries read on every request. */
+  listVersionHeads(documentId: string): Promise<VersionHead[]>;
   findVersion(id: string): Promise<VersionRow | null>;
   /** Versions whose content or chain hash is `hash`. */
   findVersionsByHash(hash: string): Promise<VersionRow[]>;

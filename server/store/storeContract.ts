@@ -69,6 +69,8 @@ export function describeStoreContract(
         expect((await store.findVersionsByHash("chain-2")).map((v) => v.id)).toEqual(["v-doc-a-2"]);
         expect((await store.findVersionsByHash("content-1")).map((v) => v.id)).toEqual(["v-doc-a-1", "v-doc-b-1"]);
         expect(await store.documentsWithVersions()).toEqual([DOC_A, DOC_B]);
+        const { state: _state, pmJson: _pmJson, ...head } = version(2);
+        expect((await store.listVersionHeads(DOC_A))[1]).toEqual(head);
       });
 
       it("refuses a second version in the same place of the chain", async () => {

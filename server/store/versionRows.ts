@@ -1,4 +1,4 @@
-import type { ApprovalRow, VersionRow } from "./Store.ts";
+import type { ApprovalRow, VersionHead, VersionRow } from "./Store.ts";
 
 // Row shapes of the versions and approvals tables, the same in SQLite and PostgreSQL.
 
@@ -58,4 +58,22 @@ export const toApproval = (r: ApprovalDbRow): ApprovalRow => ({
   reason: r.reason,
   at: r.at,
   hash: r.hash,
+});
+
+/** Columns of a version head (no state, no document). */
+export const VERSION_HEAD_COLUMNS =
+  "id, document_id, seq, milestone, content_hash, state_hash, prev_hash, chain_hash, frozen_by, frozen_at, open_items";
+
+export const toVersionHead = (r: Omit<VersionDbRow, "state" | "pm_json">): VersionHead => ({
+  id: r.id,
+  documentId: r.document_id,
+  seq: r.seq,
+  milestone: r.milestone,
+  contentHash: r.content_hash,
+  stateHash: r.state_hash,
+  prevHash: r.prev_hash,
+  chainHash: r.chain_hash,
+  frozenBy: r.frozen_by,
+  frozenAt: r.frozen_at,
+  openItems: r.open_items,
 });

@@ -41,6 +41,15 @@ export async function documentMilestones(store: Store, documentId: string) {
   return { doc, ...milestoneStates(doc.kind, versions, approvals) };
 }
 
+/** What a room needs to know when it loads: the acceptance setting and whether a milestone locks the text. */
+export async function documentFlags(store: Store, documentId: string) {
+  const doc = await store.findDocument(documentId);
+  if (!doc) throw notFound("document");
+  const versions = await store.listVersionHeads(documentId);
+  const { lock } = milestoneStates(doc.kind, versions, await store.listApprovals(versions.map((v) => v.id)));
+  return { crossPartyAcceptance: doc.crossPartyAcceptance, locked: lock !== null };
+}
+
 /**
  * An owner requests the next milestone: the document is locked for everyone, what was
  * accepted before is committed, and exactly that state is frozen as a new version in the

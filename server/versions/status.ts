@@ -1,11 +1,11 @@
 import type { DocumentKind } from "../../shared/api/schemas.ts";
 import { type MilestoneTemplate, milestoneOf, nextMilestone } from "../../shared/milestones/templates.ts";
-import type { ApprovalRow, VersionRow } from "../store/Store.ts";
+import type { ApprovalRow, VersionHead, VersionRow } from "../store/Store.ts";
 
 export type MilestoneStatus = "pending" | "reached" | "rejected";
 
-export interface VersionState {
-  version: VersionRow;
+export interface VersionState<V extends VersionHead = VersionRow> {
+  version: V;
   template: MilestoneTemplate | null;
   approvals: ApprovalRow[];
   status: MilestoneStatus;
@@ -17,12 +17,12 @@ export interface VersionState {
  * rejected when any rejected, pending otherwise. The newest version, if pending, locks the
  * document.
  */
-export function milestoneStates(
+export function milestoneStates<V extends VersionHead>(
   kind: DocumentKind,
-  versions: readonly VersionRow[],
+  versions: readonly V[],
   approvals: readonly ApprovalRow[],
 ) {
-  const states: VersionState[] = versions.map((version) => {
+  const states: VersionState<V>[] = versions.map((version) => {
     const template = milestoneOf(kind, version.milestone);
     const own = approvals.filter((a) => a.versionId === version.id);
     const required = template?.requiredOrgs ?? [];

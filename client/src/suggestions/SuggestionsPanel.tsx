@@ -59,6 +59,28 @@ export function SuggestionsPanel({ editor, doc, me, members, onComment, onDocume
     editor.chain().focus().setTextSelection({ from: s.from, to: s.to }).scrollIntoView().run();
   };
 
+  /** Accept and reject buttons for a group of suggestions (`suggestions-accept-<key>`, `suggestions-reject-<key>`). */
+  const bulkPair = (key: string, targets: SuggestionSummary[], acceptLabel: string, rejectLabel: string) => (
+    <>
+      <button
+        type="button"
+        className="button button--small"
+        data-testid={`suggestions-accept-${key}`}
+        onClick={() => decide("accept", targets)}
+      >
+        {acceptLabel}
+      </button>
+      <button
+        type="button"
+        className="button button--small button--quiet"
+        data-testid={`suggestions-reject-${key}`}
+        onClick={() => decide("reject", targets)}
+      >
+        {rejectLabel}
+      </button>
+    </>
+  );
+
   const inSelection = suggestions.filter((s) => s.from < selection.to && s.to > selection.from);
   const reviewer = me.role === "owner" || me.role === "editor";
   const orgs = ORGANISATION_IDS.filter((org) => suggestions.some((s) => s.origin?.orgId === org));
@@ -83,42 +105,10 @@ export function SuggestionsPanel({ editor, doc, me, members, onComment, onDocume
       )}
       {reviewer && suggestions.length > 0 && (
         <div className="suggestions__bulk">
-          <button
-            type="button"
-            className="button button--small"
-            data-testid="suggestions-accept-all"
-            onClick={() => decide("accept", suggestions)}
-          >
-            {t("suggestions.acceptAll")}
-          </button>
-          <button
-            type="button"
-            className="button button--small button--quiet"
-            data-testid="suggestions-reject-all"
-            onClick={() => decide("reject", suggestions)}
-          >
-            {t("suggestions.rejectAll")}
-          </button>
-          {inSelection.length > 0 && selection.from !== selection.to && (
-            <>
-              <button
-                type="button"
-                className="button button--small"
-                data-testid="suggestions-accept-selection"
-                onClick={() => decide("accept", inSelection)}
-              >
-                {t("suggestions.acceptSelection")}
-              </button>
-              <button
-                type="button"
-                className="button button--small button--quiet"
-                data-testid="suggestions-reject-selection"
-                onClick={() => decide("reject", inSelection)}
-              >
-                {t("suggestions.rejectSelection")}
-              </button>
-            </>
-          )}
+          {bulkPair("all", suggestions, t("suggestions.acceptAll"), t("suggestions.rejectAll"))}
+          {inSelection.length > 0 &&
+            selection.from !== selection.to &&
+            bulkPair("selection", inSelection, t("suggestions.acceptSelection"), t("suggestions.rejectSelection"))}
           {orgs.map((org) => {
             const ofOrg = suggestions.filter((s) => s.origin?.orgId === org);
             const name = ORGANISATIONS[org].shortName;

@@ -17,9 +17,17 @@ import type {
   UpdateRecord,
   UpdatesSince,
   UserRow,
+  VersionHead,
   VersionRow,
 } from "../Store.ts";
-import { type ApprovalDbRow, toApproval, toVersion, type VersionDbRow } from "../versionRows.ts";
+import {
+  type ApprovalDbRow,
+  toApproval,
+  toVersion,
+  toVersionHead,
+  VERSION_HEAD_COLUMNS,
+  type VersionDbRow,
+} from "../versionRows.ts";
 
 // BIGINT columns hold sequence numbers and ids far below 2^53: read them as numbers.
 pg.types.setTypeParser(pg.types.builtins.INT8, (v) => Number(v));
@@ -356,6 +364,14 @@ export class PgStore implements Store {
       documentId,
     ]);
     return rows.map(toVersion);
+  }
+
+  async listVersionHeads(documentId: string): Promise<VersionHead[]> {
+    const { rows } = await this.pool.query<Omit<VersionDbRow, "state" | "pm_json">>(
+      `SELECT ${VERSION_HEAD_COLUMNS} FROM versions WHERE document_id = $1 ORDER BY seq`,
+      [documentId],
+    );
+    return rows.map(toVersionHead);
   }
 
   async findVersion(id: string): Promise<VersionRow | null> {

@@ -17,9 +17,17 @@ import type {
   UpdateRecord,
   UpdatesSince,
   UserRow,
+  VersionHead,
   VersionRow,
 } from "../Store.ts";
-import { type ApprovalDbRow, toApproval, toVersion, type VersionDbRow } from "../versionRows.ts";
+import {
+  type ApprovalDbRow,
+  toApproval,
+  toVersion,
+  toVersionHead,
+  VERSION_HEAD_COLUMNS,
+  type VersionDbRow,
+} from "../versionRows.ts";
 
 interface DocumentDbRow {
   id: string;
@@ -309,6 +317,15 @@ export class SqliteStore implements Store {
       .prepare<[string], VersionDbRow>("SELECT * FROM versions WHERE document_id = ? ORDER BY seq")
       .all(documentId)
       .map(toVersion);
+  }
+
+  async listVersionHeads(documentId: string): Promise<VersionHead[]> {
+    return this.db
+      .prepare<[string], Omit<VersionDbRow, "state" | "pm_json">>(
+        `SELECT ${VERSION_HEAD_COLUMNS} FROM versions WHERE document_id = ? ORDER BY seq`,
+      )
+      .all(documentId)
+      .map(toVersionHead);
   }
 
   async findVersion(id: string): Promise<VersionRow | null> {
