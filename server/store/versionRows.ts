@@ -21,19 +21,9 @@ export interface VersionDbRow {
 }
 
 export const toVersion = (r: VersionDbRow): VersionRow => ({
-  id: r.id,
-  documentId: r.document_id,
-  seq: r.seq,
-  milestone: r.milestone,
+  ...toVersionHead(r),
   state: bytes(r.state),
   pmJson: r.pm_json,
-  contentHash: r.content_hash,
-  stateHash: r.state_hash,
-  prevHash: r.prev_hash,
-  chainHash: r.chain_hash,
-  frozenBy: r.frozen_by,
-  frozenAt: r.frozen_at,
-  openItems: r.open_items,
 });
 
 export interface ApprovalDbRow {
