@@ -1,3 +1,4 @@
+import * as decoding from "lib0/decoding";
 import * as encoding from "lib0/encoding";
 import { describe, expect, it } from "vitest";
 import * as Y from "yjs";
@@ -115,6 +116,49 @@ describe("Room", () => {
     for (const u of updates) room.receive(a.conn, updateFrame(u));
     await commit.flush();
     expect(batches).toEqual([updates.length]);
+  });
+
+  it("sends a writer every change it did not make itself, including the cleanup Yjs adds after its update", async () => {
+    const store = {
+      async appendUpdates(batch: readonly UpdateRecord[]) {
+        return batch.map((_, i) => i + 1);
+      },
+    } as unknown as Store;
+    const commit = new GroupCommit(store, createLogger("silent"));
+    const doc = new Y.Doc();
+    paragraphText(doc).insert(0, "Regierungsratsbeschluss");
+    const room = new Room("doc", doc, {
+      commit,
+      log: createLogger("silent"),
+      maxPendingBytes: 1 << 20,
+      onEmpty: () => {},
+      onBroken: () => {},
+    });
+    // Two writers bold the same word concurrently; the second update leaves duplicate
+    // format markers, which Yjs removes on the server in a transaction of its own.
+    const writers = ["a", "b"].map((name) => {
+      const replica = new Y.Doc();
+      Y.applyUpdate(replica, Y.encodeStateAsUpdate(doc));
+      paragraphText(replica).format(0, 10, { bold: {} });
+      return { ...recordingConnection(name), replica };
+    });
+    const [first, second] = writers;
+    if (!first || !second) throw new Error("two writers");
+    const notBySecond: Uint8Array[] = [];
+    doc.on("update", (update: Uint8Array, origin: unknown) => {
+      if (origin !== second.conn) notBySecond.push(update);
+    });
+    for (const w of writers) room.join(w.conn);
+    for (const w of writers) room.receive(w.conn, updateFrame(Y.encodeStateAsUpdate(w.replica)));
+    await commit.flush();
+
+    expect(notBySecond.length).toBe(2); // the first writer's update and the cleanup
+    const sentToSecond = second.received.flatMap((frame) => {
+      const decoder = decoding.createDecoder(frame);
+      if (decoding.readVarUint(decoder) !== 0 || decoding.readVarUint(decoder) !== 2) return [];
+      return [decoding.readVarUint8Array(decoder)];
+    });
+    expect(sentToSecond).toEqual(notBySecond);
   });
 });
 

@@ -3,6 +3,7 @@ import * as awarenessProtocol from "y-protocols/awareness";
 import * as Y from "yjs";
 import { CloseCode, closeReason } from "../../shared/protocol/closeCodes.ts";
 import { MessageType } from "../../shared/protocol/messageTypes.ts";
+import type { Role } from "../../shared/roles.ts";
 import type { Logger } from "../log.ts";
 import type { AuditNote, Validator } from "../policy/Change.ts";
 import { pendingBytes } from "../policy/observeChange.ts";
@@ -83,7 +84,7 @@ export class Room implements CommitListener {
   private lastTicket = 0;
   private committedTicket = 0;
   /** While a client update is being applied, the updates Yjs emits for it are held here. */
-  private held: Uint8Array[] | null = null;
+  private held: { update: Uint8Array; origin: unknown }[] | null = null;
   private destroyed = false;
   private readonly policy: UpdatePolicy;
   /** The document's setting, kept current by the registry (see `RoomRegistry.refreshSettings`). */
@@ -208,7 +209,7 @@ export class Room implements CommitListener {
   receiveRemote(seq: number, update: Uint8Array): void {
     if (this.destroyed || seq <= this.lastSeq || this.ahead.has(seq)) return;
     if (seq !== this.lastSeq + 1) {
-      void this.catchUp();
+      this.catchUpInBackground();
       return;
     }
     this.applyRemote(update);
@@ -238,6 +239,26 @@ export class Room implements CommitListener {
       this.catchingUp = null;
     });
     return this.catchingUp;
+  }
+
+  /**
+   * `catchUp` for callers that do not wait: a store that cannot be read now is logged, and
+   * the next relayed update, reconnect or gap check tries again.
+   */
+  catchUpInBackground(): void {
+    this.catchUp().catch((err: unknown) =>
+      this.options.log.warn("catch-up from the store failed; retried later", {
+        documentId: this.documentId,
+        error: err instanceof Error ? err.message : String(err),
+      }),
+    );
+  }
+
+  /** Each connected user once, with the role their connection was opened with. */
+  connectedRoles(): Map<string, Role> {
+    const roles = new Map<string, Role>();
+    for (const c of this.connections) roles.set(c.user.id, c.role);
+    return roles;
   }
 
   /** The sequence number this room is complete up to (for tests and metrics). */
@@ -338,7 +359,9 @@ export class Room implements CommitListener {
     }
     const emitted = this.held;
     this.held = null;
-    for (const u of emitted) this.accept(u, conn);
+    // Only the client's own transaction is echo-free; a transaction Yjs adds after it
+    // (formatting cleanup, in the server's name) is news to the sender as well.
+    for (const u of emitted) this.accept(u.update, u.origin === conn ? conn : null, conn.user.id);
     for (const note of verdict.audit) this.options.onAudit?.(this, conn, note);
     const pendingAfter = pendingBytes(this.doc);
     if (pendingAfter === 0) {
@@ -399,7 +422,7 @@ export class Room implements CommitListener {
       this.accept(update, null, origin.userId);
       return;
     }
-    if (this.held) this.held.push(update);
+    if (this.held) this.held.push({ update, origin });
     else this.accept(update, origin instanceof Connection ? origin : null);
   }
 

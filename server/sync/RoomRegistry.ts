@@ -63,11 +63,18 @@ export class RoomRegistry {
           CloseCode.PermissionsChanged,
           closeReason[CloseCode.PermissionsChanged],
         );
-      } else void this.refreshSettings(event.documentId, { announce: false });
+      } else this.refreshInBackground(event.documentId);
     });
-    // After Redis was away, relayed messages may be lost: every room reads what it missed.
+    // After Redis was away, relayed updates and events may be lost: every room reads the
+    // updates it missed, and re-reads its settings and its members' roles.
     this.pubsub.onReconnected(() => {
-      for (const entry of this.entries.values()) void entry.loaded?.catchUp();
+      for (const entry of this.entries.values()) {
+        const room = entry.loaded;
+        if (!room) continue;
+        room.catchUpInBackground();
+        this.refreshInBackground(room.documentId);
+        void this.recheckRoles(room);
+      }
     });
     if (this.pubsub.distributed) {
       this.gapTimer = setInterval(() => void this.checkGaps(), options.gapCheckMs ?? 2000);
@@ -84,6 +91,25 @@ export class RoomRegistry {
       closeReason[CloseCode.PermissionsChanged],
     );
     this.pubsub.publishEvent({ type: "access", documentId, userId });
+  }
+
+  /** Closes the connections of users whose role is no longer the one they connected with. */
+  private async recheckRoles(room: Room): Promise<void> {
+    for (const [userId, role] of room.connectedRoles()) {
+      try {
+        if ((await this.options.store.roleOf(room.documentId, userId)) === role) continue;
+      } catch (err) {
+        this.options.log.warn("role check failed", { documentId: room.documentId, error: String(err) });
+        // Unknown: renew the connection, so the role is checked again when it reconnects.
+      }
+      room.closeUser(userId, CloseCode.PermissionsChanged, closeReason[CloseCode.PermissionsChanged]);
+    }
+  }
+
+  private refreshInBackground(documentId: string): void {
+    this.refreshSettings(documentId, { announce: false }).catch((err: unknown) =>
+      this.options.log.warn("settings not refreshed", { documentId, error: String(err) }),
+    );
   }
 
   /** The safety net for a relay message lost without a reconnect: compare with the store's last sequence number. */
@@ -267,7 +293,7 @@ export class RoomRegistry {
         awareness: (data) => room.receiveRemoteAwareness(data),
       });
       // Anything stored between the load and the subscription is read once now.
-      if (this.pubsub.distributed) void room.catchUp();
+      if (this.pubsub.distributed) room.catchUpInBackground();
     }
     log.debug("room loaded", {
       documentId,
@@ -296,7 +322,11 @@ export class RoomRegistry {
     if (!entry || entry.idleTimer) return;
     entry.idleTimer = setTimeout(() => {
       entry.idleTimer = null;
-      if (room.size === 0) void this.unload(room);
+      if (room.size === 0) {
+        this.unload(room).catch((err: unknown) =>
+          this.options.log.error("room not unloaded", { documentId: room.documentId, error: String(err) }),
+        );
+      }
     }, this.options.idleMs);
     entry.idleTimer.unref();
   }

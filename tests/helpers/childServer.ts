@@ -36,9 +36,6 @@ export async function startChildServer(dataDir: string, env: Record<string, stri
     });
     child.once("exit", (code) => reject(new Error(`server exited with ${code}: ${output}`)));
   });
-  child.stdout?.on("data", (chunk: Buffer) => {
-    output += chunk.toString();
-  });
   return {
     url: `http://127.0.0.1:${port}`,
     process: child,

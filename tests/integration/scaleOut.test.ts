@@ -106,6 +106,20 @@ describe("several instances on PostgreSQL and Redis", async () => {
     expect((await lukasOnB.closed).code).toBe(CloseCode.PermissionsChanged);
   });
 
+  it("closes a member's connection whose role changed while its instance's Redis link was down, once it returns", async () => {
+    const lukasOnB = connectClient(b.server.url, DOC, cookieB, { reconnect: false });
+    await lukasOnB.synced;
+    await b.redis.cut();
+    const res = await fetch(`${a.server.url}/api/documents/${DOC}/members`, {
+      method: "PUT",
+      headers: { cookie: cookieA, "content-type": "application/json", origin: a.server.url },
+      body: JSON.stringify({ email: "lukas.frei@so.ch", role: "editor" }),
+    });
+    expect(res.status).toBe(200);
+    await b.redis.restore();
+    expect((await lukasOnB.closed).code).toBe(CloseCode.PermissionsChanged);
+  });
+
   it("refuses updates with 4503 while PostgreSQL is unreachable, and serves again when it returns", async () => {
     const client = connectClient(a.server.url, DOC, cookieA, { reconnect: false });
     await client.synced;
