@@ -30,6 +30,18 @@ export default defineConfig({
           fileParallelism: false,
         },
       },
+      {
+        // Not part of `npm test`: run with `npm run test:reliability` (see README, "Reliability battery").
+        test: {
+          name: "reliability",
+          include: ["tests/reliability/**/*.test.ts"],
+          environment: "node",
+          testTimeout: 240_000,
+          hookTimeout: 60_000,
+          // Server processes, thousands of sockets and kill -9 loops: one file at a time on two cores.
+          fileParallelism: false,
+        },
+      },
     ],
   },
 });
