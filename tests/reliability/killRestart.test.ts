@@ -32,7 +32,8 @@ describe("kill -9 at random moments while 20 clients edit", () => {
     const counters = writers.map(() => 0);
     const typists = writers.map(async (w, i) => {
       while (typing) {
-        appendParagraph(w.doc, `w${i}-${counters[i]++}`);
+        appendParagraph(w.doc, `w${i}-${counters[i]}`);
+        counters[i] = (counters[i] ?? 0) + 1;
         // ~25 edits a second in all: a busy document, not a benchmark.
         await sleep(400 + Math.random() * 600);
       }
