@@ -1,6 +1,9 @@
+import { execFileSync } from "node:child_process";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import path from "node:path";
 import Database from "better-sqlite3";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, onTestFinished } from "vitest";
 import { CloseCode } from "../../shared/protocol/closeCodes.ts";
 import { startChildServer } from "../helpers/childServer.ts";
 import { sleep } from "../helpers/processStats.ts";
@@ -87,4 +90,84 @@ describe("the store refuses writes while clients edit", () => {
       `storeFailure: ${n} edits (${lockedAt}..${releasedAt} during the outage); writer closes ${writerLog.codes.join(",")}; attempts writer ${writerLog.attempts}, peer ${peerLog.attempts}`,
     );
   });
+});
+
+/** A 24 MB tmpfs, if this process may mount one (root with CAP_SYS_ADMIN); null otherwise. */
+function tinyFilesystem(): string | null {
+  if (process.getuid?.() !== 0) return null;
+  const dir = mkdtempSync(path.join(tmpdir(), "accord-tiny-"));
+  try {
+    execFileSync("mount", ["-t", "tmpfs", "-o", "size=24m", "tmpfs", dir], { stdio: "ignore" });
+  } catch {
+    rmSync(dir, { recursive: true, force: true });
+    return null;
+  }
+  return dir;
+}
+
+describe("the disk fills up while clients edit", () => {
+  const dir = tinyFilesystem();
+  it.skipIf(dir === null)(
+    "refuses with 4503, loses nothing a peer saw, and edits again once space is back",
+    async () => {
+      const mount = dir as string;
+      let server = await startChildServer(mount);
+      onTestFinished(async () => {
+        await server.kill9();
+        execFileSync("umount", [mount]);
+        rmSync(mount, { recursive: true, force: true });
+      });
+      const port = new URL(server.url).port;
+      const andrea = await login(server.url, "andrea.meier@so.ch");
+      const lukas = await login(server.url, "lukas.frei@so.ch");
+      const writer = connectClient(server.url, DOC, andrea);
+      const peer = connectClient(server.url, DOC, lukas);
+      await Promise.all([writer.synced, peer.synced]);
+      const writerLog = watch(writer);
+
+      // Fill the filesystem to the last byte.
+      const filler = path.join(mount, "filler");
+      const chunk = Buffer.alloc(64 * 1024, 1);
+      let size = 0;
+      try {
+        for (;;) {
+          writeFileSync(filler, chunk, { flag: "a" });
+          size += chunk.length;
+        }
+      } catch {
+        // ENOSPC: full.
+      }
+      // Large paragraphs, so the WAL must grow (a WAL reset after a checkpoint could reuse its space).
+      let n = 0;
+      const big = "x".repeat(16 * 1024);
+      const until = Date.now() + 6000;
+      while (Date.now() < until && !writerLog.codes.includes(CloseCode.StorageUnavailable)) {
+        appendParagraph(writer.doc, `f${n++} ${big}`);
+        await sleep(100);
+      }
+      expect(writerLog.codes).toContain(CloseCode.StorageUnavailable);
+      const seenWhileFull = marks(textOf(peer.doc));
+
+      rmSync(filler);
+      for (let i = 0; i < 10; i++) {
+        appendParagraph(writer.doc, `f${n++}`);
+        await sleep(200);
+      }
+      await eventually(() => textOf(peer.doc).includes(`f${n - 1}<`), "edits flow again", 15_000);
+      for (let i = 0; i < n; i++) expect(textOf(peer.doc)).toContain(`f${i}`);
+      expect(writerLog.attempts).toBeLessThanOrEqual(10);
+      const seen = marks(textOf(peer.doc));
+      writer.destroy();
+      peer.destroy();
+      await server.kill9();
+      server = await startChildServer(mount, { PORT: port });
+      const reader = connectClient(server.url, DOC, andrea, { reconnect: false });
+      await reader.synced;
+      const stored = marks(textOf(reader.doc));
+      expect([...seenWhileFull, ...seen].filter((m) => !stored.has(m))).toEqual([]);
+      console.log(
+        `storeFailure (full disk): filler ${size >> 20} MB, ${n} edits, writer closes ${writerLog.codes.join(",")}, attempts ${writerLog.attempts}`,
+      );
+    },
+  );
 });
