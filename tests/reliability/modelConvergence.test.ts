@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import WebSocket from "ws";
 import * as Y from "yjs";
 import { createThread } from "../../shared/comments/model.ts";
+import { CloseCode } from "../../shared/protocol/closeCodes.ts";
 import { CONTENT_FIELD } from "../../shared/schema/extensions.ts";
 import { HeadlessEditor, paragraph, schema } from "../helpers/headlessEditor.ts";
 import { sleep, stateVectorOf } from "../helpers/processStats.ts";
@@ -91,7 +92,7 @@ const commandArb: fc.Arbitrary<Command> = fc.oneof(
  * (maybe reordered or duplicated); a `drop` kills the connection with whatever is queued,
  * and y-websocket reconnects and resyncs as it would after a real network failure.
  */
-const stats = { delivered: 0, drops: 0, edits: 0, suggestions: 0, comments: 0 };
+const stats = { delivered: 0, drops: 0, edits: 0, suggestions: 0, comments: 0, refusals: 0 };
 
 class Link {
   current: {
@@ -233,7 +234,10 @@ describe("model-based convergence", async () => {
           const links: Link[] = [];
           const clients: YClient[] = [];
           const editors: HeadlessEditor[] = [];
-          for (let i = 0; i < n; i++) {
+          // A client whose update the server refused (4422: e.g. a suggestion made on a copy
+          // that was stale by then) does what the app does: drops its copy and opens afresh.
+          const refused = new Set<number>();
+          const open = (i: number) => {
             const person = personOf(i);
             const link = new Link();
             const doc = new Y.Doc();
@@ -243,11 +247,25 @@ describe("model-based convergence", async () => {
             (client.provider as unknown as { _WS: unknown })._WS = link.socketClass(
               cookies[PEOPLE.indexOf(person)] as string,
             );
+            client.provider.on("connection-close", (event: { code: number } | null) => {
+              if (event?.code !== CloseCode.UpdateRefused) return;
+              client.provider.shouldConnect = false;
+              refused.add(i);
+            });
             client.provider.connect();
-            links.push(link);
-            clients.push(client);
-            editors.push(new HeadlessEditor(doc, { userId: person.author.id, orgId: person.author.orgId }));
-          }
+            links[i] = link;
+            clients[i] = client;
+            editors[i] = new HeadlessEditor(doc, { userId: person.author.id, orgId: person.author.orgId });
+          };
+          const reopenRefused = () => {
+            for (const i of refused) {
+              stats.refusals++;
+              clients[i]?.destroy();
+              open(i);
+            }
+            refused.clear();
+          };
+          for (let i = 0; i < n; i++) open(i);
           try {
             // Everyone starts from the synced document; the faults begin with the commands.
             await eventually(() => {
@@ -259,6 +277,7 @@ describe("model-based convergence", async () => {
             }, "clients to sync at the start");
             let r = rnd;
             for (const command of commands) {
+              reopenRefused();
               const i = command.client % n;
               const person = personOf(i);
               const editor = editors[i] as HeadlessEditor;
@@ -304,6 +323,7 @@ describe("model-based convergence", async () => {
             const reader = connectClient(server.url, documentId, cookies[1] as string, { reconnect: false });
             await reader.synced;
             for (;;) {
+              reopenRefused();
               for (const link of links) {
                 link.deliver(true, 1000, false, false, 0);
                 link.deliver(false, 1000, false, false, 0);
