@@ -34,13 +34,21 @@ export function friendsKeystrokes(): Keystroke[] {
   return out;
 }
 
-/** The paragraph text every scenario edits: content fragment → paragraph → XmlText. */
-export function benchText(doc: Y.Doc): Y.XmlText {
+/** The text of the document's last paragraph, or null if the content does not end in one. */
+export function lastParagraphText(doc: Y.Doc): Y.XmlText | null {
   const fragment = doc.getXmlFragment(CONTENT_FIELD);
   const last = fragment.length > 0 ? fragment.get(fragment.length - 1) : null;
   if (last instanceof Y.XmlElement && last.nodeName === "paragraph" && last.get(0) instanceof Y.XmlText) {
     return last.get(0) as Y.XmlText;
   }
+  return null;
+}
+
+/** The paragraph text every scenario edits (content fragment → paragraph → XmlText), appended if missing. */
+export function benchText(doc: Y.Doc): Y.XmlText {
+  const existing = lastParagraphText(doc);
+  if (existing) return existing;
+  const fragment = doc.getXmlFragment(CONTENT_FIELD);
   const paragraph = new Y.XmlElement("paragraph");
   paragraph.insert(0, [new Y.XmlText("")]);
   fragment.push([paragraph]);

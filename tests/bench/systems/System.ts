@@ -21,12 +21,14 @@ export interface System {
   createDocuments(count: number): Promise<string[]>;
   /** Connects client number `i` (scale-out systems alternate instances by `i`). */
   connect(docName: string, i: number): BenchClient;
-  /** kill -9 every server process, then start it again on the same data dir. */
-  kill9AndRestart(): Promise<void>;
+  /** kill -9 every server process, run `between` (e.g. drop the clients), start again on the same data dir. */
+  kill9AndRestart(between?: () => void): Promise<void>;
   /** Graceful stop (SIGTERM), so stores can flush. */
   stop(): Promise<void>;
   /** Bytes on disk of the data dir (Accord PostgreSQL: the schema's relation sizes). */
   diskBytes(): Promise<number>;
+  /** Accord only: bytes of the document's stored Yjs data (snapshot + log rows), read with SQL. */
+  payloadBytes?(docName: string): Promise<number>;
   /** Server process ids, for RSS and CPU from /proc. */
   pids(): number[];
 }

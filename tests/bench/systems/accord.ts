@@ -1,4 +1,6 @@
 import { randomBytes } from "node:crypto";
+import path from "node:path";
+import Database from "better-sqlite3";
 import pg from "pg";
 import { type Child, diskBytes, freePort, startPinned } from "../proc.ts";
 import type { BenchClient, System } from "./System.ts";
@@ -102,8 +104,9 @@ export function accord(instances: 1 | 2): System {
       const k = i % urls.length;
       return ywsClient(`${(urls[k] ?? "").replace(/^http/, "ws")}/collab`, docName, { cookie: cookies[k] ?? "" });
     },
-    async kill9AndRestart() {
+    async kill9AndRestart(between) {
       for (const c of children) await c.kill9();
+      between?.();
       await launch();
     },
     async stop() {
@@ -125,6 +128,28 @@ export function accord(instances: 1 | 2): System {
       );
       await c.end();
       return Number(r.rows[0]?.b ?? 0);
+    },
+    async payloadBytes(docName) {
+      const sql = (t: string, p: string) =>
+        `SELECT coalesce(sum(length(data)), 0) AS b FROM ${t} WHERE document_id = ${p}`;
+      if (instances === 1) {
+        const db = new Database(path.join(dataDir, "accord.sqlite"), { readonly: true });
+        try {
+          const one = (t: string) => (db.prepare(sql(t, "?")).get(docName) as { b: number }).b;
+          return one("updates") + one("snapshots");
+        } finally {
+          db.close();
+        }
+      }
+      const c = admin();
+      await c.connect();
+      try {
+        const one = async (t: string) =>
+          Number((await c.query(sql(`${schema}.${t}`, "$1"), [docName])).rows[0]?.b ?? 0);
+        return (await one("updates")) + (await one("snapshots"));
+      } finally {
+        await c.end();
+      }
     },
     pids: () => children.map((c) => c.pid),
   };

@@ -30,8 +30,9 @@ function peer(
     },
     createDocuments: async (count) => Array.from({ length: count }, (_, i) => `bench-${i}`),
     connect: (docName) => connect(`ws://127.0.0.1:${port}`, docName),
-    async kill9AndRestart() {
+    async kill9AndRestart(between) {
       await child?.kill9();
+      between?.();
       await run();
     },
     async stop() {
