@@ -1,6 +1,6 @@
 import { spawnSync } from "node:child_process";
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { loadavg, tmpdir } from "node:os";
 import path from "node:path";
 import * as Y from "yjs";
 import { runInternals } from "./internals.ts";
@@ -62,6 +62,8 @@ const results: Record<string, unknown> = {
   node: process.version,
   quick: QUICK,
   runs: RUNS,
+  // Other work on the machine distorts every figure: recorded so a reader can tell.
+  loadAverageAtStart: loadavg(),
 };
 type Row = Record<string, string | number>;
 const tables: Record<string, Record<string, Row>> = {};
@@ -313,6 +315,7 @@ if (want("loss")) {
 
 await runInternals(want, results);
 
+results.loadAverageAtEnd = loadavg();
 const targets = evaluateTargets(results);
 results.targets = targets;
 console.log("\nAccord's targets");
