@@ -11,6 +11,9 @@ const EMAIL = "andrea.meier@so.ch";
 const PG_BASE = process.env.TEST_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/test";
 const REDIS = process.env.TEST_REDIS_URL ?? "redis://127.0.0.1:6379";
 
+/** BENCH_CPU_PROF=<dir>: every Accord child writes a V8 CPU profile there when stopped (not on kill -9). */
+const profile = process.env.BENCH_CPU_PROF ? ["--cpu-prof", `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : [];
+
 /** Environment every Accord instance in the benchmark gets; `env` overrides per scenario. */
 const baseEnv = (dataDir: string): Record<string, string> => ({
   PORT: "0",
@@ -56,7 +59,7 @@ export function accord(instances: 1 | 2): System {
           : {};
       children.push(
         await startPinned(
-          ["--import", "tsx", "server/main.ts"],
+          [...profile, "--import", "tsx", "server/main.ts"],
           { ...baseEnv(dataDir), ...env, ...extra, PORT: String(ports[i]) },
           new URL(`${urls[i]}/readyz`),
         ),
