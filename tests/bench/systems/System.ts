@@ -1,0 +1,34 @@
+import type { Awareness } from "y-protocols/awareness";
+import type * as Y from "yjs";
+
+/** One simulated editor's connection to a document. */
+export interface BenchClient {
+  doc: Y.Doc;
+  awareness: Awareness;
+  /** Resolves after the first sync with the server (the raw relay: once connected). */
+  synced: Promise<void>;
+  destroy(): void;
+}
+
+/** A collaboration server under test, behind the same five verbs. */
+export interface System {
+  name: string;
+  /** False for the raw relay: it stores nothing, so cold load, storage and loss do not apply. */
+  persists: boolean;
+  /** Starts the server(s) on a fresh data dir. */
+  start(dataDir: string, env?: Record<string, string>): Promise<void>;
+  /** Makes `count` documents servable and returns their names (Accord creates them over REST). */
+  createDocuments(count: number): Promise<string[]>;
+  /** Connects client number `i` (scale-out systems alternate instances by `i`). */
+  connect(docName: string, i: number): BenchClient;
+  /** kill -9 every server process, run `between` (e.g. drop the clients), start again on the same data dir. */
+  kill9AndRestart(between?: () => void): Promise<void>;
+  /** Graceful stop (SIGTERM), so stores can flush. */
+  stop(): Promise<void>;
+  /** Bytes on disk of the data dir (Accord PostgreSQL: the schema's relation sizes). */
+  diskBytes(): Promise<number>;
+  /** Accord only: bytes of the document's stored Yjs data (snapshot + log rows), read with SQL. */
+  payloadBytes?(docName: string): Promise<number>;
+  /** Server process ids, for RSS and CPU from /proc. */
+  pids(): number[];
+}
