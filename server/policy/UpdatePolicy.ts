@@ -27,79 +27,92 @@ export type Verdict = { ok: true; audit: AuditNote[] } | { ok: false; reason: st
  * Decides whether a connection may make a change, before the live doc sees it. Keeps a
  * shadow Y.Doc equal to the live one: each update is applied to the shadow first and
  * judged on what it changed there. Accepted: the caller applies the same update to the
- * live doc, and both are equal again. Refused or failed: the shadow is rebuilt from the
- * live doc, which never saw the update.
+ * live doc, and both are equal again. Refused or failed: the shadow is dropped and built
+ * again from the live doc, which never saw the update, when the next update comes.
  */
 export class UpdatePolicy {
-  private shadow: Y.Doc;
-  /** Comment threads as JSON, as of the live doc; the "before" of the next change. */
-  private threads: Record<string, unknown>;
-  /** The content's top-level blocks as of the live doc; the "before" of the next content change. */
-  private blocks: ContentBlocks;
+  /**
+   * The shadow with the threads and blocks as of the live doc, the "before" of the next
+   * change; built on the first update to judge, not at load, so opening a document (and
+   * serving readers) pays for one copy of it, not two. Dropped after a refusal or failure.
+   */
+  private judged: { shadow: Y.Doc; threads: Record<string, unknown>; blocks: ContentBlocks } | null = null;
 
   constructor(
     private readonly live: Y.Doc,
     private readonly validators: readonly Validator[] = DEFAULT_VALIDATORS,
-  ) {
-    this.shadow = copyOf(live);
-    this.threads = commentsOf(this.shadow).toJSON();
-    this.blocks = new ContentBlocks(this.shadow.getXmlFragment(CONTENT_FIELD));
-  }
+  ) {}
 
-  /** Judges `update` by `actor`. Throws (after rebuilding the shadow) if the update fails to integrate. */
+  /** Judges `update` by `actor`. Throws (after dropping the shadow) if the update fails to integrate. */
   evaluate(actor: Actor, update: Uint8Array, context: DocumentContext = DEFAULT_CONTEXT()): Verdict {
+    const judged = this.ensureShadow();
     let change: ReturnType<typeof applyAndObserve>;
     try {
-      change = applyAndObserve(this.shadow, update, this.threads, this.blocks);
+      change = applyAndObserve(judged.shadow, update, judged.threads, judged.blocks);
     } catch (err) {
-      this.rebuild();
+      this.dropShadow();
       throw err;
     }
     const audit: AuditNote[] = [];
     for (const validator of this.validators) {
       const judgement = validator(actor, change, context);
       if (judgement.refuse) {
-        this.rebuild();
+        this.dropShadow();
         return { ok: false, reason: judgement.refuse };
       }
       audit.push(...(judgement.audit ?? []));
     }
-    for (const { id, after } of change.threads) {
-      if (after === undefined) delete this.threads[id];
-      else this.threads[id] = after;
-    }
-    if (change.contentChanged) this.blocks.commit(change.touchedBlocks);
+    commitChange(judged, change);
     return { ok: true, audit };
   }
 
   /**
-   * Brings the shadow along with an update the server itself made (restoring a version),
-   * which no validator judges. Throws (after rebuilding) if it does not integrate.
+   * Brings the shadow along with an update the live doc took without judgement (from
+   * another instance, or a version restored). Throws (after dropping the shadow) if it does
+   * not integrate. Without a shadow there is nothing to follow: it is built from the live doc.
    */
   follow(update: Uint8Array): void {
+    if (!this.judged) return;
     try {
-      const change = applyAndObserve(this.shadow, update, this.threads, this.blocks);
-      for (const { id, after } of change.threads) {
-        if (after === undefined) delete this.threads[id];
-        else this.threads[id] = after;
-      }
-      if (change.contentChanged) this.blocks.commit(change.touchedBlocks);
+      commitChange(this.judged, applyAndObserve(this.judged.shadow, update, this.judged.threads, this.judged.blocks));
     } catch (err) {
-      this.rebuild();
+      this.dropShadow();
       throw err;
     }
   }
 
   destroy(): void {
-    this.shadow.destroy();
+    this.dropShadow();
   }
 
-  private rebuild(): void {
-    this.shadow.destroy();
-    this.shadow = copyOf(this.live);
-    this.threads = commentsOf(this.shadow).toJSON();
-    this.blocks = new ContentBlocks(this.shadow.getXmlFragment(CONTENT_FIELD));
+  private ensureShadow(): NonNullable<UpdatePolicy["judged"]> {
+    if (!this.judged) {
+      const shadow = copyOf(this.live);
+      this.judged = {
+        shadow,
+        threads: commentsOf(shadow).toJSON(),
+        blocks: new ContentBlocks(shadow.getXmlFragment(CONTENT_FIELD)),
+      };
+    }
+    return this.judged;
   }
+
+  private dropShadow(): void {
+    this.judged?.shadow.destroy();
+    this.judged = null;
+  }
+}
+
+/** Takes an accepted change into the "before" of the next one. */
+function commitChange(
+  judged: { threads: Record<string, unknown>; blocks: ContentBlocks },
+  change: ReturnType<typeof applyAndObserve>,
+): void {
+  for (const { id, after } of change.threads) {
+    if (after === undefined) delete judged.threads[id];
+    else judged.threads[id] = after;
+  }
+  if (change.contentChanged) judged.blocks.commit(change.touchedBlocks);
 }
 
 /** A doc with the same state as `doc`, including what waits for missing dependencies. */

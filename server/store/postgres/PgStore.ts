@@ -1,6 +1,7 @@
 import pg from "pg";
 import type { DocumentKind } from "../../../shared/api/schemas.ts";
 import type { Role } from "../../../shared/roles.ts";
+import { byDocument } from "../appendPlan.ts";
 import { MIGRATIONS } from "../migrations.ts";
 import type {
   ApprovalRow,
@@ -124,29 +125,32 @@ export class PgStore implements Store {
   async appendUpdates(batch: readonly UpdateRecord[]): Promise<(number | null)[]> {
     const at = new Date().toISOString();
     return this.tx(async (c) => {
-      const seqs: (number | null)[] = [];
-      for (const u of batch) {
+      const seqs: (number | null)[] = batch.map(() => null); // null: the document is locked
+      for (const [documentId, indexes] of byDocument(batch)) {
         const { rows } = await c.query<{ last_seq: number }>(
-          "UPDATE documents SET last_seq = last_seq + 1 WHERE id = $1 AND NOT locked RETURNING last_seq",
-          [u.documentId],
+          "UPDATE documents SET last_seq = last_seq + $1 WHERE id = $2 AND NOT locked RETURNING last_seq",
+          [indexes.length, documentId],
         );
-        const seq = rows[0]?.last_seq;
-        if (seq === undefined) {
-          const exists = await c.query("SELECT 1 FROM documents WHERE id = $1", [u.documentId]);
-          if (exists.rowCount) {
-            seqs.push(null); // locked
-            continue;
-          }
-          throw new Error(`append to unknown document ${u.documentId}`);
+        const last = rows[0]?.last_seq;
+        if (last === undefined) {
+          const exists = await c.query("SELECT 1 FROM documents WHERE id = $1", [documentId]);
+          if (exists.rowCount) continue;
+          throw new Error(`append to unknown document ${documentId}`);
         }
-        await c.query("INSERT INTO updates (document_id, seq, data, user_id, at) VALUES ($1, $2, $3, $4, $5)", [
-          u.documentId,
-          seq,
-          Buffer.from(u.data),
-          u.userId,
-          at,
-        ]);
-        seqs.push(seq);
+        const first = last - indexes.length + 1;
+        for (const [k, i] of indexes.entries()) seqs[i] = first + k;
+        // One round trip for the document's rows: unnest pairs the arrays up row by row.
+        await c.query(
+          `INSERT INTO updates (document_id, seq, data, user_id, at)
+           SELECT $1::text, seq, data, user_id, $5::text FROM unnest($2::bigint[], $3::bytea[], $4::text[]) AS t(seq, data, user_id)`,
+          [
+            documentId,
+            indexes.map((_, k) => first + k),
+            indexes.map((i) => Buffer.from((batch[i] as UpdateRecord).data)),
+            indexes.map((i) => (batch[i] as UpdateRecord).userId),
+            at,
+          ],
+        );
       }
       return seqs;
     });

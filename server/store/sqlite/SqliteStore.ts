@@ -1,6 +1,7 @@
 import Database from "better-sqlite3";
 import type { DocumentKind } from "../../../shared/api/schemas.ts";
 import type { Role } from "../../../shared/roles.ts";
+import { byDocument } from "../appendPlan.ts";
 import { MIGRATIONS } from "../migrations.ts";
 import type {
   ApprovalRow,
@@ -84,8 +85,8 @@ export class SqliteStore implements Store {
     this.migrate();
     const db = this.db;
     this.stmt = {
-      nextSeq: db.prepare<[string], { last_seq: number }>(
-        "UPDATE documents SET last_seq = last_seq + 1 WHERE id = ? AND locked = 0 RETURNING last_seq",
+      takeSeqs: db.prepare<[number, string], { last_seq: number }>(
+        "UPDATE documents SET last_seq = last_seq + ? WHERE id = ? AND locked = 0 RETURNING last_seq",
       ),
       exists: db.prepare<[string], { id: string }>("SELECT id FROM documents WHERE id = ?"),
       insertUpdate: db.prepare<[string, number, Buffer, string | null, string]>(
@@ -128,17 +129,23 @@ export class SqliteStore implements Store {
 
   async appendUpdates(batch: readonly UpdateRecord[]): Promise<(number | null)[]> {
     const at = new Date().toISOString();
-    return this.db.transaction(() =>
-      batch.map((u) => {
-        const row = this.stmt.nextSeq.get(u.documentId);
+    return this.db.transaction(() => {
+      const seqs: (number | null)[] = batch.map(() => null); // null: the document is locked
+      for (const [documentId, indexes] of byDocument(batch)) {
+        const row = this.stmt.takeSeqs.get(indexes.length, documentId);
         if (!row) {
-          if (this.stmt.exists.get(u.documentId)) return null; // locked
-          throw new Error(`append to unknown document ${u.documentId}`);
+          if (this.stmt.exists.get(documentId)) continue;
+          throw new Error(`append to unknown document ${documentId}`);
         }
-        this.stmt.insertUpdate.run(u.documentId, row.last_seq, Buffer.from(u.data), u.userId, at);
-        return row.last_seq;
-      }),
-    )();
+        let seq = row.last_seq - indexes.length;
+        for (const i of indexes) {
+          const u = batch[i] as UpdateRecord;
+          seqs[i] = ++seq;
+          this.stmt.insertUpdate.run(documentId, seq, Buffer.from(u.data), u.userId, at);
+        }
+      }
+      return seqs;
+    })();
   }
 
   async setDocumentLock(documentId: string, locked: boolean): Promise<void> {

@@ -1,0 +1,16 @@
+import type { UpdateRecord } from "./Store.ts";
+
+/**
+ * The updates of one commit batch grouped by document, in batch order, so a store takes
+ * each document's sequence numbers with one statement (`last_seq + count`) instead of one
+ * per update: the per-update statement was most of the commit's cost.
+ */
+export function byDocument(batch: readonly UpdateRecord[]): Map<string, number[]> {
+  const groups = new Map<string, number[]>();
+  for (const [i, u] of batch.entries()) {
+    const indexes = groups.get(u.documentId);
+    if (indexes) indexes.push(i);
+    else groups.set(u.documentId, [i]);
+  }
+  return groups;
+}
