@@ -112,7 +112,7 @@ function commitChange(
     if (after === undefined) delete judged.threads[id];
     else judged.threads[id] = after;
   }
-  if (change.contentChanged) judged.blocks.commit(change.touchedBlocks);
+  if (change.contentChanged) judged.blocks.commit(change.touchedBlocks, change.blocksAddedOrRemoved);
 }
 
 /** A doc with the same state as `doc`, including what waits for missing dependencies. */

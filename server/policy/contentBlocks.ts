@@ -14,6 +14,8 @@ type Block = Y.XmlElement | Y.XmlText;
  */
 export class ContentBlocks {
   private order: Block[] = [];
+  /** Position of each block in `order`, so an edit inside blocks finds its region without a scan; built when first needed. */
+  private positions: Map<Block, number> | null = null;
   private readonly pieces = new Map<Block, Piece[]>();
 
   constructor(private readonly fragment: Y.XmlFragment) {
@@ -23,21 +25,45 @@ export class ContentBlocks {
   /** Reads every block again (after the shadow was rebuilt). */
   reset(): void {
     this.pieces.clear();
-    this.order = this.current();
+    this.setOrder(this.current());
     for (const block of this.order) this.pieces.set(block, piecesOfYElement(block));
   }
 
-  /** The region an update changed: blocks it touched, added or removed, with what lies between. */
-  region(touched: ReadonlySet<Block>): RegionChange {
-    const after = this.current();
-    const unchanged = (a: Block | undefined, b: Block | undefined) => a === b && a !== undefined && !touched.has(a);
-    let start = 0;
-    while (start < after.length && start < this.order.length && unchanged(this.order[start], after[start])) start++;
-    let endBefore = this.order.length;
-    let endAfter = after.length;
-    while (endBefore > start && endAfter > start && unchanged(this.order[endBefore - 1], after[endAfter - 1])) {
-      endBefore--;
-      endAfter--;
+  private setOrder(order: Block[]): void {
+    this.order = order;
+    this.positions = null;
+  }
+
+  private indexOf(block: Block): number | undefined {
+    if (!this.positions) this.positions = new Map(this.order.map((b, i) => [b, i]));
+    return this.positions.get(block);
+  }
+
+  /**
+   * The region an update changed: blocks it touched, added or removed, with what lies
+   * between. Without blocks added or removed the order is as before, and the region is found
+   * from the touched blocks' positions; otherwise by comparing both lists from each end.
+   */
+  region(touched: ReadonlySet<Block>, blocksAddedOrRemoved: boolean): RegionChange {
+    const positions = blocksAddedOrRemoved ? [] : [...touched].map((b) => this.indexOf(b));
+    const inPlace = !blocksAddedOrRemoved && positions.every((i) => i !== undefined);
+    const after = inPlace ? this.order : this.current();
+    let start: number;
+    let endBefore: number;
+    let endAfter: number;
+    if (inPlace) {
+      start = positions.length ? Math.min(...(positions as number[])) : 0;
+      endBefore = endAfter = positions.length ? Math.max(...(positions as number[])) + 1 : 0;
+    } else {
+      const unchanged = (a: Block | undefined, b: Block | undefined) => a === b && a !== undefined && !touched.has(a);
+      start = 0;
+      while (start < after.length && start < this.order.length && unchanged(this.order[start], after[start])) start++;
+      endBefore = this.order.length;
+      endAfter = after.length;
+      while (endBefore > start && endAfter > start && unchanged(this.order[endBefore - 1], after[endAfter - 1])) {
+        endBefore--;
+        endAfter--;
+      }
     }
     const beforeRange = widenToTextNeighbours({ start, end: endBefore }, this.order.length, (i) =>
       hasText(this.pieces.get(this.order[i] as Block)),
@@ -64,15 +90,23 @@ export class ContentBlocks {
     return { before, after: now };
   }
 
-  /** The update was accepted: the touched and new blocks' current state becomes "before". */
-  commit(touched: ReadonlySet<Block>): void {
+  /**
+   * The update was accepted: the touched and new blocks' current state becomes "before".
+   * Typing inside blocks leaves their order as it was, so only those blocks are read again;
+   * the whole list only when blocks were added or removed.
+   */
+  commit(touched: ReadonlySet<Block>, blocksAddedOrRemoved: boolean): void {
+    if (!blocksAddedOrRemoved) {
+      for (const block of touched) if (this.pieces.has(block)) this.pieces.set(block, piecesOfYElement(block));
+      return;
+    }
     const after = this.current();
     const kept = new Set(after);
     for (const block of this.order) if (!kept.has(block)) this.pieces.delete(block);
     for (const block of after) {
       if (touched.has(block) || !this.pieces.has(block)) this.pieces.set(block, piecesOfYElement(block));
     }
-    this.order = after;
+    this.setOrder(after);
   }
 
   private current(): Block[] {

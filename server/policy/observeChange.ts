@@ -38,7 +38,7 @@ export function applyAndObserve(
   update: Uint8Array,
   threadsBefore: Record<string, unknown>,
   blocks: ContentBlocks,
-): Change & { touchedBlocks: Set<Y.XmlElement | Y.XmlText> } {
+): Change & { touchedBlocks: Set<Y.XmlElement | Y.XmlText>; blocksAddedOrRemoved: boolean } {
   const content = doc.getXmlFragment(CONTENT_FIELD);
   const comments = commentsOf(doc);
   const touchedBlocks = new Set<Y.XmlElement | Y.XmlText>();
@@ -49,9 +49,10 @@ export function applyAndObserve(
     foreignRoots: [] as string[],
     threads: [] as Change["threads"],
     pendingGrew: false,
+    blocksAddedOrRemoved: false,
     touchedBlocks,
     region: () => {
-      region ??= blocks.region(touchedBlocks);
+      region ??= blocks.region(touchedBlocks, change.blocksAddedOrRemoved);
       return region;
     },
   };
@@ -62,6 +63,7 @@ export function applyAndObserve(
       inspectContentEvent(event, change.contentProblems);
       const block = topLevelBlock(event.target, content);
       if (block) touchedBlocks.add(block);
+      else if (event.target === content) change.blocksAddedOrRemoved = true;
     }
   };
   // Only the threads an update touched are compared, so the cost does not grow with their number.

@@ -41,10 +41,17 @@ function workload(base: Y.Doc, keystrokes: number) {
   return updates;
 }
 
-/** Cost of judging one update on the shadow doc, against applying it to the live doc alone. */
-export function measurePolicyCost(keystrokes = 2000): { policy: Summary; applyOnly: Summary; updates: number } {
+/**
+ * Cost of judging one update on the shadow doc, against applying it to the live doc alone,
+ * on the concept repeated `copies` times (the cost should follow the edit, not the document).
+ */
+export function measurePolicyCost(
+  keystrokes = 2000,
+  copies = 1,
+): { policy: Summary; applyOnly: Summary; updates: number; blocks: number } {
   const schema = getSchema(schemaExtensions());
-  const live = prosemirrorJSONToYDoc(schema, kip3Concept.content, CONTENT_FIELD);
+  const blocks = Array.from({ length: copies }, () => kip3Concept.content.content ?? []).flat();
+  const live = prosemirrorJSONToYDoc(schema, { ...kip3Concept.content, content: blocks }, CONTENT_FIELD);
   const updates = workload(live, keystrokes);
   const policy = new UpdatePolicy(live);
   const judged: number[] = [];
@@ -58,5 +65,5 @@ export function measurePolicyCost(keystrokes = 2000): { policy: Summary; applyOn
     Y.applyUpdate(live, update);
     applied.push(performance.now() - t);
   }
-  return { policy: summarise(judged), applyOnly: summarise(applied), updates: updates.length };
+  return { policy: summarise(judged), applyOnly: summarise(applied), updates: updates.length, blocks: blocks.length };
 }
