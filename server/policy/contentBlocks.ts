@@ -4,6 +4,8 @@ import { widenToTextNeighbours } from "../../shared/suggestions/region.ts";
 import type { RegionChange } from "../../shared/suggestions/rules.ts";
 
 type Block = Y.XmlElement | Y.XmlText;
+/** Changed blocks: `start` up to `endBefore` in the old list, up to `endAfter` in the new. */
+type Span = { start: number; endBefore: number; endAfter: number };
 
 /**
  * The shadow's top-level blocks, flattened, as they were before the update being judged.
@@ -45,26 +47,9 @@ export class ContentBlocks {
    * from the touched blocks' positions; otherwise by comparing both lists from each end.
    */
   region(touched: ReadonlySet<Block>, blocksAddedOrRemoved: boolean): RegionChange {
-    const positions = blocksAddedOrRemoved ? [] : [...touched].map((b) => this.indexOf(b));
-    const inPlace = !blocksAddedOrRemoved && positions.every((i) => i !== undefined);
+    const inPlace = blocksAddedOrRemoved ? null : this.spanInPlace(touched);
     const after = inPlace ? this.order : this.current();
-    let start: number;
-    let endBefore: number;
-    let endAfter: number;
-    if (inPlace) {
-      start = positions.length ? Math.min(...(positions as number[])) : 0;
-      endBefore = endAfter = positions.length ? Math.max(...(positions as number[])) + 1 : 0;
-    } else {
-      const unchanged = (a: Block | undefined, b: Block | undefined) => a === b && a !== undefined && !touched.has(a);
-      start = 0;
-      while (start < after.length && start < this.order.length && unchanged(this.order[start], after[start])) start++;
-      endBefore = this.order.length;
-      endAfter = after.length;
-      while (endBefore > start && endAfter > start && unchanged(this.order[endBefore - 1], after[endAfter - 1])) {
-        endBefore--;
-        endAfter--;
-      }
-    }
+    const { start, endBefore, endAfter } = inPlace ?? this.spanByComparison(after, touched);
     const beforeRange = widenToTextNeighbours({ start, end: endBefore }, this.order.length, (i) =>
       hasText(this.pieces.get(this.order[i] as Block)),
     );
@@ -88,6 +73,33 @@ export class ContentBlocks {
     const now: Piece[] = [];
     for (const block of after.slice(afterRange.start, afterRange.end)) now.push(...nowPieces(block));
     return { before, after: now };
+  }
+
+  /** The touched blocks' span, when every one of them is where it was; null otherwise. */
+  private spanInPlace(touched: ReadonlySet<Block>): Span | null {
+    let start = this.order.length;
+    let end = 0;
+    for (const block of touched) {
+      const i = this.indexOf(block);
+      if (i === undefined) return null;
+      start = Math.min(start, i);
+      end = Math.max(end, i + 1);
+    }
+    return start < end ? { start, endBefore: end, endAfter: end } : { start: 0, endBefore: 0, endAfter: 0 };
+  }
+
+  /** The span between the unchanged head and tail of the block list before and after. */
+  private spanByComparison(after: Block[], touched: ReadonlySet<Block>): Span {
+    const unchanged = (a: Block | undefined, b: Block | undefined) => a === b && a !== undefined && !touched.has(a);
+    let start = 0;
+    while (start < after.length && start < this.order.length && unchanged(this.order[start], after[start])) start++;
+    let endBefore = this.order.length;
+    let endAfter = after.length;
+    while (endBefore > start && endAfter > start && unchanged(this.order[endBefore - 1], after[endAfter - 1])) {
+      endBefore--;
+      endAfter--;
+    }
+    return { start, endBefore, endAfter };
   }
 
   /**

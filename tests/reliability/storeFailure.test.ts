@@ -5,13 +5,32 @@ import path from "node:path";
 import Database from "better-sqlite3";
 import { describe, expect, it, onTestFinished } from "vitest";
 import { CloseCode } from "../../shared/protocol/closeCodes.ts";
-import { startChildServer } from "../helpers/childServer.ts";
+import { type ChildServer, startChildServer } from "../helpers/childServer.ts";
 import { sleep } from "../helpers/processStats.ts";
 import { login, tempDataDir } from "../helpers/server.ts";
 import { appendParagraph, connectClient, eventually, textOf, type YClient } from "../helpers/yClient.ts";
 
 const DOC = "kip3-konzept-so";
 const marks = (text: string) => new Set(text.match(/f\d+/g) ?? []);
+
+/** A writer (Andrea) and a peer (Lukas), both synced on the concept. */
+async function writerAndPeer(url: string) {
+  const andrea = await login(url, "andrea.meier@so.ch");
+  const lukas = await login(url, "lukas.frei@so.ch");
+  const writer = connectClient(url, DOC, andrea);
+  const peer = connectClient(url, DOC, lukas);
+  await Promise.all([writer.synced, peer.synced]);
+  return { andrea, writer, peer };
+}
+
+/** Crashes the server (kill -9), restarts it on the same data and port, and reads what it stored. */
+async function storedAfterCrash(server: ChildServer, dataDir: string, cookie: string) {
+  await server.kill9();
+  const restarted = await startChildServer(dataDir, { PORT: new URL(server.url).port });
+  const reader = connectClient(restarted.url, DOC, cookie, { reconnect: false });
+  await reader.synced;
+  return { server: restarted, stored: marks(textOf(reader.doc)) };
+}
 
 /** Counts a client's connection attempts and the close codes it receives. */
 function watch(client: YClient) {
@@ -32,13 +51,8 @@ describe("the store refuses writes while clients edit", () => {
   it("closes with 4503, relays nothing it could not store, and recovers without a reconnect storm", async () => {
     const dataDir = tempDataDir();
     const file = path.join(dataDir, "accord.sqlite");
-    let server = await startChildServer(dataDir);
-    const port = new URL(server.url).port;
-    const andrea = await login(server.url, "andrea.meier@so.ch");
-    const lukas = await login(server.url, "lukas.frei@so.ch");
-    const writer = connectClient(server.url, DOC, andrea);
-    const peer = connectClient(server.url, DOC, lukas);
-    await Promise.all([writer.synced, peer.synced]);
+    const server = await startChildServer(dataDir);
+    const { andrea, writer, peer } = await writerAndPeer(server.url);
     const writerLog = watch(writer);
     const peerLog = watch(peer);
 
@@ -80,11 +94,7 @@ describe("the store refuses writes while clients edit", () => {
     peer.destroy();
 
     // What the peer saw is in the store: crash the server and read with a fresh client.
-    await server.kill9();
-    server = await startChildServer(dataDir, { PORT: port });
-    const reader = connectClient(server.url, DOC, andrea, { reconnect: false });
-    await reader.synced;
-    const stored = marks(textOf(reader.doc));
+    const { stored } = await storedAfterCrash(server, dataDir, andrea);
     expect([...seen].filter((m) => !stored.has(m))).toEqual([]);
     console.log(
       `storeFailure: ${n} edits (${lockedAt}..${releasedAt} during the outage); writer closes ${writerLog.codes.join(",")}; attempts writer ${writerLog.attempts}, peer ${peerLog.attempts}`,
@@ -117,12 +127,7 @@ describe("the disk fills up while clients edit", () => {
         execFileSync("umount", [mount]);
         rmSync(mount, { recursive: true, force: true });
       });
-      const port = new URL(server.url).port;
-      const andrea = await login(server.url, "andrea.meier@so.ch");
-      const lukas = await login(server.url, "lukas.frei@so.ch");
-      const writer = connectClient(server.url, DOC, andrea);
-      const peer = connectClient(server.url, DOC, lukas);
-      await Promise.all([writer.synced, peer.synced]);
+      const { andrea, writer, peer } = await writerAndPeer(server.url);
       const writerLog = watch(writer);
 
       // Fill the filesystem to the last byte.
@@ -159,11 +164,9 @@ describe("the disk fills up while clients edit", () => {
       const seen = marks(textOf(peer.doc));
       writer.destroy();
       peer.destroy();
-      await server.kill9();
-      server = await startChildServer(mount, { PORT: port });
-      const reader = connectClient(server.url, DOC, andrea, { reconnect: false });
-      await reader.synced;
-      const stored = marks(textOf(reader.doc));
+      const restart = await storedAfterCrash(server, mount, andrea);
+      server = restart.server;
+      const stored = restart.stored;
       expect([...seenWhileFull, ...seen].filter((m) => !stored.has(m))).toEqual([]);
       console.log(
         `storeFailure (full disk): filler ${size >> 20} MB, ${n} edits, writer closes ${writerLog.codes.join(",")}, attempts ${writerLog.attempts}`,

@@ -1,8 +1,9 @@
 import { monitorEventLoopDelay } from "node:perf_hooks";
-import { cpuMs, rssBytes } from "../proc.ts";
+import { rssKb, sleep } from "../../helpers/processStats.ts";
+import { cpuMs } from "../proc.ts";
 import type { BenchClient, System } from "../systems/System.ts";
 
-export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+export { sleep };
 
 /** Waits for every client's first sync; fails after `ms`. */
 export async function allSynced(clients: BenchClient[], ms = 60_000): Promise<void> {
@@ -28,7 +29,7 @@ export async function until(predicate: () => boolean, ms: number): Promise<boole
 }
 
 /** Server RSS summed over the system's processes. */
-export const serverRss = (system: System) => system.pids().reduce((sum, pid) => sum + rssBytes(pid), 0);
+export const serverRss = (system: System) => system.pids().reduce((sum, pid) => sum + rssKb(pid) * 1024, 0);
 
 /** Server CPU and this (client) process's CPU and event-loop lag over a window. */
 export function meter(system: System) {
