@@ -36,11 +36,19 @@ describe("parseConfig", () => {
 
   it("has the sign-in and connection limits of the issue by default", () => {
     expect(parseConfig({})).toMatchObject({
-      loginLimits: { perEmail: 5, perAddress: 20, windowMs: 15 * 60_000 },
+      loginLimits: { perAccountAddress: 5, perAddress: 20, perAccount: 100, windowMs: 15 * 60_000 },
       maxConnectionsPerUser: 20,
       maxConnectionsPerAddress: 50,
       handshakeTimeoutMs: 10_000,
     });
     expect(() => parseConfig({ MAX_CONNECTIONS_PER_USER: "0" })).toThrow(/MAX_CONNECTIONS_PER_USER/);
+  });
+
+  it("takes a fractional SESSION_HOURS down to one second, and refuses less", () => {
+    expect(parseConfig({}).sessionMs).toBe(12 * 3600_000);
+    expect(parseConfig({ SESSION_HOURS: "0.5" }).sessionMs).toBe(1800_000);
+    expect(parseConfig({ SESSION_HOURS: "0.0005" }).sessionMs).toBe(1800);
+    expect(() => parseConfig({ SESSION_HOURS: "0.0001" })).toThrow(/SESSION_HOURS/);
+    expect(parseConfig({}).sessionCheckMs).toBe(5000);
   });
 });

@@ -45,7 +45,13 @@ const EnvSchema = z.object({
   ROOM_IDLE_MS: z.coerce.number().int().min(0).default(10_000),
   /** Log rows after which a document's log is folded into a new snapshot. */
   COMPACT_THRESHOLD: z.coerce.number().int().min(1).default(500),
-  SESSION_HOURS: z.coerce.number().min(0.01).default(12),
+  /** Session lifetime in hours; fractions allowed (0.5 = 30 minutes), at least one second. */
+  SESSION_HOURS: z.coerce
+    .number()
+    .min(1 / 3600, "at least one second (1/3600)")
+    .default(12),
+  /** How often the sessions of open WebSockets are checked against the store (expiry, ends no event announced). */
+  SESSION_CHECK_MS: z.coerce.number().int().min(50).default(5000),
   /** Send the session cookie only over HTTPS; turn on behind TLS. */
   COOKIE_SECURE: z
     .enum(["true", "false"])
@@ -66,8 +72,12 @@ const EnvSchema = z.object({
     )
     // Browsers send an origin exactly as scheme://host[:port]; "https://x.ch/" would never match.
     .refine((list) => list.every(isOrigin), "each entry must be an origin such as https://intranet.so.ch"),
-  LOGIN_MAX_FAILURES_PER_EMAIL: z.coerce.number().int().min(1).default(5),
+  /** Failed sign-ins to one account from one address, per window. */
+  LOGIN_MAX_FAILURES_PER_ACCOUNT_ADDRESS: z.coerce.number().int().min(1).default(5),
+  /** Failed sign-ins from one address, whatever the accounts, per window. */
   LOGIN_MAX_FAILURES_PER_ADDRESS: z.coerce.number().int().min(1).default(20),
+  /** Failed sign-ins to one account from all addresses together, per window: a cap on distributed guessing. */
+  LOGIN_MAX_FAILURES_PER_ACCOUNT: z.coerce.number().int().min(1).default(100),
   LOGIN_WINDOW_MINUTES: z.coerce.number().min(0.01).default(15),
   MAX_CONNECTIONS_PER_USER: z.coerce.number().int().min(1).default(20),
   MAX_CONNECTIONS_PER_ADDRESS: z.coerce.number().int().min(1).default(50),
@@ -113,7 +123,8 @@ export function parseConfig(env: Record<string, string | undefined>) {
     maxUploadBytes: c.MAX_UPLOAD_BYTES,
     roomIdleMs: c.ROOM_IDLE_MS,
     compactThreshold: c.COMPACT_THRESHOLD,
-    sessionMs: c.SESSION_HOURS * 3600_000,
+    sessionMs: Math.round(c.SESSION_HOURS * 3600_000),
+    sessionCheckMs: c.SESSION_CHECK_MS,
     cookieSecure: c.COOKIE_SECURE,
     demoPassword: c.ACCORD_DEMO_PASSWORD,
     staticDir: path.resolve(c.STATIC_DIR),
@@ -125,8 +136,9 @@ export function parseConfig(env: Record<string, string | undefined>) {
     metricsToken: c.METRICS_TOKEN ?? null,
     allowedOrigins: c.ALLOWED_ORIGINS,
     loginLimits: {
-      perEmail: c.LOGIN_MAX_FAILURES_PER_EMAIL,
+      perAccountAddress: c.LOGIN_MAX_FAILURES_PER_ACCOUNT_ADDRESS,
       perAddress: c.LOGIN_MAX_FAILURES_PER_ADDRESS,
+      perAccount: c.LOGIN_MAX_FAILURES_PER_ACCOUNT,
       windowMs: c.LOGIN_WINDOW_MINUTES * 60_000,
     },
     maxConnectionsPerUser: c.MAX_CONNECTIONS_PER_USER,

@@ -2,6 +2,7 @@ import type { Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { serve } from "@hono/node-server";
 import { CloseCode, closeReason } from "../shared/protocol/closeCodes.ts";
+import { LiveSessions } from "./accounts/LiveSessions.ts";
 import type { Config } from "./config.ts";
 import { createApp } from "./http/app.ts";
 import { attachCollabSocket } from "./http/collabSocket.ts";
@@ -24,6 +25,8 @@ export interface AccordServer {
   url: string;
   store: Store;
   rooms: RoomRegistry;
+  /** The sessions of open sockets: ending one closes them (see `deactivateAccount`). */
+  sessions: LiveSessions;
   /** True when this start filled an empty store with the demo data. */
   seeded: boolean;
   /** Stops accepting, closes connections with "server restarting", flushes and closes the store. */
@@ -60,6 +63,7 @@ export async function startServer(config: Config, log: Logger): Promise<AccordSe
     describeDocument: (documentId) => documentFlags(store, documentId),
   });
   metrics = new ServerMetrics(rooms);
+  const sessions = new LiveSessions({ store, pubsub, log, checkMs: config.sessionCheckMs });
   let ready = true;
   await reportChainProblems(store, log);
   const app = createApp({
@@ -67,6 +71,7 @@ export async function startServer(config: Config, log: Logger): Promise<AccordSe
     config,
     log,
     accessChanged: (documentId, userId) => rooms.accessChanged(documentId, userId),
+    sessions,
     settingsChanged: (documentId) => void rooms.refreshSettings(documentId),
     live: rooms,
     ops: opsRoutes({ store, pubsub, metrics, ready: () => ready, metricsToken: config.metricsToken }),
@@ -86,6 +91,7 @@ export async function startServer(config: Config, log: Logger): Promise<AccordSe
   const collab = attachCollabSocket(server, {
     store,
     rooms,
+    sessions,
     log,
     maxMessageBytes: config.maxMessageBytes,
     allowedOrigins: config.allowedOrigins,
@@ -100,11 +106,13 @@ export async function startServer(config: Config, log: Logger): Promise<AccordSe
     url: `http://127.0.0.1:${port}`,
     store,
     rooms,
+    sessions,
     seeded,
     close() {
       closing ??= (async () => {
         ready = false;
         server.close();
+        sessions.close();
         await rooms.closeAll(CloseCode.ServerRestarting, closeReason[CloseCode.ServerRestarting]);
         collab.close();
         await commit.flush();

@@ -1,14 +1,26 @@
 /** Limits on failed sign-ins within a sliding window. */
 export interface ThrottleLimits {
-  perEmail: number;
+  /** Failures for one e-mail from one address: the guesser's own bound. */
+  perAccountAddress: number;
+  /** Failures from one address, whatever the e-mails: one address spraying many accounts. */
   perAddress: number;
+  /**
+   * Failures for one e-mail from all addresses together: caps guessing spread over many
+   * addresses. Much higher than `perAccountAddress`, so that reaching it takes many
+   * addresses, each stopped by its own bounds long before.
+   */
+  perAccount: number;
   windowMs: number;
 }
 
 /**
- * Counts failed sign-ins per e-mail and per remote address in memory and says when to
- * refuse further attempts, against password guessing. A success does not clear anyone's
- * count: an attacker could otherwise interleave a known account.
+ * Counts failed sign-ins in memory and says when to refuse further attempts, against
+ * password guessing. Failures are counted per (e-mail, address), per address and per
+ * e-mail; an attempt is refused when any of its three counts is full. Counting per
+ * (e-mail, address) instead of per e-mail means a guesser's failures lock out the guesser's
+ * address, not the account's owner signing in from another one (five wrong guesses from
+ * anywhere used to refuse everyone, correct password included, for the whole window).
+ * A success clears no count: an attacker could otherwise interleave a known account.
  */
 export class LoginThrottle {
   private readonly failures = new Map<string, number[]>();
@@ -16,26 +28,36 @@ export class LoginThrottle {
 
   constructor(private readonly limits: ThrottleLimits) {}
 
-  /** Seconds until another attempt is allowed, or 0 if it is allowed now. */
+  /** Seconds until another attempt for `email` from `address` is allowed, or 0 if it is allowed now. */
   retryAfter(email: string, address: string, now = Date.now()): number {
-    const wait = (key: string, max: number) => {
+    const wait = ([key, max]: [string, number]) => {
       const times = this.recent(key, now);
-      const oldest = times[0];
+      const oldest = times[times.length - max];
       return times.length >= max && oldest !== undefined ? oldest + this.limits.windowMs - now : 0;
     };
-    const ms = Math.max(wait(`e:${email}`, this.limits.perEmail), wait(`a:${address}`, this.limits.perAddress));
-    return Math.ceil(ms / 1000);
+    return Math.ceil(Math.max(...this.keysOf(email, address).map(wait)) / 1000);
   }
 
-  /** Counts one failed sign-in against the e-mail and against the address. */
+  /** Counts one failed sign-in against the pair, the address and the e-mail. */
   recordFailure(email: string, address: string, now = Date.now()): void {
     this.sweep(now);
-    for (const key of [`e:${email}`, `a:${address}`]) this.failures.set(key, [...this.recent(key, now), now]);
+    for (const [key, max] of this.keysOf(email, address)) {
+      // Only the newest `max` times decide when the key frees up; older ones need no memory.
+      this.failures.set(key, [...this.recent(key, now), now].slice(-max));
+    }
   }
 
-  /** E-mails and addresses with failures inside the window. */
+  /** Keys with failures inside the window. */
   get tracked(): number {
     return this.failures.size;
+  }
+
+  private keysOf(email: string, address: string): [string, number][] {
+    return [
+      [`p:${address} ${email}`, this.limits.perAccountAddress],
+      [`a:${address}`, this.limits.perAddress],
+      [`e:${email}`, this.limits.perAccount],
+    ];
   }
 
   private recent(key: string, now: number): number[] {

@@ -1,5 +1,5 @@
 import type { User } from "../../shared/api/schemas.ts";
-import { invalidCredentials } from "../errors.ts";
+import { accountDeactivated, invalidCredentials } from "../errors.ts";
 import type { Store, UserRow } from "../store/Store.ts";
 import { verifyPassword } from "./passwords.ts";
 
@@ -10,11 +10,15 @@ import { verifyPassword } from "./passwords.ts";
 const DUMMY_HASH =
   "scrypt$AAAAAAAAAAAAAAAAAAAAAA$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA";
 
-/** The user with this e-mail and password, or `invalid_credentials`. */
+/**
+ * The user with this e-mail and password, or `invalid_credentials`; `account_deactivated`
+ * for a deactivated account, said only to someone who knows its password.
+ */
 export async function authenticate(store: Store, email: string, password: string): Promise<UserRow> {
   const user = await store.findUserByEmail(email);
   const ok = await verifyPassword(password, user?.passwordHash ?? DUMMY_HASH);
   if (!user || !ok) throw invalidCredentials();
+  if (user.deactivatedAt !== null) throw accountDeactivated();
   return user;
 }
 

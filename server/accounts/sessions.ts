@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from "node:crypto";
-import type { Store, UserRow } from "../store/Store.ts";
+import type { SessionRow, Store } from "../store/Store.ts";
 
 /** Name of the session cookie. */
 export const SESSION_COOKIE = "accord_session";
@@ -14,12 +14,19 @@ export async function openSession(store: Store, userId: string, lifetimeMs: numb
   return token;
 }
 
-/** The user of a live session, or null for a missing, unknown or expired token. */
-export async function sessionUser(store: Store, token: string | undefined): Promise<UserRow | null> {
+/**
+ * The live session of a token (with its user and end), or null for a missing, unknown or
+ * expired token or a deactivated account. Its `tokenHash` is the session's id inside the
+ * server: what open sockets are filed under, and what logout names to other instances.
+ */
+export async function findSession(store: Store, token: string | undefined): Promise<SessionRow | null> {
   if (!token || token.length > 100) return null;
-  return store.findSessionUser(hashToken(token), new Date());
+  return store.findSession(hashToken(token), new Date());
 }
 
-export async function closeSession(store: Store, token: string): Promise<void> {
-  await store.deleteSession(hashToken(token));
+/** Deletes the token's session; returns its id, so that its open sockets can be closed. */
+export async function closeSession(store: Store, token: string): Promise<string> {
+  const id = hashToken(token);
+  await store.deleteSession(id);
+  return id;
 }

@@ -1,9 +1,21 @@
 import type { AuditRecord } from "../../shared/api/schemas.ts";
 import { forbidden } from "../errors.ts";
-import type { Store } from "../store/Store.ts";
+import type { AuditRow, Store } from "../store/Store.ts";
 import { openDocument } from "./documents.ts";
 
-/** A document's audit log, newest first; owners only. */
+/** An audit row as the API shows it. */
+export const toAuditRecord = ({
+  id,
+  at,
+  userId,
+  userName,
+  subjectId,
+  subjectName,
+  action,
+  detail,
+}: AuditRow): AuditRecord => ({ id, at, userId, userName, subjectId, subjectName, action, detail });
+
+/** A document's audit log, newest first; owners only. Document events only: sign-ins are their user's own business. */
 export async function readAudit(
   store: Store,
   documentId: string,
@@ -12,16 +24,5 @@ export async function readAudit(
 ): Promise<AuditRecord[]> {
   const { role } = await openDocument(store, documentId, actorId);
   if (role !== "owner") throw forbidden("only owners read the audit log");
-  return (await store.listAudit(documentId, limit)).map(
-    ({ id, at, userId, userName, subjectId, subjectName, action, detail }) => ({
-      id,
-      at,
-      userId,
-      userName,
-      subjectId,
-      subjectName,
-      action,
-      detail,
-    }),
-  );
+  return (await store.listAudit(documentId, limit)).map(toAuditRecord);
 }

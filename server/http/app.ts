@@ -5,6 +5,7 @@ import { Hono } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import { HTTPException } from "hono/http-exception";
 import type { ErrorBody } from "../../shared/api/schemas.ts";
+import type { LiveSessions } from "../accounts/LiveSessions.ts";
 import type { Config } from "../config.ts";
 import type { AccessChanged } from "../documents/members.ts";
 import { AppError, notFound, payloadTooLarge } from "../errors.ts";
@@ -27,6 +28,8 @@ export interface AppDeps {
   log: Logger;
   /** Renews a user's open connections to a document after their access changed. */
   accessChanged: AccessChanged;
+  /** Closes the open sockets of a session that ended (logout), on every instance. */
+  sessions: Pick<LiveSessions, "sessionEnded">;
   /** Makes open rooms re-read a document's settings after they changed. */
   settingsChanged: (documentId: string) => void;
   /** The live documents, for freezing versions and restoring them. */
@@ -36,7 +39,7 @@ export interface AppDeps {
 }
 
 /** The HTTP application: REST API under /api and the built client. No listening here. */
-export function createApp({ store, config, log, accessChanged, settingsChanged, live, ops }: AppDeps) {
+export function createApp({ store, config, log, accessChanged, sessions, settingsChanged, live, ops }: AppDeps) {
   const app = new Hono();
   const requestLimit = bodyLimit({ maxSize: config.maxBodyBytes, onError: () => Promise.reject(payloadTooLarge()) });
 
@@ -48,7 +51,7 @@ export function createApp({ store, config, log, accessChanged, settingsChanged, 
       // Uploads to verify have their own, larger limit (versionRoutes).
       c.req.path === "/api/verify" ? next() : requestLimit(c, next),
     )
-    .route("/", authRoutes(store, config))
+    .route("/", authRoutes(store, config, sessions))
     .route("/", documentRoutes(store, settingsChanged))
     .route("/", memberRoutes(store, accessChanged))
     .route("/", auditRoutes(store))

@@ -3,11 +3,12 @@ import type { Duplex } from "node:stream";
 import { parse as parseCookie } from "hono/utils/cookie";
 import { type RawData, type WebSocket, WebSocketServer } from "ws";
 import { CloseCode, closeReason } from "../../shared/protocol/closeCodes.ts";
-import { SESSION_COOKIE, sessionUser } from "../accounts/sessions.ts";
+import type { LiveSessions } from "../accounts/LiveSessions.ts";
+import { findSession, SESSION_COOKIE } from "../accounts/sessions.ts";
 import { DOCUMENT_ID, openDocument } from "../documents/documents.ts";
 import { AppError } from "../errors.ts";
 import type { Logger } from "../log.ts";
-import type { Store, UserRow } from "../store/Store.ts";
+import type { SessionRow, Store } from "../store/Store.ts";
 import { Connection, type Transport } from "../sync/Connection.ts";
 import { DocumentLoadError } from "../sync/loadDoc.ts";
 import type { Room } from "../sync/Room.ts";
@@ -20,6 +21,8 @@ const PING_INTERVAL_MS = 30_000;
 export interface CollabSocketOptions {
   store: Store;
   rooms: RoomRegistry;
+  /** Where open sockets are filed under their session, so that ending it closes them. */
+  sessions: LiveSessions;
   log: Logger;
   /** Largest frame accepted; `ws` closes with 1009 above it (its own default would be 100 MiB). */
   maxMessageBytes: number;
@@ -51,7 +54,7 @@ class ConnectionCounter {
  * the document's existence after it, answered with close codes the client understands.
  */
 export function attachCollabSocket(server: Server, options: CollabSocketOptions): { close(): void } {
-  const { store, rooms, log } = options;
+  const { store, rooms, sessions, log } = options;
   const wss = new WebSocketServer({ noServer: true, maxPayload: options.maxMessageBytes });
   const perUser = new ConnectionCounter();
   const perAddress = new ConnectionCounter();
@@ -72,8 +75,9 @@ export function attachCollabSocket(server: Server, options: CollabSocketOptions)
       return refuse(socket, 403, "Forbidden");
     }
     const cookies = parseCookie(req.headers.cookie ?? "", SESSION_COOKIE);
-    const user = await sessionUser(store, cookies[SESSION_COOKIE]);
-    if (!user) return refuse(socket, 401, "Unauthorized");
+    const session = await findSession(store, cookies[SESSION_COOKIE]);
+    if (!session) return refuse(socket, 401, "Unauthorized");
+    const user = session.user;
     const address = req.socket.remoteAddress ?? "unknown";
     if (
       perUser.count(user.id) >= options.maxConnectionsPerUser ||
@@ -89,11 +93,19 @@ export function attachCollabSocket(server: Server, options: CollabSocketOptions)
         perUser.remove(user.id);
         perAddress.remove(address);
       });
-      void connect(ws, user, documentId);
+      void connect(ws, session, documentId);
     });
   }
 
-  async function connect(ws: WebSocket, user: UserRow, documentId: string): Promise<void> {
+  async function connect(ws: WebSocket, session: SessionRow, documentId: string): Promise<void> {
+    const { user, tokenHash: sessionId } = session;
+    let conn: Connection | null = null;
+    // Logout, expiry or deactivation: the socket closes with 4401, and once its Connection
+    // is closed the room ignores whatever it still sends.
+    const endSession = () =>
+      (conn ?? transportOf(ws)).close(CloseCode.Unauthorized, closeReason[CloseCode.Unauthorized]);
+    const filed = { id: sessionId, userId: user.id, expiresAt: Date.parse(session.expiresAt) };
+    ws.once("close", sessions.add(filed, endSession));
     // Frames that arrive while the room loads are kept and replayed in order.
     const early: RawData[] = [];
     let onFrame = (data: RawData): void => {
@@ -101,6 +113,9 @@ export function attachCollabSocket(server: Server, options: CollabSocketOptions)
     };
     ws.on("message", (data, isBinary) => {
       if (!isBinary) return ws.close(CloseCode.BadMessage, "bad message: text frames are not supported");
+      // Checked on every frame, before the room applies or stores anything: an update sent
+      // after the session ended (an expiry the periodic check has not seen yet) is dropped.
+      if (!sessions.isLive(sessionId)) return endSession();
       onFrame(data);
     });
     ws.on("error", (err) => log.warn("websocket error", { documentId, userId: user.id, error: err.message }));
@@ -131,11 +146,12 @@ export function attachCollabSocket(server: Server, options: CollabSocketOptions)
       ws.close(CloseCode.Forbidden, closeReason[CloseCode.Forbidden]);
       return rooms.releaseIfEmpty(room);
     }
-    const conn = new Connection({ id: user.id, name: user.name, orgId: user.orgId, orgName }, role, transportOf(ws));
-    room.join(conn);
-    onFrame = (data) => room.receive(conn, toBytes(data));
+    const joined = new Connection({ id: user.id, name: user.name, orgId: user.orgId, orgName }, role, transportOf(ws));
+    conn = joined;
+    room.join(joined);
+    onFrame = (data) => room.receive(joined, toBytes(data));
     for (const data of early.splice(0)) onFrame(data);
-    ws.on("close", () => room.leave(conn));
+    ws.on("close", () => room.leave(joined));
   }
 
   server.on("upgrade", onUpgrade);

@@ -1,6 +1,6 @@
 import { getCookie } from "hono/cookie";
 import { createMiddleware } from "hono/factory";
-import { SESSION_COOKIE, sessionUser } from "../accounts/sessions.ts";
+import { findSession, SESSION_COOKIE } from "../accounts/sessions.ts";
 import { unauthorized } from "../errors.ts";
 import type { Store, UserRow } from "../store/Store.ts";
 
@@ -9,11 +9,11 @@ export interface SessionVariables {
   user: UserRow;
 }
 
-/** Requires a valid session cookie and puts its user on the context; 401 otherwise. */
+/** Requires a live session cookie (not expired, account active) and puts its user on the context; 401 otherwise. */
 export const requireSession = (store: Store) =>
   createMiddleware<{ Variables: SessionVariables }>(async function requireSession(c, next) {
-    const user = await sessionUser(store, getCookie(c, SESSION_COOKIE));
-    if (!user) throw unauthorized();
-    c.set("user", user);
+    const session = await findSession(store, getCookie(c, SESSION_COOKIE));
+    if (!session) throw unauthorized();
+    c.set("user", session.user);
     await next();
   });

@@ -1,7 +1,11 @@
 /** What one instance tells the others. Events carry no state: receivers re-read the store. */
 export type ClusterEvent =
   | { type: "access"; documentId: string; userId: string }
-  | { type: "settings"; documentId: string };
+  | { type: "settings"; documentId: string }
+  /** A session was ended (logout): its sockets close with 4401. `sessionId` is the token hash, never the token. */
+  | { type: "sessionEnded"; sessionId: string }
+  /** An account was deactivated: all its sockets close with 4401. */
+  | { type: "userDeactivated"; userId: string };
 
 /** Receives what other instances relay about one document. */
 export interface DocumentHandlers {

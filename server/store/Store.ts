@@ -30,6 +30,18 @@ export interface UserRow {
   name: string;
   orgId: string;
   passwordHash: string;
+  /** When the account was deactivated; null while it is active. A deactivated account has no sessions. */
+  deactivatedAt: string | null;
+}
+
+/** A user as created: active. */
+export type NewUser = Omit<UserRow, "deactivatedAt">;
+
+/** A live session: it exists, has not expired, and its user is active. */
+export interface SessionRow {
+  tokenHash: string;
+  user: UserRow;
+  expiresAt: string;
 }
 
 export interface DocumentRow {
@@ -161,16 +173,23 @@ export interface Store {
   compact(documentId: string, merge: MergeUpdates): Promise<number>;
 
   upsertOrganisation(org: OrganisationRow): Promise<void>;
-  createUser(user: UserRow): Promise<void>;
+  createUser(user: NewUser): Promise<void>;
   findUserByEmail(email: string): Promise<UserRow | null>;
   findUserById(id: string): Promise<UserRow | null>;
   countUsers(): Promise<number>;
   organisationName(orgId: string): Promise<string | null>;
 
   createSession(tokenHash: string, userId: string, expiresAt: Date): Promise<void>;
-  /** The session's user if the session exists and has not expired. */
-  findSessionUser(tokenHash: string, now: Date): Promise<UserRow | null>;
+  /** The session if it exists, has not expired and its user is not deactivated. */
+  findSession(tokenHash: string, now: Date): Promise<SessionRow | null>;
+  /** Those of `tokenHashes` that `findSession` would still find at `now` (one query for many open sockets). */
+  liveSessions(tokenHashes: readonly string[], now: Date): Promise<string[]>;
   deleteSession(tokenHash: string): Promise<void>;
+  /**
+   * Deactivates an account and deletes every session of it, in one transaction; a second
+   * call keeps the first time. False for an unknown user.
+   */
+  deactivateUser(userId: string, at: Date): Promise<boolean>;
 
   createDocument(doc: { id: string; title: string; kind: DocumentKind; ownerId: string }): Promise<DocumentRow>;
   findDocument(id: string): Promise<DocumentRow | null>;
@@ -210,10 +229,12 @@ export interface Store {
 
   appendAudit(entry: AuditEntry): Promise<void>;
   /**
-   * A document's audit log, newest first: its own entries, plus the account events
-   * (sign-ins, failed sign-ins) of its current members, as actor or subject.
+   * A document's audit log, newest first: its own entries only. Account events (sign-ins
+   * with their addresses) are never part of it: a member is no business of another's.
    */
   listAudit(documentId: string, limit: number): Promise<AuditRow[]>;
+  /** One user's account events (no document), as actor or subject, newest first: their sign-ins and attempts on their account. */
+  listAccountEvents(userId: string, limit: number): Promise<AuditRow[]>;
 
   close(): Promise<void>;
 }

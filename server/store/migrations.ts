@@ -243,4 +243,16 @@ export const MIGRATIONS: readonly Migration[] = [
       ALTER TABLE documents ADD COLUMN locked BOOLEAN NOT NULL DEFAULT FALSE;
     `,
   },
+  {
+    version: 6,
+    name: "accounts can be deactivated",
+    sqlite: `
+      ALTER TABLE users ADD COLUMN deactivated_at TEXT;
+      CREATE INDEX sessions_by_user ON sessions (user_id);
+    `,
+    postgres: `
+      ALTER TABLE users ADD COLUMN deactivated_at TEXT;
+      CREATE INDEX sessions_by_user ON sessions (user_id);
+    `,
+  },
 ];

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import * as Y from "yjs";
 import { mergeThroughDoc } from "../sync/compaction.ts";
-import type { ApprovalRow, MergeUpdates, Store, UserRow, VersionRow } from "./Store.ts";
+import type { ApprovalRow, MergeUpdates, NewUser, Store, UserRow, VersionRow } from "./Store.ts";
 
 /**
  * The behaviour every Store must show, whatever keeps the bytes. Register it once per
@@ -20,7 +20,7 @@ export function describeStoreContract(
     beforeEach(async () => {
       store = await makeStore();
       await store.upsertOrganisation(ORG);
-      for (const user of [ALICE, BOB]) await store.createUser(user);
+      for (const user of [ALICE_NEW, BOB_NEW]) await store.createUser(user);
       for (const id of [DOC_A, DOC_B])
         await store.createDocument({ id, title: id, kind: "concept", ownerId: ALICE.id });
     });
@@ -286,7 +286,7 @@ export function describeStoreContract(
       });
 
       it("refuses a second user with the same e-mail", async () => {
-        await expect(store.createUser({ ...BOB, id: "u-bob-2", email: ALICE.email })).rejects.toThrow();
+        await expect(store.createUser({ ...BOB_NEW, id: "u-bob-2", email: ALICE.email })).rejects.toThrow();
         expect(await store.countUsers()).toBe(2);
       });
 
@@ -302,23 +302,62 @@ export function describeStoreContract(
       const expiresAt = new Date("2030-01-01T12:00:00.000Z");
       const justBefore = new Date(expiresAt.getTime() - 1);
 
-      it("finds the session's user until the session expires", async () => {
+      it("finds the session's user and end until the session expires", async () => {
         await store.createSession("token-hash", ALICE.id, expiresAt);
-        expect(await store.findSessionUser("token-hash", justBefore)).toEqual(ALICE);
-        expect(await store.findSessionUser("token-hash", expiresAt)).toBeNull();
-        expect(await store.findSessionUser("token-hash", new Date(expiresAt.getTime() + 1))).toBeNull();
+        expect(await store.findSession("token-hash", justBefore)).toEqual({
+          tokenHash: "token-hash",
+          user: ALICE,
+          expiresAt: expiresAt.toISOString(),
+        });
+        expect(await store.findSession("token-hash", expiresAt)).toBeNull();
+        expect(await store.findSession("token-hash", new Date(expiresAt.getTime() + 1))).toBeNull();
       });
 
       it("answers null for an unknown session", async () => {
-        expect(await store.findSessionUser("unknown-hash", justBefore)).toBeNull();
+        expect(await store.findSession("unknown-hash", justBefore)).toBeNull();
       });
 
       it("forgets a deleted session and keeps the user's other sessions", async () => {
         await store.createSession("first", ALICE.id, expiresAt);
         await store.createSession("second", ALICE.id, expiresAt);
         await store.deleteSession("first");
-        expect(await store.findSessionUser("first", justBefore)).toBeNull();
-        expect(await store.findSessionUser("second", justBefore)).toEqual(ALICE);
+        expect(await store.findSession("first", justBefore)).toBeNull();
+        expect((await store.findSession("second", justBefore))?.user).toEqual(ALICE);
+      });
+
+      it("tells which of many sessions are still live: not deleted, not expired", async () => {
+        await store.createSession("kept", ALICE.id, expiresAt);
+        await store.createSession("deleted", ALICE.id, expiresAt);
+        await store.createSession("expiring", BOB.id, justBefore);
+        await store.deleteSession("deleted");
+        const live = await store.liveSessions(["kept", "deleted", "expiring", "unknown"], justBefore);
+        expect(live).toEqual(["kept"]);
+        expect(await store.liveSessions([], justBefore)).toEqual([]);
+        const many = Array.from({ length: 40_000 }, (_, i) => `other-${i}`);
+        expect(await store.liveSessions([...many, "kept"], justBefore)).toEqual(["kept"]);
+      });
+
+      it("deactivates an account: its sessions are gone, it stays findable as deactivated, others are untouched", async () => {
+        await store.createSession("alice-1", ALICE.id, expiresAt);
+        await store.createSession("alice-2", ALICE.id, expiresAt);
+        await store.createSession("bob", BOB.id, expiresAt);
+        const at = new Date("2029-06-01T08:00:00.000Z");
+        expect(await store.deactivateUser(ALICE.id, at)).toBe(true);
+        expect(await store.findSession("alice-1", justBefore)).toBeNull();
+        expect(await store.liveSessions(["alice-1", "alice-2", "bob"], justBefore)).toEqual(["bob"]);
+        expect(await store.findUserByEmail(ALICE.email)).toEqual({ ...ALICE, deactivatedAt: at.toISOString() });
+        // A second deactivation keeps the first date; an unknown user is no error.
+        expect(await store.deactivateUser(ALICE.id, new Date("2029-07-01T00:00:00.000Z"))).toBe(true);
+        expect((await store.findUserById(ALICE.id))?.deactivatedAt).toBe(at.toISOString());
+        expect(await store.deactivateUser("u-nobody", at)).toBe(false);
+        expect(await store.findUserById(BOB.id)).toEqual(BOB);
+      });
+
+      it("finds no session of a deactivated account, even one written after the deactivation", async () => {
+        await store.deactivateUser(ALICE.id, new Date());
+        await store.createSession("late", ALICE.id, expiresAt);
+        expect(await store.findSession("late", justBefore)).toBeNull();
+        expect(await store.liveSessions(["late"], justBefore)).toEqual([]);
       });
     });
 
@@ -442,7 +481,7 @@ export function describeStoreContract(
         expect(await store.listAudit(DOC_A, 1)).toHaveLength(1);
       });
 
-      it("adds the account events of current members, as actor or subject, with the subject's name", async () => {
+      it("keeps account events out of every document's log, even those of its members", async () => {
         await store.appendAudit({ userId: ALICE.id, documentId: null, action: "auth.login", detail: {} });
         await store.appendAudit({
           userId: null,
@@ -451,7 +490,6 @@ export function describeStoreContract(
           action: "auth.login_failed",
           detail: { email: ALICE.email },
         });
-        await store.appendAudit({ userId: BOB.id, documentId: null, action: "auth.login", detail: {} });
         await store.appendAudit({
           userId: ALICE.id,
           documentId: DOC_A,
@@ -460,14 +498,27 @@ export function describeStoreContract(
           detail: { to: "viewer" },
         });
         const rows = await store.listAudit(DOC_A, 10);
-        expect(rows.map((r) => [r.action, r.userName, r.subjectName])).toEqual([
-          ["member.add", ALICE.name, BOB.name],
+        expect(rows.map((r) => [r.action, r.userName, r.subjectName])).toEqual([["member.add", ALICE.name, BOB.name]]);
+      });
+
+      it("lists one user's account events, as actor or subject, newest first, and nobody else's", async () => {
+        await store.appendAudit({ userId: ALICE.id, documentId: null, action: "auth.login", detail: { n: 1 } });
+        await store.appendAudit({
+          userId: null,
+          documentId: null,
+          subjectId: ALICE.id,
+          action: "auth.login_failed",
+          detail: { email: ALICE.email },
+        });
+        await store.appendAudit({ userId: BOB.id, documentId: null, action: "auth.login", detail: {} });
+        await store.appendAudit({ userId: ALICE.id, documentId: DOC_A, action: "document.rename", detail: {} });
+        const rows = await store.listAccountEvents(ALICE.id, 10);
+        expect(rows.map((r) => [r.action, r.userId, r.subjectName])).toEqual([
           ["auth.login_failed", null, ALICE.name],
-          ["auth.login", ALICE.name, null],
+          ["auth.login", ALICE.id, null],
         ]);
-        // Bob is no member of DOC_A: his sign-in is none of its owners' business.
-        expect(rows.map((r) => r.userId)).not.toContain(BOB.id);
-        expect(rows[1]).toMatchObject({ userId: null, subjectId: ALICE.id, documentId: null });
+        expect(await store.listAccountEvents(ALICE.id, 1)).toHaveLength(1);
+        expect((await store.listAccountEvents(BOB.id, 10)).map((r) => r.userId)).toEqual([BOB.id]);
       });
 
       it("records audit entries with or without a user and document", async () => {
@@ -483,8 +534,11 @@ export function describeStoreContract(
 }
 
 const ORG = { id: "org-test", name: "Testamt" };
-const ALICE: UserRow = { id: "u-alice", email: "alice@test.ch", name: "Alice", orgId: ORG.id, passwordHash: "h1" };
-const BOB: UserRow = { id: "u-bob", email: "bob@test.ch", name: "Bob", orgId: ORG.id, passwordHash: "h2" };
+const ALICE_NEW: NewUser = { id: "u-alice", email: "alice@test.ch", name: "Alice", orgId: ORG.id, passwordHash: "h1" };
+const BOB_NEW: NewUser = { id: "u-bob", email: "bob@test.ch", name: "Bob", orgId: ORG.id, passwordHash: "h2" };
+/** The users as the store answers them: active. */
+const ALICE: UserRow = { ...ALICE_NEW, deactivatedAt: null };
+const BOB: UserRow = { ...BOB_NEW, deactivatedAt: null };
 const DOC_A = "doc-a";
 const DOC_B = "doc-b";
 

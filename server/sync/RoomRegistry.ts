@@ -63,7 +63,7 @@ export class RoomRegistry {
           CloseCode.PermissionsChanged,
           closeReason[CloseCode.PermissionsChanged],
         );
-      } else this.refreshInBackground(event.documentId);
+      } else if (event.type === "settings") this.refreshInBackground(event.documentId);
     });
     // After Redis was away, relayed updates and events may be lost: every room reads the
     // updates it missed, and re-reads its settings and its members' roles.

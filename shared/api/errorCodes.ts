@@ -4,6 +4,7 @@ export const ERROR_CODES = [
   "invalid_json",
   "unauthorized",
   "invalid_credentials",
+  "account_deactivated",
   "forbidden",
   "not_found",
   "payload_too_large",

@@ -160,7 +160,7 @@ export type AuditRecord = z.infer<typeof AuditRecord>;
 /** Largest `limit` the audit endpoint answers. */
 export const AUDIT_LIMIT_MAX = 1000;
 
-/** Query of GET /api/documents/:id/audit: how many of the newest entries (default 500). */
+/** Query of GET /api/documents/:id/audit and GET /api/me/signins: how many of the newest entries (default 500). */
 export const AuditQuery = z.object({
   limit: z.coerce.number().int().min(1).max(AUDIT_LIMIT_MAX).default(500),
 });

@@ -33,23 +33,51 @@ describe("audit log", async () => {
       body: JSON.stringify({ email, password: WRONG_PASSWORD }),
     });
 
-  it("shows owners their members' sign-ins", async () => {
-    const entries = await audit();
-    const signIns = entries.filter((e) => e.action === "auth.login").map((e) => e.userName);
-    expect(signIns).toEqual(expect.arrayContaining(["Andrea Meier", "Lukas Frei", "Marco Rossi"]));
+  const signIns = async (cookie: string, query = "") => {
+    const res = await call(cookie, "GET", `/api/me/signins${query}`);
+    expect(res.status).toBe(200);
+    return AuditRecord.array().parse(await res.json());
+  };
+
+  it("shows no sign-in, failed sign-in or address in a document's audit log, not even its owner's own", async () => {
+    await failSignIn("andrea.meier@so.ch");
+    const res = await call(andrea, "GET", `/api/documents/${DOC}/audit`);
+    expect(res.status).toBe(200);
+    const raw = await res.text();
+    expect(raw).not.toContain("auth.");
+    expect(raw).not.toContain("127.0.0.1");
+    expect(raw).not.toContain("address");
   });
 
-  it("records a failed sign-in with the e-mail tried and the account as subject, never the password", async () => {
+  it("shows each user their own sign-ins with the address, and nobody else's", async () => {
+    const res = await call(marco, "GET", "/api/me/signins");
+    expect(res.status).toBe(200);
+    const raw = await res.text();
+    const entries = AuditRecord.array().parse(JSON.parse(raw));
+    expect(entries.filter((e) => e.action === "auth.login").map((e) => e.userId)).toEqual(["u-marco"]);
+    expect(entries[0]?.detail.address).toBe("127.0.0.1");
+    expect(raw).not.toContain("u-andrea");
+    expect(raw).not.toContain("u-lukas");
+  });
+
+  it("records a failed sign-in with the e-mail tried and the account as subject, shown to that account, never the password", async () => {
     expect((await failSignIn("lukas.frei@so.ch")).status).toBe(401);
-    const [latest] = await audit();
+    const [latest] = await signIns(lukas);
     expect(latest).toMatchObject({
       action: "auth.login_failed",
       userId: null,
       subjectId: "u-lukas",
       subjectName: "Lukas Frei",
-      detail: { email: "lukas.frei@so.ch" },
+      detail: { email: "lukas.frei@so.ch", address: "127.0.0.1" },
     });
     expect(JSON.stringify(latest)).not.toContain(WRONG_PASSWORD);
+    expect(JSON.stringify(await signIns(andrea))).not.toContain("lukas.frei@so.ch");
+  });
+
+  it("answers 401 to the sign-in history without a session, and 400 to a limit out of range", async () => {
+    expect((await fetch(`${server.url}/api/me/signins`)).status).toBe(401);
+    expect(await signIns(andrea, "?limit=1")).toHaveLength(1);
+    expect((await call(andrea, "GET", "/api/me/signins?limit=0")).status).toBe(400);
   });
 
   it("records membership changes with actor, member, old and new role, newest first", async () => {
@@ -69,18 +97,25 @@ describe("audit log", async () => {
     expect(ids).toEqual([...ids].sort((a, b) => b - a));
   });
 
-  it("shows account events of current members only", async () => {
+  // The attack: add someone to a document of one's own, then read its audit log.
+  it("never lets a member read another member's sign-ins through a document of their own", async () => {
     const created = await call(lukas, "POST", "/api/documents", { title: "Notizen Lukas", kind: "concept" });
     const { id } = (await created.json()) as { id: string };
+    const added = await call(lukas, "PUT", `/api/documents/${id}/members`, {
+      email: "andrea.meier@so.ch",
+      role: "viewer",
+    });
+    expect(added.status).toBeLessThan(300);
     await failSignIn("andrea.meier@so.ch");
+    await login(server.url, "andrea.meier@so.ch");
     const res = await call(lukas, "GET", `/api/documents/${id}/audit`);
     expect(res.status).toBe(200);
-    const people = AuditRecord.array()
-      .parse(await res.json())
-      .flatMap((e) => [e.userId, e.subjectId]);
-    expect(people).toContain("u-lukas");
-    expect(people).not.toContain("u-andrea");
-    expect(people).not.toContain("u-marco");
+    const raw = await res.text();
+    expect(raw).not.toContain("auth.");
+    expect(raw).not.toContain("127.0.0.1");
+    expect(raw).not.toContain("address");
+    const entries = AuditRecord.array().parse(JSON.parse(raw));
+    expect(entries.map((e) => e.action)).toEqual(["member.add"]);
   });
 
   it("refuses the audit log to every role but owner (403), and to strangers (401)", async () => {

@@ -129,12 +129,12 @@ describe("CSRF, origins and headers", async () => {
 
 describe("sign-in throttling", async () => {
   const server = await startTestServer({
-    LOGIN_MAX_FAILURES_PER_EMAIL: "3",
+    LOGIN_MAX_FAILURES_PER_ACCOUNT_ADDRESS: "3",
     LOGIN_MAX_FAILURES_PER_ADDRESS: "6",
     COOKIE_SECURE: "true",
   });
 
-  it("answers 429 too_many_attempts with Retry-After once an e-mail failed too often, even to the right password", async () => {
+  it("answers 429 too_many_attempts with Retry-After once an e-mail failed too often from an address, even to the right password", async () => {
     for (let i = 0; i < 3; i++)
       expect((await signIn(server.url, "marco.rossi@sem.admin.ch", "falsch")).status).toBe(401);
     const limited = await signIn(server.url, "marco.rossi@sem.admin.ch", DEMO_PASSWORD);

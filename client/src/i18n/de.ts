@@ -262,6 +262,7 @@ export const de = {
     invalid_json: "Die Anfrage konnte nicht gelesen werden.",
     unauthorized: "Bitte melden Sie sich an.",
     invalid_credentials: "E-Mail-Adresse oder Passwort ist falsch.",
+    account_deactivated: "Dieses Konto ist deaktiviert. Wenden Sie sich an Ihre Administration.",
     forbidden: "Dafür fehlt Ihnen die Berechtigung.",
     not_found: "Nicht gefunden.",
     payload_too_large: "Die Eingabe ist zu gross.",

@@ -201,6 +201,7 @@ export const en: DeepPartial<Catalogue> = {
   },
   errors: {
     invalid_credentials: "Wrong e-mail address or password.",
+    account_deactivated: "This account is deactivated. Please contact your administrator.",
     network: "The server cannot be reached. Please check your connection.",
   },
 };

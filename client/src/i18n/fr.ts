@@ -153,6 +153,7 @@ export const fr: DeepPartial<Catalogue> = {
   },
   errors: {
     invalid_credentials: "Adresse e-mail ou mot de passe incorrect.",
+    account_deactivated: "Ce compte est désactivé. Veuillez vous adresser à votre administration.",
     network: "Le serveur n'est pas joignable. Veuillez vérifier votre connexion.",
   },
 };

@@ -1,18 +1,20 @@
 import { getConnInfo } from "@hono/node-server/conninfo";
 import { Hono } from "hono";
 import { deleteCookie, getCookie, setCookie } from "hono/cookie";
-import { LoginRequest } from "../../../shared/api/schemas.ts";
+import { AuditQuery, LoginRequest } from "../../../shared/api/schemas.ts";
 import { authenticate, publicUser } from "../../accounts/accounts.ts";
+import type { LiveSessions } from "../../accounts/LiveSessions.ts";
 import { LoginThrottle } from "../../accounts/LoginThrottle.ts";
 import { closeSession, openSession, SESSION_COOKIE } from "../../accounts/sessions.ts";
+import { readAccountEvents } from "../../accounts/signIns.ts";
 import type { Config } from "../../config.ts";
 import { AppError, tooManyAttempts } from "../../errors.ts";
 import type { Store } from "../../store/Store.ts";
-import { readBody } from "../body.ts";
+import { readBody, readQuery } from "../body.ts";
 import { requireSession, type SessionVariables } from "../session.ts";
 
-/** Sign-in, sign-out and the signed-in user. */
-export function authRoutes(store: Store, config: Config) {
+/** Sign-in, sign-out, the signed-in user and their own sign-in history. */
+export function authRoutes(store: Store, config: Config, sessions: Pick<LiveSessions, "sessionEnded">) {
   const throttle = new LoginThrottle(config.loginLimits);
   return new Hono<{ Variables: SessionVariables }>()
     .post("/auth/login", async (c) => {
@@ -27,10 +29,20 @@ export function authRoutes(store: Store, config: Config) {
       try {
         user = await authenticate(store, email, password);
       } catch (err) {
+        if (err instanceof AppError && err.code === "account_deactivated") {
+          // The right password of a deactivated account: no failure to throttle, but on its record.
+          await store.appendAudit({
+            userId: null,
+            documentId: null,
+            subjectId: (await store.findUserByEmail(email))?.id ?? null,
+            action: "auth.login_refused",
+            detail: { reason: "deactivated", address },
+          });
+        }
         if (err instanceof AppError && err.code === "invalid_credentials") {
           throttle.recordFailure(email, address);
           // The e-mail tried is on record, never the password. A known account is the
-          // subject, so the owners of its documents see attempts on it. Throttled attempts
+          // subject, so its owner sees attempts on it (GET /api/me/signins). Throttled attempts
           // (429 above) are not recorded: a guesser must not be able to grow the log at will.
           const target = await store.findUserByEmail(email);
           await store.appendAudit({
@@ -56,9 +68,14 @@ export function authRoutes(store: Store, config: Config) {
     })
     .post("/auth/logout", async (c) => {
       const token = getCookie(c, SESSION_COOKIE);
-      if (token) await closeSession(store, token);
+      // Deleted first, so a socket reconnecting anywhere is refused; then its open sockets close (4401).
+      if (token) sessions.sessionEnded(await closeSession(store, token));
       deleteCookie(c, SESSION_COOKIE, { path: "/" });
       return c.body(null, 204);
     })
-    .get("/me", requireSession(store), async (c) => c.json(await publicUser(store, c.get("user"))));
+    .get("/me", requireSession(store), async (c) => c.json(await publicUser(store, c.get("user"))))
+    .get("/me/signins", requireSession(store), async (c) => {
+      const { limit } = readQuery(c, AuditQuery);
+      return c.json(await readAccountEvents(store, c.get("user").id, limit));
+    });
 }

@@ -12,7 +12,9 @@ import type {
   MembershipChange,
   MembershipRow,
   MergeUpdates,
+  NewUser,
   OrganisationRow,
+  SessionRow,
   Store,
   StoredState,
   UpdateRecord,
@@ -55,12 +57,22 @@ const toDocument = (r: DocumentDbRow): DocumentRow => ({
   crossPartyAcceptance: r.cross_party_acceptance,
 });
 
-const toUser = (r: { id: string; email: string; name: string; org_id: string; password_hash: string }): UserRow => ({
+interface UserDbRow {
+  id: string;
+  email: string;
+  name: string;
+  org_id: string;
+  password_hash: string;
+  deactivated_at: string | null;
+}
+
+const toUser = (r: UserDbRow): UserRow => ({
   id: r.id,
   email: r.email,
   name: r.name,
   orgId: r.org_id,
   passwordHash: r.password_hash,
+  deactivatedAt: r.deactivated_at,
 });
 
 /**
@@ -248,7 +260,7 @@ export class PgStore implements Store {
     );
   }
 
-  async createUser(user: UserRow): Promise<void> {
+  async createUser(user: NewUser): Promise<void> {
     await this.pool.query("INSERT INTO users (id, email, name, org_id, password_hash) VALUES ($1, $2, $3, $4, $5)", [
       user.id,
       user.email,
@@ -286,16 +298,39 @@ export class PgStore implements Store {
     ]);
   }
 
-  async findSessionUser(tokenHash: string, now: Date): Promise<UserRow | null> {
-    const { rows } = await this.pool.query(
-      `SELECT u.* FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.token_hash = $1 AND s.expires_at > $2`,
+  async findSession(tokenHash: string, now: Date): Promise<SessionRow | null> {
+    const { rows } = await this.pool.query<UserDbRow & { expires_at: string }>(
+      `SELECT u.*, s.expires_at FROM sessions s JOIN users u ON u.id = s.user_id
+        WHERE s.token_hash = $1 AND s.expires_at > $2 AND u.deactivated_at IS NULL`,
       [tokenHash, now.toISOString()],
     );
-    return rows[0] ? toUser(rows[0]) : null;
+    const r = rows[0];
+    return r ? { tokenHash, user: toUser(r), expiresAt: r.expires_at } : null;
+  }
+
+  async liveSessions(tokenHashes: readonly string[], now: Date): Promise<string[]> {
+    if (tokenHashes.length === 0) return [];
+    const { rows } = await this.pool.query<{ token_hash: string }>(
+      `SELECT s.token_hash FROM sessions s JOIN users u ON u.id = s.user_id
+        WHERE s.token_hash = ANY($1::text[]) AND s.expires_at > $2 AND u.deactivated_at IS NULL`,
+      [tokenHashes, now.toISOString()],
+    );
+    return rows.map((r) => r.token_hash);
   }
 
   async deleteSession(tokenHash: string): Promise<void> {
     await this.pool.query("DELETE FROM sessions WHERE token_hash = $1", [tokenHash]);
+  }
+
+  async deactivateUser(userId: string, at: Date): Promise<boolean> {
+    return this.tx(async (c) => {
+      const found = await c.query("UPDATE users SET deactivated_at = coalesce(deactivated_at, $1) WHERE id = $2", [
+        at.toISOString(),
+        userId,
+      ]);
+      await c.query("DELETE FROM sessions WHERE user_id = $1", [userId]);
+      return (found.rowCount ?? 0) > 0;
+    });
   }
 
   async createDocument(doc: { id: string; title: string; kind: DocumentKind; ownerId: string }): Promise<DocumentRow> {
@@ -508,19 +543,25 @@ export class PgStore implements Store {
   }
 
   async listAudit(documentId: string, limit: number): Promise<AuditRow[]> {
+    return this.readAudit("a.document_id = $1", [documentId, limit]);
+  }
+
+  async listAccountEvents(userId: string, limit: number): Promise<AuditRow[]> {
+    return this.readAudit("a.document_id IS NULL AND (a.user_id = $1 OR a.subject_id = $1)", [userId, limit]);
+  }
+
+  /** Audit rows matching `where` (over `a`, parameter $1), newest first, at most $2, with the names of actor and subject. */
+  private async readAudit(where: string, params: [string, number]): Promise<AuditRow[]> {
     const { rows } = await this.pool.query(
       `SELECT a.id, a.at, a.user_id AS "userId", u.name AS "userName", a.subject_id AS "subjectId",
               s.name AS "subjectName", a.document_id AS "documentId", a.action, a.detail
          FROM audit a
          LEFT JOIN users u ON u.id = a.user_id
          LEFT JOIN users s ON s.id = a.subject_id
-        WHERE a.document_id = $1
-           OR (a.document_id IS NULL
-               AND (a.user_id IN (SELECT user_id FROM memberships WHERE document_id = $1)
-                    OR a.subject_id IN (SELECT user_id FROM memberships WHERE document_id = $1)))
+        WHERE ${where}
         ORDER BY a.id DESC
         LIMIT $2`,
-      [documentId, limit],
+      params,
     );
     return rows.map((r) => ({ ...r, detail: JSON.parse(r.detail) as Record<string, unknown> }));
   }

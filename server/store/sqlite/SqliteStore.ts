@@ -12,7 +12,9 @@ import type {
   MembershipChange,
   MembershipRow,
   MergeUpdates,
+  NewUser,
   OrganisationRow,
+  SessionRow,
   Store,
   StoredState,
   UpdateRecord,
@@ -45,6 +47,7 @@ interface UserDbRow {
   name: string;
   org_id: string;
   password_hash: string;
+  deactivated_at: string | null;
 }
 
 const toDocument = (r: DocumentDbRow): DocumentRow => ({
@@ -62,6 +65,7 @@ const toUser = (r: UserDbRow): UserRow => ({
   name: r.name,
   orgId: r.org_id,
   passwordHash: r.password_hash,
+  deactivatedAt: r.deactivated_at,
 });
 
 /** better-sqlite3 returns Buffers; hand out plain Uint8Array views over the same bytes. */
@@ -213,7 +217,7 @@ export class SqliteStore implements Store {
       .run(org.id, org.name);
   }
 
-  async createUser(user: UserRow): Promise<void> {
+  async createUser(user: NewUser): Promise<void> {
     this.db
       .prepare("INSERT INTO users (id, email, name, org_id, password_hash) VALUES (?, ?, ?, ?, ?)")
       .run(user.id, user.email, user.name, user.orgId, user.passwordHash);
@@ -243,18 +247,40 @@ export class SqliteStore implements Store {
       .run(tokenHash, userId, expiresAt.toISOString());
   }
 
-  async findSessionUser(tokenHash: string, now: Date): Promise<UserRow | null> {
+  async findSession(tokenHash: string, now: Date): Promise<SessionRow | null> {
     const r = this.db
-      .prepare<[string, string], UserDbRow>(
-        `SELECT u.* FROM sessions s JOIN users u ON u.id = s.user_id
-          WHERE s.token_hash = ? AND s.expires_at > ?`,
+      .prepare<[string, string], UserDbRow & { expires_at: string }>(
+        `SELECT u.*, s.expires_at FROM sessions s JOIN users u ON u.id = s.user_id
+          WHERE s.token_hash = ? AND s.expires_at > ? AND u.deactivated_at IS NULL`,
       )
       .get(tokenHash, now.toISOString());
-    return r ? toUser(r) : null;
+    return r ? { tokenHash, user: toUser(r), expiresAt: r.expires_at } : null;
+  }
+
+  async liveSessions(tokenHashes: readonly string[], now: Date): Promise<string[]> {
+    if (tokenHashes.length === 0) return [];
+    // One JSON parameter instead of one placeholder per session (SQLite caps placeholders).
+    return this.db
+      .prepare<[string, string], { token_hash: string }>(
+        `SELECT s.token_hash FROM sessions s JOIN users u ON u.id = s.user_id
+          WHERE s.token_hash IN (SELECT value FROM json_each(?)) AND s.expires_at > ? AND u.deactivated_at IS NULL`,
+      )
+      .all(JSON.stringify(tokenHashes), now.toISOString())
+      .map((r) => r.token_hash);
   }
 
   async deleteSession(tokenHash: string): Promise<void> {
     this.db.prepare("DELETE FROM sessions WHERE token_hash = ?").run(tokenHash);
+  }
+
+  async deactivateUser(userId: string, at: Date): Promise<boolean> {
+    return this.db.transaction(() => {
+      const found = this.db
+        .prepare("UPDATE users SET deactivated_at = coalesce(deactivated_at, ?) WHERE id = ?")
+        .run(at.toISOString(), userId);
+      this.db.prepare("DELETE FROM sessions WHERE user_id = ?").run(userId);
+      return found.changes > 0;
+    })();
   }
 
   async createDocument(doc: { id: string; title: string; kind: DocumentKind; ownerId: string }): Promise<DocumentRow> {
@@ -459,21 +485,27 @@ export class SqliteStore implements Store {
   }
 
   async listAudit(documentId: string, limit: number): Promise<AuditRow[]> {
+    return this.readAudit("a.document_id = ?", [documentId], limit);
+  }
+
+  async listAccountEvents(userId: string, limit: number): Promise<AuditRow[]> {
+    return this.readAudit("a.document_id IS NULL AND (a.user_id = ? OR a.subject_id = ?)", [userId, userId], limit);
+  }
+
+  /** Audit rows matching `where` (over `a`), newest first, with the names of actor and subject. */
+  private readAudit(where: string, params: string[], limit: number): AuditRow[] {
     return this.db
-      .prepare<[string, string, string, number], Omit<AuditRow, "detail"> & { detail: string }>(
+      .prepare<unknown[], Omit<AuditRow, "detail"> & { detail: string }>(
         `SELECT a.id, a.at, a.user_id AS userId, u.name AS userName, a.subject_id AS subjectId,
                 s.name AS subjectName, a.document_id AS documentId, a.action, a.detail
            FROM audit a
            LEFT JOIN users u ON u.id = a.user_id
            LEFT JOIN users s ON s.id = a.subject_id
-          WHERE a.document_id = ?
-             OR (a.document_id IS NULL
-                 AND (a.user_id IN (SELECT user_id FROM memberships WHERE document_id = ?)
-                      OR a.subject_id IN (SELECT user_id FROM memberships WHERE document_id = ?)))
+          WHERE ${where}
           ORDER BY a.id DESC
           LIMIT ?`,
       )
-      .all(documentId, documentId, documentId, limit)
+      .all(...params, limit)
       .map((r) => ({ ...r, detail: JSON.parse(r.detail) as Record<string, unknown> }));
   }
 

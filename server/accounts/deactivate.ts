@@ -1,0 +1,26 @@
+import type { Store } from "../store/Store.ts";
+import type { LiveSessions } from "./LiveSessions.ts";
+
+/**
+ * Deactivates an account: every session of it is deleted, every open socket of it closes
+ * with 4401 on every instance, and sign-in is refused from then on. There is no route for
+ * it yet (the administration UI is a later issue); `actorId` is who did it, null for an
+ * operator. False, changing nothing, for an unknown user.
+ */
+export async function deactivateAccount(
+  store: Store,
+  sessions: Pick<LiveSessions, "userDeactivated">,
+  userId: string,
+  actorId: string | null = null,
+): Promise<boolean> {
+  if (!(await store.deactivateUser(userId, new Date()))) return false;
+  sessions.userDeactivated(userId);
+  await store.appendAudit({
+    userId: actorId,
+    documentId: null,
+    subjectId: userId,
+    action: "account.deactivated",
+    detail: {},
+  });
+  return true;
+}
