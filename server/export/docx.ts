@@ -17,7 +17,9 @@ import {
   TextRun,
   WidthType,
 } from "docx";
+import { strFromU8, strToU8, unzipSync } from "fflate";
 import { type ExportMeta, footerLine, metaLines, safeHref, ZWSP } from "./meta.ts";
+import { zipDeterministic } from "./zipDeterministic.ts";
 
 /** Who a tracked change is attributed to in Word, from the mark's id (a suggestion's author, or the comparison). */
 export type ChangeAuthor = (markId: unknown) => string;
@@ -184,7 +186,7 @@ export async function docxOf(
 ): Promise<Uint8Array> {
   const ctx: Context = {
     author: options.author ?? (() => "Accord"),
-    date: new Date().toISOString().replace(/\.\d{3}Z$/, "Z"),
+    date: issuedAt(meta),
     changeId: { next: 1 },
   };
   const cover = metaLines(meta).map(
@@ -216,5 +218,27 @@ export async function docxOf(
       },
     ],
   });
-  return new Uint8Array(await Packer.toBuffer(document));
+  return repack(new Uint8Array(await Packer.toBuffer(document)), ctx.date);
+}
+
+/** A version's time (its freeze), in the form Word writes; the current time only for drafts. */
+const issuedAt = (meta: ExportMeta) => (meta.frozenAt ?? new Date().toISOString()).replace(/\.\d{3}Z$/, "Z");
+
+/**
+ * The docx library stamps docProps/core.xml (created, modified) and every zip entry with
+ * the current time, with no option to set them. The package is re-zipped with the version's
+ * time in both places, so two exports of one version are the same bytes (issue 11). The
+ * input is our own packer's output, never a file from outside.
+ */
+function repack(docx: Uint8Array, date: string): Uint8Array {
+  const entries = unzipSync(docx);
+  const core = entries["docProps/core.xml"];
+  if (core) {
+    const stamped = strFromU8(core).replace(
+      /(<dcterms:(created|modified)[^>]*>)[^<]*(<\/dcterms:\2>)/g,
+      (_m, open: string, _name: string, close: string) => `${open}${date}${close}`,
+    );
+    entries["docProps/core.xml"] = strToU8(stamped);
+  }
+  return zipDeterministic(entries, date);
 }

@@ -243,4 +243,17 @@ export const MIGRATIONS: readonly Migration[] = [
       ALTER TABLE documents ADD COLUMN locked BOOLEAN NOT NULL DEFAULT FALSE;
     `,
   },
+  {
+    version: 6,
+    name: "frozen record of what exports print about versions and decisions",
+    // Nullable: rows frozen before keep null, and their hashes are computed without it.
+    sqlite: `
+      ALTER TABLE versions ADD COLUMN record TEXT;
+      ALTER TABLE approvals ADD COLUMN record TEXT;
+    `,
+    postgres: `
+      ALTER TABLE versions ADD COLUMN record TEXT;
+      ALTER TABLE approvals ADD COLUMN record TEXT;
+    `,
+  },
 ];
