@@ -10,7 +10,10 @@ import type { Store } from "../store/Store.ts";
 // renaming the document or a person later must not change the exports of a version, and
 // the chain hash covers the title. Stored as canonical JSON beside the row it describes.
 
-export const KIND_LABELS: Record<DocumentKind, string> = { concept: "Programmkonzept", agreement: "Programmvereinbarung" };
+export const KIND_LABELS: Record<DocumentKind, string> = {
+  concept: "Programmkonzept",
+  agreement: "Programmvereinbarung",
+};
 
 export const VersionRecord = z.object({
   title: z.string(),

@@ -153,7 +153,12 @@ export async function renderVersion(
     approvals,
     chain: source.chain
       .filter((s) => s.version.seq <= v.seq)
-      .map((s) => ({ id: s.version.id, seq: s.version.seq, contentHash: s.version.contentHash, chainHash: s.version.chainHash })),
+      .map((s) => ({
+        id: s.version.id,
+        seq: s.version.seq,
+        contentHash: s.version.contentHash,
+        chainHash: s.version.chainHash,
+      })),
     files: Object.fromEntries(
       Object.entries({ "document.pdf": pdf, "document.docx": docx, ...files }).map(([name, bytes]) => [
         name,
