@@ -11,7 +11,9 @@ export const MAX_PASSAGES = 20;
 /** Longer passages are cut: the answer shows where, not a whole rewritten file. */
 const MAX_PASSAGE_CHARS = 2000;
 /** Edits beyond this mean "rewritten", and the diff (O(N·D)) stops instead of running on. */
-const MAX_EDIT_LENGTH = 4000;
+const MAX_EDIT_LENGTH = 1000;
+/** A file far longer than the export it names is not compared line by line (N stays bounded too). */
+const maxLinesFor = (expected: number) => 4 * expected + 1000;
 
 const cut = (lines: string[]) => {
   const text = lines.join("\n");
@@ -27,7 +29,10 @@ export function differingPassages(
   expected: string[],
   found: string[],
 ): { passages: Passage[]; count: number; complete: boolean } {
-  const changes = diffArrays(expected, found, { maxEditLength: MAX_EDIT_LENGTH });
+  const changes =
+    found.length <= maxLinesFor(expected.length)
+      ? diffArrays(expected, found, { maxEditLength: MAX_EDIT_LENGTH })
+      : undefined;
   if (!changes) return { passages: [], count: Number.POSITIVE_INFINITY, complete: false };
   const passages: Passage[] = [];
   let count = 0;

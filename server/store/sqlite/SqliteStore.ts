@@ -361,7 +361,7 @@ export class SqliteStore implements Store {
     this.db
       .prepare(
         `INSERT INTO approvals (id, version_id, user_id, org_id, decision, details, reason, at, record, hash)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       )
       .run(a.id, a.versionId, a.userId, a.orgId, a.decision, a.details, a.reason, a.at, a.record, a.hash);
   }
