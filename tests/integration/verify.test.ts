@@ -246,8 +246,8 @@ describe("verifying exported files over the API", async () => {
     await server.close();
     server = await startTestServer({}, dataDir);
     const afterRestart = await Promise.all(FORMATS.map((f) => exported(versionId, f)));
-    afterRestart.forEach((bytes, i) =>
-      expect(Buffer.from(bytes).equals(Buffer.from(beforeRestart[i] ?? []))).toBe(true),
+    expect(afterRestart.map((bytes, i) => Buffer.from(bytes).equals(Buffer.from(beforeRestart[i] ?? [])))).toEqual(
+      FORMATS.map(() => true),
     );
   });
 });
