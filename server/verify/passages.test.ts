@@ -38,7 +38,10 @@ describe("differingPassages", () => {
   });
 
   it("does not compare a file far longer than the export it names", () => {
-    const result = differingPassages(["a"], Array.from({ length: 1_000_000 }, () => "x"));
+    const result = differingPassages(
+      ["a"],
+      Array.from({ length: 1_000_000 }, () => "x"),
+    );
     expect(result).toEqual({ passages: [], count: Number.POSITIVE_INFINITY, complete: false });
   });
 });

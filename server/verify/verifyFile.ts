@@ -11,6 +11,7 @@ import { renderVersion, type VersionSource } from "../versions/render.ts";
 import { versionSummaries } from "../versions/summaries.ts";
 import { verifyChain } from "../versions/verify.ts";
 import { docxParagraphs } from "./docxText.ts";
+import { readableHtmlPassage } from "./htmlText.ts";
 import { differingPassages } from "./passages.ts";
 import type { Upload } from "./readUpload.ts";
 
@@ -100,7 +101,9 @@ export async function verifyFile(store: Store, upload: Upload, limits: ZipLimits
   const digest = sha256(upload.bytes);
   const format = upload.format;
   if (format) {
-    for (const { version } of candidates) {
+    // Every export of a version prints its chain hash: only versions whose chain hash the file
+    // carries can be what it is an export of (a content hash alone is shared by equal texts).
+    for (const { version } of candidates.filter((c) => upload.hashes.includes(c.version.chainHash))) {
       const source = await sourceOf(store, version);
       if (!source) continue;
       const total = source.state.approvals.length;
@@ -136,5 +139,10 @@ export async function verifyFile(store: Store, upload: Upload, limits: ZipLimits
     const diff = differingPassages(expected, upload.text);
     if (!best || diff.count < best.count) best = diff;
   }
-  return { ...result, differences: best?.passages ?? [], differencesComplete: best?.complete ?? false };
+  const passages = best?.passages ?? [];
+  return {
+    ...result,
+    differences: format === "html" ? passages.map(readableHtmlPassage) : passages,
+    differencesComplete: best?.complete ?? false,
+  };
 }
