@@ -224,21 +224,41 @@ export async function docxOf(
 /** A version's time (its freeze), in the form Word writes; the current time only for drafts. */
 const issuedAt = (meta: ExportMeta) => (meta.frozenAt ?? new Date().toISOString()).replace(/\.\d{3}Z$/, "Z");
 
+/** Relationship ids the docx library makes random ("rId" + a nanoid, for hyperlinks); its own counted ones are "rId<n>". */
+const RANDOM_RELATIONSHIP_ID = /\bId="(rId(?!\d+")[A-Za-z0-9_-]+)"/g;
+
 /**
  * The docx library stamps docProps/core.xml (created, modified) and every zip entry with
- * the current time, with no option to set them. The package is re-zipped with the version's
- * time in both places, so two exports of one version are the same bytes (issue 11). The
- * input is our own packer's output, never a file from outside.
+ * the current time, and gives each hyperlink a random relationship id, with no option to
+ * set either. The package is re-zipped with the version's time, and the random ids are
+ * renamed in order of appearance ("rIdLink1", …) in every part, so two exports of one
+ * version are the same bytes (issue 11). The input is our own packer's output, never a
+ * file from outside.
  */
 function repack(docx: Uint8Array, date: string): Uint8Array {
-  const entries = unzipSync(docx);
-  const core = entries["docProps/core.xml"];
-  if (core) {
-    const stamped = strFromU8(core).replace(
-      /(<dcterms:(created|modified)[^>]*>)[^<]*(<\/dcterms:\2>)/g,
-      (_m, open: string, _name: string, close: string) => `${open}${date}${close}`,
-    );
-    entries["docProps/core.xml"] = strToU8(stamped);
+  const parts = unzipSync(docx);
+  const renamed = new Map<string, string>();
+  for (const [name, bytes] of Object.entries(parts)) {
+    if (!name.endsWith(".rels")) continue;
+    for (const [, id] of strFromU8(bytes).matchAll(RANDOM_RELATIONSHIP_ID)) {
+      if (id && !renamed.has(id)) renamed.set(id, `rIdLink${renamed.size + 1}`);
+    }
   }
-  return zipDeterministic(entries, date);
+  for (const [name, bytes] of Object.entries(parts)) {
+    if (!name.endsWith(".xml") && !name.endsWith(".rels")) continue;
+    let xml = strFromU8(bytes);
+    if (name === "docProps/core.xml") {
+      xml = xml.replace(
+        /(<dcterms:(created|modified)[^>]*>)[^<]*(<\/dcterms:\2>)/g,
+        (_m, open: string, _name: string, close: string) => `${open}${date}${close}`,
+      );
+    }
+    if (renamed.size > 0)
+      xml = xml.replace(/="(rId[A-Za-z0-9_-]+)"/g, (m, id: string) => {
+        const to = renamed.get(id);
+        return to ? `="${to}"` : m;
+      });
+    parts[name] = strToU8(xml);
+  }
+  return zipDeterministic(parts, date);
 }

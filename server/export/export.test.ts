@@ -162,6 +162,21 @@ describe("exports of a version are deterministic", () => {
       '"text":"Art. 1 Gegenstand","marks":[{"type":"insertion","attrs":{"id":"s1|u-claire|sem|1|x"}}]',
     ),
   ) as JSONContent;
+  /** A paragraph with a link: the docx library gives hyperlink relationships random ids. */
+  const linked: JSONContent = {
+    type: "doc",
+    content: [
+      {
+        type: "paragraph",
+        content: [
+          { type: "text", text: "Siehe " },
+          { type: "text", text: "so.ch", marks: [{ type: "link", attrs: { href: "https://so.ch" } }] },
+          { type: "text", text: " und " },
+          { type: "text", text: "sem.admin.ch", marks: [{ type: "link", attrs: { href: "https://sem.admin.ch" } }] },
+        ],
+      },
+    ],
+  };
   /** Exports made at two different clock times (a minute and a day apart). */
   async function twice<T>(make: () => Promise<T>): Promise<[T, T]> {
     vi.useFakeTimers({ toFake: ["Date"] });
@@ -179,6 +194,22 @@ describe("exports of a version are deterministic", () => {
     const [a, b] = await twice(() => exportDocument(format, suggested, META));
     expect(Buffer.from(b).equals(Buffer.from(a))).toBe(true);
   });
+
+  it("gives the same DOCX bytes for a text with links, and the links still lead where they did", async () => {
+    const [a, b] = await twice(() => exportDocument("docx", linked, META));
+    expect(Buffer.from(b).equals(Buffer.from(a))).toBe(true);
+    const entries = unzipSync(a);
+    const rels = strFromU8(entries["word/_rels/document.xml.rels"] ?? new Uint8Array());
+    const xml = strFromU8(entries["word/document.xml"] ?? new Uint8Array());
+    for (const href of ["https://so.ch", "https://sem.admin.ch"]) {
+      const id = new RegExp(`Id="([^"]+)"[^>]*Target="${href}"`).exec(rels)?.[1];
+      expect(id).toBeDefined();
+      expect(xml).toContain(`r:id="${id}"`);
+    }
+    const file = path.join(dir, "links.docx");
+    writeFileSync(file, a);
+    expect(openInLibreOffice(file)).toContain("sem.admin.ch");
+  }, 180_000);
 
   it("gives the same bundle bytes whenever it is made", async () => {
     const bundle = async () =>
