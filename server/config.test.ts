@@ -20,6 +20,12 @@ describe("parseConfig", () => {
     expect(() => parseConfig({ PORT: "abc", LOG_LEVEL: "loud" })).toThrow(/PORT.*LOG_LEVEL|LOG_LEVEL.*PORT/);
   });
 
+  it("bounds uploaded archives to 2,000 entries and 32 MiB inflated by default, and refuses 0", () => {
+    expect(parseConfig({}).verifyZipLimits).toEqual({ maxEntries: 2000, maxTotalBytes: 32 * 1024 * 1024 });
+    expect(parseConfig({ VERIFY_MAX_INFLATED_BYTES: "1048576" }).verifyZipLimits.maxTotalBytes).toBe(1048576);
+    expect(() => parseConfig({ VERIFY_MAX_ENTRIES: "0" })).toThrow(/VERIFY_MAX_ENTRIES/);
+  });
+
   it("reads ALLOWED_ORIGINS as a trimmed list, empty by default (same origin only)", () => {
     expect(parseConfig({}).allowedOrigins).toEqual([]);
     expect(parseConfig({ ALLOWED_ORIGINS: " https://intranet.so.ch, http://localhost:5173 ," }).allowedOrigins).toEqual(

@@ -41,6 +41,17 @@ const EnvSchema = z.object({
     .int()
     .min(1024)
     .default(25 * MiB),
+  /** Entries an uploaded archive (DOCX, bundle) may have; more is refused with 413. */
+  VERIFY_MAX_ENTRIES: z.coerce.number().int().min(1).default(2000),
+  /**
+   * Bytes the parts of an uploaded archive that verification reads (the DOCX text, the
+   * manifest) may inflate to together; more is refused with 413 (zip bombs).
+   */
+  VERIFY_MAX_INFLATED_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .default(32 * MiB),
   /** How long an empty room stays in memory before it is unloaded. */
   ROOM_IDLE_MS: z.coerce.number().int().min(0).default(10_000),
   /** Log rows after which a document's log is folded into a new snapshot. */
@@ -121,6 +132,8 @@ export function parseConfig(env: Record<string, string | undefined>) {
     maxPendingBytes: c.MAX_PENDING_BYTES,
     maxBodyBytes: c.MAX_BODY_BYTES,
     maxUploadBytes: c.MAX_UPLOAD_BYTES,
+    /** Bounds of an uploaded archive (server/archive/readZip.ts). */
+    verifyZipLimits: { maxEntries: c.VERIFY_MAX_ENTRIES, maxTotalBytes: c.VERIFY_MAX_INFLATED_BYTES },
     roomIdleMs: c.ROOM_IDLE_MS,
     compactThreshold: c.COMPACT_THRESHOLD,
     sessionMs: Math.round(c.SESSION_HOURS * 3600_000),

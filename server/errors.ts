@@ -21,6 +21,10 @@ export const accountDeactivated = () => new AppError(403, "account_deactivated",
 export const forbidden = (message = "not allowed") => new AppError(403, "forbidden", message);
 export const notFound = (what: string) => new AppError(404, "not_found", `${what} not found`);
 export const payloadTooLarge = () => new AppError(413, "payload_too_large", "request body too large");
+/** An uploaded archive that inflates past the limits (entries or bytes): refused before it fills memory. */
+export const archiveTooLarge = (message: string) => new AppError(413, "archive_too_large", message);
+/** An uploaded archive that cannot be read: truncated, corrupt, duplicate entries, broken XML. */
+export const archiveInvalid = (message: string) => new AppError(422, "archive_invalid", message);
 export const lastOwner = () =>
   new AppError(409, "last_owner", "a document keeps at least one owner: add another owner first");
 export const milestonePending = () =>

@@ -82,4 +82,12 @@ describe("readZip", () => {
     const whole = zipSync({ "a.bin": randomBytes(100_000) });
     expect((await refusal(readZip(whole.subarray(0, 200), LIMITS))).reason).toBe("invalid");
   });
+
+  it("refuses an archive cut short before the entries asked for, and garbage behind a zip signature", async () => {
+    const whole = zipSync({ "skip.bin": randomBytes(10_000), "want.xml": strToU8("<w/>") });
+    const cut = whole.subarray(0, 5000);
+    expect((await refusal(readZip(cut, LIMITS, (n) => n === "want.xml"))).reason).toBe("invalid");
+    const garbage = new Uint8Array([0x50, 0x4b, 0x03, 0x04, ...randomBytes(2000)]);
+    expect((await refusal(readZip(garbage, LIMITS))).reason).toBe("invalid");
+  });
 });

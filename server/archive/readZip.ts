@@ -30,6 +30,14 @@ const SLICES_PER_TURN = 64;
 
 const isZip = (bytes: Uint8Array) => bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04;
 
+/** The end-of-central-directory record sits in the last 22 + 65,535 (comment) bytes of every zip. */
+function hasEndRecord(bytes: Uint8Array): boolean {
+  for (let at = bytes.byteLength - 22; at >= Math.max(0, bytes.byteLength - 22 - 0xffff); at--) {
+    if (bytes[at] === 0x50 && bytes[at + 1] === 0x4b && bytes[at + 2] === 0x05 && bytes[at + 3] === 0x06) return true;
+  }
+  return false;
+}
+
 /**
  * Reads the entries `want` selects from a zip made by someone else, streaming and
  * bounded: more entries or inflated bytes than `limits` allow stop the read with an
@@ -42,6 +50,8 @@ export async function readZip(
   want: (name: string) => boolean = () => true,
 ): Promise<Map<string, Uint8Array>> {
   if (!isZip(bytes)) throw new ArchiveError("invalid", "not a zip archive");
+  // Cut short before the entries asked for, a stream would simply end with none of them.
+  if (!hasEndRecord(bytes)) throw new ArchiveError("invalid", "truncated zip archive: no end record");
   const chunks = new Map<string, Uint8Array[]>();
   const done = new Set<string>();
   const names = new Set<string>();

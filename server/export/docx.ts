@@ -17,7 +17,9 @@ import {
   TextRun,
   WidthType,
 } from "docx";
+import { strFromU8, strToU8, unzipSync } from "fflate";
 import { type ExportMeta, footerLine, metaLines, safeHref, ZWSP } from "./meta.ts";
+import { zipDeterministic } from "./zipDeterministic.ts";
 
 /** Who a tracked change is attributed to in Word, from the mark's id (a suggestion's author, or the comparison). */
 export type ChangeAuthor = (markId: unknown) => string;
@@ -184,7 +186,7 @@ export async function docxOf(
 ): Promise<Uint8Array> {
   const ctx: Context = {
     author: options.author ?? (() => "Accord"),
-    date: new Date().toISOString().replace(/\.\d{3}Z$/, "Z"),
+    date: issuedAt(meta),
     changeId: { next: 1 },
   };
   const cover = metaLines(meta).map(
@@ -216,5 +218,47 @@ export async function docxOf(
       },
     ],
   });
-  return new Uint8Array(await Packer.toBuffer(document));
+  return repack(new Uint8Array(await Packer.toBuffer(document)), ctx.date);
+}
+
+/** A version's time (its freeze), in the form Word writes; the current time only for drafts. */
+const issuedAt = (meta: ExportMeta) => (meta.frozenAt ?? new Date().toISOString()).replace(/\.\d{3}Z$/, "Z");
+
+/** Relationship ids the docx library makes random ("rId" + a nanoid, for hyperlinks); its own counted ones are "rId<n>". */
+const RANDOM_RELATIONSHIP_ID = /\bId="(rId(?!\d+")[A-Za-z0-9_-]+)"/g;
+
+/**
+ * The docx library stamps docProps/core.xml (created, modified) and every zip entry with
+ * the current time, and gives each hyperlink a random relationship id, with no option to
+ * set either. The package is re-zipped with the version's time, and the random ids are
+ * renamed in order of appearance ("rIdLink1", …) in every part, so two exports of one
+ * version are the same bytes (issue 11). The input is our own packer's output, never a
+ * file from outside.
+ */
+function repack(docx: Uint8Array, date: string): Uint8Array {
+  const parts = unzipSync(docx);
+  const renamed = new Map<string, string>();
+  for (const [name, bytes] of Object.entries(parts)) {
+    if (!name.endsWith(".rels")) continue;
+    for (const [, id] of strFromU8(bytes).matchAll(RANDOM_RELATIONSHIP_ID)) {
+      if (id && !renamed.has(id)) renamed.set(id, `rIdLink${renamed.size + 1}`);
+    }
+  }
+  for (const [name, bytes] of Object.entries(parts)) {
+    if (!name.endsWith(".xml") && !name.endsWith(".rels")) continue;
+    let xml = strFromU8(bytes);
+    if (name === "docProps/core.xml") {
+      xml = xml.replace(
+        /(<dcterms:(created|modified)[^>]*>)[^<]*(<\/dcterms:\2>)/g,
+        (_m, open: string, _name: string, close: string) => `${open}${date}${close}`,
+      );
+    }
+    if (renamed.size > 0)
+      xml = xml.replace(/="(rId[A-Za-z0-9_-]+)"/g, (m, id: string) => {
+        const to = renamed.get(id);
+        return to ? `="${to}"` : m;
+      });
+    parts[name] = strToU8(xml);
+  }
+  return zipDeterministic(parts, date);
 }

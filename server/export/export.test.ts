@@ -4,11 +4,11 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { getSchema, type JSONContent } from "@tiptap/core";
 import { strFromU8, unzipSync } from "fflate";
-import { afterAll, describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it, vi } from "vitest";
 import { schemaExtensions } from "../../shared/schema/extensions.ts";
 import { kip3Agreement } from "../seed/content/kip3Agreement.ts";
 import { kip3Concept } from "../seed/content/kip3Concept.ts";
-import { type ExportMeta, exportDocument, exportRedline } from "./index.ts";
+import { archiveBundle, type ExportMeta, exportDocument, exportRedline } from "./index.ts";
 
 const schema = getSchema(schemaExtensions());
 const agreement = schema.nodeFromJSON(kip3Agreement.content).toJSON() as JSONContent;
@@ -152,4 +152,88 @@ describe("exports of the demo agreement", () => {
     const md = new TextDecoder().decode(await exportDocument("md", agreement, draft));
     expect(md).toContain("Entwurf, nicht freigegeben");
   });
+});
+
+describe("exports of a version are deterministic", () => {
+  /** The agreement with a pending insertion, so that the DOCX carries a tracked change and its date. */
+  const suggested = JSON.parse(
+    JSON.stringify(agreement).replace(
+      '"text":"Art. 1 Gegenstand"',
+      '"text":"Art. 1 Gegenstand","marks":[{"type":"insertion","attrs":{"id":"s1|u-claire|sem|1|x"}}]',
+    ),
+  ) as JSONContent;
+  /** A paragraph with a link: the docx library gives hyperlink relationships random ids. */
+  const linked: JSONContent = {
+    type: "doc",
+    content: [
+      {
+        type: "paragraph",
+        content: [
+          { type: "text", text: "Siehe " },
+          { type: "text", text: "so.ch", marks: [{ type: "link", attrs: { href: "https://so.ch" } }] },
+          { type: "text", text: " und " },
+          { type: "text", text: "sem.admin.ch", marks: [{ type: "link", attrs: { href: "https://sem.admin.ch" } }] },
+        ],
+      },
+    ],
+  };
+  /** Exports made at two different clock times (a minute and a day apart). */
+  async function twice<T>(make: () => Promise<T>): Promise<[T, T]> {
+    vi.useFakeTimers({ toFake: ["Date"] });
+    try {
+      vi.setSystemTime(new Date("2026-12-01T09:00:00Z"));
+      const first = await make();
+      vi.setSystemTime(new Date("2026-12-02T17:31:07Z"));
+      return [first, await make()];
+    } finally {
+      vi.useRealTimers();
+    }
+  }
+
+  it.each(["pdf", "docx", "html", "md"] as const)("gives the same %s bytes whenever it is made", async (format) => {
+    const [a, b] = await twice(() => exportDocument(format, suggested, META));
+    expect(Buffer.from(b).equals(Buffer.from(a))).toBe(true);
+  });
+
+  it("gives the same DOCX bytes for a text with links, and the links still lead where they did", async () => {
+    const [a, b] = await twice(() => exportDocument("docx", linked, META));
+    expect(Buffer.from(b).equals(Buffer.from(a))).toBe(true);
+    const entries = unzipSync(a);
+    const rels = strFromU8(entries["word/_rels/document.xml.rels"] ?? new Uint8Array());
+    const xml = strFromU8(entries["word/document.xml"] ?? new Uint8Array());
+    for (const href of ["https://so.ch", "https://sem.admin.ch"]) {
+      const id = new RegExp(`Id="([^"]+)"[^>]*Target="${href}"`).exec(rels)?.[1];
+      expect(id).toBeDefined();
+      expect(xml).toContain(`r:id="${id}"`);
+    }
+    const file = path.join(dir, "links.docx");
+    writeFileSync(file, a);
+    expect(openInLibreOffice(file)).toContain("sem.admin.ch");
+  }, 180_000);
+
+  it("gives the same bundle bytes whenever it is made", async () => {
+    const bundle = async () =>
+      archiveBundle({
+        pdf: await exportDocument("pdf", agreement, META),
+        docx: await exportDocument("docx", agreement, META),
+        files: { "content.json": new TextEncoder().encode("{}") },
+        manifest: { version: "v-test" },
+        mtime: META.frozenAt ?? "",
+      });
+    const [a, b] = await twice(bundle);
+    expect(Buffer.from(b).equals(Buffer.from(a))).toBe(true);
+  });
+
+  it("dates the DOCX and its tracked changes with the freeze, not with the export", async () => {
+    const [docx] = await twice(() => exportDocument("docx", suggested, META));
+    const entries = unzipSync(docx);
+    const core = strFromU8(entries["docProps/core.xml"] ?? new Uint8Array());
+    expect(core).toContain(">2026-11-28T10:00:00Z</dcterms:created>");
+    expect(core).toContain(">2026-11-28T10:00:00Z</dcterms:modified>");
+    const xml = strFromU8(entries["word/document.xml"] ?? new Uint8Array());
+    expect(xml).toMatch(/<w:ins [^>]*w:date="2026-11-28T10:00:00Z"/);
+    const file = path.join(dir, "deterministic.docx");
+    writeFileSync(file, docx);
+    expect(openInLibreOffice(file)).toContain("Art. 1 Gegenstand");
+  }, 180_000);
 });

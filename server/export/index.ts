@@ -1,11 +1,11 @@
 import type { JSONContent } from "@tiptap/core";
-import { zipSync } from "fflate";
 import { redlineDoc } from "../../shared/versions/redline.ts";
 import { type ChangeAuthor, docxOf } from "./docx.ts";
 import { htmlPage } from "./html.ts";
 import { markdownOf } from "./markdown.ts";
 import type { ExportMeta } from "./meta.ts";
 import { pdfOf } from "./pdf.ts";
+import { zipDeterministic } from "./zipDeterministic.ts";
 
 export type { ExportMeta } from "./meta.ts";
 
@@ -58,26 +58,27 @@ export async function exportDocument(
 }
 
 /**
- * The archive bundle of a version: PDF, DOCX, manifest.json (hashes, chain, approvals,
- * milestone) and the raw Yjs state, in one zip.
+ * The archive bundle of a version: PDF, DOCX, manifest.json and the exact bytes its hashes
+ * are computed from, in one zip. Deterministic: every entry carries `mtime` (the freeze),
+ * never the time of the export, and entries keep the order given.
  */
-export async function archiveBundle(input: {
-  doc: JSONContent;
-  meta: ExportMeta;
-  yjsState: Uint8Array;
+export function archiveBundle(input: {
+  pdf: Uint8Array;
+  docx: Uint8Array;
+  files: Record<string, Uint8Array>;
   manifest: unknown;
-  author?: ChangeAuthor;
-}): Promise<Uint8Array> {
-  const [pdf, docx] = await Promise.all([
-    exportDocument("pdf", input.doc, input.meta),
-    exportDocument("docx", input.doc, input.meta, input.author),
-  ]);
-  return zipSync({
-    "document.pdf": [pdf, { level: 0 }],
-    "document.docx": [docx, { level: 0 }],
-    "manifest.json": text(`${JSON.stringify(input.manifest, null, 2)}\n`),
-    "state.yjs": input.yjsState,
-  });
+  mtime: string;
+}): Uint8Array {
+  return zipDeterministic(
+    {
+      "document.pdf": input.pdf,
+      "document.docx": input.docx,
+      "manifest.json": text(`${JSON.stringify(input.manifest, null, 2)}\n`),
+      ...input.files,
+    },
+    input.mtime,
+    (name) => (name.endsWith(".pdf") || name.endsWith(".docx") ? 0 : 6),
+  );
 }
 
 /** The changes from one text to another, as Word tracked changes or as an HTML page. */

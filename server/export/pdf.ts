@@ -162,11 +162,16 @@ function blocks(pdf: Pdf, nodes: readonly JSONContent[], left: number, width: nu
  * document information (Keywords), which `POST /api/verify` reads.
  */
 export function pdfOf(doc: JSONContent, meta: ExportMeta, heading = meta.title): Promise<Uint8Array> {
+  const issued = meta.frozenAt ? new Date(meta.frozenAt) : new Date();
   const pdf = new PDFDocument({
     size: "A4",
     margins: { top: MARGIN, bottom: MARGIN, left: MARGIN, right: MARGIN },
     bufferPages: true,
+    // A version's PDF carries its freeze time, never the export's: pdfkit derives the file
+    // /ID from these dates, so two exports of one version are the same bytes (issue 11).
     info: {
+      CreationDate: issued,
+      ModDate: issued,
       Title: heading,
       Author: "Accord",
       Subject: footerLine(meta),

@@ -55,7 +55,7 @@ export function createApp({ store, config, log, accessChanged, sessions, setting
     .route("/", documentRoutes(store, settingsChanged))
     .route("/", memberRoutes(store, accessChanged))
     .route("/", auditRoutes(store))
-    .route("/", versionRoutes(store, live, config.maxUploadBytes))
+    .route("/", versionRoutes(store, live, config.maxUploadBytes, config.verifyZipLimits))
     .all("*", () => {
       throw notFound("endpoint");
     });

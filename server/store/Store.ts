@@ -109,6 +109,11 @@ export interface VersionRow {
   frozenAt: string;
   /** Canonical JSON of the suggestions and threads that were open when it was frozen. */
   openItems: string;
+  /**
+   * Canonical JSON of what its exports print about it (title, labels, names), fixed at the
+   * freeze and bound by the chain hash; null for versions frozen before it was kept.
+   */
+  record: string | null;
 }
 
 /** A version without its frozen bytes: enough to know where a document stands on its milestone path. */
@@ -125,6 +130,8 @@ export interface ApprovalRow {
   details: string;
   reason: string | null;
   at: string;
+  /** Canonical JSON of what exports print about the decision (names, labelled details); null before it was kept. */
+  record: string | null;
   /** SHA-256 binding the decision to the version's chain hash. */
   hash: string;
 }

@@ -255,4 +255,17 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX sessions_by_user ON sessions (user_id);
     `,
   },
+  {
+    version: 7,
+    name: "frozen record of what exports print about versions and decisions",
+    // Nullable: rows frozen before keep null, and their hashes are computed without it.
+    sqlite: `
+      ALTER TABLE versions ADD COLUMN record TEXT;
+      ALTER TABLE approvals ADD COLUMN record TEXT;
+    `,
+    postgres: `
+      ALTER TABLE versions ADD COLUMN record TEXT;
+      ALTER TABLE approvals ADD COLUMN record TEXT;
+    `,
+  },
 ];

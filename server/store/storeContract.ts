@@ -44,6 +44,8 @@ export function describeStoreContract(
         frozenBy: ALICE.id,
         frozenAt: new Date(2026, 0, seq).toISOString(),
         openItems: "[]",
+        // Rows frozen before the record was kept have none; later ones do.
+        record: seq === 1 ? null : `{"title":"Programmkonzept ${seq}"}`,
       });
       const approval = (versionId: string, orgId: string): ApprovalRow => ({
         id: `a-${versionId}-${orgId}`,
@@ -53,7 +55,8 @@ export function describeStoreContract(
         decision: "approve",
         details: '{"rrbNumber":"RRB Nr. 2023/657"}',
         reason: null,
-        at: new Date().toISOString(),
+        at: "2026-01-05T10:00:00.000Z",
+        record: orgId === "sem" ? null : '{"orgName":"Kanton Solothurn","userName":"Alice"}',
         hash: "h",
       });
 
@@ -85,6 +88,9 @@ export function describeStoreContract(
         await expect(store.insertApproval({ ...approval("v-doc-a-1", "kanton-so"), id: "a-again" })).rejects.toThrow();
         await store.insertApproval(approval("v-doc-a-1", "sem"));
         expect((await store.listApprovals(["v-doc-a-1"])).map((a) => a.orgId).sort()).toEqual(["kanton-so", "sem"]);
+        const stored = await store.listApprovals(["v-doc-a-1"]);
+        expect(stored.find((a) => a.orgId === "kanton-so")).toEqual(approval("v-doc-a-1", "kanton-so"));
+        expect(stored.find((a) => a.orgId === "sem")?.record).toBeNull();
         expect(await store.listApprovals([])).toEqual([]);
       });
 

@@ -18,6 +18,7 @@ export interface VersionDbRow {
   frozen_by: string;
   frozen_at: string;
   open_items: string;
+  record: string | null;
 }
 
 export const toVersion = (r: VersionDbRow): VersionRow => ({
@@ -35,6 +36,7 @@ export interface ApprovalDbRow {
   details: string;
   reason: string | null;
   at: string;
+  record: string | null;
   hash: string;
 }
 
@@ -47,12 +49,13 @@ export const toApproval = (r: ApprovalDbRow): ApprovalRow => ({
   details: r.details,
   reason: r.reason,
   at: r.at,
+  record: r.record,
   hash: r.hash,
 });
 
 /** Columns of a version head (no state, no document). */
 export const VERSION_HEAD_COLUMNS =
-  "id, document_id, seq, milestone, content_hash, state_hash, prev_hash, chain_hash, frozen_by, frozen_at, open_items";
+  "id, document_id, seq, milestone, content_hash, state_hash, prev_hash, chain_hash, frozen_by, frozen_at, open_items, record";
 
 export const toVersionHead = (r: Omit<VersionDbRow, "state" | "pm_json">): VersionHead => ({
   id: r.id,
@@ -66,4 +69,5 @@ export const toVersionHead = (r: Omit<VersionDbRow, "state" | "pm_json">): Versi
   frozenBy: r.frozen_by,
   frozenAt: r.frozen_at,
   openItems: r.open_items,
+  record: r.record,
 });

@@ -1,11 +1,9 @@
 import type { JSONContent } from "@tiptap/core";
 import * as Y from "yjs";
-import { milestoneOf } from "../../shared/milestones/templates.ts";
-import { parseSuggestionId } from "../../shared/suggestions/ids.ts";
+import type { DocumentKind } from "../../shared/api/schemas.ts";
 import { openDocument } from "../documents/documents.ts";
 import { notFound } from "../errors.ts";
 import {
-  archiveBundle,
   contentTypeOf,
   type ExportFormat,
   type ExportMeta,
@@ -17,9 +15,8 @@ import {
 import type { Store } from "../store/Store.ts";
 import { readDocument } from "./freeze.ts";
 import { documentMilestones } from "./milestones.ts";
-import type { VersionState } from "./status.ts";
-
-const KIND_LABELS = { concept: "Programmkonzept", agreement: "Programmvereinbarung" } as const;
+import { KIND_LABELS } from "./record.ts";
+import { renderVersion, suggestionAuthors, versionMeta } from "./render.ts";
 
 /** The live documents, as exports need them (implemented by RoomRegistry). */
 export interface LiveStates {
@@ -32,76 +29,7 @@ export interface ExportFile {
   fileName: string;
 }
 
-/** Names for user ids, looked up once each. */
-function nameLookup(store: Store) {
-  const cache = new Map<string, Promise<string>>();
-  return (userId: string) => {
-    let name = cache.get(userId);
-    if (!name) {
-      name = store.findUserById(userId).then((u) => u?.name ?? userId);
-      cache.set(userId, name);
-    }
-    return name;
-  };
-}
-
-/** Word attributes each pending suggestion to its author by name. */
-async function suggestionAuthors(store: Store, doc: JSONContent) {
-  const nameOf = nameLookup(store);
-  const names = new Map<string, string>();
-  const walk = async (node: JSONContent) => {
-    for (const mark of node.marks ?? []) {
-      const origin = parseSuggestionId(mark.attrs?.id);
-      if (origin && !names.has(origin.userId)) names.set(origin.userId, await nameOf(origin.userId));
-    }
-    for (const child of node.content ?? []) await walk(child);
-  };
-  await walk(doc);
-  return (id: unknown) => {
-    const origin = parseSuggestionId(id);
-    return origin ? (names.get(origin.userId) ?? origin.userId) : "Accord";
-  };
-}
-
-async function versionMeta(
-  store: Store,
-  title: string,
-  kind: keyof typeof KIND_LABELS,
-  state: VersionState,
-): Promise<ExportMeta> {
-  const nameOf = nameLookup(store);
-  const { version: v, template } = state;
-  return {
-    title,
-    documentId: v.documentId,
-    kindLabel: KIND_LABELS[kind],
-    milestone: template?.label ?? v.milestone,
-    versionId: v.id,
-    seq: v.seq,
-    contentHash: v.contentHash,
-    chainHash: v.chainHash,
-    frozenAt: v.frozenAt,
-    frozenBy: await nameOf(v.frozenBy),
-    draft: false,
-    approvals: await Promise.all(
-      state.approvals.map(async (a) => ({
-        orgName: (await store.organisationName(a.orgId)) ?? a.orgId,
-        userName: await nameOf(a.userId),
-        decision: a.decision,
-        at: a.at,
-        details: Object.entries(JSON.parse(a.details) as Record<string, string>).map(
-          ([key, value]): [string, string] => [
-            milestoneOf(kind, v.milestone)?.fields.find((f) => f.key === key)?.label ?? key,
-            value,
-          ],
-        ),
-        reason: a.reason,
-      })),
-    ),
-  };
-}
-
-const draftMeta = (title: string, documentId: string, kind: keyof typeof KIND_LABELS): ExportMeta => ({
+const draftMeta = (title: string, documentId: string, kind: DocumentKind): ExportMeta => ({
   title,
   documentId,
   kindLabel: KIND_LABELS[kind],
@@ -116,7 +44,7 @@ const draftMeta = (title: string, documentId: string, kind: keyof typeof KIND_LA
   approvals: [],
 });
 
-/** A frozen version in `format`, for a member of its document. */
+/** A frozen version in `format`, for a member of its document, with every decision made so far. */
 export async function exportVersion(
   store: Store,
   versionId: string,
@@ -129,50 +57,7 @@ export async function exportVersion(
   const { states } = await documentMilestones(store, version.documentId);
   const state = states.find((s) => s.version.id === versionId);
   if (!state) throw notFound("version");
-  const meta = await versionMeta(store, doc.title, doc.kind, state);
-  const content = JSON.parse(version.pmJson) as JSONContent;
-  const author = await suggestionAuthors(store, content);
-  const bytes =
-    format === "zip"
-      ? await archiveBundle({
-          doc: content,
-          meta,
-          yjsState: version.state,
-          author,
-          manifest: {
-            format: "accord-archive/1",
-            document: { id: doc.id, title: doc.title, kind: doc.kind },
-            version: {
-              id: version.id,
-              seq: version.seq,
-              milestone: version.milestone,
-              milestoneLabel: meta.milestone,
-              status: state.status,
-              frozenAt: version.frozenAt,
-              frozenBy: version.frozenBy,
-              contentHash: version.contentHash,
-              stateHash: version.stateHash,
-              prevHash: version.prevHash,
-              chainHash: version.chainHash,
-            },
-            approvals: state.approvals,
-            chain: states
-              .filter((s) => s.version.seq <= version.seq)
-              .map((s) => ({
-                id: s.version.id,
-                seq: s.version.seq,
-                contentHash: s.version.contentHash,
-                chainHash: s.version.chainHash,
-              })),
-            hashes: {
-              algorithm: "SHA-256",
-              content: "sha256(canonical JSON of the ProseMirror document)",
-              chain:
-                "sha256(prevHash\\ncontentHash\\nmilestone\\nfrozenAt\\nfrozenBy\\ndocumentId\\nversionId\\nseq\\nstateHash\\nsha256(openItems))",
-            },
-          },
-        })
-      : await exportDocument(format, content, meta, author);
+  const { bytes, meta } = await renderVersion(store, { document: doc, chain: states, state }, format);
   return { bytes, contentType: contentTypeOf(format), fileName: fileNameOf(meta, format) };
 }
 
@@ -221,8 +106,10 @@ export async function exportRedlineOf(
   const to = range.to === "current" ? null : stateOf(range.to);
   const fromContent = JSON.parse(from.version.pmJson) as JSONContent;
   const toContent = to ? (JSON.parse(to.version.pmJson) as JSONContent) : await currentContent(live, documentId);
-  const meta = to ? await versionMeta(store, doc.title, doc.kind, to) : draftMeta(doc.title, doc.id, doc.kind);
-  const heading = `${doc.title}: Änderungen von Version ${from.version.seq} bis ${to ? `Version ${to.version.seq}` : "zum aktuellen Text"}`;
+  const meta = to
+    ? await versionMeta(store, { document: doc, chain: states, state: to }, to.approvals)
+    : draftMeta(doc.title, doc.id, doc.kind);
+  const heading = `${meta.title}: Änderungen von Version ${from.version.seq} bis ${to ? `Version ${to.version.seq}` : "zum aktuellen Text"}`;
   const bytes = await exportRedline(format, fromContent, toContent, meta, heading);
   return {
     bytes,

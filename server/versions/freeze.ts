@@ -47,6 +47,8 @@ export function freezeVersion(input: {
   frozenBy: string;
   frozenAt: string;
   previous: VersionRow | null;
+  /** What exports print about it (record.ts), or null. */
+  record: string | null;
 }): VersionRow {
   const { json, open } = readDocument(input.doc);
   const pmJson = canonicalJson(json);
@@ -62,6 +64,7 @@ export function freezeVersion(input: {
     frozenBy: input.frozenBy,
     frozenAt: input.frozenAt,
     openItems: canonicalJson(open),
+    record: input.record,
   };
   return { ...fields, state, pmJson, chainHash: chainHashOf(fields) };
 }

@@ -12,7 +12,9 @@ export const stateHashOf = (state: Uint8Array): string => sha256(state);
  * A version's chain hash: SHA-256 over the previous chain hash, its content hash, milestone,
  * time and who froze it, and, so that no stored byte is left unbound, the document, the
  * version's id and place, the hash of its Yjs state and of the open items it was frozen
- * with. Fields are joined with "\n" (none can contain one: ids, ISO times, hex hashes).
+ * with, and the hash of its record (title, labels, names as exports print them). Fields are
+ * joined with "\n" (none can contain one: ids, ISO times, hex hashes). Rows frozen before the
+ * record was kept have none and their recipe has no record line, so they still verify.
  */
 export function chainHashOf(v: Omit<VersionRow, "chainHash" | "state" | "pmJson">): string {
   return sha256(
@@ -27,13 +29,28 @@ export function chainHashOf(v: Omit<VersionRow, "chainHash" | "state" | "pmJson"
       String(v.seq),
       v.stateHash,
       sha256(v.openItems),
+      ...recordLine(v.record),
     ].join("\n"),
   );
 }
 
-/** An approval's hash binds the decision and what it records to the version's chain hash. */
+/** The record's line of a recipe: its SHA-256, or nothing for rows made before records were kept. */
+const recordLine = (record: string | null): string[] => (record === null ? [] : [sha256(record)]);
+
+/** An approval's hash binds the decision, what it records and its record to the version's chain hash. */
 export function approvalHashOf(a: Omit<ApprovalRow, "hash">, versionChainHash: string): string {
   return sha256(
-    [versionChainHash, a.id, a.versionId, a.userId, a.orgId, a.decision, a.details, a.reason ?? "", a.at].join("\n"),
+    [
+      versionChainHash,
+      a.id,
+      a.versionId,
+      a.userId,
+      a.orgId,
+      a.decision,
+      a.details,
+      a.reason ?? "",
+      a.at,
+      ...recordLine(a.record),
+    ].join("\n"),
   );
 }

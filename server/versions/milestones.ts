@@ -1,4 +1,5 @@
 import { randomBytes } from "node:crypto";
+import type { JSONContent } from "@tiptap/core";
 import type * as Y from "yjs";
 import { fieldProblem } from "../../shared/milestones/templates.ts";
 import { canEditContent } from "../../shared/roles.ts";
@@ -17,6 +18,7 @@ import {
 import type { ApprovalRow, Store, VersionRow } from "../store/Store.ts";
 import { freezeVersion, readDocument } from "./freeze.ts";
 import { approvalHashOf } from "./hashes.ts";
+import { approvalRecordOf, versionRecordOf } from "./record.ts";
 import { milestoneStates } from "./status.ts";
 
 /** The live documents, as the milestone workflow needs them (implemented by RoomRegistry). */
@@ -66,13 +68,20 @@ export async function requestMilestone(
   if (role !== "owner") throw forbidden("only owners request milestones");
   return deps.live.withLockedDocument(documentId, async (live) => {
     // Read after the lock: nothing can change the document or its chain in between.
-    const { lock, next, states } = await documentMilestones(deps.store, documentId);
+    const { lock, next, states, doc } = await documentMilestones(deps.store, documentId);
     if (lock) throw milestonePending();
     if (!next) throw noMilestoneLeft();
-    const { open } = readDocument(live);
+    const { json, open } = readDocument(live);
     if (!options.includeOpen && (open.suggestions.length > 0 || open.threads.length > 0)) {
       throw openItems(open.suggestions.length, open.threads.length);
     }
+    const record = await versionRecordOf(deps.store, {
+      title: doc.title,
+      kind: doc.kind,
+      milestone: next.id,
+      frozenBy: actorId,
+      doc: json as JSONContent,
+    });
     const version = freezeVersion({
       id: newId("v"),
       documentId,
@@ -81,6 +90,7 @@ export async function requestMilestone(
       frozenBy: actorId,
       frozenAt: new Date().toISOString(),
       previous: states.at(-1)?.version ?? null,
+      record,
     });
     try {
       await deps.store.insertVersion(version);
@@ -127,15 +137,23 @@ export async function decide(
     const problem = fieldProblem(template, input.details);
     if (problem) throw badRequest(problem);
   } else if (!input.reason?.trim()) throw badRequest("a rejection needs a reason");
+  const details = input.decision === "approve" ? input.details : {};
   const fields = {
     id: newId("a"),
     versionId,
     userId: actorId,
     orgId: user.orgId,
     decision: input.decision,
-    details: canonicalJson(input.decision === "approve" ? input.details : {}),
+    details: canonicalJson(details),
     reason: input.decision === "reject" ? (input.reason?.trim() ?? null) : null,
     at: new Date().toISOString(),
+    record: await approvalRecordOf(deps.store, {
+      kind: doc.kind,
+      milestone: version.milestone,
+      userId: actorId,
+      orgId: user.orgId,
+      details,
+    }),
   };
   const approval: ApprovalRow = { ...fields, hash: approvalHashOf(fields, version.chainHash) };
   await deps.store.insertApproval(approval);

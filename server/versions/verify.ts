@@ -1,4 +1,3 @@
-import { unzipSync } from "fflate";
 import { canonicalJson } from "../../shared/versions/canonicalJson.ts";
 import type { ApprovalRow, Store, VersionRow } from "../store/Store.ts";
 import { approvalHashOf, chainHashOf, contentHashOf, stateHashOf } from "./hashes.ts";
@@ -66,38 +65,4 @@ export async function verifyAll(store: Store): Promise<ChainProblem[]> {
 export async function verifyDocument(store: Store, documentId: string): Promise<ChainProblem[]> {
   const versions = await store.listVersions(documentId);
   return verifyChain(versions, await store.listApprovals(versions.map((v) => v.id)));
-}
-
-const HASH = /\b[0-9a-f]{64}\b/g;
-
-/** Text to search for hashes in an uploaded file: the file itself, or every entry of a zip (DOCX, archive bundle). */
-function searchableText(file: Uint8Array): string {
-  const isZip = file[0] === 0x50 && file[1] === 0x4b && file[2] === 0x03 && file[3] === 0x04;
-  if (!isZip) return Buffer.from(file).toString("latin1");
-  try {
-    return Object.values(unzipSync(file))
-      .map((entry) => Buffer.from(entry).toString("utf8"))
-      .join("\n");
-  } catch {
-    return Buffer.from(file).toString("latin1");
-  }
-}
-
-/** The hashes an exported file carries (content and chain hashes are 64 hex digits). */
-export function hashesIn(file: Uint8Array): string[] {
-  return [...new Set(searchableText(file).match(HASH) ?? [])];
-}
-
-/** Which stored versions a set of hashes names, each with whether its chain is intact up to it. */
-export async function identify(store: Store, hashes: readonly string[]) {
-  const found = new Map<string, VersionRow>();
-  for (const hash of hashes.slice(0, 50)) for (const v of await store.findVersionsByHash(hash)) found.set(v.id, v);
-  const results = [];
-  for (const version of found.values()) {
-    const chain = (await store.listVersions(version.documentId)).filter((v) => v.seq <= version.seq);
-    const approvals = await store.listApprovals(chain.map((v) => v.id));
-    const problems = verifyChain(chain, approvals);
-    results.push({ version, approvals: approvals.filter((a) => a.versionId === version.id), problems });
-  }
-  return results;
 }

@@ -8,6 +8,8 @@ export const ERROR_CODES = [
   "forbidden",
   "not_found",
   "payload_too_large",
+  "archive_too_large",
+  "archive_invalid",
   "last_owner",
   "too_many_attempts",
   "milestone_pending",

@@ -108,17 +108,34 @@ export const VersionDetail = VersionSummary.extend({ content: z.record(z.string(
 export type VersionDetail = z.infer<typeof VersionDetail>;
 
 /** POST /api/verify: which versions an exported file or a hash belongs to. */
+/** A version a verify answer names, with whether its chain is intact up to it. */
+export const VerifyMatch = z.object({
+  documentId: z.string(),
+  documentTitle: z.string(),
+  version: VersionSummary,
+  chainIntact: z.boolean(),
+  problems: z.array(z.string()),
+});
+export type VerifyMatch = z.infer<typeof VerifyMatch>;
+
+/**
+ * What `POST /api/verify` found. For a file: `genuine` (byte for byte an export of the named
+ * version, in `format`, with its first `approvalsIncluded` of `approvalsTotal` decisions),
+ * `altered` (names a version but is not an export of it; `differences` from its text for
+ * DOCX, HTML and Markdown) or `unknown`. For a bare hash: `hash_known` or `unknown`; a hash
+ * never makes anything genuine.
+ */
 export const VerifyResult = z.object({
+  verdict: z.enum(["genuine", "altered", "unknown", "hash_known"]),
   hashes: z.array(z.string()),
-  matches: z.array(
-    z.object({
-      documentId: z.string(),
-      documentTitle: z.string(),
-      version: VersionSummary,
-      chainIntact: z.boolean(),
-      problems: z.array(z.string()),
-    }),
-  ),
+  matches: z.array(VerifyMatch),
+  format: z.enum(["docx", "pdf", "html", "md", "zip"]).nullable(),
+  approvalsIncluded: z.number().int().nullable(),
+  approvalsTotal: z.number().int().nullable(),
+  /** The first 20 passages where the file's text differs from the version's export. */
+  differences: z.array(z.object({ expected: z.string(), found: z.string() })),
+  /** False when there were more passages than listed, or too many edits to compare. */
+  differencesComplete: z.boolean(),
 });
 export type VerifyResult = z.infer<typeof VerifyResult>;
 

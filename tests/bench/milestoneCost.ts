@@ -64,6 +64,7 @@ export async function measureMilestoneCost(copies: number, runs = 5): Promise<Mi
         frozenBy: "u-andrea",
         frozenAt: new Date().toISOString(),
         previous,
+        record: null,
       });
       await store.insertVersion(version);
       previous = version;
@@ -94,8 +95,18 @@ export async function measureMilestoneCost(copies: number, runs = 5): Promise<Mi
     }
     let zipBytes = 0;
     const zipTime = await timed(runs, async () => {
-      zipBytes = (await archiveBundle({ doc: content, meta, yjsState: last?.state ?? new Uint8Array(), manifest: {} }))
-        .byteLength;
+      const [pdf, docx] = await Promise.all([
+        exportDocument("pdf", content, meta),
+        exportDocument("docx", content, meta),
+      ]);
+      const state = last?.state ?? new Uint8Array();
+      zipBytes = archiveBundle({
+        pdf,
+        docx,
+        files: { "state.yjs": state },
+        manifest: {},
+        mtime: meta.frozenAt ?? "",
+      }).byteLength;
     });
     exports.zip = { time: zipTime, bytes: zipBytes };
     const versions = await store.listVersions("bench");

@@ -47,13 +47,22 @@ describe("exports and verification over the API", async () => {
     expect(res.headers.get("content-disposition")).toMatch(/^attachment; filename="Programmvereinbarung-KIP-3-.*-v1\./);
     const bytes = new Uint8Array(await res.arrayBuffer());
     const result = await verify(bytes);
-    expect(result.matches.map((m) => [m.version.id, m.chainIntact])).toContainEqual([version.id, true]);
+    expect(result).toMatchObject({ verdict: "genuine", format, approvalsIncluded: 2, approvalsTotal: 2 });
+    expect(result.matches.map((m) => [m.version.id, m.chainIntact])).toEqual([[version.id, true]]);
   });
 
-  it("puts PDF, DOCX, manifest and Yjs state into the archive bundle", async () => {
+  it("puts PDF, DOCX, manifest, Yjs state and the bytes the hashes cover into the archive bundle", async () => {
     const res = await get(`/versions/${version.id}/export?format=zip`, andrea);
     const entries = unzipSync(new Uint8Array(await res.arrayBuffer()));
-    expect(Object.keys(entries).sort()).toEqual(["document.docx", "document.pdf", "manifest.json", "state.yjs"]);
+    expect(Object.keys(entries).sort()).toEqual([
+      "content.json",
+      "document.docx",
+      "document.pdf",
+      "manifest.json",
+      "open-items.json",
+      "record.json",
+      "state.yjs",
+    ]);
     const manifest = JSON.parse(strFromU8(entries["manifest.json"] ?? new Uint8Array()));
     expect(manifest.version).toMatchObject({
       id: version.id,
@@ -86,6 +95,6 @@ describe("exports and verification over the API", async () => {
       404,
     );
     expect((await fetch(`${server.url}/api/versions/${version.id}/export?format=pdf`)).status).toBe(401);
-    expect((await verify(new Uint8Array([1, 2, 3]))).matches).toEqual([]);
+    expect(await verify(new Uint8Array([1, 2, 3]))).toMatchObject({ verdict: "unknown", matches: [] });
   });
 });

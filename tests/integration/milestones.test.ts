@@ -174,7 +174,7 @@ describe("milestones: lock, freeze, approvals", async () => {
     expect(textOf(suggester.doc)).not.toContain("zu spät");
   });
 
-  it("verifies a hash or a file that carries one, without signing in, and says whether the chain is intact", async () => {
+  it("verifies a hash without signing in (hash known, not genuine) and says whether the chain is intact", async () => {
     const versions = await call<VersionSummary[]>("GET", `/documents/${AGREEMENT}/versions`, andrea);
     const second = versions.body[1];
     const verify = (body: string, type: string) =>
@@ -183,6 +183,7 @@ describe("milestones: lock, freeze, approvals", async () => {
       );
     const byHash = await verify(JSON.stringify({ hash: second?.chainHash }), "application/json");
     expect(byHash.status).toBe(200);
+    expect(byHash.body.verdict).toBe("hash_known");
     expect(byHash.body.matches).toHaveLength(1);
     expect(byHash.body.matches[0]).toMatchObject({
       documentId: AGREEMENT,
@@ -191,10 +192,14 @@ describe("milestones: lock, freeze, approvals", async () => {
     });
     const file = `# Programmvereinbarung\n\nInhalts-Hash: ${second?.contentHash}\n`;
     const byFile = await verify(file, "application/octet-stream");
-    // Versions 2 and 3 froze the same text: a content hash names both, a chain hash one.
-    expect(byFile.body.matches.map((m) => m.version.id)).toContain(second?.id);
+    // A file that only carries a hash is no export: it names a version but is "altered".
+    expect(byFile.body.verdict).toBe("altered");
+    // Versions 2 and 3 froze the same text: a content hash names both; the answer names the newer one.
+    expect(byFile.body.matches).toHaveLength(1);
+    const byHashes = versions.body.filter((v) => v.contentHash === second?.contentHash).map((v) => v.id);
+    expect(byHashes).toContain(byFile.body.matches[0]?.version.id);
     const unknown = await verify(JSON.stringify({ hash: "0".repeat(64) }), "application/json");
-    expect(unknown.body.matches).toEqual([]);
+    expect(unknown.body).toMatchObject({ verdict: "unknown", matches: [] });
     const bad = await verify(JSON.stringify({ hash: "nope" }), "application/json");
     expect(bad.status).toBe(400);
   });

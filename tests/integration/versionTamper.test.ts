@@ -30,8 +30,9 @@ const COLUMNS = {
     "frozen_by",
     "frozen_at",
     "open_items",
+    "record",
   ],
-  approvals: ["id", "version_id", "user_id", "org_id", "decision", "details", "reason", "at", "hash"],
+  approvals: ["id", "version_id", "user_id", "org_id", "decision", "details", "reason", "at", "record", "hash"],
 } as const;
 
 /** The value with one byte changed: a character of a text, a bit of a blob, one step of a number. */
@@ -141,6 +142,34 @@ describe("tampering with stored versions and approvals", async () => {
       { numRuns: 100 },
     );
   }, 120_000);
+
+  it.each([
+    [
+      "a version's frozen title",
+      "versions",
+      "UPDATE versions SET record = replace(record, 'Programmvereinbarung KIP', 'Vereinbarung KIP')",
+    ],
+    [
+      "a version's frozen-by name",
+      "versions",
+      "UPDATE versions SET record = replace(record, 'Andrea Meier', 'Claire Dubois')",
+    ],
+    ["a version's record, removed", "versions", "UPDATE versions SET record = NULL"],
+    ["an approver's name", "approvals", "UPDATE approvals SET record = replace(record, 'Andrea Meier', 'Lukas Frei')"],
+    ["an RRB number as printed", "approvals", "UPDATE approvals SET record = replace(record, '2024/88', '2024/99')"],
+    ["an approval's record, removed", "approvals", "UPDATE approvals SET record = NULL"],
+  ])("detects a change to %s", async (_what, table, sql) => {
+    const file = path.join(scratch, `record-${table}-${Math.random().toString(36).slice(2)}.sqlite`);
+    copyFileSync(original, file);
+    const raw = new Database(file);
+    raw.exec(`DROP TRIGGER ${table}_no_update`);
+    expect(raw.prepare(sql).run().changes).toBeGreaterThan(0);
+    raw.close();
+    const store = new SqliteStore(file);
+    const problems = await verifyAll(store);
+    await store.close();
+    expect(problems.map((p) => p.problem)).toContainEqual(expect.stringMatching(/does not match/));
+  });
 
   it("reports a tampered version at start-up", async () => {
     const dir = tempDataDir();

@@ -41,7 +41,8 @@ async function send(method: Method, path: string, body: unknown): Promise<Respon
   }
 }
 
-async function errorOf(response: Response): Promise<ApiError> {
+/** The API's error body as an `ApiError` (status and code kept). */
+export async function errorOf(response: Response): Promise<ApiError> {
   const parsed = ErrorBody.safeParse(await response.json().catch(() => null));
   if (parsed.success) return new ApiError(toErrorCode(parsed.data.code), response.status, parsed.data.message);
   // A proxy or a crashed server answers without our error body.

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { type ApprovalRequest, VerifyResult, VersionDetail, VersionSummary } from "../../../shared/api/schemas.ts";
 import { ApiError } from "./ApiError.ts";
-import { request, requestNoContent } from "./client.ts";
+import { errorOf, request, requestNoContent } from "./client.ts";
 
 const VersionList = z.array(VersionSummary);
 const enc = encodeURIComponent;
@@ -22,7 +22,7 @@ export const restoreVersion = (versionId: string) => requestNoContent("POST", `/
 
 export const verifyHash = (hash: string) => request("POST", "/verify", VerifyResult, { hash });
 
-/** Sends an exported file as it is; the server finds the hashes it carries. */
+/** Sends an exported file as it is; the server says whether it is an export of a version (genuine, altered, unknown). */
 export async function verifyFile(file: Blob): Promise<VerifyResult> {
   let response: Response;
   try {
@@ -35,8 +35,7 @@ export async function verifyFile(file: Blob): Promise<VerifyResult> {
   } catch (err) {
     throw new ApiError("network", 0, err instanceof Error ? err.message : String(err));
   }
-  if (!response.ok)
-    throw new ApiError(response.status === 413 ? "payload_too_large" : "bad_request", response.status, "");
+  if (!response.ok) throw await errorOf(response);
   return VerifyResult.parse(await response.json());
 }
 

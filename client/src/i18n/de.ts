@@ -242,7 +242,18 @@ export const de = {
     hash: "SHA-256-Hash",
     check: "Prüfen",
     checking: "Wird geprüft …",
-    none: "Zu dieser Eingabe gibt es keine freigegebene oder eingefrorene Version.",
+    none: "Unbekannt: Nichts in dieser Eingabe gehört zu einer eingefrorenen Version.",
+    genuine: "Echt: Diese Datei ist Byte für Byte der Export ({{format}}) von Version {{seq}}.",
+    approvalsIncluded: "Sie enthält {{included}} von {{total}} Entscheiden zu dieser Version.",
+    altered:
+      "Verändert: Die Datei nennt Version {{seq}}, ist aber kein Export dieser Version. Verlassen Sie sich nicht auf ihren Inhalt.",
+    hashKnown:
+      "Hash bekannt: Er gehört zu dieser Version. Ob eine Datei echt ist, zeigt nur die Prüfung der Datei selbst.",
+    differences: "Abweichende Stellen (die ersten {{count}})",
+    expected: "In der Version",
+    found: "In der Datei",
+    differencesIncomplete: "Es gibt weitere Abweichungen, die hier nicht aufgeführt sind.",
+    noTextComparison: "Bei diesem Format wird der Text nicht verglichen.",
     intact: "Die Versionskette ist unverändert.",
     broken: "Achtung: Die gespeicherte Versionskette stimmt nicht mehr: {{problems}}",
     match: "{{title}}, Version {{seq}} ({{label}}), eingefroren am {{at}}",
@@ -266,6 +277,8 @@ export const de = {
     forbidden: "Dafür fehlt Ihnen die Berechtigung.",
     not_found: "Nicht gefunden.",
     payload_too_large: "Die Eingabe ist zu gross.",
+    archive_too_large: "Das Archiv ist entpackt zu gross oder hat zu viele Einträge.",
+    archive_invalid: "Die Datei ist kein lesbares Archiv (beschädigt oder unvollständig).",
     internal: "Auf dem Server ist ein Fehler aufgetreten. Bitte versuchen Sie es später erneut.",
     network: "Der Server ist nicht erreichbar. Bitte prüfen Sie Ihre Verbindung.",
     last_owner:

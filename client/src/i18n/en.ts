@@ -184,7 +184,17 @@ export const en: DeepPartial<Catalogue> = {
     hash: "SHA-256 hash",
     check: "Verify",
     checking: "Verifying …",
-    none: "No frozen version matches this input.",
+    none: "Unknown: nothing in this input belongs to a frozen version.",
+    genuine: "Genuine: this file is byte for byte the export ({{format}}) of version {{seq}}.",
+    approvalsIncluded: "It contains {{included}} of {{total}} decisions on this version.",
+    altered:
+      "Altered: the file names version {{seq}} but is not an export of that version. Do not rely on its content.",
+    hashKnown: "Hash known: it belongs to this version. Only checking the file itself shows whether a file is genuine.",
+    differences: "Differing passages (the first {{count}})",
+    expected: "In the version",
+    found: "In the file",
+    differencesIncomplete: "There are further differences not listed here.",
+    noTextComparison: "The text is not compared for this format.",
     intact: "The version chain is unchanged.",
     broken: "Warning: the stored version chain no longer matches: {{problems}}",
     match: "{{title}}, version {{seq}} ({{label}}), frozen on {{at}}",
@@ -202,6 +212,8 @@ export const en: DeepPartial<Catalogue> = {
   errors: {
     invalid_credentials: "Wrong e-mail address or password.",
     account_deactivated: "This account is deactivated. Please contact your administrator.",
+    archive_too_large: "The archive is too large once unpacked, or has too many entries.",
+    archive_invalid: "The file is not a readable archive (damaged or incomplete).",
     network: "The server cannot be reached. Please check your connection.",
   },
 };

@@ -143,6 +143,31 @@ export const fr: DeepPartial<Catalogue> = {
     blockedUntrackable:
       "Cette modification ne peut pas être faite comme suggestion (p. ex. niveau de titre, liste, tableau). Proposez-la dans un commentaire.",
   },
+  verify: {
+    title: "Vérifier un export ou un hash",
+    intro:
+      "Téléversez un fichier exporté d'Accord ou saisissez un hash. Accord indique s'il s'agit d'un export authentique d'une version, de quel document, et si la chaîne des versions est intacte.",
+    file: "Fichier exporté",
+    hash: "Hash SHA-256",
+    check: "Vérifier",
+    checking: "Vérification …",
+    none: "Inconnu : rien dans cette saisie n'appartient à une version figée.",
+    genuine: "Authentique : ce fichier est, octet par octet, l'export ({{format}}) de la version {{seq}}.",
+    approvalsIncluded: "Il contient {{included}} des {{total}} décisions sur cette version.",
+    altered:
+      "Modifié : le fichier mentionne la version {{seq}}, mais n'est pas un export de cette version. Ne vous fiez pas à son contenu.",
+    hashKnown:
+      "Hash connu : il appartient à cette version. Seule la vérification du fichier lui-même montre si un fichier est authentique.",
+    differences: "Passages divergents (les {{count}} premiers)",
+    expected: "Dans la version",
+    found: "Dans le fichier",
+    differencesIncomplete: "Il y a d'autres divergences, non listées ici.",
+    noTextComparison: "Le texte n'est pas comparé pour ce format.",
+    intact: "La chaîne des versions est intacte.",
+    broken: "Attention : la chaîne des versions enregistrée ne correspond plus : {{problems}}",
+    match: "{{title}}, version {{seq}} ({{label}}), figée le {{at}}",
+    back: "Vers l'aperçu",
+  },
   access: {
     readonlyComment: "Vous pouvez commenter ce document, mais pas le modifier.",
     readonlyView: "Vous pouvez seulement lire ce document.",
@@ -154,6 +179,8 @@ export const fr: DeepPartial<Catalogue> = {
   errors: {
     invalid_credentials: "Adresse e-mail ou mot de passe incorrect.",
     account_deactivated: "Ce compte est désactivé. Veuillez vous adresser à votre administration.",
+    archive_too_large: "L'archive est trop volumineuse une fois décompressée, ou contient trop d'entrées.",
+    archive_invalid: "Le fichier n'est pas une archive lisible (endommagée ou incomplète).",
     network: "Le serveur n'est pas joignable. Veuillez vérifier votre connexion.",
   },
 };

@@ -1,11 +1,13 @@
 import { Hono } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import { z } from "zod";
-import { ApprovalRequest, MilestoneRequest, type VerifyResult } from "../../../shared/api/schemas.ts";
+import { ApprovalRequest, MilestoneRequest } from "../../../shared/api/schemas.ts";
+import type { ZipLimits } from "../../archive/readZip.ts";
 import { openDocument } from "../../documents/documents.ts";
 import { badRequest, notFound, payloadTooLarge } from "../../errors.ts";
 import { EXPORT_FORMATS, REDLINE_FORMATS } from "../../export/index.ts";
 import type { Store } from "../../store/Store.ts";
+import { verifyHash, verifyUpload } from "../../verify/verifyRequest.ts";
 import {
   type ExportFile,
   exportCurrent,
@@ -16,7 +18,7 @@ import {
 import { decide, documentMilestones, type LiveDocuments, requestMilestone } from "../../versions/milestones.ts";
 import { restoreVersion, type ServerChanges } from "../../versions/restore.ts";
 import { versionDetail, versionSummaries } from "../../versions/summaries.ts";
-import { hashesIn, identify, verifyDocument } from "../../versions/verify.ts";
+import { verifyDocument } from "../../versions/verify.ts";
 import { readBody, readQuery } from "../body.ts";
 import { requireSession, type SessionVariables } from "../session.ts";
 
@@ -54,7 +56,12 @@ async function stateOf(store: Store, versionId: string, userId: string) {
  * editors of the required organisations decide, members list, open and restore versions.
  * `POST /verify` is public: whoever holds an exported file or a hash may check it.
  */
-export function versionRoutes(store: Store, live: LiveDocuments & ServerChanges & LiveStates, maxUploadBytes: number) {
+export function versionRoutes(
+  store: Store,
+  live: LiveDocuments & ServerChanges & LiveStates,
+  maxUploadBytes: number,
+  zipLimits: ZipLimits,
+) {
   const session = requireSession(store);
   const deps = { store, live };
   return new Hono<{ Variables: SessionVariables }>()
@@ -108,32 +115,12 @@ export function versionRoutes(store: Store, live: LiveDocuments & ServerChanges 
       "/verify",
       bodyLimit({ maxSize: maxUploadBytes, onError: () => Promise.reject(payloadTooLarge()) }),
       async (c) => {
-        const type = c.req.header("content-type") ?? "";
-        let hashes: string[];
-        if (type.startsWith("application/json")) hashes = [(await readBody(c, VerifyByHash)).hash.toLowerCase()];
-        else {
-          const file = new Uint8Array(await c.req.arrayBuffer());
-          if (file.byteLength === 0) throw badRequest("send an exported file, or JSON { hash }");
-          hashes = hashesIn(file);
+        if ((c.req.header("content-type") ?? "").startsWith("application/json")) {
+          return c.json(await verifyHash(store, (await readBody(c, VerifyByHash)).hash.toLowerCase()));
         }
-        const matches = await identify(store, hashes);
-        const result: VerifyResult = { hashes, matches: [] };
-        for (const m of matches) {
-          const doc = await store.findDocument(m.version.documentId);
-          const { states } = await documentMilestones(store, m.version.documentId);
-          const state = states.find((s) => s.version.id === m.version.id);
-          if (!doc || !state) continue;
-          const [summary] = await versionSummaries(store, [state]);
-          if (!summary) continue;
-          result.matches.push({
-            documentId: doc.id,
-            documentTitle: doc.title,
-            version: summary,
-            chainIntact: m.problems.length === 0,
-            problems: m.problems.map((p) => p.problem),
-          });
-        }
-        return c.json(result);
+        const file = new Uint8Array(await c.req.arrayBuffer());
+        if (file.byteLength === 0) throw badRequest("send an exported file, or JSON { hash }");
+        return c.json(await verifyUpload(store, file, zipLimits));
       },
     );
 }

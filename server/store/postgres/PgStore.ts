@@ -379,7 +379,8 @@ export class PgStore implements Store {
   async insertVersion(v: VersionRow): Promise<void> {
     await this.pool.query(
       `INSERT INTO versions (id, document_id, seq, milestone, state, pm_json, content_hash, state_hash, prev_hash,
-         chain_hash, frozen_by, frozen_at, open_items) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)`,
+         chain_hash, frozen_by, frozen_at, open_items, record)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)`,
       [
         v.id,
         v.documentId,
@@ -394,6 +395,7 @@ export class PgStore implements Store {
         v.frozenBy,
         v.frozenAt,
         v.openItems,
+        v.record,
       ],
     );
   }
@@ -435,9 +437,9 @@ export class PgStore implements Store {
 
   async insertApproval(a: ApprovalRow): Promise<void> {
     await this.pool.query(
-      `INSERT INTO approvals (id, version_id, user_id, org_id, decision, details, reason, at, hash)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
-      [a.id, a.versionId, a.userId, a.orgId, a.decision, a.details, a.reason, a.at, a.hash],
+      `INSERT INTO approvals (id, version_id, user_id, org_id, decision, details, reason, at, record, hash)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
+      [a.id, a.versionId, a.userId, a.orgId, a.decision, a.details, a.reason, a.at, a.record, a.hash],
     );
   }
 

@@ -326,7 +326,7 @@ export class SqliteStore implements Store {
     this.db
       .prepare(
         `INSERT INTO versions (id, document_id, seq, milestone, state, pm_json, content_hash, state_hash, prev_hash,
-           chain_hash, frozen_by, frozen_at, open_items) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+           chain_hash, frozen_by, frozen_at, open_items, record) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       )
       .run(
         v.id,
@@ -342,6 +342,7 @@ export class SqliteStore implements Store {
         v.frozenBy,
         v.frozenAt,
         v.openItems,
+        v.record,
       );
   }
 
@@ -385,10 +386,10 @@ export class SqliteStore implements Store {
   async insertApproval(a: ApprovalRow): Promise<void> {
     this.db
       .prepare(
-        `INSERT INTO approvals (id, version_id, user_id, org_id, decision, details, reason, at, hash)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        `INSERT INTO approvals (id, version_id, user_id, org_id, decision, details, reason, at, record, hash)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       )
-      .run(a.id, a.versionId, a.userId, a.orgId, a.decision, a.details, a.reason, a.at, a.hash);
+      .run(a.id, a.versionId, a.userId, a.orgId, a.decision, a.details, a.reason, a.at, a.record, a.hash);
   }
 
   async listApprovals(versionIds: readonly string[]): Promise<ApprovalRow[]> {

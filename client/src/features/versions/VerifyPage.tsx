@@ -4,11 +4,11 @@ import type { VerifyResult } from "../../../../shared/api/schemas.ts";
 import { verifyFile, verifyHash } from "../../api/versions.ts";
 import { errorMessage } from "../../i18n/errorMessage.ts";
 import { hrefOf } from "../../routing/route.ts";
-import { formatDateTime } from "../documents/formatDateTime.ts";
+import { VerifyVerdict } from "./VerifyVerdict.tsx";
 
-/** `#/verify`: which version an exported file or a hash belongs to, and whether its chain is intact. */
+/** `#/verify`: whether a file is a genuine export of a version (or altered, or unknown), or which version a hash names. */
 export function VerifyPage() {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const [file, setFile] = useState<File | null>(null);
   const [hash, setHash] = useState("");
   const [busy, setBusy] = useState(false);
@@ -63,39 +63,7 @@ export function VerifyPage() {
           {error}
         </p>
       )}
-      {result && result.matches.length === 0 && (
-        <p className="alert alert--info" data-testid="verify-none">
-          {t("verify.none")}
-        </p>
-      )}
-      {result?.matches.map((m) => (
-        <div key={m.version.id} className="panel" data-testid="verify-match" data-intact={m.chainIntact}>
-          <p>
-            <strong>
-              {t("verify.match", {
-                title: m.documentTitle,
-                seq: m.version.seq,
-                label: m.version.milestoneLabel,
-                at: formatDateTime(m.version.frozenAt, i18n.language),
-              })}
-            </strong>
-          </p>
-          <p className={m.chainIntact ? "alert alert--info" : "alert alert--error"}>
-            {m.chainIntact ? t("verify.intact") : t("verify.broken", { problems: m.problems.join("; ") })}
-          </p>
-          <ul>
-            {m.version.approvals.map((a) => (
-              <li key={a.id}>
-                {a.orgId}: {a.decision === "approve" ? "✓" : "✗"} {a.userName}, {formatDateTime(a.at, i18n.language)}
-                {Object.values(a.details).length > 0 && ` (${Object.values(a.details).join(", ")})`}
-              </li>
-            ))}
-          </ul>
-          <p className="muted">
-            <code>{m.version.contentHash}</code>
-          </p>
-        </div>
-      ))}
+      {result && <VerifyVerdict result={result} />}
     </main>
   );
 }

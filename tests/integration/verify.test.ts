@@ -1,0 +1,253 @@
+import { crc32, createDeflateRaw } from "node:zlib";
+import { strFromU8, strToU8, unzipSync, zipSync } from "fflate";
+import { describe, expect, it } from "vitest";
+import type { VerifyResult, VersionDetail } from "../../shared/api/schemas.ts";
+import { login, startTestServer, tempDataDir } from "../helpers/server.ts";
+
+const CONCEPT = "kip3-konzept-so";
+const AGREEMENT = "kip3-vereinbarung-so";
+const FORMATS = ["pdf", "docx", "html", "md", "zip"] as const;
+type Format = (typeof FORMATS)[number];
+
+/** The amount an attacker raises, in whichever encoding the format writes the apostrophe. */
+const AMOUNT = /CHF 1('|&#39;|&apos;)050(?:\1)000/;
+const forge = (text: string) => {
+  if (!AMOUNT.test(text)) throw new Error("the amount is not in this export");
+  return text.replace(AMOUNT, "CHF 9$1050$1000");
+};
+
+/** A zip of one entry that inflates to `inflated` zero bytes, built by streaming (never held inflated). */
+async function zipBomb(name: string, inflated: number): Promise<Uint8Array> {
+  const deflate = createDeflateRaw({ level: 9 });
+  const parts: Buffer[] = [];
+  deflate.on("data", (b: Buffer) => parts.push(b));
+  const ended = new Promise((resolve) => deflate.on("end", resolve));
+  const chunk = Buffer.alloc(1 << 20);
+  let crc = 0;
+  for (let written = 0; written < inflated; written += chunk.length) {
+    crc = crc32(chunk, crc);
+    if (!deflate.write(chunk)) await new Promise((resolve) => deflate.once("drain", resolve));
+  }
+  deflate.end();
+  await ended;
+  const data = Buffer.concat(parts);
+  const fileName = Buffer.from(name);
+  const local = Buffer.alloc(30);
+  local.writeUInt32LE(0x04034b50, 0);
+  local.writeUInt16LE(20, 4);
+  local.writeUInt16LE(8, 8);
+  local.writeUInt32LE(crc >>> 0, 14);
+  local.writeUInt32LE(data.length, 18);
+  local.writeUInt32LE(inflated >>> 0, 22);
+  local.writeUInt16LE(fileName.length, 26);
+  const central = Buffer.alloc(46);
+  central.writeUInt32LE(0x02014b50, 0);
+  central.writeUInt16LE(20, 4);
+  central.writeUInt16LE(20, 6);
+  central.writeUInt16LE(8, 10);
+  central.writeUInt32LE(crc >>> 0, 16);
+  central.writeUInt32LE(data.length, 20);
+  central.writeUInt32LE(inflated >>> 0, 24);
+  central.writeUInt16LE(fileName.length, 28);
+  const end = Buffer.alloc(22);
+  end.writeUInt32LE(0x06054b50, 0);
+  end.writeUInt16LE(1, 8);
+  end.writeUInt16LE(1, 10);
+  end.writeUInt32LE(central.length + fileName.length, 12);
+  end.writeUInt32LE(local.length + fileName.length + data.length, 16);
+  return new Uint8Array(Buffer.concat([local, fileName, data, central, fileName, end]));
+}
+
+describe("verifying exported files over the API", async () => {
+  const dataDir = tempDataDir();
+  let server = await startTestServer({}, dataDir);
+  const andrea = await login(server.url, "andrea.meier@so.ch");
+
+  const call = async <T>(method: string, path: string, json?: unknown) => {
+    const r = await fetch(`${server.url}/api${path}`, {
+      method,
+      headers: { cookie: andrea, "content-type": "application/json" },
+      ...(json === undefined ? {} : { body: JSON.stringify(json) }),
+    });
+    return { status: r.status, body: (await r.json()) as T };
+  };
+  const exported = async (versionId: string, format: Format) => {
+    const r = await fetch(`${server.url}/api/versions/${versionId}/export?format=${format}`, {
+      headers: { cookie: andrea },
+    });
+    expect(r.status).toBe(200);
+    return new Uint8Array(await r.arrayBuffer());
+  };
+  /** Verification is public: no cookie. */
+  const verify = async (body: Uint8Array | string, type = "application/octet-stream") => {
+    const r = await fetch(`${server.url}/api/verify`, { method: "POST", headers: { "content-type": type }, body });
+    return { status: r.status, body: (await r.json()) as VerifyResult & { code?: string } };
+  };
+
+  // The concept frozen once (with its open items), not yet decided.
+  const concept = (await call<VersionDetail>("POST", `/documents/${CONCEPT}/milestones`, { includeOpen: true })).body;
+  const before: Record<Format, Uint8Array> = {
+    pdf: await exported(concept.id, "pdf"),
+    docx: await exported(concept.id, "docx"),
+    html: await exported(concept.id, "html"),
+    md: await exported(concept.id, "md"),
+    zip: await exported(concept.id, "zip"),
+  };
+
+  it.each(FORMATS)("exports a version as the same %s bytes every time", async (format) => {
+    expect(Buffer.from(await exported(concept.id, format)).equals(Buffer.from(before[format]))).toBe(true);
+  });
+
+  it.each(FORMATS)("answers genuine for an untouched %s export, naming version and format", async (format) => {
+    const { status, body } = await verify(before[format]);
+    expect(status).toBe(200);
+    expect(body).toMatchObject({ verdict: "genuine", format, approvalsIncluded: 0, approvalsTotal: 0 });
+    expect(body.matches.map((m) => [m.documentId, m.version.id, m.chainIntact])).toEqual([[CONCEPT, concept.id, true]]);
+  });
+
+  it.each(["docx", "html", "md"] as const)(
+    "answers altered for a %s export with a changed amount, and lists the passage",
+    async (format) => {
+      let forged: Uint8Array;
+      if (format === "docx") {
+        const entries = unzipSync(before.docx);
+        entries["word/document.xml"] = strToU8(forge(strFromU8(entries["word/document.xml"] ?? new Uint8Array())));
+        forged = zipSync(entries);
+      } else forged = strToU8(forge(strFromU8(before[format])));
+      const { body } = await verify(forged);
+      expect(body.verdict).toBe("altered");
+      expect(body.format).toBe(format);
+      expect(body.matches.map((m) => m.version.id)).toEqual([concept.id]);
+      expect(body.differences.length).toBeGreaterThan(0);
+      expect(body.differences.length).toBeLessThanOrEqual(20);
+      const passage = body.differences.find((d) => /CHF 9/.test(d.found));
+      expect(passage?.expected).toMatch(/CHF 1/);
+      expect(passage?.found).not.toMatch(/CHF 1('|&#39;)050/);
+    },
+  );
+
+  it("answers altered for a PDF with one byte changed, naming the version", async () => {
+    const forged = Buffer.from(before.pdf);
+    const at = Math.floor(forged.length / 2);
+    forged[at] = (forged[at] ?? 0) ^ 0x01;
+    const { body } = await verify(new Uint8Array(forged));
+    expect(body).toMatchObject({ verdict: "altered", format: "pdf" });
+    expect(body.matches.map((m) => m.version.id)).toEqual([concept.id]);
+  });
+
+  it("answers altered, never genuine, for a text file holding only the version's hash", async () => {
+    for (const hash of [concept.contentHash, concept.chainHash]) {
+      const { body } = await verify(`${hash}\n`);
+      expect(body.verdict).toBe("altered");
+      expect(body.matches.map((m) => m.version.id)).toEqual([concept.id]);
+    }
+  });
+
+  it("answers altered, never genuine, for a file of another document that contains the hash", async () => {
+    const r = await fetch(`${server.url}/api/documents/${AGREEMENT}/export?format=md`, { headers: { cookie: andrea } });
+    const other = `${await r.text()}\nInhalts-Hash (SHA-256): ${concept.contentHash}\n`;
+    const { body } = await verify(other);
+    expect(body.verdict).toBe("altered");
+    expect(body.matches.map((m) => m.version.id)).toEqual([concept.id]);
+  });
+
+  it("answers unknown for random bytes and for a file naming no version", async () => {
+    const random = new Uint8Array(4096).map(() => Math.floor(Math.random() * 256));
+    random[0] = 0x41; // not a zip or PDF signature
+    expect((await verify(random)).body).toMatchObject({ verdict: "unknown", matches: [] });
+    expect((await verify(`Versions-ID v-nothing, ${"0".repeat(64)}`)).body.verdict).toBe("unknown");
+  });
+
+  it("says a bare hash is known, never that anything is genuine", async () => {
+    const known = await verify(JSON.stringify({ hash: concept.chainHash }), "application/json");
+    expect(known.body).toMatchObject({ verdict: "hash_known" });
+    expect(known.body.matches.map((m) => m.version.id)).toEqual([concept.id]);
+    const unknown = await verify(JSON.stringify({ hash: "0".repeat(64) }), "application/json");
+    expect(unknown.body).toMatchObject({ verdict: "unknown", matches: [] });
+  });
+
+  it("keeps an export genuine after a decision (with the state it shows) and after a rename", async () => {
+    const decided = await call("POST", `/versions/${concept.id}/approvals`, { decision: "approve" });
+    expect(decided.status).toBe(201);
+    const old = await verify(before.pdf);
+    expect(old.body).toMatchObject({ verdict: "genuine", approvalsIncluded: 0, approvalsTotal: 1 });
+    const afterDecision = await exported(concept.id, "docx");
+    expect(Buffer.from(afterDecision).equals(Buffer.from(before.docx))).toBe(false);
+    expect((await verify(afterDecision)).body).toMatchObject({ verdict: "genuine", approvalsIncluded: 1 });
+
+    const renamed = await call("PATCH", `/documents/${CONCEPT}`, { title: "Umbenannt nach der Freigabe" });
+    expect(renamed.status).toBe(200);
+    for (const format of FORMATS) {
+      const again = await exported(concept.id, format);
+      expect((await verify(again)).body).toMatchObject({ verdict: "genuine", format, approvalsIncluded: 1 });
+    }
+    expect(Buffer.from(await exported(concept.id, "docx")).equals(Buffer.from(afterDecision))).toBe(true);
+    expect(strFromU8(await exported(concept.id, "md"))).not.toContain("Umbenannt");
+    expect((await verify(before.md)).body).toMatchObject({ verdict: "genuine", approvalsIncluded: 0 });
+  });
+
+  it("matches the PDF and bundle of version 4 to version 4, not to the earlier versions it shares its text with", async () => {
+    const ids: string[] = [];
+    for (let i = 0; i < 4; i++) {
+      const v = (await call<VersionDetail>("POST", `/documents/${AGREEMENT}/milestones`, { includeOpen: true })).body;
+      ids.push(v.id);
+      if (i < 3) await call("POST", `/versions/${v.id}/approvals`, { decision: "reject", reason: "Noch nicht." });
+    }
+    const v4 = ids[3] ?? "";
+    const pdf = await exported(v4, "pdf");
+    const genuine = await verify(pdf);
+    expect(genuine.body).toMatchObject({ verdict: "genuine", format: "pdf" });
+    expect(genuine.body.matches.map((m) => [m.version.id, m.version.seq])).toEqual([[v4, 4]]);
+    // The bundle lists the whole chain; changed, it is still matched to the version it claims to be.
+    const bundle = await exported(v4, "zip");
+    expect((await verify(bundle)).body.matches.map((m) => m.version.id)).toEqual([v4]);
+    const entries = unzipSync(bundle);
+    const manifest = strFromU8(entries["manifest.json"] ?? new Uint8Array());
+    for (const id of ids.slice(0, 3)) expect(manifest).toContain(id);
+    entries["manifest.json"] = strToU8(manifest.replace('"status": "pending"', '"status": "reached"'));
+    const altered = await verify(zipSync(entries));
+    expect(altered.body.verdict).toBe("altered");
+    expect(altered.body.matches.map((m) => m.version.id)).toEqual([v4]);
+  });
+
+  it("refuses a zip bomb (1 MiB inflating to 1 GiB) with 413, fast, without the memory it would take", async () => {
+    const bomb = await zipBomb("word/document.xml", 1024 * 1024 * 1024);
+    expect(bomb.byteLength).toBeLessThan(1.5 * 1024 * 1024);
+    const versions = await server.store.listVersions(CONCEPT);
+    global.gc?.();
+    const rssBefore = process.memoryUsage().rss;
+    const started = performance.now();
+    const { status, body } = await verify(bomb);
+    const ms = performance.now() - started;
+    const grownMiB = (process.memoryUsage().rss - rssBefore) / (1024 * 1024);
+    console.log(`zip bomb: ${status} in ${ms.toFixed(0)} ms, RSS +${grownMiB.toFixed(1)} MiB`);
+    expect(status).toBe(413);
+    expect(body.code).toBe("archive_too_large");
+    expect(ms).toBeLessThan(3000);
+    expect(grownMiB).toBeLessThan(64);
+    expect(await server.store.listVersions(CONCEPT)).toEqual(versions);
+  }, 60_000);
+
+  it("refuses a truncated or garbage zip with 422 and stores nothing", async () => {
+    const versions = await server.store.listVersions(CONCEPT);
+    const truncated = before.docx.subarray(0, 600);
+    const garbage = new Uint8Array([0x50, 0x4b, 0x03, 0x04, ...new Uint8Array(2000).map((_, i) => (i * 37) % 256)]);
+    for (const file of [truncated, garbage]) {
+      const { status, body } = await verify(file);
+      expect(status).toBe(422);
+      expect(body.code).toBe("archive_invalid");
+    }
+    expect(await server.store.listVersions(CONCEPT)).toEqual(versions);
+  });
+
+  it("exports the same bytes after a server restart", async () => {
+    const versionId = concept.id;
+    const beforeRestart = await Promise.all(FORMATS.map((f) => exported(versionId, f)));
+    await server.close();
+    server = await startTestServer({}, dataDir);
+    const afterRestart = await Promise.all(FORMATS.map((f) => exported(versionId, f)));
+    expect(afterRestart.map((bytes, i) => Buffer.from(bytes).equals(Buffer.from(beforeRestart[i] ?? [])))).toEqual(
+      FORMATS.map(() => true),
+    );
+  });
+});
