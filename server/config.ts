@@ -1,5 +1,7 @@
+import { isIP } from "node:net";
 import path from "node:path";
 import { z } from "zod";
+import { normaliseAddress } from "./http/clientAddress.ts";
 
 const MiB = 1024 * 1024;
 
@@ -63,7 +65,7 @@ const EnvSchema = z.object({
     .default(12),
   /** How often the sessions of open WebSockets are checked against the store (expiry, ends no event announced). */
   SESSION_CHECK_MS: z.coerce.number().int().min(50).default(5000),
-  /** Send the session cookie only over HTTPS; turn on behind TLS. */
+  /** Always mark the session cookie Secure (it is anyway when the request came over HTTPS). */
   COOKIE_SECURE: z
     .enum(["true", "false"])
     .default("false")
@@ -108,7 +110,25 @@ const EnvSchema = z.object({
   REDIS_PREFIX: z.string().max(64).default("accord:"),
   /** With other instances: how often an open room checks the store for updates it missed. */
   GAP_CHECK_MS: z.coerce.number().int().min(50).default(2000),
-  /** If set, GET /metrics requires `Authorization: Bearer <token>`. */
+  /** Verifications one client address may ask for per window (POST /api/verify is public). */
+  VERIFY_MAX_PER_ADDRESS: z.coerce.number().int().min(1).default(30),
+  VERIFY_WINDOW_SECONDS: z.coerce.number().min(1).default(60),
+  /**
+   * Addresses of the reverse proxies in front of Accord (comma-separated). Only from these
+   * peers are X-Forwarded-For and X-Forwarded-Proto believed; from anyone else a client
+   * could forge them.
+   */
+  TRUST_PROXY: z
+    .string()
+    .default("")
+    .transform((v) =>
+      v
+        .split(",")
+        .map((a) => a.trim())
+        .filter(Boolean),
+    )
+    .refine((list) => list.every((a) => isIP(a) !== 0), "each entry must be an IP address such as 10.0.0.2"),
+  /** If set, GET /metrics requires `Authorization: Bearer <token>`; unset, it answers this machine only. */
   METRICS_TOKEN: z.string().min(16).optional(),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error", "silent"]).default("info"),
 });
@@ -147,6 +167,8 @@ export function parseConfig(env: Record<string, string | undefined>) {
     redisPrefix: c.REDIS_PREFIX,
     gapCheckMs: c.GAP_CHECK_MS,
     metricsToken: c.METRICS_TOKEN ?? null,
+    verifyLimit: { max: c.VERIFY_MAX_PER_ADDRESS, windowMs: c.VERIFY_WINDOW_SECONDS * 1000 },
+    trustedProxies: new Set(c.TRUST_PROXY.map(normaliseAddress)) as ReadonlySet<string>,
     allowedOrigins: c.ALLOWED_ORIGINS,
     loginLimits: {
       perAccountAddress: c.LOGIN_MAX_FAILURES_PER_ACCOUNT_ADDRESS,

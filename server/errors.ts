@@ -41,3 +41,5 @@ export const alreadyDecided = () => new AppError(409, "already_decided", "your o
 export const notPending = () => new AppError(409, "not_pending", "this version is not awaiting approval");
 export const tooManyAttempts = (retryAfterSeconds: number) =>
   new AppError(429, "too_many_attempts", `too many failed sign-ins; try again in ${retryAfterSeconds} s`);
+export const tooManyRequests = (retryAfterSeconds: number) =>
+  new AppError(429, "too_many_requests", `too many requests from your address; try again in ${retryAfterSeconds} s`);

@@ -15,6 +15,7 @@ import type { LiveStates } from "../versions/exports.ts";
 import type { LiveDocuments } from "../versions/milestones.ts";
 import type { ServerChanges } from "../versions/restore.ts";
 import { csrfProtection } from "./origins.ts";
+import { rateLimit } from "./rateLimit.ts";
 import { auditRoutes } from "./routes/audit.ts";
 import { authRoutes } from "./routes/auth.ts";
 import { documentRoutes } from "./routes/documents.ts";
@@ -47,6 +48,8 @@ export function createApp({ store, config, log, accessChanged, sessions, setting
 
   const api = new Hono()
     .use(csrfProtection(config.allowedOrigins))
+    // The public verify endpoint, limited per client address before its upload is read.
+    .use("/verify", rateLimit(config.verifyLimit, config.trustedProxies))
     .use((c, next) =>
       // Uploads to verify have their own, larger limit (versionRoutes).
       c.req.path === "/api/verify" ? next() : requestLimit(c, next),

@@ -12,6 +12,7 @@ export const ERROR_CODES = [
   "archive_invalid",
   "last_owner",
   "too_many_attempts",
+  "too_many_requests",
   "milestone_pending",
   "no_milestone_left",
   "open_items",

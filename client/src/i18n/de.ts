@@ -284,6 +284,7 @@ export const de = {
     last_owner:
       "Ein Dokument braucht mindestens eine Inhaberin oder einen Inhaber. Ernennen Sie zuerst eine weitere Person.",
     too_many_attempts: "Zu viele fehlgeschlagene Anmeldungen. Bitte warten Sie einige Minuten.",
+    too_many_requests: "Zu viele Prüfungen von Ihrer Adresse aus. Bitte warten Sie eine Minute.",
     milestone_pending: "Ein Meilenstein wartet noch auf Freigabe. Entscheiden Sie zuerst darüber.",
     no_milestone_left: "Alle Meilensteine dieses Dokuments sind erreicht.",
     open_items:

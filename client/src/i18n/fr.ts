@@ -177,6 +177,7 @@ export const fr: DeepPartial<Catalogue> = {
     dismiss: "Fermer",
   },
   errors: {
+    too_many_requests: "Trop de vérifications depuis votre adresse. Veuillez patienter une minute.",
     invalid_credentials: "Adresse e-mail ou mot de passe incorrect.",
     account_deactivated: "Ce compte est désactivé. Veuillez vous adresser à votre administration.",
     archive_too_large: "L'archive est trop volumineuse une fois décompressée, ou contient trop d'entrées.",
