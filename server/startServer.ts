@@ -74,7 +74,14 @@ export async function startServer(config: Config, log: Logger): Promise<AccordSe
     sessions,
     settingsChanged: (documentId) => void rooms.refreshSettings(documentId),
     live: rooms,
-    ops: opsRoutes({ store, pubsub, metrics, ready: () => ready, metricsToken: config.metricsToken }),
+    ops: opsRoutes({
+      store,
+      pubsub,
+      metrics,
+      ready: () => ready,
+      metricsToken: config.metricsToken,
+      trustedProxies: config.trustedProxies,
+    }),
   });
 
   const server = await new Promise<Server>((resolve) => {

@@ -11,6 +11,7 @@ import type { Config } from "../../config.ts";
 import { AppError, tooManyAttempts } from "../../errors.ts";
 import type { Store } from "../../store/Store.ts";
 import { readBody, readQuery } from "../body.ts";
+import { isHttps } from "../clientAddress.ts";
 import { requireSession, type SessionVariables } from "../session.ts";
 
 /** Sign-in, sign-out, the signed-in user and their own sign-in history. */
@@ -60,7 +61,8 @@ export function authRoutes(store: Store, config: Config, sessions: Pick<LiveSess
       setCookie(c, SESSION_COOKIE, token, {
         httpOnly: true,
         sameSite: "Lax",
-        secure: config.cookieSecure,
+        // Over HTTPS (directly or per a trusted proxy) the cookie must never travel in clear.
+        secure: config.cookieSecure || isHttps(c, config.trustedProxies),
         path: "/",
         maxAge: Math.floor(config.sessionMs / 1000),
       });

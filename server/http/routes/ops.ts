@@ -2,6 +2,8 @@ import { Hono } from "hono";
 import { Counter, Gauge, Histogram, Registry } from "prom-client";
 import type { PubSub } from "../../pubsub/PubSub.ts";
 import type { Store } from "../../store/Store.ts";
+import type { TrustedProxies } from "../clientAddress.ts";
+import { metricsAccess } from "../metricsAccess.ts";
 
 /** The figures an operator watches, in Prometheus' text format, one registry per server. */
 export class ServerMetrics {
@@ -51,7 +53,7 @@ export class ServerMetrics {
 
 /**
  * Health (`/healthz`: store and Redis reachable), readiness (`/readyz`: accepting work, false
- * while shutting down) and metrics (`/metrics`, behind a bearer token if one is configured).
+ * while shutting down) and metrics (`/metrics`: see `metricsAccess` for who may read them).
  */
 export function opsRoutes(deps: {
   store: Store;
@@ -59,6 +61,7 @@ export function opsRoutes(deps: {
   metrics: ServerMetrics;
   ready: () => boolean;
   metricsToken: string | null;
+  trustedProxies: TrustedProxies;
 }) {
   const check = async (probe: () => Promise<boolean>) => {
     try {
@@ -78,10 +81,7 @@ export function opsRoutes(deps: {
       return c.json(body, store && redis ? 200 : 503);
     })
     .get("/readyz", (c) => (deps.ready() ? c.json({ ready: true }) : c.json({ ready: false }, 503)))
-    .get("/metrics", async (c) => {
-      if (deps.metricsToken && c.req.header("authorization") !== `Bearer ${deps.metricsToken}`) {
-        return c.json({ code: "unauthorized", message: "metrics need the configured bearer token" }, 401);
-      }
+    .get("/metrics", metricsAccess(deps.metricsToken, deps.trustedProxies), async (c) => {
       return c.text(await deps.metrics.registry.metrics(), 200, { "content-type": deps.metrics.registry.contentType });
     });
 }
