@@ -1,4 +1,5 @@
 import type { JSONContent } from "@tiptap/core";
+import { toOneLine } from "../../shared/api/fieldText.ts";
 
 /** What every export states about the text it carries, so that it can be verified later. */
 export interface ExportMeta {
@@ -33,7 +34,31 @@ const swissDateTime = (iso: string) =>
     new Date(iso),
   );
 
-/** The cover block as lines of text, in German (the documents' language). */
+/**
+ * The meta with every value a person or an old row supplied put on one line: exports
+ * print each on a line of its own, and a line break inside one would print a line that
+ * is not there (a forged "SEM: freigegeben von …"). New values are refused at the API;
+ * this holds for rows stored before that.
+ */
+export function printableMeta(meta: ExportMeta): ExportMeta {
+  const line = (v: string | null) => (v === null ? null : toOneLine(v));
+  return {
+    ...meta,
+    title: toOneLine(meta.title),
+    kindLabel: toOneLine(meta.kindLabel),
+    milestone: line(meta.milestone),
+    frozenBy: line(meta.frozenBy),
+    approvals: meta.approvals.map((a) => ({
+      ...a,
+      orgName: toOneLine(a.orgName),
+      userName: toOneLine(a.userName),
+      details: a.details.map(([label, value]) => [toOneLine(label), toOneLine(value)]),
+      reason: line(a.reason),
+    })),
+  };
+}
+
+/** The cover block as lines of text, in German (the documents' language); never a break inside one. */
 export function metaLines(meta: ExportMeta): string[] {
   const lines = [meta.kindLabel];
   if (meta.draft) lines.push(`${DRAFT_NOTICE} – Stand ${swissDateTime(new Date().toISOString())}`);
@@ -53,13 +78,13 @@ export function metaLines(meta: ExportMeta): string[] {
     }
     if (meta.approvals.length === 0) lines.push("Noch keine Freigabe.");
   }
-  return lines;
+  return lines.map(toOneLine);
 }
 
 /** The short line repeated in every page footer. */
 export function footerLine(meta: ExportMeta): string {
-  if (meta.draft) return `${meta.title} – ${DRAFT_NOTICE}`;
-  return `${meta.title} – Version ${meta.seq ?? "?"} – SHA-256 ${meta.contentHash ?? ""}`;
+  if (meta.draft) return toOneLine(`${meta.title} – ${DRAFT_NOTICE}`);
+  return toOneLine(`${meta.title} – Version ${meta.seq ?? "?"} – SHA-256 ${meta.contentHash ?? ""}`);
 }
 
 /** Safe link targets, as the editor allows them. */

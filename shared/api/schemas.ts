@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { ORGANISATION_IDS } from "../organisations.ts";
 import { ROLES } from "../roles.ts";
+import { MultiLineText, OneLineText } from "./fieldText.ts";
 
 /** Request and response bodies of the REST API, validated on the server at the boundary. */
 
@@ -26,7 +27,8 @@ export const User = z.object({
 });
 export type User = z.infer<typeof User>;
 
-export const Title = z.string().trim().min(1).max(200);
+/** A document title: one line, as it heads every export. */
+export const Title = z.string().trim().min(1).max(200).pipe(OneLineText);
 
 export const CreateDocumentRequest = z.object({ title: Title, kind: DocumentKind });
 export type CreateDocumentRequest = z.infer<typeof CreateDocumentRequest>;
@@ -64,8 +66,9 @@ export const MilestoneRequest = z.object({ includeOpen: z.boolean().default(fals
 export const ApprovalRequest = z
   .object({
     decision: z.enum(["approve", "reject"]),
-    details: z.record(z.string().max(40), z.string().max(200)).default({}),
-    reason: z.string().max(2000).optional(),
+    // Every value is printed on one line of every export; a reason may span lines (printed collapsed).
+    details: z.record(z.string().max(40), OneLineText.max(200)).default({}),
+    reason: MultiLineText.max(2000).optional(),
   })
   .strict();
 export type ApprovalRequest = z.input<typeof ApprovalRequest>;

@@ -1,3 +1,4 @@
+import { DATE_MESSAGE, hasUnprintable, isCalendarDate, ONE_LINE_MESSAGE } from "../api/fieldText.ts";
 import type { DocumentKind } from "../api/schemas.ts";
 import type { OrganisationId } from "../organisations.ts";
 
@@ -73,16 +74,54 @@ export function nextMilestone(kind: DocumentKind, reached: ReadonlySet<string>):
   return MILESTONES[kind].find((m) => !reached.has(m.id)) ?? null;
 }
 
-/** Where an approval field's value fails its definition; null if every field is fine. */
-export function fieldProblem(template: MilestoneTemplate, details: Record<string, string>): string | null {
+/** Why an approval's values do not fit its milestone's fields; the UI translates `kind`. */
+export interface FieldProblem {
+  kind: "unknown" | "required" | "date" | "oneLine";
+  key: string;
+  /** The field's label, or the unknown key (cut to 40 characters). */
+  label: string;
+}
+
+/**
+ * Where an approval's values fail their fields' definitions (every value one line, every
+ * date a day that exists); null if every field is fine. Shared, so that the form can say
+ * it before sending and the server refuses the same.
+ */
+export function fieldProblemOf(
+  template: Pick<MilestoneTemplate, "fields">,
+  details: Record<string, string>,
+): FieldProblem | null {
   for (const key of Object.keys(details)) {
-    if (!template.fields.some((f) => f.key === key)) return `unknown field: ${key.slice(0, 40)}`;
+    if (!template.fields.some((f) => f.key === key)) return { kind: "unknown", key, label: key.slice(0, 40) };
   }
   for (const field of template.fields) {
-    const value = details[field.key]?.trim() ?? "";
-    if (field.required && value === "") return `${field.label} is required`;
-    if (value && field.kind === "date" && !/^\d{4}-\d{2}-\d{2}$/.test(value))
-      return `${field.label} must be a date (YYYY-MM-DD)`;
+    const raw = details[field.key] ?? "";
+    const problem = (kind: FieldProblem["kind"]) => ({ kind, key: field.key, label: field.label });
+    // Checked untrimmed: a trailing newline would otherwise pass and be stored.
+    if (hasUnprintable(raw)) return problem("oneLine");
+    const value = raw.trim();
+    if (field.required && value === "") return problem("required");
+    if (value && field.kind === "date" && !isCalendarDate(value)) return problem("date");
   }
   return null;
+}
+
+/** Where an approval's values fail their fields, in English for the API's error message; null if fine. */
+export function fieldProblem(
+  template: Pick<MilestoneTemplate, "fields">,
+  details: Record<string, string>,
+): string | null {
+  const p = fieldProblemOf(template, details);
+  switch (p?.kind) {
+    case undefined:
+      return null;
+    case "unknown":
+      return `unknown field: ${p.label}`;
+    case "required":
+      return `${p.label} is required`;
+    case "date":
+      return `${p.label} ${DATE_MESSAGE}`;
+    case "oneLine":
+      return `${p.label} ${ONE_LINE_MESSAGE}`;
+  }
 }

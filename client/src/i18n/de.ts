@@ -192,6 +192,12 @@ export const de = {
       "Diese Änderung lässt sich nicht als Vorschlag erfassen (z. B. Überschriftenebene, Liste, Tabelle). Bitte als Kommentar vorschlagen.",
   },
   versions: {
+    fieldProblem: {
+      unknown: "Unbekanntes Feld: {{label}}.",
+      required: "{{label}} fehlt.",
+      date: "{{label}}: Dieses Datum gibt es nicht.",
+      oneLine: "{{label}}: nur eine Zeile, ohne Zeilenumbrüche, Tabulatoren oder Steuerzeichen.",
+    },
     title: "Versionen und Meilensteine",
     request: "Meilenstein anfordern: {{label}}",
     requestExplain:
@@ -269,6 +275,8 @@ export const de = {
     dismiss: "Schliessen",
   },
   errors: {
+    invalid_field:
+      "Ein Feld der Freigabe ist ungültig: Daten müssen existieren, Text steht auf einer Zeile ohne Steuerzeichen.",
     bad_request: "Die Eingabe ist ungültig.",
     invalid_json: "Die Anfrage konnte nicht gelesen werden.",
     unauthorized: "Bitte melden Sie sich an.",

@@ -134,6 +134,12 @@ export const en: DeepPartial<Catalogue> = {
       "This change cannot be made as a suggestion (e.g. heading level, list, table). Please propose it in a comment.",
   },
   versions: {
+    fieldProblem: {
+      unknown: "Unknown field: {{label}}.",
+      required: "{{label}} is missing.",
+      date: "{{label}}: this date does not exist.",
+      oneLine: "{{label}}: one line only, without line breaks, tabs or control characters.",
+    },
     title: "Versions and milestones",
     request: "Request milestone: {{label}}",
     requestExplain:

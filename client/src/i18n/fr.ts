@@ -177,6 +177,8 @@ export const fr: DeepPartial<Catalogue> = {
     dismiss: "Fermer",
   },
   errors: {
+    invalid_field:
+      "Un champ de l'approbation n'est pas valable : les dates doivent exister, le texte tient sur une ligne sans caractères de contrôle.",
     too_many_requests: "Trop de vérifications depuis votre adresse. Veuillez patienter une minute.",
     invalid_credentials: "Adresse e-mail ou mot de passe incorrect.",
     account_deactivated: "Ce compte est désactivé. Veuillez vous adresser à votre administration.",

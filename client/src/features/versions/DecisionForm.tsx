@@ -1,6 +1,7 @@
 import { type FormEvent, useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { VersionSummary } from "../../../../shared/api/schemas.ts";
+import { fieldProblemOf } from "../../../../shared/milestones/templates.ts";
 import { decideVersion } from "../../api/versions.ts";
 import { errorMessage } from "../../i18n/errorMessage.ts";
 
@@ -21,6 +22,12 @@ export function DecisionForm({
   const [busy, setBusy] = useState(false);
 
   const send = (decision: "approve" | "reject") => {
+    // The server refuses the same (shared rule); saying it here names the field.
+    const problem = decision === "approve" ? fieldProblemOf(version, details) : null;
+    if (problem) {
+      setError(t(`versions.fieldProblem.${problem.kind}`, { label: problem.label }));
+      return;
+    }
     setBusy(true);
     decideVersion(
       version.id,
