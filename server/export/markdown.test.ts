@@ -1,0 +1,118 @@
+import type { JSONContent } from "@tiptap/core";
+import { describe, expect, it } from "vitest";
+import { markdownOf } from "./markdown.ts";
+import type { ExportMeta } from "./meta.ts";
+
+const META: ExportMeta = {
+  title: "Programmvereinbarung",
+  documentId: "d",
+  kindLabel: "Programmvereinbarung",
+  milestone: null,
+  versionId: null,
+  seq: null,
+  contentHash: null,
+  chainHash: null,
+  frozenAt: null,
+  frozenBy: null,
+  draft: true,
+  approvals: [],
+};
+
+type Mark = { type: string; attrs?: Record<string, unknown> };
+const text = (value: string, ...marks: Mark[]): JSONContent => ({ type: "text", text: value, marks });
+const para = (...content: JSONContent[]): JSONContent => ({ type: "paragraph", content });
+const code: Mark = { type: "code" };
+
+/** The Markdown of the text alone: between the cover block and the closing rule. */
+function bodyOf(...content: JSONContent[]): string {
+  const md = markdownOf({ type: "doc", content }, META);
+  const start = md.indexOf("\n\n", md.indexOf("> ")) + 2;
+  return md.slice(start, md.lastIndexOf("\n\n---\n\n"));
+}
+
+describe("markdownOf keeps the document's text as text", () => {
+  it("escapes raw HTML in running text", () => {
+    expect(bodyOf(para(text("<script>alert(1)</script> & &lt;b&gt;")))).toBe(
+      "\\<script\\>alert(1)\\</script\\> & \\&lt;b\\&gt;",
+    );
+  });
+
+  it("keeps a code span with line breaks on one line, so the next line cannot start an HTML block", () => {
+    expect(bodyOf(para(text("a\n<script>alert(1)</script>", code)))).toBe("`a <script>alert(1)</script>`");
+    const item = {
+      type: "bulletList",
+      content: [{ type: "listItem", content: [para(text("x\n\n<img src=x>", code))] }],
+    };
+    expect(bodyOf(item)).toBe("- `x <img src=x>`");
+  });
+
+  it("fences a code span longer than any backtick run inside it instead of changing the text", () => {
+    expect(bodyOf(para(text("a ` b `` c", code)))).toBe("```a ` b `` c```");
+    expect(bodyOf(para(text("`x`", code)))).toBe("`` `x` ``");
+    expect(bodyOf(para(text(" padded ", code)))).toBe("`  padded  `");
+  });
+
+  it("makes no link from link syntax in text, and none from an unsafe link mark", () => {
+    expect(bodyOf(para(text("[x](javascript:alert(1))")))).toBe("\\[x\\](javascript:alert(1))");
+    expect(bodyOf(para(text("x", { type: "link", attrs: { href: "javascript:alert(1)" } })))).toBe("x");
+    const sneaky = { type: "link", attrs: { href: "https://x.ch/a b\n<img src=x onerror=alert(1)>" } };
+    expect(bodyOf(para(text("x", sneaky)))).toBe("[x](<https://x.ch/a%20b%0A%3Cimg%20src=x%20onerror=alert(1)%3E>)");
+  });
+
+  it.each([
+    ["1. Januar 2024", "1\\. Januar 2024"],
+    ["2) Punkt", "2\\) Punkt"],
+    ["# keine Überschrift", "\\# keine Überschrift"],
+    ["> kein Zitat", "\\> kein Zitat"],
+    ["| keine | Tabelle |", "\\| keine \\| Tabelle \\|"],
+    ["- keine Liste", "\\- keine Liste"],
+    ["+ keine Liste", "\\+ keine Liste"],
+    ["=== kein Titel", "\\=== kein Titel"],
+    ["    kein Code", "kein Code"],
+    [
+      "*nicht fett* _nicht kursiv_ ~~nicht gestrichen~~",
+      "\\*nicht fett\\* \\_nicht kursiv\\_ \\~\\~nicht gestrichen\\~\\~",
+    ],
+  ])("keeps %j a paragraph of text", (input, output) => {
+    expect(bodyOf(para(text(input)))).toBe(output);
+  });
+
+  it("guards the start of a line after a hard break and inside list items", () => {
+    expect(bodyOf(para(text("Frist:"), { type: "hardBreak" }, text("1. Januar 2024")))).toBe(
+      "Frist:  \n1\\. Januar 2024",
+    );
+    const list = {
+      type: "orderedList",
+      attrs: { start: 3 },
+      content: [{ type: "listItem", content: [para(text("1. Januar"))] }],
+    };
+    expect(bodyOf(list)).toBe("3. 1\\. Januar");
+  });
+
+  it("indents every line of a code block in a list item, so none escapes the fence", () => {
+    const block = { type: "codeBlock", content: [text("```\n<script>alert(1)</script>")] };
+    const list = { type: "bulletList", content: [{ type: "listItem", content: [para(text("Beispiel")), block] }] };
+    expect(bodyOf(list)).toBe("- Beispiel\n  ````\n  ```\n  <script>alert(1)</script>\n  ````");
+  });
+
+  it("quotes every line of a quote", () => {
+    const quote = { type: "blockquote", content: [para(text("a"), { type: "hardBreak" }, text("<b>"))] };
+    expect(bodyOf(quote)).toBe("> a  \n> \\<b\\>");
+  });
+
+  it("escapes pipes in table cells, code included, and bounds heading levels and list numbers", () => {
+    const cell = (...c: JSONContent[]) => ({ type: "tableCell", content: [para(...c)] });
+    const tableNode = {
+      type: "table",
+      content: [{ type: "tableRow", content: [cell(text("a|b")), cell(text("x|y", code))] }],
+    };
+    expect(bodyOf(tableNode)).toBe("| a\\|b | `x\\|y` |\n| --- | --- |");
+    expect(bodyOf({ type: "heading", attrs: { level: 1e9 }, content: [text("Titel")] })).toBe("###### Titel");
+    const huge = {
+      type: "orderedList",
+      attrs: { start: 1e12 },
+      content: [{ type: "listItem", content: [para(text("x"))] }],
+    };
+    expect(bodyOf(huge)).toBe("999999000. x");
+  });
+});
