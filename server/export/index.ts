@@ -1,10 +1,9 @@
 import type { JSONContent } from "@tiptap/core";
-import { toOneLine } from "../../shared/api/fieldText.ts";
 import { redlineDoc } from "../../shared/versions/redline.ts";
 import { type ChangeAuthor, docxOf } from "./docx.ts";
 import { htmlPage } from "./html.ts";
 import { markdownOf } from "./markdown.ts";
-import { type ExportMeta, printableMeta } from "./meta.ts";
+import { type ExportMeta, oneLine, printableMeta } from "./meta.ts";
 import { pdfOf } from "./pdf.ts";
 import { zipDeterministic } from "./zipDeterministic.ts";
 
@@ -92,7 +91,7 @@ export async function exportRedline(
   heading: string,
 ): Promise<Uint8Array> {
   const red = redlineDoc(from, to);
-  [meta, heading] = [printableMeta(meta), toOneLine(heading)];
+  [meta, heading] = [printableMeta(meta), oneLine(heading)];
   if (format === "docx") return docxOf(red, meta, { author: () => "Accord (Vergleich)", heading });
   return text(htmlPage(red, meta, heading));
 }

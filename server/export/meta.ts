@@ -34,6 +34,9 @@ const swissDateTime = (iso: string) =>
     new Date(iso),
   );
 
+/** A value printed on a line of its own, with line breaks and control characters as spaces. */
+export const oneLine = toOneLine;
+
 /**
  * The meta with every value a person or an old row supplied put on one line: exports
  * print each on a line of its own, and a line break inside one would print a line that
