@@ -86,12 +86,6 @@ function table(node: JSONContent): string {
   return [line(head), `|${" --- |".repeat(width)}`, ...body.map(line)].join("\n");
 }
 
-/** An integer attribute in [min, max], or `fallback` when it is missing or not a number. */
-const bounded = (value: unknown, min: number, max: number, fallback: number) => {
-  const n = Math.trunc(Number(value ?? fallback));
-  return Number.isFinite(n) ? Math.min(max, Math.max(min, n)) : fallback;
-};
-
 /** Every line of `md` after the first indented by `prefix`: the rest of a list item or quote. */
 const nest = (first: string, prefix: string, md: string) =>
   md
@@ -104,11 +98,10 @@ function block(node: JSONContent): string {
     case "paragraph":
       return guardLineStarts(inline(node.content ?? []));
     case "heading":
-      return `${"#".repeat(bounded(node.attrs?.level, 1, 6, 1))} ${guardLineStarts(inline(node.content ?? [], " "))}`;
+      return `${"#".repeat(Math.min(6, Number(node.attrs?.level ?? 1)))} ${guardLineStarts(inline(node.content ?? [], " "))}`;
     case "bulletList":
     case "orderedList": {
-      // CommonMark list numbers have at most nine digits.
-      const start = bounded(node.attrs?.start, 0, 999_999_000, 1);
+      const start = Number(node.attrs?.start ?? 1);
       return (node.content ?? [])
         .map((item, i) => {
           const marker = node.type === "bulletList" ? "- " : `${start + i}. `;

@@ -275,8 +275,6 @@ export const de = {
     dismiss: "Schliessen",
   },
   errors: {
-    invalid_field:
-      "Ein Feld der Freigabe ist ungültig: Daten müssen existieren, Text steht auf einer Zeile ohne Steuerzeichen.",
     bad_request: "Die Eingabe ist ungültig.",
     invalid_json: "Die Anfrage konnte nicht gelesen werden.",
     unauthorized: "Bitte melden Sie sich an.",

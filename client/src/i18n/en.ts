@@ -216,11 +216,11 @@ export const en: DeepPartial<Catalogue> = {
     dismiss: "Close",
   },
   errors: {
-    too_many_requests: "Too many checks from your address. Please wait a minute.",
     invalid_credentials: "Wrong e-mail address or password.",
     account_deactivated: "This account is deactivated. Please contact your administrator.",
     archive_too_large: "The archive is too large once unpacked, or has too many entries.",
     archive_invalid: "The file is not a readable archive (damaged or incomplete).",
     network: "The server cannot be reached. Please check your connection.",
+    too_many_requests: "Too many checks from your address. Please wait a minute.",
   },
 };

@@ -176,14 +176,20 @@ export const fr: DeepPartial<Catalogue> = {
     removed: "Vous n'avez plus accès à ce document.",
     dismiss: "Fermer",
   },
+  versions: {
+    fieldProblem: {
+      unknown: "Champ inconnu : {{label}}.",
+      required: "{{label}} manque.",
+      date: "{{label}} : cette date n'existe pas.",
+      oneLine: "{{label}} : une seule ligne, sans retours à la ligne, tabulations ni caractères de contrôle.",
+    },
+  },
   errors: {
-    invalid_field:
-      "Un champ de l'approbation n'est pas valable : les dates doivent exister, le texte tient sur une ligne sans caractères de contrôle.",
-    too_many_requests: "Trop de vérifications depuis votre adresse. Veuillez patienter une minute.",
     invalid_credentials: "Adresse e-mail ou mot de passe incorrect.",
     account_deactivated: "Ce compte est désactivé. Veuillez vous adresser à votre administration.",
     archive_too_large: "L'archive est trop volumineuse une fois décompressée, ou contient trop d'entrées.",
     archive_invalid: "Le fichier n'est pas une archive lisible (endommagée ou incomplète).",
     network: "Le serveur n'est pas joignable. Veuillez vérifier votre connexion.",
+    too_many_requests: "Trop de vérifications depuis votre adresse. Veuillez patienter une minute.",
   },
 };
