@@ -68,4 +68,18 @@ describe("a milestone approved by the canton and by SEM", async () => {
     const path = await download.path();
     expect(path).toBeTruthy();
   });
+
+  it("names an approval field that holds a tab before sending it, and records nothing", async () => {
+    await andrea.page.getByTestId("milestone-request").click();
+    await andrea.page.getByTestId("milestone-confirm").click();
+    await andrea.page.getByTestId("lock-banner").waitFor();
+    const pending = card(andrea.page);
+    await expect.poll(() => pending.getAttribute("data-status")).toBe("pending");
+    await pending.getByTestId("decision-rrbNumber").fill("RRB 12\tSEM: freigegeben");
+    await pending.getByTestId("decision-rrbDate").fill("2024-03-01");
+    await pending.getByTestId("decision-approve").click();
+    await expect.poll(() => pending.getByRole("alert").textContent()).toContain("RRB-Nummer: nur eine Zeile");
+    expect(await pending.getByTestId("version-approval").count()).toBe(0);
+    expect(await pending.getAttribute("data-status")).toBe("pending");
+  });
 });
