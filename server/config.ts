@@ -1,7 +1,7 @@
 import { isIP } from "node:net";
 import path from "node:path";
 import { z } from "zod";
-import { normaliseAddress } from "./http/clientAddress.ts";
+import { normaliseAddress, type TrustedProxies } from "./http/clientAddress.ts";
 
 const MiB = 1024 * 1024;
 
@@ -168,7 +168,7 @@ export function parseConfig(env: Record<string, string | undefined>) {
     gapCheckMs: c.GAP_CHECK_MS,
     metricsToken: c.METRICS_TOKEN ?? null,
     verifyLimit: { max: c.VERIFY_MAX_PER_ADDRESS, windowMs: c.VERIFY_WINDOW_SECONDS * 1000 },
-    trustedProxies: new Set(c.TRUST_PROXY.map(normaliseAddress)) as ReadonlySet<string>,
+    trustedProxies: new Set(c.TRUST_PROXY.map(normaliseAddress)) as TrustedProxies,
     allowedOrigins: c.ALLOWED_ORIGINS,
     loginLimits: {
       perAccountAddress: c.LOGIN_MAX_FAILURES_PER_ACCOUNT_ADDRESS,

@@ -15,10 +15,13 @@ export function normaliseAddress(address: string): string {
   return (mapped?.[1] ?? address).toLowerCase();
 }
 
-/** The TCP peer of the request; "unknown" outside the Node server (e.g. `app.request` in tests). */
+/** The request's socket under the Node server; undefined elsewhere (e.g. `app.request` in tests). */
+const socketOf = (c: Context) =>
+  (c.env as { incoming?: { socket?: { remoteAddress?: string; encrypted?: boolean } } } | undefined)?.incoming?.socket;
+
+/** The TCP peer of the request; "unknown" outside the Node server. */
 export function peerAddress(c: Context): string {
-  const env = c.env as { incoming?: { socket?: { remoteAddress?: string } } } | undefined;
-  const address = env?.incoming?.socket?.remoteAddress;
+  const address = socketOf(c)?.remoteAddress;
   return address ? normaliseAddress(address) : "unknown";
 }
 
@@ -43,7 +46,9 @@ export function clientAddress(c: Context, trusted: TrustedProxies): string {
 
 /** True when the client reached us over HTTPS: TLS on this socket, or a trusted proxy says so. */
 export function isHttps(c: Context, trusted: TrustedProxies): boolean {
-  if (new URL(c.req.url).protocol === "https:") return true;
+  // The socket, not the URL: a request line may carry an absolute "https://…" URL over plain HTTP.
+  const socket = socketOf(c);
+  if (socket ? socket.encrypted === true : new URL(c.req.url).protocol === "https:") return true;
   if (!trusted.has(peerAddress(c))) return false;
   // The first value is the scheme the outermost proxy saw, as Express reads it.
   const proto = c.req.header("x-forwarded-proto")?.split(",")[0]?.trim().toLowerCase();

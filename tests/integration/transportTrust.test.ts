@@ -1,3 +1,4 @@
+import { request } from "node:http";
 import { networkInterfaces } from "node:os";
 import { describe, expect, it } from "vitest";
 import { DEMO_PASSWORD, startTestServer } from "../helpers/server.ts";
@@ -74,6 +75,31 @@ describe("the session cookie is Secure whenever the client came over HTTPS", asy
     expect(await cookieOf(proxied.url)).not.toMatch(/Secure/i);
     expect(await cookieOf(proxied.url, { "x-forwarded-proto": "http" })).not.toMatch(/Secure/i);
     expect(await cookieOf(direct.url, { "x-forwarded-proto": "https" })).not.toMatch(/Secure/i);
+  });
+
+  it("is not Secure when a plain-HTTP request line names an https:// URL", async () => {
+    const { port } = new URL(direct.url);
+    const setCookie = await new Promise<string>((resolve, reject) => {
+      const req = request(
+        // Absolute form: the URL Hono sees says https, the socket does not.
+        {
+          host: "127.0.0.1",
+          port,
+          method: "POST",
+          path: `https://127.0.0.1:${port}/api/auth/login`,
+          headers: { "content-type": "application/json" },
+        },
+        (res) => {
+          res.resume();
+          expect(res.statusCode).toBe(200);
+          resolve(String(res.headers["set-cookie"] ?? ""));
+        },
+      );
+      req.on("error", reject);
+      req.end(JSON.stringify({ email: "andrea.meier@so.ch", password: DEMO_PASSWORD }));
+    });
+    expect(setCookie).toMatch(/^accord_session=/);
+    expect(setCookie).not.toMatch(/Secure/i);
   });
 
   it("is always Secure with COOKIE_SECURE=true", async () => {
