@@ -57,4 +57,16 @@ describe("parseConfig", () => {
     expect(() => parseConfig({ SESSION_HOURS: "0.0001" })).toThrow(/SESSION_HOURS/);
     expect(parseConfig({}).sessionCheckMs).toBe(5000);
   });
+
+  it("limits verifications to 30 a minute per address and trusts no proxy by default", () => {
+    expect(parseConfig({}).verifyLimit).toEqual({ max: 30, windowMs: 60_000 });
+    expect(parseConfig({}).trustedProxies.size).toBe(0);
+    expect([...parseConfig({ TRUST_PROXY: "10.0.0.2, ::FFFF:10.0.0.3,::1" }).trustedProxies]).toEqual([
+      "10.0.0.2",
+      "10.0.0.3",
+      "::1",
+    ]);
+    expect(() => parseConfig({ TRUST_PROXY: "proxy.internal" })).toThrow(/TRUST_PROXY/);
+    expect(() => parseConfig({ VERIFY_MAX_PER_ADDRESS: "0" })).toThrow(/VERIFY_MAX_PER_ADDRESS/);
+  });
 });
