@@ -104,6 +104,7 @@ export async function startServer(config: Config, log: Logger): Promise<AccordSe
     allowedOrigins: config.allowedOrigins,
     maxConnectionsPerUser: config.maxConnectionsPerUser,
     maxConnectionsPerAddress: config.maxConnectionsPerAddress,
+    trustedProxies: config.trustedProxies,
   });
   const port = (server.address() as AddressInfo).port;
 

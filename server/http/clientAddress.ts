@@ -31,9 +31,13 @@ export function peerAddress(c: Context): string {
  * so everything left of the first untrusted hop could have been written by the client).
  */
 export function clientAddress(c: Context, trusted: TrustedProxies): string {
-  const peer = peerAddress(c);
+  return forwardedClient(peerAddress(c), c.req.header("x-forwarded-for"), trusted);
+}
+
+/** `clientAddress` from the raw peer and header, for requests outside Hono (the WebSocket upgrade). */
+export function forwardedClient(peer: string, forwardedFor: string | undefined, trusted: TrustedProxies): string {
   if (!trusted.has(peer)) return peer;
-  const hops = (c.req.header("x-forwarded-for") ?? "")
+  const hops = (forwardedFor ?? "")
     .split(",")
     .map((h) => normaliseAddress(h.trim()))
     .filter((h) => isIP(h) !== 0);

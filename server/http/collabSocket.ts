@@ -13,6 +13,7 @@ import { Connection, type Transport } from "../sync/Connection.ts";
 import { DocumentLoadError } from "../sync/loadDoc.ts";
 import type { Room } from "../sync/Room.ts";
 import type { RoomRegistry } from "../sync/RoomRegistry.ts";
+import { forwardedClient, normaliseAddress, type TrustedProxies } from "./clientAddress.ts";
 import { isAllowedOrigin } from "./origins.ts";
 
 const COLLAB_PATH = /^\/collab\/([^/?]+)\/?$/;
@@ -30,6 +31,8 @@ export interface CollabSocketOptions {
   allowedOrigins: readonly string[];
   maxConnectionsPerUser: number;
   maxConnectionsPerAddress: number;
+  /** Reverse proxies whose `X-Forwarded-For` names the client (else all users share the proxy's cap). */
+  trustedProxies: TrustedProxies;
 }
 
 /** Open connections per key; a flood from one user or address is refused before it costs a room. */
@@ -78,7 +81,12 @@ export function attachCollabSocket(server: Server, options: CollabSocketOptions)
     const session = await findSession(store, cookies[SESSION_COOKIE]);
     if (!session) return refuse(socket, 401, "Unauthorized");
     const user = session.user;
-    const address = req.socket.remoteAddress ?? "unknown";
+    const header = req.headers["x-forwarded-for"];
+    const address = forwardedClient(
+      normaliseAddress(req.socket.remoteAddress ?? "unknown"),
+      Array.isArray(header) ? header.join(",") : header,
+      options.trustedProxies,
+    );
     if (
       perUser.count(user.id) >= options.maxConnectionsPerUser ||
       perAddress.count(address) >= options.maxConnectionsPerAddress

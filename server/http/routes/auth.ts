@@ -1,4 +1,3 @@
-import { getConnInfo } from "@hono/node-server/conninfo";
 import { Hono } from "hono";
 import { deleteCookie, getCookie, setCookie } from "hono/cookie";
 import { AuditQuery, LoginRequest } from "../../../shared/api/schemas.ts";
@@ -11,7 +10,7 @@ import type { Config } from "../../config.ts";
 import { AppError, tooManyAttempts } from "../../errors.ts";
 import type { Store } from "../../store/Store.ts";
 import { readBody, readQuery } from "../body.ts";
-import { isHttps } from "../clientAddress.ts";
+import { clientAddress, isHttps } from "../clientAddress.ts";
 import { requireSession, type SessionVariables } from "../session.ts";
 
 /** Sign-in, sign-out, the signed-in user and their own sign-in history. */
@@ -20,7 +19,7 @@ export function authRoutes(store: Store, config: Config, sessions: Pick<LiveSess
   return new Hono<{ Variables: SessionVariables }>()
     .post("/auth/login", async (c) => {
       const { email, password } = await readBody(c, LoginRequest);
-      const address = getConnInfo(c).remote.address ?? "unknown";
+      const address = clientAddress(c, config.trustedProxies);
       const wait = throttle.retryAfter(email, address);
       if (wait > 0) {
         c.header("Retry-After", String(wait));
