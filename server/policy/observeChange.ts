@@ -4,6 +4,7 @@ import { CONTENT_FIELD } from "../../shared/schema/extensions.ts";
 import type { Change } from "./Change.ts";
 import type { ContentBlocks } from "./contentBlocks.ts";
 import { inspectContentEvent } from "./contentInspection.ts";
+import { inspectStructure } from "./contentStructure.ts";
 
 /** Bytes Yjs holds back because their dependencies have not arrived. */
 export function pendingBytes(doc: Y.Doc): number {
@@ -42,6 +43,8 @@ export function applyAndObserve(
   const content = doc.getXmlFragment(CONTENT_FIELD);
   const comments = commentsOf(doc);
   const touchedBlocks = new Set<Y.XmlElement | Y.XmlText>();
+  /** Blocks added at the top level: their own content raised no event, but must be checked too. */
+  const addedBlocks = new Set<Y.XmlElement | Y.XmlText>();
   let region: ReturnType<Change["region"]> | null = null;
   const change = {
     contentChanged: false,
@@ -63,7 +66,14 @@ export function applyAndObserve(
       inspectContentEvent(event, change.contentProblems);
       const block = topLevelBlock(event.target, content);
       if (block) touchedBlocks.add(block);
-      else if (event.target === content) change.blocksAddedOrRemoved = true;
+      else if (event.target === content) {
+        change.blocksAddedOrRemoved = true;
+        for (const item of event.changes.added) {
+          const added = item.content.getContent()[0];
+          if (added instanceof Y.XmlElement || added instanceof Y.XmlText) addedBlocks.add(added);
+        }
+        if (event.changes.keys.size > 0) change.contentProblems.push("attributes on the document root are not allowed");
+      }
     }
   };
   // Only the threads an update touched are compared, so the cost does not grow with their number.
@@ -93,6 +103,14 @@ export function applyAndObserve(
     doc.off("afterTransaction", onTransaction);
   }
   change.pendingGrew = pendingBytes(doc) > pendingBefore;
+  if (change.contentChanged) {
+    inspectStructure(
+      content,
+      new Set([...touchedBlocks, ...addedBlocks]),
+      change.blocksAddedOrRemoved,
+      change.contentProblems,
+    );
+  }
   for (const id of touchedThreads) {
     const after = comments.get(id);
     change.threads.push({ id, before: threadsBefore[id], after: after instanceof Y.Map ? after.toJSON() : after });
