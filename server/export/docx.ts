@@ -17,6 +17,7 @@ import {
   TextRun,
   WidthType,
 } from "docx";
+import { clampedAttribute } from "../../shared/schema/attributeBounds.ts";
 import { type ExportMeta, footerLine, metaLines, safeHref, ZWSP } from "./meta.ts";
 
 /** Who a tracked change is attributed to in Word, from the mark's id (a suggestion's author, or the comparison). */
@@ -80,7 +81,7 @@ function blocks(
       case "heading":
         out.push(
           new Paragraph({
-            heading: HEADINGS[Math.min(3, Number(node.attrs?.level ?? 1) - 1)] ?? HeadingLevel.HEADING_1,
+            heading: HEADINGS[Math.min(3, clampedAttribute(node, "level", 1) - 1)] ?? HeadingLevel.HEADING_1,
             children: runs(node.content ?? [], ctx),
           }),
         );
@@ -128,8 +129,8 @@ function blocks(
                   children: (row.content ?? []).map(
                     (cell) =>
                       new TableCell({
-                        columnSpan: Number(cell.attrs?.colspan ?? 1),
-                        rowSpan: Number(cell.attrs?.rowspan ?? 1),
+                        columnSpan: clampedAttribute(cell, "colspan", 1),
+                        rowSpan: clampedAttribute(cell, "rowspan", 1),
                         children: blocks(cell.content ?? [], ctx).filter((b): b is Paragraph => b instanceof Paragraph),
                       }),
                   ),

@@ -1,4 +1,5 @@
 import type { JSONContent } from "@tiptap/core";
+import { clampedAttribute } from "../../shared/schema/attributeBounds.ts";
 import { type ExportMeta, footerLine, metaLines, plainText, safeHref, ZWSP } from "./meta.ts";
 
 /** Characters that would start Markdown syntax inside running text. */
@@ -45,10 +46,10 @@ function block(node: JSONContent, indent = ""): string {
     case "paragraph":
       return indent + inline(node.content ?? []);
     case "heading":
-      return `${"#".repeat(Math.min(6, Number(node.attrs?.level ?? 1)))} ${inline(node.content ?? [])}`;
+      return `${"#".repeat(clampedAttribute(node, "level", 1))} ${inline(node.content ?? [])}`;
     case "bulletList":
     case "orderedList": {
-      const start = Number(node.attrs?.start ?? 1);
+      const start = clampedAttribute(node, "start", 1);
       return (node.content ?? [])
         .map((item, i) => {
           const marker = node.type === "bulletList" ? "- " : `${start + i}. `;
