@@ -46,7 +46,6 @@ export function topLevelProblem(schema: Schema, fragment: Y.XmlFragment): string
 }
 
 function elementNode(schema: Schema, element: Y.XmlElement): PMNode {
-  if (element instanceof Y.XmlHook) fail("hook elements are not part of the schema");
   const nodeType = schema.nodes[element.nodeName];
   if (!nodeType || nodeType.isText) fail(`node type not in the schema: ${element.nodeName.slice(0, 40)}`);
   const attrs = element.getAttributes() as Record<string, unknown>;

@@ -140,6 +140,15 @@ describe("the policy checks the structure of content", async () => {
     await expectRefused(lukas, write);
   });
 
+  it("refuses the owner's colspan 100000000 and table inside a paragraph too", async () => {
+    const andrea = await login(server.url, "andrea.meier@so.ch");
+    for (const name of ["a table cell with colspan 100000000", "a table inside a paragraph"]) {
+      const attack = EDITOR_ATTACKS.find((a) => a.name === name);
+      if (!attack) throw new Error(`no attack ${name}`);
+      await expectRefused(andrea, attack.write);
+    }
+  });
+
   it("accepts an editor's heading, numbered list and merged cells made in the editor", async () => {
     const writer = connectClient(server.url, CONCEPT, lukas, { reconnect: false });
     const watcher = connectClient(server.url, CONCEPT, lukas, { reconnect: false });
