@@ -53,6 +53,13 @@ describe("ContentGuard", () => {
     expect(reports).toHaveLength(1);
   });
 
+  it("leaves this client's own edits to the server", () => {
+    const { client, reports, sync } = setup();
+    sync();
+    client.getXmlFragment(CONTENT_FIELD).insert(0, [new Y.XmlElement("section")]);
+    expect(reports).toEqual([]);
+  });
+
   it("stops watching when destroyed", () => {
     const { server, guard, reports, sync } = setup();
     guard.destroy();

@@ -35,8 +35,10 @@ export class ContentGuard {
     this.fragment.unobserveDeep(this.onChange);
   }
 
-  private readonly onChange = (events: Y.YEvent<Y.AbstractType<unknown>>[]): void => {
-    if (this.problem !== null) return;
+  // Only content that arrived (from the server or the offline copy) is judged: the editor's
+  // own edits are built by ProseMirror, and the server answers any it refuses with 4422.
+  private readonly onChange = (events: Y.YEvent<Y.AbstractType<unknown>>[], transaction: Y.Transaction): void => {
+    if (this.problem !== null || transaction.local) return;
     this.problem = problemOf(events, this.fragment);
     if (this.problem !== null) this.onUnrenderable(this.problem);
   };
