@@ -3,7 +3,7 @@ import { prosemirrorJSONToYDoc } from "@tiptap/y-tiptap";
 import { describe, expect, it } from "vitest";
 import * as Y from "yjs";
 import { CONTENT_FIELD, schemaExtensions } from "./extensions.ts";
-import { nodeOfYBlock, topLevelProblem } from "./yjsNode.ts";
+import { nodeOfYElement, outermostTargets, structureTarget, topLevelProblem } from "./yjsNode.ts";
 
 const schema = getSchema(schemaExtensions());
 type Attrs = Record<string, object | number | string>;
@@ -33,14 +33,14 @@ const table = (attrs: Attrs) => element("table", [element("tableRow", [cell(attr
 function problemOf(block: Y.XmlElement | Y.XmlText): string | null {
   const fragment = fragmentWith(block);
   try {
-    nodeOfYBlock(schema, fragment.get(0) as Y.XmlElement);
+    nodeOfYElement(schema, fragment.get(0) as Y.XmlElement);
     return null;
   } catch (err) {
     return (err as Error).message;
   }
 }
 
-describe("nodeOfYBlock", () => {
+describe("nodeOfYElement", () => {
   it("builds what the editor writes: headings, lists, merged cells with widths, marks", () => {
     const doc = prosemirrorJSONToYDoc(
       schema,
@@ -79,7 +79,7 @@ describe("nodeOfYBlock", () => {
       CONTENT_FIELD,
     );
     const fragment = doc.getXmlFragment(CONTENT_FIELD);
-    for (const block of fragment.toArray()) expect(() => nodeOfYBlock(schema, block as Y.XmlElement)).not.toThrow();
+    for (const block of fragment.toArray()) expect(() => nodeOfYElement(schema, block as Y.XmlElement)).not.toThrow();
     expect(topLevelProblem(schema, fragment)).toBeNull();
   });
 
@@ -157,5 +157,27 @@ describe("nodeOfYBlock", () => {
     expect(topLevelProblem(schema, fragmentWith(text("lose")))).toMatch(/outside any block/);
     expect(topLevelProblem(schema, fragmentWith())).toMatch(/at least one block/);
     expect(topLevelProblem(schema, fragmentWith(element("listItem", [element("paragraph")])))).toMatch(/top level/);
+  });
+});
+
+describe("structureTarget and outermostTargets", () => {
+  it("rebuilds the paragraph around typed text, not the table around it, and each element once", () => {
+    const words = text("Zelle");
+    const fragment = fragmentWith(
+      element("table", [element("tableRow", [element("tableCell", [element("paragraph", [words])])])]),
+    );
+    const table = fragment.get(0) as Y.XmlElement;
+    const paragraph = words.parent as Y.XmlElement;
+    expect(structureTarget(words, fragment)).toBe(paragraph);
+    expect(structureTarget(table, fragment)).toBe(table);
+    expect(structureTarget(fragment, fragment)).toBeNull();
+    expect(outermostTargets(new Set([paragraph]), fragment)).toEqual([paragraph]);
+    expect(outermostTargets(new Set([paragraph, table]), fragment)).toEqual([table]);
+  });
+
+  it("checks a text standing at the top level itself", () => {
+    const loose = text("lose");
+    const fragment = fragmentWith(loose);
+    expect(structureTarget(fragment.get(0), fragment)).toBe(fragment.get(0));
   });
 });

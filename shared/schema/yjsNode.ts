@@ -13,23 +13,54 @@ function fail(reason: string): never {
 }
 
 /**
- * The ProseMirror node of one top-level block of the shared content, built strictly with
- * `schema` and checked with ProseMirror's own `node.check()` (content model, marks,
- * attributes). Where y-prosemirror builds leniently (it skips embeds, builds nodes without
- * checking their content, and deletes what it cannot build, which the reader's client then
- * sends as a change), this refuses: an embed in text, an element that is not a node of the
- * schema, an attribute the node does not have or out of its range, a node in the wrong place.
+ * The ProseMirror node of an element of the shared content (a top-level block or any
+ * element inside one), built strictly with `schema` and checked with ProseMirror's own
+ * `node.check()` (content model, marks, attributes). Where y-prosemirror builds leniently (it
+ * skips embeds, builds nodes without checking their content, and deletes what it cannot
+ * build, which the reader's client then sends as a change), this refuses: an embed in text,
+ * an element that is not a node of the schema, an attribute the node does not have or out of
+ * its range, a node in the wrong place. A text at the top level is refused too.
  * Throws ContentStructureError with the reason.
  */
-export function nodeOfYBlock(schema: Schema, block: Y.XmlElement | Y.XmlText): PMNode {
-  if (!(block instanceof Y.XmlElement)) fail("text outside a paragraph");
-  const node = elementNode(schema, block);
+export function nodeOfYElement(schema: Schema, element: Y.XmlElement | Y.XmlText): PMNode {
+  if (!(element instanceof Y.XmlElement)) fail("text outside a paragraph");
+  const node = elementNode(schema, element);
   try {
     node.check();
   } catch (err) {
     fail(`content does not fit the schema: ${err instanceof Error ? err.message.slice(0, 80) : String(err)}`);
   }
   return node;
+}
+
+/**
+ * What must be built again after `changed` changed, so that the cost follows the edit: an
+ * element itself (its children or attributes changed; its own place did not, since a Yjs
+ * element never changes its name), the element around a text (typing and formatting: its
+ * content and marks), or a text standing at the top level. Null for the fragment itself,
+ * whose added blocks and sequence are checked separately.
+ */
+export function structureTarget(changed: unknown, fragment: Y.XmlFragment): Y.XmlElement | Y.XmlText | null {
+  if (changed instanceof Y.XmlElement) return changed;
+  if (!(changed instanceof Y.XmlText)) return null;
+  return changed.parent instanceof Y.XmlElement ? changed.parent : changed.parent === fragment ? changed : null;
+}
+
+/**
+ * The targets no other target contains: building an element builds what is inside it, so
+ * each element is built once however many of its descendants changed.
+ */
+export function outermostTargets(
+  targets: ReadonlySet<Y.XmlElement | Y.XmlText>,
+  fragment: Y.XmlFragment,
+): (Y.XmlElement | Y.XmlText)[] {
+  const inside = (t: Y.XmlElement | Y.XmlText) => {
+    for (let p = t.parent; p && p !== fragment; p = p.parent) {
+      if (targets.has(p as Y.XmlElement)) return true;
+    }
+    return false;
+  };
+  return [...targets].filter((t) => !inside(t));
 }
 
 /** Why the top-level sequence of blocks does not fit the schema's document node, or null. */

@@ -1,16 +1,9 @@
 import { getSchema } from "@tiptap/core";
 import * as Y from "yjs";
 import { schemaExtensions } from "../../../shared/schema/extensions.ts";
-import { nodeOfYBlock } from "../../../shared/schema/yjsNode.ts";
+import { nodeOfYElement, outermostTargets, structureTarget } from "../../../shared/schema/yjsNode.ts";
 
 const schema = getSchema(schemaExtensions());
-
-/** The child of `fragment` that contains `type`; null for the fragment itself. */
-function topLevelBlock(type: Y.AbstractType<unknown>, fragment: Y.XmlFragment): Y.XmlElement | Y.XmlText | null {
-  let t = type;
-  while (t._item && t._item.parent !== fragment) t = t._item.parent as Y.AbstractType<unknown>;
-  return t._item && (t instanceof Y.XmlElement || t instanceof Y.XmlText) ? t : null;
-}
 
 /**
  * Watches the shared content for blocks the shared schema cannot build, before the editor
@@ -44,25 +37,25 @@ export class ContentGuard {
   };
 }
 
-/** Why the blocks these events touched or added cannot be built, or null; only those blocks are read, as on the server. */
+/** Why what these events changed cannot be built, or null; only that is read, as on the server. */
 function problemOf(events: Y.YEvent<Y.AbstractType<unknown>>[], fragment: Y.XmlFragment): string | null {
-  const blocks = new Set<Y.XmlElement | Y.XmlText>();
+  const targets = new Set<Y.XmlElement | Y.XmlText>();
   for (const event of events) {
-    const block = topLevelBlock(event.target, fragment);
-    if (block) blocks.add(block);
+    const target = structureTarget(event.target, fragment);
+    if (target) targets.add(target);
     else if (event.target === fragment) {
       for (const item of event.changes.added) {
         const added = item.content.getContent()[0];
         if (!(added instanceof Y.XmlElement || added instanceof Y.XmlText))
           return "content that is not an XML element or text";
-        blocks.add(added);
+        targets.add(added);
       }
     }
   }
-  for (const block of blocks) {
-    if (block._item?.deleted) continue;
+  for (const target of outermostTargets(targets, fragment)) {
+    if (target._item?.deleted) continue;
     try {
-      nodeOfYBlock(schema, block);
+      nodeOfYElement(schema, target);
     } catch (err) {
       return err instanceof Error ? err.message : String(err);
     }
