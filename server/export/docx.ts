@@ -18,6 +18,7 @@ import {
   WidthType,
 } from "docx";
 import { strFromU8, strToU8, unzipSync } from "fflate";
+import { clampedAttribute } from "../../shared/schema/attributeBounds.ts";
 import { type ExportMeta, footerLine, metaLines, safeHref, ZWSP } from "./meta.ts";
 import { zipDeterministic } from "./zipDeterministic.ts";
 
@@ -82,7 +83,7 @@ function blocks(
       case "heading":
         out.push(
           new Paragraph({
-            heading: HEADINGS[Math.min(3, Number(node.attrs?.level ?? 1) - 1)] ?? HeadingLevel.HEADING_1,
+            heading: HEADINGS[Math.min(3, clampedAttribute(node, "level", 1) - 1)] ?? HeadingLevel.HEADING_1,
             children: runs(node.content ?? [], ctx),
           }),
         );
@@ -130,8 +131,8 @@ function blocks(
                   children: (row.content ?? []).map(
                     (cell) =>
                       new TableCell({
-                        columnSpan: Number(cell.attrs?.colspan ?? 1),
-                        rowSpan: Number(cell.attrs?.rowspan ?? 1),
+                        columnSpan: clampedAttribute(cell, "colspan", 1),
+                        rowSpan: clampedAttribute(cell, "rowspan", 1),
                         children: blocks(cell.content ?? [], ctx).filter((b): b is Paragraph => b instanceof Paragraph),
                       }),
                   ),

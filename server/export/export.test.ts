@@ -14,7 +14,7 @@ const schema = getSchema(schemaExtensions());
 const agreement = schema.nodeFromJSON(kip3Agreement.content).toJSON() as JSONContent;
 /** The concept has the goal grid and the finance tables. */
 const concept = schema.nodeFromJSON(kip3Concept.content).toJSON() as JSONContent;
-const HASH = "a".repeat(40) + "0123456789abcdef01234567";
+const HASH = `${"a".repeat(40)}0123456789abcdef01234567`;
 const META: ExportMeta = {
   title: kip3Agreement.title,
   documentId: "kip3-vereinbarung-so",

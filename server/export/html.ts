@@ -1,4 +1,5 @@
 import type { JSONContent } from "@tiptap/core";
+import { clampedAttribute } from "../../shared/schema/attributeBounds.ts";
 import { type ExportMeta, footerLine, metaLines, safeHref, ZWSP } from "./meta.ts";
 
 const escapeHtml = (s: string) =>
@@ -25,21 +26,21 @@ function block(node: JSONContent): string {
   const inner = () =>
     (node.content ?? []).map((c) => (c.type === "text" || c.type === "hardBreak" ? inline(c) : block(c))).join("");
   const span = (n: JSONContent) => {
-    const colspan = Number(n.attrs?.colspan ?? 1);
-    const rowspan = Number(n.attrs?.rowspan ?? 1);
+    const colspan = clampedAttribute(n, "colspan", 1);
+    const rowspan = clampedAttribute(n, "rowspan", 1);
     return `${colspan > 1 ? ` colspan="${colspan}"` : ""}${rowspan > 1 ? ` rowspan="${rowspan}"` : ""}`;
   };
   switch (node.type) {
     case "paragraph":
       return `<p>${inner()}</p>\n`;
     case "heading": {
-      const level = Math.min(6, Math.max(1, Number(node.attrs?.level ?? 1)));
+      const level = clampedAttribute(node, "level", 1);
       return `<h${level}>${inner()}</h${level}>\n`;
     }
     case "bulletList":
       return `<ul>\n${inner()}</ul>\n`;
     case "orderedList": {
-      const start = Number(node.attrs?.start ?? 1);
+      const start = clampedAttribute(node, "start", 1);
       return `<ol${start !== 1 ? ` start="${start}"` : ""}>\n${inner()}</ol>\n`;
     }
     case "listItem":

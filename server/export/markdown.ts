@@ -1,4 +1,5 @@
 import type { JSONContent } from "@tiptap/core";
+import { clampedAttribute } from "../../shared/schema/attributeBounds.ts";
 import { type ExportMeta, footerLine, metaLines, plainText, safeHref, ZWSP } from "./meta.ts";
 
 // The document's text must come out of the .md as text, whatever it holds: no raw HTML,
@@ -98,10 +99,10 @@ function block(node: JSONContent): string {
     case "paragraph":
       return guardLineStarts(inline(node.content ?? []));
     case "heading":
-      return `${"#".repeat(Math.min(6, Number(node.attrs?.level ?? 1)))} ${guardLineStarts(inline(node.content ?? [], " "))}`;
+      return `${"#".repeat(clampedAttribute(node, "level", 1))} ${guardLineStarts(inline(node.content ?? [], " "))}`;
     case "bulletList":
     case "orderedList": {
-      const start = Number(node.attrs?.start ?? 1);
+      const start = clampedAttribute(node, "start", 1);
       return (node.content ?? [])
         .map((item, i) => {
           const marker = node.type === "bulletList" ? "- " : `${start + i}. `;

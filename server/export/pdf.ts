@@ -2,6 +2,7 @@ import { createRequire } from "node:module";
 import path from "node:path";
 import type { JSONContent } from "@tiptap/core";
 import PDFDocument from "pdfkit";
+import { clampedAttribute } from "../../shared/schema/attributeBounds.ts";
 import { type ExportMeta, footerLine, metaLines, plainText, safeHref, ZWSP } from "./meta.ts";
 
 // DejaVu (free licence, shipped by the dejavu-fonts-ttf package) covers umlauts, «», –, ≥;
@@ -63,7 +64,7 @@ function table(pdf: Pdf, node: JSONContent, left: number, width: number): void {
   const rows = node.content ?? [];
   const columns = Math.max(
     1,
-    ...rows.map((r) => (r.content ?? []).reduce((n, c) => n + Number(c.attrs?.colspan ?? 1), 0)),
+    ...rows.map((r) => (r.content ?? []).reduce((n, c) => n + clampedAttribute(c, "colspan", 1), 0)),
   );
   const unit = width / columns;
   const pad = 3;
@@ -72,7 +73,7 @@ function table(pdf: Pdf, node: JSONContent, left: number, width: number): void {
     const cells = (row.content ?? []).map((cell) => ({
       cell,
       text: (cell.content ?? []).map(plainText).join("\n").replace(ZWSP, ""),
-      span: Number(cell.attrs?.colspan ?? 1),
+      span: clampedAttribute(cell, "colspan", 1),
       bold: cell.type === "tableHeader",
     }));
     const heights = cells.map((c) =>
@@ -110,7 +111,7 @@ function blocks(pdf: Pdf, nodes: readonly JSONContent[], left: number, width: nu
         pdf.moveDown(0.5);
         break;
       case "heading": {
-        const level = Math.min(4, Number(node.attrs?.level ?? 1));
+        const level = Math.min(4, clampedAttribute(node, "level", 1));
         pdf.moveDown(0.4);
         inline(pdf, node.content ?? [], HEADING_SIZES[level - 1] ?? SIZE, width, true);
         pdf.moveDown(0.3);
@@ -118,7 +119,7 @@ function blocks(pdf: Pdf, nodes: readonly JSONContent[], left: number, width: nu
       }
       case "bulletList":
       case "orderedList": {
-        const start = Number(node.attrs?.start ?? 1);
+        const start = clampedAttribute(node, "start", 1);
         (node.content ?? []).forEach((item, i) => {
           const marker = node.type === "bulletList" ? "•" : `${start + i}.`;
           const y = pdf.y;

@@ -1,9 +1,11 @@
 import * as Y from "yjs";
 import { commentsOf } from "../../shared/comments/model.ts";
 import { CONTENT_FIELD } from "../../shared/schema/extensions.ts";
+import { structureTarget } from "../../shared/schema/yjsNode.ts";
 import type { Change } from "./Change.ts";
 import type { ContentBlocks } from "./contentBlocks.ts";
 import { inspectContentEvent } from "./contentInspection.ts";
+import { inspectStructure } from "./contentStructure.ts";
 
 /** Bytes Yjs holds back because their dependencies have not arrived. */
 export function pendingBytes(doc: Y.Doc): number {
@@ -42,6 +44,8 @@ export function applyAndObserve(
   const content = doc.getXmlFragment(CONTENT_FIELD);
   const comments = commentsOf(doc);
   const touchedBlocks = new Set<Y.XmlElement | Y.XmlText>();
+  /** What the structure check builds again: the changed elements, and blocks added at the top level (whose content raised no event). */
+  const structureTargets = new Set<Y.XmlElement | Y.XmlText>();
   let region: ReturnType<Change["region"]> | null = null;
   const change = {
     contentChanged: false,
@@ -63,7 +67,16 @@ export function applyAndObserve(
       inspectContentEvent(event, change.contentProblems);
       const block = topLevelBlock(event.target, content);
       if (block) touchedBlocks.add(block);
-      else if (event.target === content) change.blocksAddedOrRemoved = true;
+      const target = structureTarget(event.target, content);
+      if (target) structureTargets.add(target);
+      else if (event.target === content) {
+        change.blocksAddedOrRemoved = true;
+        for (const item of event.changes.added) {
+          const added = item.content.getContent()[0];
+          if (added instanceof Y.XmlElement || added instanceof Y.XmlText) structureTargets.add(added);
+        }
+        if (event.changes.keys.size > 0) change.contentProblems.push("attributes on the document root are not allowed");
+      }
     }
   };
   // Only the threads an update touched are compared, so the cost does not grow with their number.
@@ -93,6 +106,9 @@ export function applyAndObserve(
     doc.off("afterTransaction", onTransaction);
   }
   change.pendingGrew = pendingBytes(doc) > pendingBefore;
+  if (change.contentChanged) {
+    inspectStructure(content, structureTargets, change.blocksAddedOrRemoved, change.contentProblems);
+  }
   for (const id of touchedThreads) {
     const after = comments.get(id);
     change.threads.push({ id, before: threadsBefore[id], after: after instanceof Y.Map ? after.toJSON() : after });

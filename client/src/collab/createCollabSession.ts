@@ -4,7 +4,9 @@ import { WebsocketProvider } from "y-websocket";
 import * as Y from "yjs";
 import { CloseCode } from "../../../shared/protocol/closeCodes.ts";
 import { MessageType } from "../../../shared/protocol/messageTypes.ts";
+import { CONTENT_FIELD } from "../../../shared/schema/extensions.ts";
 import { ConnectionMonitor } from "./ConnectionMonitor.ts";
+import { ContentGuard } from "./ContentGuard.ts";
 import { collabUrl } from "./collabUrl.ts";
 import { shouldReconnect } from "./reconnectPolicy.ts";
 
@@ -22,9 +24,13 @@ export interface CollabSession {
 
 /**
  * What the server told this session: a change of ours was refused (the local copy must be
- * dropped: its later updates could never apply), or our role changed (reconnecting).
+ * dropped: its later updates could never apply), our role changed (reconnecting), or it sent
+ * content this client cannot render (the session has stopped: reconnecting would only loop).
  */
-export type ServerNotice = { kind: "refused"; reason: string } | { kind: "permissionsChanged" };
+export type ServerNotice =
+  | { kind: "refused"; reason: string }
+  | { kind: "permissionsChanged" }
+  | { kind: "unrenderable"; problem: string };
 
 /**
  * Opens a document for live editing: a Y.Doc, its offline copy in IndexedDB (per user, so
@@ -33,6 +39,13 @@ export type ServerNotice = { kind: "refused"; reason: string } | { kind: "permis
  */
 export function createCollabSession(documentId: string, userId: string): CollabSession {
   const ydoc = new Y.Doc();
+  // Before the IndexedDB copy, the provider and the editor: it must judge content first.
+  const guard = new ContentGuard(ydoc.getXmlFragment(CONTENT_FIELD), (problem) => {
+    // Stop for good: a reconnect would bring the same content (and, for a reader, a 4422 loop).
+    monitor.destroy();
+    provider.disconnect();
+    notify({ kind: "unrenderable", problem });
+  });
   const persistence = new IndexeddbPersistence(`accord:${userId}:${documentId}`, ydoc);
   const provider = new WebsocketProvider(collabUrl(), documentId, ydoc, {
     shouldReconnect: (event) => shouldReconnect(event.code),
@@ -66,6 +79,7 @@ export function createCollabSession(documentId: string, userId: string): CollabS
     },
     destroy() {
       listeners.clear();
+      guard.destroy();
       monitor.destroy();
       provider.destroy();
       void persistence.destroy();

@@ -56,6 +56,8 @@ export const de = {
     forbidden: "Sie haben keinen Zugriff auf dieses Dokument.",
     notFound: "Dieses Dokument existiert nicht.",
     loadFailed: "Das Dokument konnte nicht geladen werden. Bitte versuchen Sie es später erneut.",
+    unrenderable:
+      "Dieses Dokument enthält Inhalte, die Accord nicht darstellen kann. Die Verbindung wurde getrennt, damit nichts verändert wird. Bitte wenden Sie sich an den Support.",
     sessionExpired: "Ihre Anmeldung ist abgelaufen. Bitte melden Sie sich erneut an.",
     sidebar: "Seitenleiste",
     editorLabel: "Dokumentinhalt",

@@ -35,6 +35,8 @@ export const en: DeepPartial<Catalogue> = {
     role: "Your role: {{role}}",
     forbidden: "You have no access to this document.",
     notFound: "This document does not exist.",
+    unrenderable:
+      "This document contains content Accord cannot display. The connection was closed so that nothing is changed. Please contact support.",
   },
   toolbarShort: {
     paragraph: "Text",

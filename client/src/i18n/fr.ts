@@ -44,6 +44,8 @@ export const fr: DeepPartial<Catalogue> = {
     role: "Votre rôle : {{role}}",
     forbidden: "Vous n'avez pas accès à ce document.",
     notFound: "Ce document n'existe pas.",
+    unrenderable:
+      "Ce document contient des éléments qu'Accord ne peut pas afficher. La connexion a été interrompue afin que rien ne soit modifié. Veuillez contacter le support.",
   },
   toolbarShort: {
     paragraph: "Texte",

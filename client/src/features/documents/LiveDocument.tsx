@@ -41,11 +41,14 @@ export function LiveDocument(props: LiveDocumentProps) {
   const { t } = useTranslation();
   const { session, reset } = useCollabSession(props.doc.id, props.user.id);
   const [notice, setNotice] = useState<string | null>(null);
+  /** The server sent content this client cannot render: the session stopped, the page says so. */
+  const [unrenderable, setUnrenderable] = useState(false);
   const { doc, onRenamed, onAccessLost } = props;
 
   useEffect(() => {
     if (!session) return;
     return session.onServerNotice((n) => {
+      if (n.kind === "unrenderable") return setUnrenderable(true);
       if (n.kind === "refused") setNotice(t("access.refused", { reason: n.reason }));
       // The role may have changed while we were offline (a common cause of a refusal) or just
       // now (the connection is renewed with the new role): learn it, and say what changed.
@@ -80,7 +83,15 @@ export function LiveDocument(props: LiveDocumentProps) {
           </button>
         </p>
       )}
-      {session ? <Workspace {...props} session={session} /> : <p className="page muted">{t("document.loading")}</p>}
+      {unrenderable ? (
+        <p className="alert alert--error page" role="alert" data-testid="content-error">
+          {t("document.unrenderable")}
+        </p>
+      ) : session ? (
+        <Workspace {...props} session={session} />
+      ) : (
+        <p className="page muted">{t("document.loading")}</p>
+      )}
     </>
   );
 }
