@@ -16,23 +16,33 @@ export interface OpenItems {
   threads: { id: string; authorId: string; quote: string }[];
 }
 
-/** The document as ProseMirror JSON (from the shared schema) and what is still open in it. */
+/**
+ * The document as ProseMirror JSON (from the shared schema) and what is still open in it.
+ * Reads a copy: y-tiptap deletes from the Y.Doc whatever it cannot build, and reading the
+ * live room's doc must never change it (content stored before the structure checks).
+ */
 export function readDocument(doc: Y.Doc): { json: unknown; open: OpenItems } {
-  const node = yXmlFragmentToProseMirrorRootNode(doc.getXmlFragment(CONTENT_FIELD), schema);
-  return {
-    json: node.toJSON(),
-    open: {
-      suggestions: listSuggestions(node).map((s) => ({
-        id: s.id,
-        authorId: s.origin?.userId ?? null,
-        inserted: s.inserted,
-        deleted: s.deleted,
-      })),
-      threads: readThreads(doc)
-        .filter((t) => !t.resolved)
-        .map((t) => ({ id: t.id, authorId: t.authorId, quote: t.quote })),
-    },
-  };
+  const copy = new Y.Doc();
+  try {
+    Y.applyUpdate(copy, Y.encodeStateAsUpdate(doc));
+    const node = yXmlFragmentToProseMirrorRootNode(copy.getXmlFragment(CONTENT_FIELD), schema);
+    return {
+      json: node.toJSON(),
+      open: {
+        suggestions: listSuggestions(node).map((s) => ({
+          id: s.id,
+          authorId: s.origin?.userId ?? null,
+          inserted: s.inserted,
+          deleted: s.deleted,
+        })),
+        threads: readThreads(copy)
+          .filter((t) => !t.resolved)
+          .map((t) => ({ id: t.id, authorId: t.authorId, quote: t.quote })),
+      },
+    };
+  } finally {
+    copy.destroy();
+  }
 }
 
 /**
