@@ -5,11 +5,6 @@ import type { Change } from "./Change.ts";
 import type { ContentBlocks } from "./contentBlocks.ts";
 import { inspectContentEvent } from "./contentInspection.ts";
 
-/** Bytes Yjs holds back because their dependencies have not arrived. */
-export function pendingBytes(doc: Y.Doc): number {
-  return (doc.store.pendingStructs?.update.byteLength ?? 0) + (doc.store.pendingDs?.byteLength ?? 0);
-}
-
 // biome-ignore lint/suspicious/noExplicitAny: Yjs types are parameterised by their own event type
 type SharedType = Y.AbstractType<any>;
 
@@ -48,7 +43,6 @@ export function applyAndObserve(
     contentProblems: [] as string[],
     foreignRoots: [] as string[],
     threads: [] as Change["threads"],
-    pendingGrew: false,
     blocksAddedOrRemoved: false,
     touchedBlocks,
     region: () => {
@@ -81,7 +75,6 @@ export function applyAndObserve(
       if (!change.foreignRoots.includes(name)) change.foreignRoots.push(name);
     }
   };
-  const pendingBefore = pendingBytes(doc);
   content.observeDeep(onContent);
   comments.observeDeep(onComments);
   doc.on("afterTransaction", onTransaction);
@@ -92,7 +85,6 @@ export function applyAndObserve(
     comments.unobserveDeep(onComments);
     doc.off("afterTransaction", onTransaction);
   }
-  change.pendingGrew = pendingBytes(doc) > pendingBefore;
   for (const id of touchedThreads) {
     const after = comments.get(id);
     change.threads.push({ id, before: threadsBefore[id], after: after instanceof Y.Map ? after.toJSON() : after });

@@ -62,7 +62,6 @@ describe("Room", () => {
     const room = new Room("doc", new Y.Doc(), {
       commit,
       log: createLogger("silent"),
-      maxPendingBytes: 1 << 20,
       onEmpty: () => {},
       onBroken: () => {},
     });
@@ -103,7 +102,6 @@ describe("Room", () => {
     const room = new Room("doc", new Y.Doc(), {
       commit,
       log: createLogger("silent"),
-      maxPendingBytes: 1 << 20,
       onEmpty: () => {},
       onBroken: () => {},
     });
@@ -130,7 +128,6 @@ describe("Room", () => {
     const room = new Room("doc", doc, {
       commit,
       log: createLogger("silent"),
-      maxPendingBytes: 1 << 20,
       onEmpty: () => {},
       onBroken: () => {},
     });
@@ -217,7 +214,6 @@ describe("Room with an update that throws during integration", () => {
     const room = new Room("doc", doc, {
       commit,
       log: createLogger("silent"),
-      maxPendingBytes: 1 << 20,
       onEmpty: () => {},
       onBroken: () => {
         broken = true;

@@ -6,7 +6,6 @@ import { MessageType } from "../../shared/protocol/messageTypes.ts";
 import type { Role } from "../../shared/roles.ts";
 import type { Logger } from "../log.ts";
 import type { AuditNote, Validator } from "../policy/Change.ts";
-import { pendingBytes } from "../policy/observeChange.ts";
 import { UpdatePolicy } from "../policy/UpdatePolicy.ts";
 import type { UpdatesSince } from "../store/Store.ts";
 import { stampAwarenessUpdate } from "./awarenessIdentity.ts";
@@ -19,7 +18,7 @@ import {
   syncStep2Message,
   updateMessage,
 } from "./messages.ts";
-import { checkUpdate, MalformedUpdateError } from "./updateCheck.ts";
+import { checkUpdate, MalformedUpdateError, missingDependency } from "./updateCheck.ts";
 
 /** A frame that breaks the protocol; the connection is closed with BadMessage. */
 export class BadMessageError extends Error {
@@ -43,8 +42,6 @@ const SYNC_STEP2 = 1;
 const SYNC_UPDATE = 2;
 
 export interface RoomOptions {
-  /** Bytes a connection may leave waiting for missing dependencies before it is closed. */
-  maxPendingBytes: number;
   commit: GroupCommit;
   log: Logger;
   /** Called when the last connection leaves. */
@@ -331,6 +328,11 @@ export class Room implements CommitListener {
       this.refuse(conn, "viewers cannot change the document");
       return;
     }
+    const missing = missingDependency(decoded, (client) => Y.getState(this.doc.store, client));
+    if (missing) {
+      this.resync(conn, missing);
+      return;
+    }
     let verdict: ReturnType<UpdatePolicy["evaluate"]>;
     try {
       verdict = this.policy.evaluate({ user: conn.user, role: conn.role }, update, {
@@ -342,10 +344,10 @@ export class Room implements CommitListener {
       throw new MalformedUpdateError(`update does not integrate: ${(err as Error).message}`);
     }
     if (!verdict.ok) {
-      this.refuse(conn, verdict.reason);
+      if (verdict.missingDependencies) this.resync(conn, verdict.reason);
+      else this.refuse(conn, verdict.reason);
       return;
     }
-    const pendingBefore = pendingBytes(this.doc);
     // An update can decode cleanly and still throw half-way through integration, after
     // Yjs has already emitted the part it applied. Hold what it emits until the apply
     // has returned, so a failed apply commits and sends nothing.
@@ -363,15 +365,21 @@ export class Room implements CommitListener {
     // (formatting cleanup, in the server's name) is news to the sender as well.
     for (const u of emitted) this.accept(u.update, u.origin === conn ? conn : null, conn.user.id);
     for (const note of verdict.audit) this.options.onAudit?.(this, conn, note);
-    const pendingAfter = pendingBytes(this.doc);
-    if (pendingAfter === 0) {
-      for (const c of this.connections) c.pendingBytes = 0;
-    } else if (pendingAfter > pendingBefore) {
-      conn.pendingBytes += pendingAfter - pendingBefore;
-      if (conn.pendingBytes > this.options.maxPendingBytes) {
-        conn.close(CloseCode.TooManyPending, closeReason[CloseCode.TooManyPending]);
-      }
-    }
+  }
+
+  /**
+   * Refuses an update that would wait for clocks the document does not have: nothing ever
+   * waits in a room. The connection is closed with a code on which clients reconnect
+   * keeping their copy (stock y-websocket too: 45xx is "try again"); an honest client then
+   * answers the server's sync step 1 with everything the server lacks, dependencies first.
+   */
+  private resync(conn: Connection, reason: string): void {
+    this.options.log.warn("update with missing dependencies refused", {
+      documentId: this.documentId,
+      userId: conn.user.id,
+      reason,
+    });
+    conn.close(CloseCode.MissingDependencies, `${closeReason[CloseCode.MissingDependencies]}: ${reason}`.slice(0, 120));
   }
 
   /**

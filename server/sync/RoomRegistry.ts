@@ -12,7 +12,6 @@ export interface RoomRegistryOptions {
   store: Store;
   commit: GroupCommit;
   log: Logger;
-  maxPendingBytes: number;
   /** How long an empty room stays loaded, so a reload does not pay the cold load again. */
   idleMs: number;
   /** Log rows after which the document is compacted. */
@@ -265,7 +264,6 @@ export class RoomRegistry {
     const room = new Room(documentId, doc, {
       commit: this.options.commit,
       log,
-      maxPendingBytes: this.options.maxPendingBytes,
       onEmpty: (r) => this.scheduleUnload(r),
       onBroken: (r) => this.evict(r),
       onCommitted: (r, updates) => {
