@@ -285,6 +285,8 @@ export class Room implements CommitListener {
    * not, so the room is dropped and every client renews its connection and learns of the lock.
    */
   private lockedOut(): void {
+    // What this room queued since may depend on the refused updates: none of it is stored.
+    this.options.commit.withdraw(this);
     this.outbox.length = 0;
     this.locked = true;
     this.options.log.warn("updates refused by the locked log; room reloads", { documentId: this.documentId });
@@ -294,7 +296,9 @@ export class Room implements CommitListener {
 
   commitFailed(error: unknown): void {
     // The live doc now holds changes the store does not: drop both the outbox and the
-    // room, so nothing uncommitted ever reaches a peer; clients reconnect and resync.
+    // room, so nothing uncommitted ever reaches a peer; clients reconnect and resync. What
+    // it queued since may depend on the failed updates: none of it is stored either.
+    this.options.commit.withdraw(this);
     this.outbox.length = 0;
     this.options.log.error("room dropped after failed commit", { documentId: this.documentId, error: String(error) });
     this.closeAll(CloseCode.StorageUnavailable, closeReason[CloseCode.StorageUnavailable]);
@@ -363,7 +367,10 @@ export class Room implements CommitListener {
     this.held = null;
     // Only the client's own transaction is echo-free; a transaction Yjs adds after it
     // (formatting cleanup, in the server's name) is news to the sender as well.
-    for (const u of emitted) this.accept(u.update, u.origin === conn ? conn : null, conn.user.id);
+    // The policy saw what the update changes on the shadow: a comment-only one is stored even
+    // while the document is locked (the lock rule refused any content change already).
+    const commentsOnly = !verdict.contentChanged;
+    for (const u of emitted) this.accept(u.update, u.origin === conn ? conn : null, conn.user.id, commentsOnly);
     for (const note of verdict.audit) this.options.onAudit?.(this, conn, note);
   }
 
@@ -451,8 +458,16 @@ export class Room implements CommitListener {
   }
 
   /** Enqueues an integrated update for commit and for the peers of `conn`. */
-  private accept(update: Uint8Array, conn: Connection | null, userId: string | null = conn?.user.id ?? null): void {
-    this.lastTicket = this.options.commit.enqueue({ documentId: this.documentId, data: update, userId }, this);
+  private accept(
+    update: Uint8Array,
+    conn: Connection | null,
+    userId: string | null = conn?.user.id ?? null,
+    commentsOnly = false,
+  ): void {
+    this.lastTicket = this.options.commit.enqueue(
+      { documentId: this.documentId, data: update, userId, commentsOnly },
+      this,
+    );
     const peers = [...this.connections].filter((c) => c !== conn);
     this.deliver(peers, updateMessage(update));
   }
