@@ -8,7 +8,7 @@ import type { Logger } from "../log.ts";
 import type { AuditNote, Validator } from "../policy/Change.ts";
 import { UpdatePolicy } from "../policy/UpdatePolicy.ts";
 import type { UpdatesSince } from "../store/Store.ts";
-import { stampAwarenessUpdate } from "./awarenessIdentity.ts";
+import { AwarenessGate } from "./AwarenessGate.ts";
 import { Connection } from "./Connection.ts";
 import type { CommitListener, Committed, GroupCommit } from "./GroupCommit.ts";
 import {
@@ -76,6 +76,8 @@ type Handler = (conn: Connection, decoder: decoding.Decoder) => void;
  */
 export class Room implements CommitListener {
   readonly awareness: awarenessProtocol.Awareness;
+  /** Who may write which awareness entries, how large and how often. */
+  private readonly awarenessGate: AwarenessGate;
   private readonly connections = new Set<Connection>();
   private readonly outbox: { ticket: number; deliver: () => void }[] = [];
   private lastTicket = 0;
@@ -97,8 +99,11 @@ export class Room implements CommitListener {
   private readonly handlers: Record<number, Handler> = {
     [MessageType.Sync]: (conn, d) => this.onSync(conn, d),
     [MessageType.Awareness]: (conn, d) => this.onAwareness(conn, d),
-    [MessageType.QueryAwareness]: (conn) =>
-      this.deliver([conn], awarenessMessage(this.awareness, [...this.awareness.getStates().keys()])),
+    [MessageType.QueryAwareness]: (conn) => {
+      // Each answer carries every state: a flood of queries would multiply the room's awareness.
+      if (this.awarenessGate.mayQuery(conn))
+        this.deliver([conn], awarenessMessage(this.awareness, [...this.awareness.getStates().keys()]));
+    },
   };
 
   constructor(
@@ -110,6 +115,7 @@ export class Room implements CommitListener {
     this.lastSeq = options.lastSeq ?? 0;
     this.awareness = new awarenessProtocol.Awareness(doc);
     this.awareness.setLocalState(null); // the server has no caret
+    this.awarenessGate = new AwarenessGate(this.awareness, options.log);
     doc.on("update", (update: Uint8Array, origin: unknown) => this.onDocUpdate(update, origin));
     this.awareness.on("update", this.onAwarenessUpdate);
   }
@@ -136,9 +142,7 @@ export class Room implements CommitListener {
   leave(conn: Connection): void {
     conn.handshakeDone();
     if (!this.connections.delete(conn) || this.destroyed) return;
-    if (conn.awarenessIds.size > 0) {
-      awarenessProtocol.removeAwarenessStates(this.awareness, [...conn.awarenessIds], null);
-    }
+    this.awarenessGate.leave(conn);
     if (this.connections.size === 0) this.options.onEmpty(this);
   }
 
@@ -179,6 +183,7 @@ export class Room implements CommitListener {
     if (this.destroyed) return;
     this.destroyed = true;
     this.awareness.off("update", this.onAwarenessUpdate);
+    this.awarenessGate.destroy();
     this.awareness.destroy();
     this.policy.destroy();
     this.doc.destroy();
@@ -407,13 +412,7 @@ export class Room implements CommitListener {
   }
 
   private onAwareness(conn: Connection, decoder: decoding.Decoder): void {
-    const stamped = stampAwarenessUpdate(decoding.readVarUint8Array(decoder), conn, (id) => this.awarenessOwner(id));
-    awarenessProtocol.applyAwarenessUpdate(this.awareness, stamped, conn);
-  }
-
-  private awarenessOwner(clientId: number): Connection | undefined {
-    for (const c of this.connections) if (c.awarenessIds.has(clientId)) return c;
-    return undefined;
+    this.awarenessGate.receive(conn, decoding.readVarUint8Array(decoder));
   }
 
   /**
@@ -476,14 +475,6 @@ export class Room implements CommitListener {
     { added, updated, removed }: { added: number[]; updated: number[]; removed: number[] },
     origin: unknown,
   ): void => {
-    if (origin instanceof Connection) {
-      for (const id of [...added, ...updated]) {
-        // A reconnecting tab may take its id over from its own stale connection.
-        for (const c of this.connections) if (c !== origin) c.awarenessIds.delete(id);
-        origin.awarenessIds.add(id);
-      }
-      for (const id of removed) origin.awarenessIds.delete(id);
-    }
     const changed = [...added, ...updated, ...removed];
     const message = awarenessMessage(this.awareness, changed);
     this.deliver([...this.connections], message);
