@@ -67,8 +67,7 @@ export class AwarenessGate {
       if (reg.backlog.has(e.clientId) || reg.backlog.size < this.limits.maxIds) reg.backlog.set(e.clientId, e);
     }
     this.warnOnce(conn, reg, "awareness over the rate; coalesced");
-    reg.timer ??= setTimeout(() => this.flush(conn), this.msUntilToken(reg));
-    reg.timer.unref();
+    if (!reg.timer) this.schedule(conn, reg);
   }
 
   /** Whether `conn` may have its awareness query answered now (it costs as much as an update). */
@@ -124,9 +123,13 @@ export class AwarenessGate {
     const reg = this.registrations.get(conn);
     if (!reg || !conn.isOpen) return;
     reg.timer = null;
+    if (!this.takeToken(reg)) {
+      this.schedule(conn, reg);
+      return;
+    }
     const entries = this.admissible(conn, reg, [...reg.backlog.values()]);
     reg.backlog.clear();
-    if (entries.length === 0 || !this.takeToken(reg)) return;
+    if (entries.length === 0) return;
     try {
       this.apply(conn, entries);
     } catch (err) {
@@ -146,8 +149,11 @@ export class AwarenessGate {
     return true;
   }
 
-  private msUntilToken(reg: Registration): number {
-    return Math.ceil(((1 - reg.tokens) * 1000) / this.limits.perSecond);
+  /** Flushes the backlog as soon as the next token is there. */
+  private schedule(conn: Connection, reg: Registration): void {
+    const ms = Math.ceil(((1 - reg.tokens) * 1000) / this.limits.perSecond);
+    reg.timer = setTimeout(() => this.flush(conn), ms);
+    reg.timer.unref();
   }
 
   private registrationOf(conn: Connection): Registration {
