@@ -181,7 +181,8 @@ export class RoomRegistry {
 
   /**
    * Locks the document's room against content changes, commits what was accepted before,
-   * and runs `work` on the live doc, which no update can change meanwhile. If `work` fails
+   * and runs `work` on the live doc, whose content no update can change meanwhile (comments
+   * still arrive: `work` must read what it freezes in one synchronous step). If `work` fails
    * the lock is lifted; if it succeeds the lock stays (the store now says it is locked) and
    * every connection is renewed so that clients learn it.
    */
