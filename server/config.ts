@@ -25,12 +25,6 @@ const EnvSchema = z.object({
     .int()
     .min(1024)
     .default(4 * MiB),
-  /** Bytes one connection may leave waiting for missing dependencies. */
-  MAX_PENDING_BYTES: z.coerce
-    .number()
-    .int()
-    .min(0)
-    .default(1 * MiB),
   /** Largest REST request body. */
   MAX_BODY_BYTES: z.coerce
     .number()
@@ -149,7 +143,6 @@ export function parseConfig(env: Record<string, string | undefined>) {
     host: c.HOST,
     dataDir: path.resolve(c.DATA_DIR),
     maxMessageBytes: c.MAX_MESSAGE_BYTES,
-    maxPendingBytes: c.MAX_PENDING_BYTES,
     maxBodyBytes: c.MAX_BODY_BYTES,
     maxUploadBytes: c.MAX_UPLOAD_BYTES,
     /** Bounds of an uploaded archive (server/archive/readZip.ts). */

@@ -53,7 +53,6 @@ export async function startServer(config: Config, log: Logger): Promise<AccordSe
     store,
     commit,
     log,
-    maxPendingBytes: config.maxPendingBytes,
     idleMs: config.roomIdleMs,
     compactThreshold: config.compactThreshold,
     handshakeTimeoutMs: config.handshakeTimeoutMs,

@@ -17,8 +17,6 @@ export interface Change {
   foreignRoots: string[];
   /** The comment threads the update touched, as JSON before and after (undefined: absent). */
   threads: ThreadChange[];
-  /** The update left (more) structs waiting for missing dependencies. */
-  pendingGrew: boolean;
   /** The top-level blocks the content change touched, before and after, flattened; computed on first call. */
   region(): RegionChange;
 }

@@ -21,7 +21,14 @@ export const DEFAULT_VALIDATORS: readonly Validator[] = [
 
 const DEFAULT_CONTEXT = (): DocumentContext => ({ crossPartyAcceptance: false, locked: false, now: Date.now() });
 
-export type Verdict = { ok: true; audit: AuditNote[] } | { ok: false; reason: string };
+/**
+ * The policy's answer. Accepted: what to audit, and whether the content changed (the locked
+ * log stores comment-only updates). Refused: why, and `missingDependencies` when the update
+ * would wait for clocks the document does not have (the client resyncs, see `Room`).
+ */
+export type Verdict =
+  | { ok: true; audit: AuditNote[]; contentChanged: boolean }
+  | { ok: false; reason: string; missingDependencies?: true };
 
 /**
  * Decides whether a connection may make a change, before the live doc sees it. Keeps a
@@ -53,6 +60,13 @@ export class UpdatePolicy {
       this.dropShadow();
       throw err;
     }
+    // Nothing may wait for missing dependencies, whoever sends it: a waiting struct would
+    // integrate inside the update of whoever sends that clock next and count as theirs.
+    // The shadow held nothing pending before, so anything pending now is this update's.
+    if (judged.shadow.store.pendingStructs || judged.shadow.store.pendingDs) {
+      this.dropShadow();
+      return { ok: false, reason: "the update depends on changes the server does not have", missingDependencies: true };
+    }
     const audit: AuditNote[] = [];
     for (const validator of this.validators) {
       const judgement = validator(actor, change, context);
@@ -63,7 +77,7 @@ export class UpdatePolicy {
       audit.push(...(judgement.audit ?? []));
     }
     commitChange(judged, change);
-    return { ok: true, audit };
+    return { ok: true, audit, contentChanged: change.contentChanged };
   }
 
   /**
@@ -115,12 +129,12 @@ function commitChange(
   if (change.contentChanged) judged.blocks.commit(change.touchedBlocks, change.blocksAddedOrRemoved);
 }
 
-/** A doc with the same state as `doc`, including what waits for missing dependencies. */
+/**
+ * A doc with the same state as `doc` (Yjs encodes what waits for missing dependencies too;
+ * in a room nothing does, since no update that would wait is applied).
+ */
 function copyOf(doc: Y.Doc): Y.Doc {
   const copy = new Y.Doc({ gc: doc.gc });
   Y.applyUpdate(copy, Y.encodeStateAsUpdate(doc));
-  const pending = doc.store.pendingStructs?.update;
-  if (pending) Y.applyUpdate(copy, pending);
-  if (doc.store.pendingDs) Y.applyUpdate(copy, doc.store.pendingDs);
   return copy;
 }

@@ -7,11 +7,6 @@ import type { ContentBlocks } from "./contentBlocks.ts";
 import { inspectContentEvent } from "./contentInspection.ts";
 import { inspectStructure } from "./contentStructure.ts";
 
-/** Bytes Yjs holds back because their dependencies have not arrived. */
-export function pendingBytes(doc: Y.Doc): number {
-  return (doc.store.pendingStructs?.update.byteLength ?? 0) + (doc.store.pendingDs?.byteLength ?? 0);
-}
-
 // biome-ignore lint/suspicious/noExplicitAny: Yjs types are parameterised by their own event type
 type SharedType = Y.AbstractType<any>;
 
@@ -52,7 +47,6 @@ export function applyAndObserve(
     contentProblems: [] as string[],
     foreignRoots: [] as string[],
     threads: [] as Change["threads"],
-    pendingGrew: false,
     blocksAddedOrRemoved: false,
     touchedBlocks,
     region: () => {
@@ -94,7 +88,6 @@ export function applyAndObserve(
       if (!change.foreignRoots.includes(name)) change.foreignRoots.push(name);
     }
   };
-  const pendingBefore = pendingBytes(doc);
   content.observeDeep(onContent);
   comments.observeDeep(onComments);
   doc.on("afterTransaction", onTransaction);
@@ -105,7 +98,6 @@ export function applyAndObserve(
     comments.unobserveDeep(onComments);
     doc.off("afterTransaction", onTransaction);
   }
-  change.pendingGrew = pendingBytes(doc) > pendingBefore;
   if (change.contentChanged) {
     inspectStructure(content, structureTargets, change.blocksAddedOrRemoved, change.contentProblems);
   }

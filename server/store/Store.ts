@@ -6,6 +6,11 @@ export interface UpdateRecord {
   documentId: string;
   data: Uint8Array;
   userId: string | null;
+  /**
+   * The update policy saw it change comment threads and nothing else (on the shadow doc,
+   * never on the client's word): the log stores it even while a milestone locks the document.
+   */
+  commentsOnly?: boolean;
 }
 
 /** What a document's state is made of when loaded: the last snapshot and the log after it. */
@@ -159,8 +164,10 @@ export interface Store {
    */
   appendUpdates(batch: readonly UpdateRecord[]): Promise<(number | null)[]>;
   /**
-   * Locks or unlocks a document's log. While locked, `appendUpdates` stores nothing for it,
-   * whichever instance sends: the lock holds across a cluster without asking the others.
+   * Locks or unlocks a document's log. While locked, `appendUpdates` stores nothing for it
+   * but comment-only updates, whichever instance sends: the lock holds across a cluster
+   * without asking the others. A batch's updates of one document are stored or refused
+   * together, so no stored comment can wait for a refused update it depends on.
    */
   setDocumentLock(documentId: string, locked: boolean): Promise<void>;
   /** The log after `afterSeq` (for an instance that missed updates). */

@@ -14,3 +14,12 @@ export function byDocument(batch: readonly UpdateRecord[]): Map<string, number[]
   }
   return groups;
 }
+
+/**
+ * Whether a document's updates of one batch may be stored while it is locked: only if
+ * every one of them changes comments only. They are judged together because a client's
+ * clocks are contiguous: a comment stored after its sender's refused edit would wait for
+ * that edit forever and the document would no longer load.
+ */
+export const storableWhileLocked = (batch: readonly UpdateRecord[], indexes: readonly number[]): boolean =>
+  indexes.every((i) => batch[i]?.commentsOnly === true);

@@ -117,6 +117,16 @@ export function describeStoreContract(
         await expect(store.appendUpdates([update("doc-unknown", 5)])).rejects.toThrow();
       });
 
+      it("stores a locked document's comment-only updates, but no batch of it that also holds a content change", async () => {
+        await store.setDocumentLock(DOC_A, true);
+        const comment = (n: number) => ({ ...update(DOC_A, n), commentsOnly: true });
+        expect(await store.appendUpdates([comment(1), comment(2), update(DOC_B, 3)])).toEqual([1, 2, 1]);
+        // A comment batched with a content change of the same document may depend on it: both are refused.
+        expect(await store.appendUpdates([update(DOC_A, 4), comment(5)])).toEqual([null, null]);
+        expect((await store.loadState(DOC_A)).updates).toHaveLength(2);
+        expect(await store.lastSeqOf(DOC_A)).toBe(2);
+      });
+
       it("reads the log after a sequence number, or the snapshot when compaction folded those rows", async () => {
         await store.appendUpdates([update(DOC_A, 1), update(DOC_A, 2), update(DOC_A, 3)]);
         const after1 = await store.readUpdatesSince(DOC_A, 1);

@@ -16,10 +16,6 @@ export interface ConnectionUser {
 
 /** One client connected to one room. Used as the Yjs transaction origin of its updates. */
 export class Connection {
-  /** Awareness client ids this connection has announced; removed when it leaves. */
-  readonly awarenessIds = new Set<number>();
-  /** Bytes of this connection's updates still waiting for missing dependencies. */
-  pendingBytes = 0;
   private closed = false;
   private handshakeTimer: NodeJS.Timeout | null = null;
 

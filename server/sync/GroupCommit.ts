@@ -55,6 +55,14 @@ export class GroupCommit {
     return ticket;
   }
 
+  /**
+   * Drops the updates `listener` queued that no commit has taken yet: a room whose commit
+   * was refused or failed withdraws what came after, since it may depend on what was lost.
+   */
+  withdraw(listener: CommitListener): void {
+    this.batch = this.batch.filter((p) => p.listener !== listener);
+  }
+
   /** Resolves when everything enqueued so far is committed (or has failed). */
   async flush(): Promise<void> {
     while (this.running || this.batch.length > 0) await this.drain();

@@ -6,10 +6,9 @@ import { MessageType } from "../../shared/protocol/messageTypes.ts";
 import type { Role } from "../../shared/roles.ts";
 import type { Logger } from "../log.ts";
 import type { AuditNote, Validator } from "../policy/Change.ts";
-import { pendingBytes } from "../policy/observeChange.ts";
 import { UpdatePolicy } from "../policy/UpdatePolicy.ts";
 import type { UpdatesSince } from "../store/Store.ts";
-import { stampAwarenessUpdate } from "./awarenessIdentity.ts";
+import { AwarenessGate } from "./AwarenessGate.ts";
 import { Connection } from "./Connection.ts";
 import type { CommitListener, Committed, GroupCommit } from "./GroupCommit.ts";
 import {
@@ -19,7 +18,7 @@ import {
   syncStep2Message,
   updateMessage,
 } from "./messages.ts";
-import { checkUpdate, MalformedUpdateError } from "./updateCheck.ts";
+import { checkUpdate, MalformedUpdateError, missingDependency } from "./updateCheck.ts";
 
 /** A frame that breaks the protocol; the connection is closed with BadMessage. */
 export class BadMessageError extends Error {
@@ -43,8 +42,6 @@ const SYNC_STEP2 = 1;
 const SYNC_UPDATE = 2;
 
 export interface RoomOptions {
-  /** Bytes a connection may leave waiting for missing dependencies before it is closed. */
-  maxPendingBytes: number;
   commit: GroupCommit;
   log: Logger;
   /** Called when the last connection leaves. */
@@ -79,6 +76,8 @@ type Handler = (conn: Connection, decoder: decoding.Decoder) => void;
  */
 export class Room implements CommitListener {
   readonly awareness: awarenessProtocol.Awareness;
+  /** Who may write which awareness entries, how large and how often. */
+  private readonly awarenessGate: AwarenessGate;
   private readonly connections = new Set<Connection>();
   private readonly outbox: { ticket: number; deliver: () => void }[] = [];
   private lastTicket = 0;
@@ -100,8 +99,11 @@ export class Room implements CommitListener {
   private readonly handlers: Record<number, Handler> = {
     [MessageType.Sync]: (conn, d) => this.onSync(conn, d),
     [MessageType.Awareness]: (conn, d) => this.onAwareness(conn, d),
-    [MessageType.QueryAwareness]: (conn) =>
-      this.deliver([conn], awarenessMessage(this.awareness, [...this.awareness.getStates().keys()])),
+    [MessageType.QueryAwareness]: (conn) => {
+      // Each answer carries every state: a flood of queries would multiply the room's awareness.
+      if (this.awarenessGate.mayQuery(conn))
+        this.deliver([conn], awarenessMessage(this.awareness, [...this.awareness.getStates().keys()]));
+    },
   };
 
   constructor(
@@ -113,6 +115,7 @@ export class Room implements CommitListener {
     this.lastSeq = options.lastSeq ?? 0;
     this.awareness = new awarenessProtocol.Awareness(doc);
     this.awareness.setLocalState(null); // the server has no caret
+    this.awarenessGate = new AwarenessGate(this.awareness, options.log);
     doc.on("update", (update: Uint8Array, origin: unknown) => this.onDocUpdate(update, origin));
     this.awareness.on("update", this.onAwarenessUpdate);
   }
@@ -139,9 +142,7 @@ export class Room implements CommitListener {
   leave(conn: Connection): void {
     conn.handshakeDone();
     if (!this.connections.delete(conn) || this.destroyed) return;
-    if (conn.awarenessIds.size > 0) {
-      awarenessProtocol.removeAwarenessStates(this.awareness, [...conn.awarenessIds], null);
-    }
+    this.awarenessGate.leave(conn);
     if (this.connections.size === 0) this.options.onEmpty(this);
   }
 
@@ -182,6 +183,7 @@ export class Room implements CommitListener {
     if (this.destroyed) return;
     this.destroyed = true;
     this.awareness.off("update", this.onAwarenessUpdate);
+    this.awarenessGate.destroy();
     this.awareness.destroy();
     this.policy.destroy();
     this.doc.destroy();
@@ -288,6 +290,8 @@ export class Room implements CommitListener {
    * not, so the room is dropped and every client renews its connection and learns of the lock.
    */
   private lockedOut(): void {
+    // What this room queued since may depend on the refused updates: none of it is stored.
+    this.options.commit.withdraw(this);
     this.outbox.length = 0;
     this.locked = true;
     this.options.log.warn("updates refused by the locked log; room reloads", { documentId: this.documentId });
@@ -297,7 +301,9 @@ export class Room implements CommitListener {
 
   commitFailed(error: unknown): void {
     // The live doc now holds changes the store does not: drop both the outbox and the
-    // room, so nothing uncommitted ever reaches a peer; clients reconnect and resync.
+    // room, so nothing uncommitted ever reaches a peer; clients reconnect and resync. What
+    // it queued since may depend on the failed updates: none of it is stored either.
+    this.options.commit.withdraw(this);
     this.outbox.length = 0;
     this.options.log.error("room dropped after failed commit", { documentId: this.documentId, error: String(error) });
     this.closeAll(CloseCode.StorageUnavailable, closeReason[CloseCode.StorageUnavailable]);
@@ -331,6 +337,11 @@ export class Room implements CommitListener {
       this.refuse(conn, "viewers cannot change the document");
       return;
     }
+    const missing = missingDependency(decoded, (client) => Y.getState(this.doc.store, client));
+    if (missing) {
+      this.resync(conn, missing);
+      return;
+    }
     let verdict: ReturnType<UpdatePolicy["evaluate"]>;
     try {
       verdict = this.policy.evaluate({ user: conn.user, role: conn.role }, update, {
@@ -342,10 +353,10 @@ export class Room implements CommitListener {
       throw new MalformedUpdateError(`update does not integrate: ${(err as Error).message}`);
     }
     if (!verdict.ok) {
-      this.refuse(conn, verdict.reason);
+      if (verdict.missingDependencies) this.resync(conn, verdict.reason);
+      else this.refuse(conn, verdict.reason);
       return;
     }
-    const pendingBefore = pendingBytes(this.doc);
     // An update can decode cleanly and still throw half-way through integration, after
     // Yjs has already emitted the part it applied. Hold what it emits until the apply
     // has returned, so a failed apply commits and sends nothing.
@@ -361,17 +372,26 @@ export class Room implements CommitListener {
     this.held = null;
     // Only the client's own transaction is echo-free; a transaction Yjs adds after it
     // (formatting cleanup, in the server's name) is news to the sender as well.
-    for (const u of emitted) this.accept(u.update, u.origin === conn ? conn : null, conn.user.id);
+    // The policy saw what the update changes on the shadow: a comment-only one is stored even
+    // while the document is locked (the lock rule refused any content change already).
+    const commentsOnly = !verdict.contentChanged;
+    for (const u of emitted) this.accept(u.update, u.origin === conn ? conn : null, conn.user.id, commentsOnly);
     for (const note of verdict.audit) this.options.onAudit?.(this, conn, note);
-    const pendingAfter = pendingBytes(this.doc);
-    if (pendingAfter === 0) {
-      for (const c of this.connections) c.pendingBytes = 0;
-    } else if (pendingAfter > pendingBefore) {
-      conn.pendingBytes += pendingAfter - pendingBefore;
-      if (conn.pendingBytes > this.options.maxPendingBytes) {
-        conn.close(CloseCode.TooManyPending, closeReason[CloseCode.TooManyPending]);
-      }
-    }
+  }
+
+  /**
+   * Refuses an update that would wait for clocks the document does not have: nothing ever
+   * waits in a room. The connection is closed with a code on which clients reconnect
+   * keeping their copy (stock y-websocket too: 45xx is "try again"); an honest client then
+   * answers the server's sync step 1 with everything the server lacks, dependencies first.
+   */
+  private resync(conn: Connection, reason: string): void {
+    this.options.log.warn("update with missing dependencies refused", {
+      documentId: this.documentId,
+      userId: conn.user.id,
+      reason,
+    });
+    conn.close(CloseCode.MissingDependencies, `${closeReason[CloseCode.MissingDependencies]}: ${reason}`.slice(0, 120));
   }
 
   /**
@@ -392,13 +412,7 @@ export class Room implements CommitListener {
   }
 
   private onAwareness(conn: Connection, decoder: decoding.Decoder): void {
-    const stamped = stampAwarenessUpdate(decoding.readVarUint8Array(decoder), conn, (id) => this.awarenessOwner(id));
-    awarenessProtocol.applyAwarenessUpdate(this.awareness, stamped, conn);
-  }
-
-  private awarenessOwner(clientId: number): Connection | undefined {
-    for (const c of this.connections) if (c.awarenessIds.has(clientId)) return c;
-    return undefined;
+    this.awarenessGate.receive(conn, decoding.readVarUint8Array(decoder));
   }
 
   /**
@@ -443,8 +457,16 @@ export class Room implements CommitListener {
   }
 
   /** Enqueues an integrated update for commit and for the peers of `conn`. */
-  private accept(update: Uint8Array, conn: Connection | null, userId: string | null = conn?.user.id ?? null): void {
-    this.lastTicket = this.options.commit.enqueue({ documentId: this.documentId, data: update, userId }, this);
+  private accept(
+    update: Uint8Array,
+    conn: Connection | null,
+    userId: string | null = conn?.user.id ?? null,
+    commentsOnly = false,
+  ): void {
+    this.lastTicket = this.options.commit.enqueue(
+      { documentId: this.documentId, data: update, userId, commentsOnly },
+      this,
+    );
     const peers = [...this.connections].filter((c) => c !== conn);
     this.deliver(peers, updateMessage(update));
   }
@@ -453,14 +475,6 @@ export class Room implements CommitListener {
     { added, updated, removed }: { added: number[]; updated: number[]; removed: number[] },
     origin: unknown,
   ): void => {
-    if (origin instanceof Connection) {
-      for (const id of [...added, ...updated]) {
-        // A reconnecting tab may take its id over from its own stale connection.
-        for (const c of this.connections) if (c !== origin) c.awarenessIds.delete(id);
-        origin.awarenessIds.add(id);
-      }
-      for (const id of removed) origin.awarenessIds.delete(id);
-    }
     const changed = [...added, ...updated, ...removed];
     const message = awarenessMessage(this.awareness, changed);
     this.deliver([...this.connections], message);

@@ -12,7 +12,6 @@ export interface RoomRegistryOptions {
   store: Store;
   commit: GroupCommit;
   log: Logger;
-  maxPendingBytes: number;
   /** How long an empty room stays loaded, so a reload does not pay the cold load again. */
   idleMs: number;
   /** Log rows after which the document is compacted. */
@@ -182,7 +181,8 @@ export class RoomRegistry {
 
   /**
    * Locks the document's room against content changes, commits what was accepted before,
-   * and runs `work` on the live doc, which no update can change meanwhile. If `work` fails
+   * and runs `work` on the live doc, whose content no update can change meanwhile (comments
+   * still arrive: `work` must read what it freezes in one synchronous step). If `work` fails
    * the lock is lifted; if it succeeds the lock stays (the store now says it is locked) and
    * every connection is renewed so that clients learn it.
    */
@@ -265,7 +265,6 @@ export class RoomRegistry {
     const room = new Room(documentId, doc, {
       commit: this.options.commit,
       log,
-      maxPendingBytes: this.options.maxPendingBytes,
       onEmpty: (r) => this.scheduleUnload(r),
       onBroken: (r) => this.evict(r),
       onCommitted: (r, updates) => {

@@ -3,8 +3,13 @@ import * as encoding from "lib0/encoding";
 import { ORGANISATIONS, type OrganisationId } from "../../shared/organisations.ts";
 import type { Connection } from "./Connection.ts";
 
-/** Awareness client ids one connection may announce (one per tab is normal). */
-const MAX_IDS_PER_CONNECTION = 4;
+/** One entry of a y-protocols awareness update, its state still as the JSON bytes sent. */
+export interface AwarenessEntry {
+  clientId: number;
+  clock: number;
+  /** The state as JSON in UTF-8 (`null` removes it), not yet parsed. */
+  state: Uint8Array;
+}
 
 /** The `user` field every awareness state carries, as the server knows the connection. */
 export function stampedUser(conn: Connection) {
@@ -20,42 +25,40 @@ export function stampedUser(conn: Connection) {
 }
 
 /**
- * Rewrites an awareness update from `conn` so that peers see the identity the session
- * authenticated: each state's `user` is replaced by the server's. Entries for client ids
- * that another user's connection owns are dropped (a client cannot speak for another),
- * as are ids beyond a small per-connection cap. Throws on malformed input.
+ * Reads the entries of an awareness update without parsing their states (a state is a
+ * varString: the same bytes as a varUint8Array), so an oversize one costs no JSON parse.
+ * Throws on malformed input.
  */
-export function stampAwarenessUpdate(
-  payload: Uint8Array,
-  conn: Connection,
-  ownerOf: (clientId: number) => Connection | undefined,
-): Uint8Array {
+export function readAwarenessEntries(payload: Uint8Array): AwarenessEntry[] {
   const decoder = decoding.createDecoder(payload);
-  const entries: { clientId: number; clock: number; state: string }[] = [];
+  const entries: AwarenessEntry[] = [];
   const count = decoding.readVarUint(decoder);
   for (let i = 0; i < count; i++) {
     const clientId = decoding.readVarUint(decoder);
     const clock = decoding.readVarUint(decoder);
-    const raw = decoding.readVarString(decoder);
-    const owner = ownerOf(clientId);
-    if (owner && owner !== conn && owner.user.id !== conn.user.id) continue;
-    if (!owner && !conn.awarenessIds.has(clientId) && conn.awarenessIds.size >= MAX_IDS_PER_CONNECTION) continue;
-    const state: unknown = JSON.parse(raw);
-    if (state !== null && (typeof state !== "object" || Array.isArray(state)))
-      throw new Error("awareness state is not an object");
-    entries.push({
-      clientId,
-      clock,
-      state: JSON.stringify(state === null ? null : { ...state, user: stampedUser(conn) }),
-    });
+    entries.push({ clientId, clock, state: decoding.readVarUint8Array(decoder) });
   }
   if (decoding.hasContent(decoder)) throw new Error("trailing bytes in awareness update");
+  return entries;
+}
+
+const utf8 = new TextDecoder("utf-8", { fatal: true });
+
+/**
+ * Writes `entries` as an awareness update in which each state's `user` is the one the
+ * session authenticated, so peers never see a name the client claimed. Throws if a state
+ * is not a JSON object (or null).
+ */
+export function writeStampedUpdate(entries: readonly AwarenessEntry[], conn: Connection): Uint8Array {
   const encoder = encoding.createEncoder();
   encoding.writeVarUint(encoder, entries.length);
   for (const e of entries) {
+    const state: unknown = JSON.parse(utf8.decode(e.state));
+    if (state !== null && (typeof state !== "object" || Array.isArray(state)))
+      throw new Error("awareness state is not an object");
     encoding.writeVarUint(encoder, e.clientId);
     encoding.writeVarUint(encoder, e.clock);
-    encoding.writeVarString(encoder, e.state);
+    encoding.writeVarString(encoder, JSON.stringify(state === null ? null : { ...state, user: stampedUser(conn) }));
   }
   return encoding.toUint8Array(encoder);
 }

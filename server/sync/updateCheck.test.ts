@@ -4,7 +4,7 @@ import { pathToFileURL } from "node:url";
 import fc from "fast-check";
 import { beforeAll, describe, expect, it } from "vitest";
 import * as Y from "yjs";
-import { checkUpdate, MalformedUpdateError } from "./updateCheck.ts";
+import { checkUpdate, MalformedUpdateError, missingDependency } from "./updateCheck.ts";
 
 /** A real update of a few hundred bytes: paragraphs, a map, text typed in pieces and some deletions. */
 function realUpdate(): Uint8Array {
@@ -147,3 +147,74 @@ function unexpected(inputs: readonly Uint8Array[], outcomes: readonly Outcome[])
     .map((input, i) => ({ input: Buffer.from(input).toString("base64"), outcome: outcomes[i] }))
     .filter(({ outcome }) => outcome !== "ok" && outcome !== "malformed");
 }
+
+describe("missingDependency", () => {
+  /** A doc with some text by one client, and a peer that has seen it. */
+  function twoPeers() {
+    const server = new Y.Doc();
+    server.getText("t").insert(0, "Kanton Solothurn");
+    const peer = new Y.Doc();
+    Y.applyUpdate(peer, Y.encodeStateAsUpdate(server));
+    const known = (client: number) => Y.getState(server.store, client);
+    /** The update `edit` makes on the peer, as it would send it. */
+    const edit = (doc: Y.Doc, change: (d: Y.Doc) => void) => {
+      const before = Y.encodeStateVector(doc);
+      change(doc);
+      return checkUpdate(Y.encodeStateAsUpdate(doc, before));
+    };
+    return { server, peer, known, edit };
+  }
+
+  it("finds nothing missing in an edit made on what the server has", () => {
+    const inserting = twoPeers();
+    expect(
+      missingDependency(
+        inserting.edit(inserting.peer, (d) => d.getText("t").insert(6, " und SEM")),
+        inserting.known,
+      ),
+    ).toBeNull();
+    const deleting = twoPeers();
+    expect(
+      missingDependency(
+        deleting.edit(deleting.peer, (d) => d.getText("t").delete(0, 7)),
+        deleting.known,
+      ),
+    ).toBeNull();
+  });
+
+  it("names a client's structs that start after the clock the server has", () => {
+    const { peer, known, edit } = twoPeers();
+    peer.getText("t").insert(0, "A"); // never sent
+    expect(
+      missingDependency(
+        edit(peer, (d) => d.getText("t").insert(0, "B")),
+        known,
+      ),
+    ).toMatch(/start at clock/);
+  });
+
+  it("names a struct placed next to another client's clock the server does not have", () => {
+    const { server, peer, known, edit } = twoPeers();
+    const other = new Y.Doc();
+    Y.applyUpdate(other, Y.encodeStateAsUpdate(server));
+    other.getText("t").insert(0, "X"); // someone's next keystroke, not sent
+    Y.applyUpdate(peer, Y.encodeStateAsUpdate(other));
+    expect(
+      missingDependency(
+        edit(peer, (d) => d.getText("t").insert(1, "Y")),
+        known,
+      ),
+    ).toMatch(/refers to clock/);
+  });
+
+  it("names deletions of clocks the server does not have", () => {
+    const { server, peer, known, edit } = twoPeers();
+    const other = new Y.Doc();
+    Y.applyUpdate(other, Y.encodeStateAsUpdate(server));
+    other.getText("t").insert(0, "X");
+    Y.applyUpdate(peer, Y.encodeStateAsUpdate(other));
+    const deletion = edit(peer, (d) => d.getText("t").delete(0, 1));
+    expect(deletion.structs).toHaveLength(0);
+    expect(missingDependency(deletion, known)).toMatch(/deletes clocks/);
+  });
+});

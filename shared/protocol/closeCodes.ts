@@ -22,14 +22,18 @@ export const CloseCode = {
   HandshakeTimeout: 4408,
   /** An update was refused by the policy: the client must drop its local copy and reload. */
   UpdateRefused: 4422,
-  /** The connection left too much data waiting for missing dependencies. */
-  TooManyPending: 4429,
   /** The stored state of the document could not be loaded; nothing was served or changed. */
   DocumentLoadFailed: 4500,
   /** The room was reloaded from the store after an update failed to integrate; reconnect. */
   RoomReloaded: 4501,
   /** The store refused to commit; the update was not accepted. */
   StorageUnavailable: 4503,
+  /**
+   * An update depended on changes the server does not have (HTTP 412 "precondition failed",
+   * in the 45xx "try again" range that stock y-websocket reconnects on); nothing of it was
+   * applied. Reconnect keeping the local copy: sync step 2 then sends the missing changes.
+   */
+  MissingDependencies: 4512,
 } as const;
 
 export type CloseCode = (typeof CloseCode)[keyof typeof CloseCode];
@@ -45,10 +49,10 @@ export const closeReason: Record<CloseCode, string> = {
   [CloseCode.PermissionsChanged]: "permissions changed",
   [CloseCode.HandshakeTimeout]: "sync handshake not started in time",
   [CloseCode.UpdateRefused]: "reset: a change was not accepted",
-  [CloseCode.TooManyPending]: "too many updates waiting for missing dependencies",
   [CloseCode.DocumentLoadFailed]: "document could not be loaded",
   [CloseCode.RoomReloaded]: "document reloaded; reconnect",
   [CloseCode.StorageUnavailable]: "storage unavailable",
+  [CloseCode.MissingDependencies]: "resync: the update depends on changes the server does not have",
 };
 
 /** Codes after which reconnecting cannot help until the user acts (signs in, is invited). */

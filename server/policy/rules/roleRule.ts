@@ -4,8 +4,8 @@ import type { Validator } from "../Change.ts";
 /**
  * Who may touch what: only owners and editors change the content (suggesters add
  * suggestions to it, judged by suggestionRule); nobody writes shared
- * types outside content and comments; restricted roles may not leave updates pending,
- * because a pending struct could later integrate as part of someone else's update.
+ * types outside content and comments. (Updates that would wait for missing dependencies
+ * are refused for every role before the validators run: see `UpdatePolicy.evaluate`.)
  */
 export const roleRule: Validator = (actor, change) => {
   if (actor.role === "viewer") return { refuse: "viewers cannot change the document" };
@@ -16,7 +16,6 @@ export const roleRule: Validator = (actor, change) => {
     // A suggester changes the content too, within what suggestionRule allows.
     if (change.contentChanged && actor.role !== "suggester")
       return { refuse: `a ${actor.role} cannot change the text` };
-    if (change.pendingGrew) return { refuse: "updates with missing dependencies are not accepted for this role" };
   }
   return {};
 };

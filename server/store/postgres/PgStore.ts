@@ -1,7 +1,7 @@
 import pg from "pg";
 import type { DocumentKind } from "../../../shared/api/schemas.ts";
 import type { Role } from "../../../shared/roles.ts";
-import { byDocument } from "../appendPlan.ts";
+import { byDocument, storableWhileLocked } from "../appendPlan.ts";
 import { MIGRATIONS } from "../migrations.ts";
 import type {
   ApprovalRow,
@@ -140,8 +140,8 @@ export class PgStore implements Store {
       const seqs: (number | null)[] = batch.map(() => null); // null: the document is locked
       for (const [documentId, indexes] of byDocument(batch)) {
         const { rows } = await c.query<{ last_seq: number }>(
-          "UPDATE documents SET last_seq = last_seq + $1 WHERE id = $2 AND NOT locked RETURNING last_seq",
-          [indexes.length, documentId],
+          "UPDATE documents SET last_seq = last_seq + $1 WHERE id = $2 AND (NOT locked OR $3) RETURNING last_seq",
+          [indexes.length, documentId, storableWhileLocked(batch, indexes)],
         );
         const last = rows[0]?.last_seq;
         if (last === undefined) {

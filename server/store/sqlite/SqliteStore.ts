@@ -1,7 +1,7 @@
 import Database from "better-sqlite3";
 import type { DocumentKind } from "../../../shared/api/schemas.ts";
 import type { Role } from "../../../shared/roles.ts";
-import { byDocument } from "../appendPlan.ts";
+import { byDocument, storableWhileLocked } from "../appendPlan.ts";
 import { MIGRATIONS } from "../migrations.ts";
 import type {
   ApprovalRow,
@@ -89,8 +89,8 @@ export class SqliteStore implements Store {
     this.migrate();
     const db = this.db;
     this.stmt = {
-      takeSeqs: db.prepare<[number, string], { last_seq: number }>(
-        "UPDATE documents SET last_seq = last_seq + ? WHERE id = ? AND locked = 0 RETURNING last_seq",
+      takeSeqs: db.prepare<[number, string, number], { last_seq: number }>(
+        "UPDATE documents SET last_seq = last_seq + ? WHERE id = ? AND (locked = 0 OR ? = 1) RETURNING last_seq",
       ),
       exists: db.prepare<[string], { id: string }>("SELECT id FROM documents WHERE id = ?"),
       insertUpdate: db.prepare<[string, number, Buffer, string | null, string]>(
@@ -136,7 +136,7 @@ export class SqliteStore implements Store {
     return this.db.transaction(() => {
       const seqs: (number | null)[] = batch.map(() => null); // null: the document is locked
       for (const [documentId, indexes] of byDocument(batch)) {
-        const row = this.stmt.takeSeqs.get(indexes.length, documentId);
+        const row = this.stmt.takeSeqs.get(indexes.length, documentId, storableWhileLocked(batch, indexes) ? 1 : 0);
         if (!row) {
           if (this.stmt.exists.get(documentId)) continue;
           throw new Error(`append to unknown document ${documentId}`);
