@@ -1,5 +1,5 @@
 import type { Logger } from "../log.ts";
-import type { Store, UpdateRecord } from "../store/Store.ts";
+import type { UpdateLog, UpdateRecord } from "./UpdateLog.ts";
 
 /** One of a listener's updates after the commit: its sequence number, or null if the log refused it (locked). */
 export interface Committed {
@@ -36,7 +36,7 @@ export class GroupCommit {
   private running: Promise<void> | null = null;
 
   constructor(
-    private readonly store: Store,
+    private readonly store: Pick<UpdateLog, "appendUpdates">,
     private readonly log: Logger,
     private readonly observe?: CommitObserver,
   ) {}

@@ -7,7 +7,6 @@ import type { Role } from "../../shared/roles.ts";
 import type { Logger } from "../log.ts";
 import type { AuditNote, Validator } from "../policy/Change.ts";
 import { UpdatePolicy } from "../policy/UpdatePolicy.ts";
-import type { UpdatesSince } from "../store/Store.ts";
 import { AwarenessGate } from "./AwarenessGate.ts";
 import { Connection } from "./Connection.ts";
 import type { CommitListener, Committed, GroupCommit } from "./GroupCommit.ts";
@@ -18,6 +17,7 @@ import {
   syncStep2Message,
   updateMessage,
 } from "./messages.ts";
+import type { UpdatesSince } from "./UpdateLog.ts";
 import { checkUpdate, MalformedUpdateError, missingDependency } from "./updateCheck.ts";
 
 /** A frame that breaks the protocol; the connection is closed with BadMessage. */

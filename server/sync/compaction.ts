@@ -1,5 +1,5 @@
 import * as Y from "yjs";
-import type { MergeUpdates } from "../store/Store.ts";
+import type { MergeUpdates } from "./UpdateLog.ts";
 
 /**
  * Folds a snapshot and its tail through a Y.Doc. `Y.mergeUpdates` would avoid the doc,

@@ -1,6 +1,6 @@
 import * as Y from "yjs";
-import type { StoredState } from "../store/Store.ts";
 import { LOAD_ORIGIN } from "./Room.ts";
+import type { StoredState } from "./UpdateLog.ts";
 
 /** Stored state that does not load cleanly. The room is not opened and the data is left as it is. */
 export class DocumentLoadError extends Error {

@@ -1,0 +1,63 @@
+/**
+ * The update log: all the sync layer knows of storage (as y-sweet's engine sees only a
+ * small byte store). Bytes only; the log knows nothing of Yjs. Implemented by the SQL
+ * stores, and in a few lines in memory by tests.
+ */
+/** One update to append to a document's log. Bytes only: the store knows nothing of Yjs. */
+export interface UpdateRecord {
+  documentId: string;
+  data: Uint8Array;
+  userId: string | null;
+  /**
+   * The update policy saw it change comment threads and nothing else (on the shadow doc,
+   * never on the client's word): the log stores it even while a milestone locks the document.
+   */
+  commentsOnly?: boolean;
+}
+
+/** What a document's state is made of when loaded: the last snapshot and the log after it. */
+export interface StoredState {
+  snapshot: Uint8Array | null;
+  updates: Uint8Array[];
+  /** Sequence number of the last update included (0 for an empty document). */
+  lastSeq: number;
+}
+
+/** Folds a snapshot and the updates after it into one new snapshot. */
+export type MergeUpdates = (snapshot: Uint8Array | null, updates: Uint8Array[]) => Uint8Array;
+
+/** What a document's log holds after a sequence number: the rows, or a snapshot if compaction folded them. */
+export interface UpdatesSince {
+  /** Set when rows after the requested number were folded into the snapshot: apply it first. */
+  snapshot: Uint8Array | null;
+  updates: { seq: number; data: Uint8Array }[];
+  lastSeq: number;
+}
+
+export interface UpdateLog {
+  /**
+   * Appends updates of possibly several documents in one committed transaction; returns
+   * their sequence numbers, or null for an update of a locked document (not stored).
+   */
+  appendUpdates(batch: readonly UpdateRecord[]): Promise<(number | null)[]>;
+  /**
+   * Locks or unlocks a document's log. While locked, `appendUpdates` stores nothing for it
+   * but comment-only updates, whichever instance sends: the lock holds across a cluster
+   * without asking the others. A batch's updates of one document are stored or refused
+   * together, so no stored comment can wait for a refused update it depends on.
+   */
+  setDocumentLock(documentId: string, locked: boolean): Promise<void>;
+  /** The log after `afterSeq` (for an instance that missed updates). */
+  readUpdatesSince(documentId: string, afterSeq: number): Promise<UpdatesSince>;
+  /** Sequence number of the document's last logged update. */
+  lastSeqOf(documentId: string): Promise<number>;
+  /** Snapshot plus tail; throws if the stored data cannot be read. */
+  loadState(documentId: string): Promise<StoredState>;
+  /** Number of log rows after the snapshot. */
+  tailLength(documentId: string): Promise<number>;
+  /**
+   * Replaces the snapshot and every log row it covers by one new snapshot, in one
+   * transaction, built by `merge` from exactly the rows it deletes. Returns rows folded.
+   */
+  compact(documentId: string, merge: MergeUpdates): Promise<number>;
+}
