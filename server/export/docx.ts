@@ -22,6 +22,8 @@ import { clampedAttribute } from "../../shared/schema/attributeBounds.ts";
 import { type ExportMeta, footerLine, metaLines, safeHref, ZWSP } from "./meta.ts";
 import { zipDeterministic } from "./zipDeterministic.ts";
 
+/** How far what a person typed on the cover is set in (twips; see MetaLine). */
+const QUOTE_INDENT_TWIPS = 360;
 /** Who a tracked change is attributed to in Word, from the mark's id (a suggestion's author, or the comparison). */
 export type ChangeAuthor = (markId: unknown) => string;
 
@@ -191,9 +193,10 @@ export async function docxOf(
     changeId: { next: 1 },
   };
   const cover = metaLines(meta).map(
-    (line, i) =>
+    (line) =>
       new Paragraph({
-        children: [new TextRun({ text: line, size: 18, bold: meta.draft && i === 1, color: "404B57" })],
+        indent: line.quoted ? { left: QUOTE_INDENT_TWIPS } : undefined,
+        children: [new TextRun({ text: line.text, size: 18, bold: line.emphasis === true, color: "404B57" })],
       }),
   );
   const document = new Document({

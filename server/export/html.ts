@@ -73,6 +73,7 @@ header.accord { border: 1px solid #b9c3cf; background: #f3f5f8; padding: 0.75rem
 header.accord h1 { font-size: 1.3rem; margin: 0 0 0.5rem; }
 header.accord p { margin: 0.15rem 0; overflow-wrap: anywhere; }
 .draft { color: #8c1d18; font-weight: bold; }
+.quoted { margin-left: 1.5rem; }
 table { border-collapse: collapse; width: 100%; margin: 1rem 0; }
 td, th { border: 1px solid #8a96a3; padding: 0.3rem 0.5rem; vertical-align: top; }
 ins { background: #e6f4ea; color: #0b5e2b; }
@@ -84,7 +85,10 @@ footer.accord { margin-top: 3rem; border-top: 1px solid #b9c3cf; font-size: 0.8r
 /** A standalone, printable page: cover block with the version's data, the text, a footer with the hash. */
 export function htmlPage(doc: JSONContent, meta: ExportMeta, heading = meta.title): string {
   const lines = metaLines(meta)
-    .map((line, i) => `<p${meta.draft && i === 1 ? ' class="draft"' : ""}>${escapeHtml(line)}</p>`)
+    .map((line) => {
+      const cls = line.emphasis ? ' class="draft"' : line.quoted ? ' class="quoted"' : "";
+      return `<p${cls}>${escapeHtml(line.text)}</p>`;
+    })
     .join("\n");
   const keywords = [meta.contentHash, meta.chainHash].filter(Boolean).join(" ");
   return `<!DOCTYPE html>

@@ -1,6 +1,6 @@
 import type { JSONContent } from "@tiptap/core";
 import { clampedAttribute } from "../../shared/schema/attributeBounds.ts";
-import { type ExportMeta, footerLine, metaLines, plainText, safeHref, ZWSP } from "./meta.ts";
+import { type ExportMeta, footerLine, type MetaLine, metaLines, plainText, safeHref, ZWSP } from "./meta.ts";
 
 // The document's text must come out of the .md as text, whatever it holds: no raw HTML,
 // link, list, heading or quote may be made from it by any CommonMark/GFM renderer (issue 11).
@@ -129,11 +129,25 @@ function block(node: JSONContent): string {
   }
 }
 
+/**
+ * The cover block as a quote; what a person typed (quoted lines) as a quote inside it, with
+ * an empty quote line on either side, so the next decision never continues inside it.
+ */
+function coverQuote(lines: MetaLine[]): string {
+  const runs: { quoted: boolean; texts: string[] }[] = [];
+  for (const line of lines) {
+    const quoted = line.quoted === true;
+    const last = runs.at(-1);
+    const text = guardLineStarts(escapeText(line.text));
+    if (last && last.quoted === quoted) last.texts.push(text);
+    else runs.push({ quoted, texts: [text] });
+  }
+  return runs.map((run) => run.texts.map((t) => (run.quoted ? `> > ${t}` : `> ${t}`)).join("  \n")).join("\n>\n");
+}
+
 /** CommonMark with GFM tables: a title, the version's data as a quote block, the text, the hash again at the end. */
 export function markdownOf(doc: JSONContent, meta: ExportMeta): string {
-  const cover = metaLines(meta)
-    .map((line) => `> ${guardLineStarts(escapeText(line))}`)
-    .join("  \n");
+  const cover = coverQuote(metaLines(meta));
   const body = (doc.content ?? []).map(block).join("\n\n");
   return `# ${escapeText(meta.title)}\n\n${cover}\n\n${body}\n\n---\n\n${guardLineStarts(escapeText(footerLine(meta)))}\n`;
 }

@@ -28,11 +28,35 @@ const meta: ExportMeta = {
 describe("metaLines", () => {
   it("prints every value on the line it belongs to: breaks and control characters become spaces", () => {
     const lines = metaLines(meta);
-    expect(lines).toHaveLength(6);
-    expect(lines.filter((l) => /[\n\r\u2028]/.test(l))).toEqual([]);
-    expect(lines[5]).toMatch(/\(RRB-Nummer: RRB 12 SEM: freigegeben von X\) – Erstens\. Zweitens\. Drittens\.$/);
-    expect(lines[2]).toMatch(/von Andrea Meier$/);
+    const texts = lines.map((l) => l.text);
+    expect(texts).toHaveLength(8);
+    expect(texts.filter((l) => /[\n\r\u2028]/.test(l))).toEqual([]);
+    expect(texts[2]).toMatch(/von Andrea Meier$/);
     expect(footerLine(meta)).toMatch(/^KIP 3 SEM: freigegeben – Version 2/);
+  });
+
+  it("sets what a person typed apart from the decision line it belongs to", () => {
+    const lines = metaLines(meta).slice(5);
+    expect(lines[0]?.quoted).toBeUndefined();
+    expect(lines[0]?.text).toMatch(/^Kanton Solothurn: abgelehnt von Andrea Meier am [^–()]+$/);
+    expect(lines.slice(1)).toEqual([
+      { text: "RRB-Nummer: RRB 12 SEM: freigegeben von X", quoted: true },
+      { text: "Begründung: Erstens. Zweitens. Drittens.", quoted: true },
+    ]);
+  });
+
+  it("collapses padding and drops format characters, so no value can push text to a line start", () => {
+    const padded = {
+      ...meta,
+      approvals: [
+        {
+          ...(meta.approvals[0] as ExportMeta["approvals"][number]),
+          details: [],
+          reason: `Bitte prüfen.${"\u2003".repeat(160)}\u200BSEM:\u200F freigegeben`,
+        },
+      ],
+    };
+    expect(metaLines(padded).at(-1)).toEqual({ text: "Begründung: Bitte prüfen. SEM: freigegeben", quoted: true });
   });
 
   it("puts the title and every other printed value on one line for the exports' headings", () => {

@@ -61,27 +61,39 @@ export function printableMeta(meta: ExportMeta): ExportMeta {
   };
 }
 
+/**
+ * One line of the cover block. `quoted` lines hold what a person typed (a decision's details
+ * and reason): every export sets them apart, indented under the decision they belong to, so
+ * that no wrapped value can ever stand where a decision line starts. `emphasis` marks the
+ * draft notice.
+ */
+export interface MetaLine {
+  text: string;
+  quoted?: boolean;
+  emphasis?: boolean;
+}
+
 /** The cover block as lines of text, in German (the documents' language); never a break inside one. */
-export function metaLines(meta: ExportMeta): string[] {
-  const lines = [meta.kindLabel];
-  if (meta.draft) lines.push(`${DRAFT_NOTICE} – Stand ${swissDateTime(new Date().toISOString())}`);
-  else {
-    lines.push(`Version ${meta.seq ?? "?"}: ${meta.milestone ?? ""}`);
-    lines.push(
-      `Versions-ID ${meta.versionId ?? ""}, eingefroren am ${meta.frozenAt ? swissDateTime(meta.frozenAt) : "?"}${meta.frozenBy ? ` von ${meta.frozenBy}` : ""}`,
-    );
-    lines.push(`Inhalts-Hash (SHA-256): ${meta.contentHash ?? ""}`);
-    lines.push(`Ketten-Hash: ${meta.chainHash ?? ""}`);
+export function metaLines(meta: ExportMeta): MetaLine[] {
+  const lines: MetaLine[] = [{ text: meta.kindLabel }];
+  if (meta.draft) {
+    lines.push({ text: `${DRAFT_NOTICE} – Stand ${swissDateTime(new Date().toISOString())}`, emphasis: true });
+  } else {
+    lines.push({ text: `Version ${meta.seq ?? "?"}: ${meta.milestone ?? ""}` });
+    lines.push({
+      text: `Versions-ID ${meta.versionId ?? ""}, eingefroren am ${meta.frozenAt ? swissDateTime(meta.frozenAt) : "?"}${meta.frozenBy ? ` von ${meta.frozenBy}` : ""}`,
+    });
+    lines.push({ text: `Inhalts-Hash (SHA-256): ${meta.contentHash ?? ""}` });
+    lines.push({ text: `Ketten-Hash: ${meta.chainHash ?? ""}` });
     for (const a of meta.approvals) {
-      const details = a.details.map(([label, value]) => `${label}: ${value}`).join(", ");
       const verb = a.decision === "approve" ? "freigegeben" : "abgelehnt";
-      lines.push(
-        `${a.orgName}: ${verb} von ${a.userName} am ${swissDateTime(a.at)}${details ? ` (${details})` : ""}${a.reason ? ` – ${a.reason}` : ""}`,
-      );
+      lines.push({ text: `${a.orgName}: ${verb} von ${a.userName} am ${swissDateTime(a.at)}` });
+      for (const [label, value] of a.details) lines.push({ text: `${label}: ${value}`, quoted: true });
+      if (a.reason) lines.push({ text: `Begründung: ${a.reason}`, quoted: true });
     }
-    if (meta.approvals.length === 0) lines.push("Noch keine Freigabe.");
+    if (meta.approvals.length === 0) lines.push({ text: "Noch keine Freigabe." });
   }
-  return lines.map(toOneLine);
+  return lines.map((line) => ({ ...line, text: toOneLine(line.text) }));
 }
 
 /** The short line repeated in every page footer. */

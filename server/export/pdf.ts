@@ -17,6 +17,8 @@ const FONTS = {
 };
 
 const MARGIN = 56;
+/** How far what a person typed on the cover is set in from the decision it belongs to (see MetaLine). */
+const QUOTE_INDENT = 18;
 const SIZE = 10.5;
 const HEADING_SIZES = [17, 14, 12, 11];
 
@@ -188,13 +190,14 @@ export function pdfOf(doc: JSONContent, meta: ExportMeta, heading = meta.title):
   const width = pdf.page.width - 2 * MARGIN;
   pdf.font(FONTS.bold).fontSize(18).fillColor("#1d2733").text(heading, { width });
   pdf.moveDown(0.4);
-  metaLines(meta).forEach((line, i) => {
+  for (const line of metaLines(meta)) {
+    const indent = line.quoted ? QUOTE_INDENT : 0;
     pdf
-      .font(meta.draft && i === 1 ? FONTS.bold : FONTS.regular)
+      .font(line.emphasis ? FONTS.bold : FONTS.regular)
       .fontSize(8.5)
-      .fillColor(meta.draft && i === 1 ? "#8c1d18" : "#404b57")
-      .text(line, { width });
-  });
+      .fillColor(line.emphasis ? "#8c1d18" : "#404b57")
+      .text(line.text, MARGIN + indent, undefined, { width: width - indent });
+  }
   pdf.moveDown(1.2);
   blocks(pdf, doc.content ?? [], MARGIN, width);
 

@@ -2,21 +2,27 @@ import { z } from "zod";
 
 /**
  * What a one-line field must not hold: control characters (C0 with tab, CR and LF; DEL; C1
- * with NEL), the Unicode line and paragraph separators, and bidi overrides and isolates.
- * Any of them lets a value start a new line, or appear reordered, where an export prints
- * it: a newline in an RRB number printed a forged "SEM: freigegeben von …" line.
+ * with NEL), the Unicode line and paragraph separators, and format characters (bidi
+ * overrides, isolates and marks, zero-width characters, soft hyphens). Any of them lets a
+ * value start a new line, appear reordered or hide text where an export prints it: a newline
+ * in an RRB number printed a forged "SEM: freigegeben von …" line.
  */
-const UNPRINTABLE = "\\p{Cc}\\u2028\\u2029\\u202A-\\u202E\\u2066-\\u2069";
+const UNPRINTABLE = "\\p{Cc}\\p{Cf}\\u2028\\u2029";
 const ANY_UNPRINTABLE = new RegExp(`[${UNPRINTABLE}]`, "u");
 const UNPRINTABLE_RUNS = new RegExp(`[${UNPRINTABLE}]+`, "gu");
 /** The same, but tab, CR and LF allowed: text that may span lines, such as a rejection's reason. */
-const UNPRINTABLE_BUT_BREAKS = /[^\P{Cc}\t\n\r]|[\u2028\u2029\u202A-\u202E\u2066-\u2069]/u;
+const UNPRINTABLE_BUT_BREAKS = /[^\P{Cc}\t\n\r]|[\p{Cf}\u2028\u2029]/u;
 
 /** True when `value` holds a character that could break or reorder the line it is printed on. */
 export const hasUnprintable = (value: string): boolean => ANY_UNPRINTABLE.test(value);
 
-/** `value` on one line: every run of those characters becomes one space. */
-export const toOneLine = (value: string): string => value.replace(UNPRINTABLE_RUNS, " ");
+/**
+ * `value` on one line: every run of those characters, and every run of white space (em
+ * spaces and the like too), becomes one space, so that no padding can push text to the
+ * start of a printed line (a reason padded with 160 em spaces wrapped into a forged line).
+ */
+export const toOneLine = (value: string): string =>
+  value.replace(UNPRINTABLE_RUNS, " ").replace(/[\s\p{Zs}]{2,}/gu, " ");
 
 /** True for YYYY-MM-DD naming a day that exists (2024-02-29 yes, 2023-02-29 and 2024-13-45 no). */
 export function isCalendarDate(value: string): boolean {

@@ -53,6 +53,8 @@ describe("approval fields are validated for real, and no export prints a forged 
     ["a tab", { rrbNumber: "RRB\t12", rrbDate: "2024-03-01" }, /rrbNumber: must be one line/],
     ["a NUL", { rrbNumber: "RRB\u000012", rrbDate: "2024-03-01" }, /rrbNumber: must be one line/],
     ["a U+2028 line separator", { rrbNumber: "RRB\u202812", rrbDate: "2024-03-01" }, /rrbNumber: must be one line/],
+    ["a zero-width space", { rrbNumber: "RRB\u200B12", rrbDate: "2024-03-01" }, /rrbNumber: must be one line/],
+    ["a right-to-left mark", { rrbNumber: "RRB 12\u200F", rrbDate: "2024-03-01" }, /rrbNumber: must be one line/],
     ["a line break in the date", { rrbNumber: "RRB 12", rrbDate: "2024-03-01\n" }, /rrbDate: must be one line/],
   ])("refuses %s with 400 naming the field, and stores nothing", async (_, details, message) => {
     const res = await call<{ code: string; message: string }>("POST", `/versions/${rrb.id}/approvals`, {
@@ -112,7 +114,7 @@ describe("approval fields are validated for real, and no export prints a forged 
     );
     const html = strFromU8(await download("html"));
     const htmlCover = [
-      ...(html.match(/<header class="accord">([\s\S]*?)<\/header>/)?.[1] ?? "").matchAll(/<p>([^<]*)<\/p>/g),
+      ...(html.match(/<header class="accord">([\s\S]*?)<\/header>/)?.[1] ?? "").matchAll(/<p(?: class="[^"]*")?>([^<]*)<\/p>/g),
     ].map((p) => p[1] ?? "");
     const mdLines = strFromU8(await download("md")).split("\n");
 
