@@ -1,6 +1,6 @@
 import { EditorContent, type Editor as TiptapEditor } from "@tiptap/react";
 import type { Role } from "../../../shared/roles.ts";
-import { type Preview, SuggestModeBar } from "../suggestions/SuggestModeBar.tsx";
+import { type Preview, SuggestModeBar } from "../features/suggestions/SuggestModeBar.tsx";
 import { Toolbar } from "./Toolbar.tsx";
 
 interface EditorProps {

@@ -4,8 +4,8 @@ import CollaborationCaret from "@tiptap/extension-collaboration-caret";
 import { CONTENT_FIELD, schemaExtensions } from "../../../shared/schema/extensions.ts";
 import type { CaretUser } from "../collab/CaretUser.ts";
 import type { CollabSession } from "../collab/createCollabSession.ts";
-import { CommentHighlights, type HighlightSource } from "../comments/CommentHighlights.ts";
-import { SuggestChanges, type SuggestChangesOptions } from "../suggestions/SuggestChanges.ts";
+import { CommentHighlights, type HighlightSource } from "../features/comments/CommentHighlights.ts";
+import { SuggestChanges, type SuggestChangesOptions } from "../features/suggestions/SuggestChanges.ts";
 import { ReadOnlyGuard } from "./ReadOnlyGuard.ts";
 import { renderCaret } from "./renderCaret.ts";
 

@@ -3,8 +3,8 @@ import { useEffect, useMemo } from "react";
 import { useTranslation } from "react-i18next";
 import type { CaretUser } from "../collab/CaretUser.ts";
 import type { CollabSession } from "../collab/createCollabSession.ts";
-import type { HighlightSource } from "../comments/CommentHighlights.ts";
-import type { SuggestChangesOptions } from "../suggestions/SuggestChanges.ts";
+import type { HighlightSource } from "../features/comments/CommentHighlights.ts";
+import type { SuggestChangesOptions } from "../features/suggestions/SuggestChanges.ts";
 import { editorExtensions } from "./editorExtensions.ts";
 
 /**

@@ -7,7 +7,7 @@ import { redlineDoc } from "../../../../shared/versions/redline.ts";
 import { documentExportUrl, fetchVersion, redlineUrl, restoreVersion, versionExportUrl } from "../../api/versions.ts";
 import { organisationLook } from "../../collab/organisation.ts";
 import { errorMessage } from "../../i18n/errorMessage.ts";
-import { formatDateTime } from "../documents/formatDateTime.ts";
+import { formatDateTime } from "../../lib/formatDateTime.ts";
 import { DecisionForm } from "./DecisionForm.tsx";
 import { type DownloadProgress, downloadWithProgress } from "./download.ts";
 import { MilestoneRequest } from "./MilestoneRequest.tsx";

@@ -2,7 +2,7 @@ import type { Editor } from "@tiptap/core";
 import { useEditorState } from "@tiptap/react";
 import { useEffect } from "react";
 import { useTranslation } from "react-i18next";
-import type { Role } from "../../../shared/roles.ts";
+import type { Role } from "../../../../shared/roles.ts";
 import { canSuggest, suggestingForced } from "./permissions.ts";
 import { isSuggestChangesEnabled } from "./SuggestChanges.ts";
 

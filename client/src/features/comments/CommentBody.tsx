@@ -1,7 +1,7 @@
 import { type FormEvent, type ReactNode, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { organisationLook } from "../collab/organisation.ts";
-import { formatDateTime } from "../features/documents/formatDateTime.ts";
+import { organisationLook } from "../../collab/organisation.ts";
+import { formatDateTime } from "../../lib/formatDateTime.ts";
 import { COMMENT_MAX_LENGTH } from "./limits.ts";
 
 interface CommentBodyProps {

@@ -3,12 +3,12 @@ import type { Editor } from "@tiptap/core";
 import { useEditorState } from "@tiptap/react";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import type { DocumentSummary, Member } from "../../../shared/api/schemas.ts";
-import { ORGANISATION_IDS, ORGANISATIONS } from "../../../shared/organisations.ts";
-import { listSuggestions, type SuggestionSummary } from "../../../shared/suggestions/list.ts";
-import { setCrossPartyAcceptance } from "../api/documents.ts";
-import { organisationLook } from "../collab/organisation.ts";
-import { formatDateTime } from "../features/documents/formatDateTime.ts";
+import type { DocumentSummary, Member } from "../../../../shared/api/schemas.ts";
+import { ORGANISATION_IDS, ORGANISATIONS } from "../../../../shared/organisations.ts";
+import { listSuggestions, type SuggestionSummary } from "../../../../shared/suggestions/list.ts";
+import { setCrossPartyAcceptance } from "../../api/documents.ts";
+import { organisationLook } from "../../collab/organisation.ts";
+import { formatDateTime } from "../../lib/formatDateTime.ts";
 import { canAccept, canReject, type Reviewer } from "./permissions.ts";
 
 interface SuggestionsPanelProps {

@@ -10,8 +10,8 @@ import {
   editThreadText,
   setResolved,
   type ThreadData,
-} from "../../../shared/comments/model.ts";
-import type { Role } from "../../../shared/roles.ts";
+} from "../../../../shared/comments/model.ts";
+import type { Role } from "../../../../shared/roles.ts";
 import { CommentBody } from "./CommentBody.tsx";
 import { COMMENT_MAX_LENGTH } from "./limits.ts";
 import { canComment, canResolve, isOwn } from "./permissions.ts";
