@@ -146,8 +146,8 @@ export const de = {
     resolvedMany: "erledigt",
     all: "alle",
     allOrgs: "alle",
-    kanton: "Kanton",
-    sem: "SEM",
+    myOrg: "meine Organisation",
+    otherOrgs: "andere Organisationen",
   },
   members: {
     heading: "Mitglieder",

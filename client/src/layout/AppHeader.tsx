@@ -1,6 +1,8 @@
 import { useTranslation } from "react-i18next";
 import type { User } from "../../../shared/api/schemas.ts";
-import { organisationLook } from "../collab/organisation.ts";
+// The header has no document whose summary describes the organisation: it still reads the
+// shared table until accounts carry their organisation's look (issue 12, "Parties").
+import { organisationLook } from "../../../shared/organisations.ts";
 import { hrefOf } from "../routing/route.ts";
 import { LanguageSelect } from "./LanguageSelect.tsx";
 

@@ -1,6 +1,6 @@
 import { type FormEvent, type ReactNode, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { organisationLook } from "../../collab/organisation.ts";
+import { useDocument } from "../../lib/DocumentContext.tsx";
 import { formatDateTime } from "../../lib/formatDateTime.ts";
 import { COMMENT_MAX_LENGTH } from "./limits.ts";
 
@@ -23,6 +23,7 @@ interface CommentBodyProps {
  */
 export function CommentBody({ kind, comment, own, onEdit, onDelete, badge }: CommentBodyProps) {
   const { t, i18n } = useTranslation();
+  const { organisation } = useDocument();
   const [draft, setDraft] = useState<string | null>(null);
   const [confirming, setConfirming] = useState(false);
 
@@ -37,7 +38,7 @@ export function CommentBody({ kind, comment, own, onEdit, onDelete, badge }: Com
   return (
     <>
       <p className="thread__meta">
-        <strong>{comment.authorName}</strong> ({organisationLook(comment.orgId, comment.orgId).shortName}) ·{" "}
+        <strong>{comment.authorName}</strong> ({organisation(comment.orgId).shortName}) ·{" "}
         {formatDateTime(comment.createdAt, i18n.language)}
         {comment.editedAt && <span data-testid={`${kind}-edited`}> · {t("comments.edited")}</span>}
         {badge}
