@@ -1,5 +1,6 @@
 import path from "node:path";
 import { afterAll, describe, expect, it, vi } from "vitest";
+import { DocumentSummary } from "../../shared/api/schemas.ts";
 import { login, startTestServer, tempDataDir } from "../helpers/server.ts";
 
 const ANDREA = "andrea.meier@so.ch";
@@ -198,6 +199,10 @@ describe("REST API", async () => {
         crossPartyAcceptance: true,
         lock: null,
         nextMilestone: { id: "pv-bereinigt", label: "Programmvereinbarung bereinigt" },
+        organisations: [
+          expect.objectContaining({ id: "kanton-so", shortName: "Kanton SO" }),
+          expect.objectContaining({ id: "sem", shortName: "SEM" }),
+        ],
       });
     });
 
@@ -255,6 +260,22 @@ describe("REST API", async () => {
       const res = await call("GET", `/api/documents/${CONCEPT}`, { cookie: marco });
       expect(res.status).toBe(200);
       expect(res.body).toMatchObject({ id: CONCEPT, kind: "concept", role: "commenter" });
+    });
+
+    it("names the organisations of a document's members, so the client names none itself", async () => {
+      const res = await call("GET", `/api/documents/${CONCEPT}`, { cookie: marco });
+      expect(DocumentSummary.parse(res.body).organisations).toEqual([
+        {
+          id: "kanton-so",
+          name: "Kanton Solothurn, Amt für Gesellschaft und Soziales",
+          shortName: "Kanton SO",
+          colour: "#c8102e",
+        },
+        { id: "sem", name: "SEM, Staatssekretariat für Migration", shortName: "SEM", colour: "#1f5fa8" },
+      ]);
+      const created = await newDocument(andrea);
+      const own = await call("GET", `/api/documents/${created}`, { cookie: andrea });
+      expect(DocumentSummary.parse(own.body).organisations.map((o) => o.id)).toEqual(["kanton-so"]);
     });
 
     it("answers 403 forbidden to a user who is not a member", async () => {
