@@ -20,6 +20,7 @@ import { MembersPanel } from "../members/MembersPanel.tsx";
 import { useMembers } from "../members/useMembers.ts";
 import { canSuggest } from "../suggestions/permissions.ts";
 import { SuggestChanges } from "../suggestions/SuggestChanges.ts";
+import { SuggestionColours } from "../suggestions/SuggestionColours.tsx";
 import { SuggestionsPanel } from "../suggestions/SuggestionsPanel.tsx";
 import { SuggestModeBar } from "../suggestions/SuggestModeBar.tsx";
 import { VersionsPanel } from "../versions/VersionsPanel.tsx";
@@ -92,6 +93,7 @@ export function Workspace({ doc, user, session, onRenamed, onSessionExpired }: W
   return (
     <DocumentProvider value={open}>
       <main className="doc-page">
+        <SuggestionColours />
         <DocumentHeader status={status} />
         {status.finalCode !== null && (
           <p className="alert alert--error" role="alert" data-testid="connection-error" data-code={status.finalCode}>
