@@ -141,6 +141,17 @@ describe("REST API", async () => {
       expect(res.text).not.toMatch(/scrypt|password/i);
     });
 
+    it("describes the signed-in user's organisation, and only with a session", async () => {
+      const res = await call("GET", "/api/me/organisation", { cookie: marco });
+      expect(res.body).toEqual({
+        id: "sem",
+        name: "SEM, Staatssekretariat für Migration",
+        shortName: "SEM",
+        colour: "#1f5fa8",
+      });
+      expect((await call("GET", "/api/me/organisation")).body).toEqual(errorBody("unauthorized"));
+    });
+
     it("answers 401 unauthorized without a session cookie", async () => {
       const res = await call("GET", "/api/me");
       expect(res.status).toBe(401);
