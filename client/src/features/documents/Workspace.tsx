@@ -13,17 +13,22 @@ import { Outline } from "../../editor/Outline.tsx";
 import { useCollabEditor } from "../../editor/useCollabEditor.ts";
 import { DocumentProvider, type OpenDocument } from "../../lib/DocumentContext.tsx";
 import { organisationOf } from "../../lib/organisationOf.ts";
-import { CommentHighlights, type HighlightSource, REFRESH_HIGHLIGHTS } from "../comments/CommentHighlights.ts";
-import { CommentsPanel } from "../comments/CommentsPanel.tsx";
-import { useThreads } from "../comments/useThreads.ts";
-import { MembersPanel } from "../members/MembersPanel.tsx";
-import { useMembers } from "../members/useMembers.ts";
-import { canSuggest } from "../suggestions/permissions.ts";
-import { SuggestChanges } from "../suggestions/SuggestChanges.ts";
-import { SuggestionColours } from "../suggestions/SuggestionColours.tsx";
-import { SuggestionsPanel } from "../suggestions/SuggestionsPanel.tsx";
-import { SuggestModeBar } from "../suggestions/SuggestModeBar.tsx";
-import { VersionsPanel } from "../versions/VersionsPanel.tsx";
+import {
+  CommentHighlights,
+  CommentsPanel,
+  type HighlightSource,
+  REFRESH_HIGHLIGHTS,
+  useThreads,
+} from "../comments/index.ts";
+import { MembersPanel, useMembers } from "../members/index.ts";
+import {
+  canSuggest,
+  SuggestChanges,
+  SuggestionColours,
+  SuggestionsPanel,
+  SuggestModeBar,
+} from "../suggestions/index.ts";
+import { VersionsPanel } from "../versions/index.ts";
 import { DocumentHeader } from "./DocumentHeader.tsx";
 import { useSessionCheck } from "./useSessionCheck.ts";
 
