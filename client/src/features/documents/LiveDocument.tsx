@@ -15,7 +15,10 @@ interface LiveDocumentProps {
   onAccessLost?: () => void;
 }
 
-/** A document open for live editing: header with title, role and status; editor; presence and outline. */
+/**
+ * A document open for live editing: opens its collaboration session and acts on what the
+ * server says about access (refused change, new role, lost access); the Workspace shows it.
+ */
 export function LiveDocument(props: LiveDocumentProps) {
   const { t } = useTranslation();
   const { session, reset } = useCollabSession(props.doc.id, props.user.id);
