@@ -5,8 +5,9 @@ import { useTranslation } from "react-i18next";
 import { createThread, type ThreadData } from "../../../../shared/comments/model.ts";
 import { useDocument } from "../../lib/DocumentContext.tsx";
 import { selectionAnchors, threadRange } from "./anchors.ts";
+import { CommentField, SubmitOrCancel } from "./CommentForm.tsx";
 import { commentAuthorOf } from "./commentAuthorOf.ts";
-import { COMMENT_MAX_LENGTH } from "./limits.ts";
+import { FilterSelect } from "./FilterSelect.tsx";
 import { canComment } from "./permissions.ts";
 import { ThreadCard } from "./ThreadCard.tsx";
 
@@ -91,46 +92,45 @@ export function CommentsPanel({ editor, threads, focused, onFocus, draftRequest 
       {draft && (
         <form className="comments__new" onSubmit={submit}>
           <p className="thread__quote">«{draft.quote}»</p>
-          <textarea
+          <CommentField
             value={text}
-            onChange={(e) => setText(e.target.value)}
+            onChange={setText}
+            label={t("comments.add")}
             placeholder={t("comments.placeholder")}
-            aria-label={t("comments.add")}
-            maxLength={COMMENT_MAX_LENGTH}
             rows={3}
-            data-testid="comment-input"
+            testId="comment-input"
           />
-          <div className="thread__actions">
-            <button type="submit" className="button button--small" data-testid="comment-submit" disabled={!text.trim()}>
-              {t("comments.submit")}
-            </button>
-            <button type="button" className="link-button" onClick={() => setDraft(null)}>
-              {t("comments.cancel")}
-            </button>
-          </div>
+          <SubmitOrCancel
+            label={t("comments.submit")}
+            testId="comment-submit"
+            text={text}
+            onCancel={() => setDraft(null)}
+          />
         </form>
       )}
       <div className="comments__filters">
-        <select
+        <FilterSelect
           value={status}
-          onChange={(e) => setStatus(e.target.value as StatusFilter)}
-          aria-label={t("comments.filterStatus")}
-          data-testid="filter-status"
-        >
-          <option value="open">{t("comments.open")}</option>
-          <option value="resolved">{t("comments.resolvedMany")}</option>
-          <option value="all">{t("comments.all")}</option>
-        </select>
-        <select
+          options={[
+            { value: "open", label: t("comments.open") },
+            { value: "resolved", label: t("comments.resolvedMany") },
+            { value: "all", label: t("comments.all") },
+          ]}
+          onChange={setStatus}
+          label={t("comments.filterStatus")}
+          testId="filter-status"
+        />
+        <FilterSelect
           value={org}
-          onChange={(e) => setOrg(e.target.value as OrgFilter)}
-          aria-label={t("comments.filterOrg")}
-          data-testid="filter-org"
-        >
-          <option value="all">{t("comments.allOrgs")}</option>
-          <option value="mine">{t("comments.myOrg")}</option>
-          <option value="others">{t("comments.otherOrgs")}</option>
-        </select>
+          options={[
+            { value: "all", label: t("comments.allOrgs") },
+            { value: "mine", label: t("comments.myOrg") },
+            { value: "others", label: t("comments.otherOrgs") },
+          ]}
+          onChange={setOrg}
+          label={t("comments.filterOrg")}
+          testId="filter-org"
+        />
       </div>
       {placed.length === 0 && <p className="muted">{t("comments.empty")}</p>}
       <ul className="comments__list">

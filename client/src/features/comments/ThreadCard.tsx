@@ -11,8 +11,8 @@ import {
 } from "../../../../shared/comments/model.ts";
 import { useDocument } from "../../lib/DocumentContext.tsx";
 import { CommentBody } from "./CommentBody.tsx";
+import { CommentField } from "./CommentForm.tsx";
 import { commentAuthorOf } from "./commentAuthorOf.ts";
-import { COMMENT_MAX_LENGTH } from "./limits.ts";
 import { canComment, canResolve, isOwn } from "./permissions.ts";
 
 interface ThreadCardProps {
@@ -96,14 +96,13 @@ export function ThreadCard({ thread, orphaned, focused, onFocus }: ThreadCardPro
       </ul>
       {mayComment && !thread.resolved && (
         <form className="thread__reply" onSubmit={submitReply}>
-          <textarea
+          <CommentField
             value={reply}
-            onChange={(e) => setReply(e.target.value)}
+            onChange={setReply}
+            label={t("comments.reply")}
             placeholder={t("comments.replyPlaceholder")}
-            aria-label={t("comments.reply")}
-            maxLength={COMMENT_MAX_LENGTH}
             rows={2}
-            data-testid="reply-input"
+            testId="reply-input"
           />
           <button type="submit" className="button button--small" data-testid="reply-submit" disabled={!reply.trim()}>
             {t("comments.reply")}

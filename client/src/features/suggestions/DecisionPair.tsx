@@ -1,5 +1,12 @@
-/** Accepting or rejecting suggestions. */
-export type Decision = "accept" | "reject";
+/** Accepting or rejecting suggestions, in the order their buttons stand. */
+const DECISIONS = ["accept", "reject"] as const;
+export type Decision = (typeof DECISIONS)[number];
+
+/** Accepting is the primary action; rejecting the quiet one beside it. */
+const BUTTON_CLASS: Record<Decision, string> = {
+  accept: "button button--small",
+  reject: "button button--small button--quiet",
+};
 
 /** The label and test id of one button. */
 export interface DecisionButton {
@@ -18,28 +25,20 @@ interface DecisionPairProps {
 
 /** An accept and a reject button for one suggestion or a group of them. */
 export function DecisionPair({ accept, reject, onDecide, links = false }: DecisionPairProps) {
-  return (
-    <>
-      {accept && (
-        <button
-          type="button"
-          className={links ? "link-button" : "button button--small"}
-          data-testid={accept.testId}
-          onClick={() => onDecide("accept")}
-        >
-          {accept.label}
-        </button>
-      )}
-      {reject && (
-        <button
-          type="button"
-          className={links ? "link-button" : "button button--small button--quiet"}
-          data-testid={reject.testId}
-          onClick={() => onDecide("reject")}
-        >
-          {reject.label}
-        </button>
-      )}
-    </>
-  );
+  const buttons = { accept, reject };
+  return DECISIONS.map((decision) => {
+    const button = buttons[decision];
+    if (!button) return null;
+    return (
+      <button
+        key={decision}
+        type="button"
+        className={links ? "link-button" : BUTTON_CLASS[decision]}
+        data-testid={button.testId}
+        onClick={() => onDecide(decision)}
+      >
+        {button.label}
+      </button>
+    );
+  });
 }
