@@ -4,7 +4,7 @@ import { LoginPage } from "./features/auth/LoginPage.tsx";
 import { useAuth } from "./features/auth/useAuth.ts";
 import { DocumentListPage } from "./features/documents/DocumentListPage.tsx";
 import { DocumentPage } from "./features/documents/DocumentPage.tsx";
-import { VerifyPage } from "./features/versions/VerifyPage.tsx";
+import { VerifyPage } from "./features/versions/index.ts";
 import { errorMessage } from "./i18n/errorMessage.ts";
 import { AppHeader } from "./layout/AppHeader.tsx";
 import { navigate } from "./routing/route.ts";

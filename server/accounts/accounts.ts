@@ -1,4 +1,5 @@
-import type { User } from "../../shared/api/schemas.ts";
+import type { Organisation, User } from "../../shared/api/schemas.ts";
+import { organisationLook } from "../../shared/organisations.ts";
 import { accountDeactivated, invalidCredentials } from "../errors.ts";
 import type { Store, UserRow } from "../store/Store.ts";
 import { verifyPassword } from "./passwords.ts";
@@ -31,4 +32,9 @@ export async function publicUser(store: Store, user: UserRow): Promise<User> {
     orgId: user.orgId,
     orgName: (await store.organisationName(user.orgId)) ?? user.orgId,
   };
+}
+
+/** How the organisation `orgId` is shown in the client, which names no organisation itself. */
+export async function describeOrganisation(store: Store, orgId: string): Promise<Organisation> {
+  return organisationLook(orgId, (await store.organisationName(orgId)) ?? orgId);
 }

@@ -1,6 +1,7 @@
 import { randomBytes } from "node:crypto";
-import type { DocumentKind, DocumentSummary, UpdateDocumentRequest } from "../../shared/api/schemas.ts";
+import type { DocumentKind, DocumentSummary, Organisation, UpdateDocumentRequest } from "../../shared/api/schemas.ts";
 import { canEditContent, type Role } from "../../shared/roles.ts";
+import { describeOrganisation } from "../accounts/accounts.ts";
 import { forbidden, notFound } from "../errors.ts";
 import type { DocumentRow, Store } from "../store/Store.ts";
 import { milestoneStates } from "../versions/status.ts";
@@ -23,7 +24,14 @@ async function summary(store: Store, doc: DocumentRow, role: Role): Promise<Docu
         }
       : null,
     nextMilestone: next ? { id: next.id, label: next.label } : null,
+    organisations: await organisationsOf(store, doc.id),
   };
+}
+
+/** The organisations of a document's members, so the client shows them without naming any itself. */
+async function organisationsOf(store: Store, documentId: string): Promise<Organisation[]> {
+  const ids = [...new Set((await store.listMembers(documentId)).map((m) => m.orgId))].sort();
+  return Promise.all(ids.map((id) => describeOrganisation(store, id)));
 }
 
 /** The documents `userId` is a member of, with their role in each. */

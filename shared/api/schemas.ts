@@ -40,6 +40,16 @@ export const UpdateDocumentRequest = z
   .refine((r) => r.title !== undefined || r.crossPartyAcceptance !== undefined, "nothing to change");
 export type UpdateDocumentRequest = z.infer<typeof UpdateDocumentRequest>;
 
+/** An organisation as the client shows it; the client names no organisation itself. */
+export const Organisation = z.object({
+  id: z.string(),
+  name: z.string(),
+  shortName: z.string(),
+  // Used in inline styles: only plain hex colours, nothing that could smuggle other CSS.
+  colour: z.string().regex(/^#[0-9a-fA-F]{6}$/),
+});
+export type Organisation = z.infer<typeof Organisation>;
+
 export const DocumentSummary = z.object({
   id: z.string(),
   title: z.string(),
@@ -53,6 +63,8 @@ export const DocumentSummary = z.object({
   lock: z.object({ versionId: z.string(), milestone: z.string(), label: z.string() }).nullable(),
   /** The milestone an owner can request next; null when every one is reached. */
   nextMilestone: z.object({ id: z.string(), label: z.string() }).nullable(),
+  /** The organisations of the document's members, by id. */
+  organisations: z.array(Organisation),
 });
 export type DocumentSummary = z.infer<typeof DocumentSummary>;
 

@@ -125,10 +125,10 @@ describe("comments between a SEM commenter and the canton's owner", async () => 
     expect(await threadOf(marco.page).count()).toBe(1);
   });
 
-  it("hides the SEM thread under the organisation filter Kanton", async () => {
-    await marco.page.getByTestId("filter-org").selectOption({ label: "Kanton" });
+  it("hides the SEM thread from the SEM commenter under the filter for other organisations", async () => {
+    await marco.page.getByTestId("filter-org").selectOption({ label: "andere Organisationen" });
     await expect.poll(() => threadOf(marco.page).count()).toBe(0);
-    await marco.page.getByTestId("filter-org").selectOption({ label: "SEM" });
+    await marco.page.getByTestId("filter-org").selectOption({ label: "meine Organisation" });
     await expect.poll(() => threadOf(marco.page).count()).toBe(1);
   });
 

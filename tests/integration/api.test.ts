@@ -1,5 +1,6 @@
 import path from "node:path";
 import { afterAll, describe, expect, it, vi } from "vitest";
+import { DocumentSummary } from "../../shared/api/schemas.ts";
 import { login, startTestServer, tempDataDir } from "../helpers/server.ts";
 
 const ANDREA = "andrea.meier@so.ch";
@@ -140,6 +141,17 @@ describe("REST API", async () => {
       expect(res.text).not.toMatch(/scrypt|password/i);
     });
 
+    it("describes the signed-in user's organisation, and only with a session", async () => {
+      const res = await call("GET", "/api/me/organisation", { cookie: marco });
+      expect(res.body).toEqual({
+        id: "sem",
+        name: "SEM, Staatssekretariat für Migration",
+        shortName: "SEM",
+        colour: "#1f5fa8",
+      });
+      expect((await call("GET", "/api/me/organisation")).body).toEqual(errorBody("unauthorized"));
+    });
+
     it("answers 401 unauthorized without a session cookie", async () => {
       const res = await call("GET", "/api/me");
       expect(res.status).toBe(401);
@@ -198,6 +210,10 @@ describe("REST API", async () => {
         crossPartyAcceptance: true,
         lock: null,
         nextMilestone: { id: "pv-bereinigt", label: "Programmvereinbarung bereinigt" },
+        organisations: [
+          expect.objectContaining({ id: "kanton-so", shortName: "Kanton SO" }),
+          expect.objectContaining({ id: "sem", shortName: "SEM" }),
+        ],
       });
     });
 
@@ -255,6 +271,22 @@ describe("REST API", async () => {
       const res = await call("GET", `/api/documents/${CONCEPT}`, { cookie: marco });
       expect(res.status).toBe(200);
       expect(res.body).toMatchObject({ id: CONCEPT, kind: "concept", role: "commenter" });
+    });
+
+    it("names the organisations of a document's members, so the client names none itself", async () => {
+      const res = await call("GET", `/api/documents/${CONCEPT}`, { cookie: marco });
+      expect(DocumentSummary.parse(res.body).organisations).toEqual([
+        {
+          id: "kanton-so",
+          name: "Kanton Solothurn, Amt für Gesellschaft und Soziales",
+          shortName: "Kanton SO",
+          colour: "#c8102e",
+        },
+        { id: "sem", name: "SEM, Staatssekretariat für Migration", shortName: "SEM", colour: "#1f5fa8" },
+      ]);
+      const created = await newDocument(andrea);
+      const own = await call("GET", `/api/documents/${created}`, { cookie: andrea });
+      expect(DocumentSummary.parse(own.body).organisations.map((o) => o.id)).toEqual(["kanton-so"]);
     });
 
     it("answers 403 forbidden to a user who is not a member", async () => {

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { type LoginRequest, User } from "../../../shared/api/schemas.ts";
+import { type LoginRequest, Organisation, User } from "../../../shared/api/schemas.ts";
 import { request, requestNoContent } from "./client.ts";
 
 const LoginResponse = z.object({ user: User });
@@ -13,3 +13,6 @@ export const logout = (): Promise<void> => requestNoContent("POST", "/auth/logou
 
 /** The signed-in user; throws ApiError `unauthorized` without a session. */
 export const fetchMe = (): Promise<User> => request("GET", "/me", User);
+
+/** How the signed-in user's organisation is shown: name, short name, colour. */
+export const fetchMyOrganisation = (): Promise<Organisation> => request("GET", "/me/organisation", Organisation);

@@ -3,13 +3,16 @@ import { CaretUser, caretLabel, caretUserOf } from "./CaretUser.ts";
 
 describe("caretUserOf", () => {
   it("labels the caret with the name and the organisation's short name, in its colour", () => {
-    const user = caretUserOf({
-      id: "u-andrea",
-      email: "andrea.meier@so.ch",
-      name: "Andrea Meier",
-      orgId: "kanton-so",
-      orgName: "Kanton Solothurn, Amt für Gesellschaft und Soziales",
-    });
+    const user = caretUserOf(
+      {
+        id: "u-andrea",
+        email: "andrea.meier@so.ch",
+        name: "Andrea Meier",
+        orgId: "kanton-so",
+        orgName: "Kanton Solothurn, Amt für Gesellschaft und Soziales",
+      },
+      { shortName: "Kanton SO", colour: "#c8102e" },
+    );
     expect(user).toEqual({ id: "u-andrea", name: "Andrea Meier", orgName: "Kanton SO", color: "#c8102e" });
     expect(caretLabel(user)).toBe("Andrea Meier (Kanton SO)");
   });

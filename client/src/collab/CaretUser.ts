@@ -1,6 +1,6 @@
 import { z } from "zod";
 import type { User } from "../../../shared/api/schemas.ts";
-import { organisationLook } from "./organisation.ts";
+import { NEUTRAL_COLOUR } from "../lib/organisationOf.ts";
 
 /**
  * What each client publishes about its user in the awareness field `user`: shown on the
@@ -16,10 +16,17 @@ export const CaretUser = z.object({
 });
 export type CaretUser = z.infer<typeof CaretUser>;
 
-/** The awareness identity of the signed-in user: name, organisation short name and colour. */
-export function caretUserOf(user: User): CaretUser {
-  const look = organisationLook(user.orgId, user.orgName);
-  return { id: user.id, name: user.name, orgName: look.shortName, color: look.colour };
+/**
+ * The awareness identity of the signed-in user: name, and the organisation's short name and
+ * colour as the server describes it (`look`); without one, its full name and a neutral colour.
+ */
+export function caretUserOf(user: User, look?: { shortName: string; colour: string }): CaretUser {
+  return {
+    id: user.id,
+    name: user.name,
+    orgName: look?.shortName ?? user.orgName,
+    color: look?.colour ?? NEUTRAL_COLOUR,
+  };
 }
 
 /** The caret label, e.g. "Anna Muster (Kanton SO)"; it always starts with the user's name. */

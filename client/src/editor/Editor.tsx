@@ -1,21 +1,23 @@
 import { EditorContent, type Editor as TiptapEditor } from "@tiptap/react";
-import type { Role } from "../../../shared/roles.ts";
-import { type Preview, SuggestModeBar } from "../suggestions/SuggestModeBar.tsx";
+import type { ReactNode } from "react";
 import { Toolbar } from "./Toolbar.tsx";
+
+/** How the text is shown (editor.css): with suggestions marked, as if all were accepted, or as without them. */
+export type Preview = "markup" | "accepted" | "rejected";
 
 interface EditorProps {
   editor: TiptapEditor;
   editable: boolean;
-  role: Role;
   preview: Preview;
-  onPreview: (preview: Preview) => void;
+  /** Shown above the toolbar (the suggesting switch and the preview choice). */
+  modeBar: ReactNode;
 }
 
 /** Mode bar, toolbar (for those who may edit) and the document; the content element carries `data-testid="editor"`. */
-export function Editor({ editor, editable, role, preview, onPreview }: EditorProps) {
+export function Editor({ editor, editable, preview, modeBar }: EditorProps) {
   return (
     <section className="editor" data-preview={preview}>
-      <SuggestModeBar editor={editor} role={role} preview={preview} onPreview={onPreview} />
+      {modeBar}
       {editable && <Toolbar editor={editor} />}
       <EditorContent editor={editor} className="editor__page" />
     </section>

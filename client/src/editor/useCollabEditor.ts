@@ -1,26 +1,25 @@
+import type { AnyExtension } from "@tiptap/core";
 import { type Editor, useEditor } from "@tiptap/react";
 import { useEffect, useMemo } from "react";
 import { useTranslation } from "react-i18next";
 import type { CaretUser } from "../collab/CaretUser.ts";
 import type { CollabSession } from "../collab/createCollabSession.ts";
-import type { HighlightSource } from "../comments/CommentHighlights.ts";
-import type { SuggestChangesOptions } from "../suggestions/SuggestChanges.ts";
 import { editorExtensions } from "./editorExtensions.ts";
 
 /**
  * A TipTap editor bound to the session's Y.Doc. A new session (another document) gets a
- * new editor; the old one is destroyed by useEditor.
+ * new editor; the old one is destroyed by useEditor. `features` are the extensions the
+ * document's features bring (comment highlights, suggesting); they are read once per session.
  */
 export function useCollabEditor(
   session: CollabSession,
   user: CaretUser,
   editable: boolean,
-  highlights: { source: () => HighlightSource; onClick: (id: string) => void },
-  suggest: SuggestChangesOptions,
+  features: () => AnyExtension[],
 ): Editor | null {
   const { t } = useTranslation();
-  // biome-ignore lint/correctness/useExhaustiveDependencies: highlights and suggest read live values through their callbacks
-  const extensions = useMemo(() => editorExtensions(session, user, highlights, suggest), [session, user]);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the features' extensions read live values through their callbacks
+  const extensions = useMemo(() => editorExtensions(session, user, features()), [session, user]);
   const editor = useEditor(
     {
       extensions,

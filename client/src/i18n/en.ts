@@ -88,8 +88,8 @@ export const en: DeepPartial<Catalogue> = {
     resolvedMany: "resolved",
     all: "all",
     allOrgs: "all",
-    kanton: "Canton",
-    sem: "SEM",
+    myOrg: "my organisation",
+    otherOrgs: "other organisations",
   },
   members: {
     heading: "Members",

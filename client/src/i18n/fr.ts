@@ -98,8 +98,8 @@ export const fr: DeepPartial<Catalogue> = {
     resolvedMany: "résolus",
     all: "tous",
     allOrgs: "toutes",
-    kanton: "Canton",
-    sem: "SEM",
+    myOrg: "mon organisation",
+    otherOrgs: "autres organisations",
   },
   members: {
     heading: "Membres",

@@ -1,20 +1,25 @@
 import { useTranslation } from "react-i18next";
 import type { User } from "../../../shared/api/schemas.ts";
-import { organisationLook } from "../collab/organisation.ts";
+import { NEUTRAL_COLOUR } from "../lib/organisationOf.ts";
 import { hrefOf } from "../routing/route.ts";
 import { LanguageSelect } from "./LanguageSelect.tsx";
+import { useOwnOrganisation } from "./useOwnOrganisation.ts";
 
 /** The bar on every signed-in page: app name, the user with organisation, language, sign-out. */
 export function AppHeader({ user, onSignOut }: { user: User; onSignOut: () => void }) {
   const { t } = useTranslation();
-  const org = organisationLook(user.orgId, user.orgName);
+  const org = useOwnOrganisation(user.id);
   return (
     <header className="app-header">
       <a className="app-header__brand" href={hrefOf({ page: "list" })}>
         {t("app.name")}
       </a>
       <div className="app-header__user" data-testid="current-user">
-        <span className="app-header__swatch" style={{ backgroundColor: org.colour }} aria-hidden="true" />
+        <span
+          className="app-header__swatch"
+          style={{ backgroundColor: org?.colour ?? NEUTRAL_COLOUR }}
+          aria-hidden="true"
+        />
         <span className="app-header__name" data-testid="current-user-name">
           {user.name}
         </span>

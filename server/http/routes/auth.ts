@@ -1,7 +1,7 @@
 import { Hono } from "hono";
 import { deleteCookie, getCookie, setCookie } from "hono/cookie";
 import { AuditQuery, LoginRequest } from "../../../shared/api/schemas.ts";
-import { authenticate, publicUser } from "../../accounts/accounts.ts";
+import { authenticate, describeOrganisation, publicUser } from "../../accounts/accounts.ts";
 import type { LiveSessions } from "../../accounts/LiveSessions.ts";
 import { LoginThrottle } from "../../accounts/LoginThrottle.ts";
 import { closeSession, openSession, SESSION_COOKIE } from "../../accounts/sessions.ts";
@@ -13,7 +13,7 @@ import { readBody, readQuery } from "../body.ts";
 import { clientAddress, isHttps } from "../clientAddress.ts";
 import { requireSession, type SessionVariables } from "../session.ts";
 
-/** Sign-in, sign-out, the signed-in user and their own sign-in history. */
+/** Sign-in, sign-out, the signed-in user, their organisation and their own sign-in history. */
 export function authRoutes(store: Store, config: Config, sessions: Pick<LiveSessions, "sessionEnded">) {
   const throttle = new LoginThrottle(config.loginLimits);
   return new Hono<{ Variables: SessionVariables }>()
@@ -75,6 +75,9 @@ export function authRoutes(store: Store, config: Config, sessions: Pick<LiveSess
       return c.body(null, 204);
     })
     .get("/me", requireSession(store), async (c) => c.json(await publicUser(store, c.get("user"))))
+    .get("/me/organisation", requireSession(store), async (c) =>
+      c.json(await describeOrganisation(store, c.get("user").orgId)),
+    )
     .get("/me/signins", requireSession(store), async (c) => {
       const { limit } = readQuery(c, AuditQuery);
       return c.json(await readAccountEvents(store, c.get("user").id, limit));

@@ -1,8 +1,8 @@
 import { useTranslation } from "react-i18next";
 import { errorMessage } from "../../i18n/errorMessage.ts";
+import { formatDateTime } from "../../lib/formatDateTime.ts";
 import { hrefOf } from "../../routing/route.ts";
 import { CreateDocumentForm } from "./CreateDocumentForm.tsx";
-import { formatDateTime } from "./formatDateTime.ts";
 import { useDocumentList } from "./useDocumentList.ts";
 
 /** The user's documents with kind and role, and the form to create one. Links: `doc-link-<id>`. */

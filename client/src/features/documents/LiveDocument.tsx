@@ -1,31 +1,10 @@
-import { useEffect, useMemo, useRef, useState } from "react";
+import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { DocumentSummary, User } from "../../../../shared/api/schemas.ts";
-import type { SuggestBlockReason } from "../../../../shared/suggestions/track.ts";
 import { isApiError } from "../../api/ApiError.ts";
-import { fetchMe } from "../../api/auth.ts";
 import { fetchDocument } from "../../api/documents.ts";
-import { caretUserOf } from "../../collab/CaretUser.ts";
-import { ConnectionStatus } from "../../collab/ConnectionStatus.tsx";
-import type { CollabSession } from "../../collab/createCollabSession.ts";
-import { finalCloseMessage } from "../../collab/finalCloseMessage.ts";
-import { PresenceList } from "../../collab/PresenceList.tsx";
 import { useCollabSession } from "../../collab/useCollabSession.ts";
-import { useConnectionStatus } from "../../collab/useConnectionStatus.ts";
-import { type HighlightSource, REFRESH_HIGHLIGHTS } from "../../comments/CommentHighlights.ts";
-import { CommentsPanel } from "../../comments/CommentsPanel.tsx";
-import { useThreads } from "../../comments/useThreads.ts";
-import { Editor } from "../../editor/Editor.tsx";
-import { Outline } from "../../editor/Outline.tsx";
-import { useCollabEditor } from "../../editor/useCollabEditor.ts";
-import { hrefOf } from "../../routing/route.ts";
-import { canSuggest } from "../../suggestions/permissions.ts";
-import { SuggestionsPanel } from "../../suggestions/SuggestionsPanel.tsx";
-import type { Preview } from "../../suggestions/SuggestModeBar.tsx";
-import { MembersPanel } from "../members/MembersPanel.tsx";
-import { useMembers } from "../members/useMembers.ts";
-import { VersionsPanel } from "../versions/VersionsPanel.tsx";
-import { DocumentTitle } from "./DocumentTitle.tsx";
+import { Workspace } from "./Workspace.tsx";
 
 interface LiveDocumentProps {
   doc: DocumentSummary;
@@ -36,7 +15,10 @@ interface LiveDocumentProps {
   onAccessLost?: () => void;
 }
 
-/** A document open for live editing: header with title, role and status; editor; presence and outline. */
+/**
+ * A document open for live editing: opens its collaboration session and acts on what the
+ * server says about access (refused change, new role, lost access); the Workspace shows it.
+ */
 export function LiveDocument(props: LiveDocumentProps) {
   const { t } = useTranslation();
   const { session, reset } = useCollabSession(props.doc.id, props.user.id);
@@ -88,155 +70,16 @@ export function LiveDocument(props: LiveDocumentProps) {
           {t("document.unrenderable")}
         </p>
       ) : session ? (
-        <Workspace {...props} session={session} />
+        <Workspace
+          doc={doc}
+          user={props.user}
+          session={session}
+          onRenamed={onRenamed}
+          onSessionExpired={props.onSessionExpired}
+        />
       ) : (
         <p className="page muted">{t("document.loading")}</p>
       )}
     </>
-  );
-}
-
-function Workspace({
-  doc,
-  user,
-  onRenamed,
-  onSessionExpired,
-  session,
-}: LiveDocumentProps & { session: CollabSession }) {
-  const { t } = useTranslation();
-  const caretUser = useMemo(() => caretUserOf(user), [user]);
-  const me = useMemo(() => ({ id: user.id, name: user.name, orgId: user.orgId }), [user]);
-  const [preview, setPreview] = useState<Preview>("markup");
-  // Suggesters edit too: their editor turns every change into a suggestion. Nobody edits
-  // while a milestone awaits approval (the server refuses it anyway).
-  const editable = canSuggest(doc.role) && preview === "markup" && doc.lock === null;
-  const [blocked, setBlocked] = useState<SuggestBlockReason | null>(null);
-  const [commentRequest, setCommentRequest] = useState(0);
-  const { members } = useMembers(doc.id, doc.role);
-  const threads = useThreads(session.ydoc);
-  const [focused, setFocused] = useState<string | null>(null);
-  // The highlight plugin reads the latest threads and focus through this ref.
-  const highlights = useRef<HighlightSource>({ threads, focused });
-  highlights.current = { threads, focused };
-  const editor = useCollabEditor(
-    session,
-    caretUser,
-    editable,
-    { source: () => highlights.current, onClick: (id) => setFocused(id) },
-    { author: { userId: user.id, orgId: user.orgId }, onBlocked: setBlocked },
-  );
-  // Threads or focus changed: redraw the highlights (the plugin reads them through the ref).
-  // biome-ignore lint/correctness/useExhaustiveDependencies: threads and focus are the triggers
-  useEffect(() => {
-    if (editor && !editor.isDestroyed) editor.view.dispatch(editor.state.tr.setMeta(REFRESH_HIGHLIGHTS, true));
-  }, [editor, threads, focused]);
-  const status = useConnectionStatus(session.monitor);
-
-  // A refused upgrade reaches the browser as a bare 1006: ask the API whether the session
-  // is still valid, and send the user to sign in if not. Network errors mean "server down":
-  // the provider keeps retrying.
-  useEffect(() => {
-    let checking = false; // one question at a time while the provider keeps retrying
-    return session.monitor.onRefused(() => {
-      if (checking) return;
-      checking = true;
-      fetchMe()
-        .catch((err: unknown) => {
-          if (isApiError(err, "unauthorized")) onSessionExpired();
-        })
-        .finally(() => {
-          checking = false;
-        });
-    });
-  }, [session, onSessionExpired]);
-
-  return (
-    <main className="doc-page">
-      <div className="doc-header">
-        <a className="back-link" href={hrefOf({ page: "list" })}>
-          {t("document.back")}
-        </a>
-        <div className="doc-header__row">
-          <div className="doc-header__main">
-            <DocumentTitle doc={doc} onRenamed={onRenamed} />
-            <p className="doc-header__meta">
-              <span className="badge" data-testid="document-kind">
-                {t(`kinds.${doc.kind}`)}
-              </span>
-              <span className="badge badge--role" data-testid="document-role" data-role={doc.role}>
-                {t("document.role", { role: t(`roles.${doc.role}`) })}
-              </span>
-            </p>
-          </div>
-          <ConnectionStatus snapshot={status} />
-        </div>
-      </div>
-      {status.finalCode !== null && (
-        <p className="alert alert--error" role="alert" data-testid="connection-error" data-code={status.finalCode}>
-          {finalCloseMessage(t, status.finalCode)}
-        </p>
-      )}
-      {blocked && (
-        <p className="alert alert--info" role="status" data-testid="suggest-blocked">
-          {blocked === "foreign_suggestion" ? t("suggestions.blockedForeign") : t("suggestions.blockedUntrackable")}{" "}
-          <button type="button" className="link-button" onClick={() => setBlocked(null)}>
-            {t("access.dismiss")}
-          </button>
-        </p>
-      )}
-      {doc.lock && (
-        <p className="alert alert--info" data-testid="lock-banner">
-          {t("versions.locked", { label: doc.lock.label })}
-        </p>
-      )}
-      {preview !== "markup" && (
-        <p className="alert alert--info" data-testid="preview-note">
-          {t("suggestions.previewNote")}
-        </p>
-      )}
-      {!canSuggest(doc.role) && (
-        <p className="alert alert--info" data-testid="readonly-note">
-          {doc.role === "viewer" ? t("access.readonlyView") : t("access.readonlyComment")}
-        </p>
-      )}
-      <div className="doc-layout">
-        {editor && (
-          <Editor editor={editor} editable={editable} role={doc.role} preview={preview} onPreview={setPreview} />
-        )}
-        <aside className="doc-sidebar" aria-label={t("document.sidebar")}>
-          {editor && (
-            <SuggestionsPanel
-              editor={editor}
-              doc={doc}
-              me={{ id: user.id, orgId: user.orgId, role: doc.role }}
-              members={members}
-              onComment={() => setCommentRequest((n) => n + 1)}
-              onDocumentChanged={onRenamed}
-            />
-          )}
-          <VersionsPanel
-            doc={doc}
-            user={user}
-            onChanged={() => fetchDocument(doc.id).then(onRenamed, () => {})}
-            current={editor ? () => editor.getJSON() : undefined}
-          />
-          {editor && (
-            <CommentsPanel
-              draftRequest={commentRequest}
-              editor={editor}
-              ydoc={session.ydoc}
-              me={me}
-              role={doc.role}
-              threads={threads}
-              focused={focused}
-              onFocus={setFocused}
-            />
-          )}
-          <PresenceList awareness={session.provider.awareness} />
-          <MembersPanel documentId={doc.id} role={doc.role} userId={user.id} />
-          {editor && <Outline editor={editor} />}
-        </aside>
-      </div>
-    </main>
   );
 }

@@ -3,26 +3,21 @@ import { useTranslation } from "react-i18next";
 import type { Member } from "../../../../shared/api/schemas.ts";
 import type { Role } from "../../../../shared/roles.ts";
 import { putMember, removeMember } from "../../api/members.ts";
-import { organisationLook } from "../../collab/organisation.ts";
+import { useDocument } from "../../lib/DocumentContext.tsx";
 import { AddMemberForm } from "./AddMemberForm.tsx";
 import { type MembersAction, membersErrorMessage } from "./membersErrorMessage.ts";
 import { RoleOptions } from "./RoleOptions.tsx";
 import { useMembers } from "./useMembers.ts";
 
-interface MembersPanelProps {
-  documentId: string;
-  /** The signed-in user's role: owners manage the members, everyone else reads the list. */
-  role: Role;
-  userId: string;
-}
-
 /**
  * Who is a member of the document, with their roles (`data-testid="members-panel"`). Owners
  * add members by e-mail, change roles and remove members; the server enforces the same and
- * keeps the last owner.
+ * keeps the last owner. Owners manage the members, everyone else reads the list.
  */
-export function MembersPanel({ documentId, role, userId }: MembersPanelProps) {
+export function MembersPanel() {
   const { t } = useTranslation();
+  const { doc, user, organisation } = useDocument();
+  const [documentId, role, userId] = [doc.id, doc.role, user.id];
   const { members, error, set } = useMembers(documentId, role);
   const [failure, setFailure] = useState<{ error: unknown; action: MembersAction } | null>(null);
   const manage = role === "owner";
@@ -67,7 +62,7 @@ export function MembersPanel({ documentId, role, userId }: MembersPanelProps) {
               {member.name}
               {member.userId === userId && <span className="muted"> ({t("members.you")})</span>}
             </span>
-            <span className="members__org">{organisationLook(member.orgId, member.orgId).shortName}</span>
+            <span className="members__org">{organisation(member.orgId).shortName}</span>
             {manage ? (
               <span className="members__actions">
                 <select

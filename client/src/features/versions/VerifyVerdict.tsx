@@ -1,6 +1,6 @@
 import { useTranslation } from "react-i18next";
 import type { VerifyMatch, VerifyResult } from "../../../../shared/api/schemas.ts";
-import { formatDateTime } from "../documents/formatDateTime.ts";
+import { formatDateTime } from "../../lib/formatDateTime.ts";
 
 /** One version a verify answer names: document, version, chain state, decisions. */
 function MatchDetails({ match: m }: { match: VerifyMatch }) {

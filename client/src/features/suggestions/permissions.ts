@@ -1,5 +1,5 @@
-import { canEditContent, type Role } from "../../../shared/roles.ts";
-import type { SuggestionSummary } from "../../../shared/suggestions/list.ts";
+import { canEditContent, type Role } from "../../../../shared/roles.ts";
+import type { SuggestionSummary } from "../../../../shared/suggestions/list.ts";
 
 // What the UI offers mirrors the server's suggestion rule, which enforces it on every update.
 

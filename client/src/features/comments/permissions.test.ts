@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import type { ThreadData } from "../../../shared/comments/model.ts";
-import { ROLES } from "../../../shared/roles.ts";
+import type { ThreadData } from "../../../../shared/comments/model.ts";
+import { ROLES } from "../../../../shared/roles.ts";
 import { canComment, canResolve, isOwn } from "./permissions.ts";
 
 const thread = (authorId: string): ThreadData => ({

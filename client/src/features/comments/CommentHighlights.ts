@@ -2,7 +2,7 @@ import { type Editor, Extension } from "@tiptap/core";
 import type { Node as PmNode } from "@tiptap/pm/model";
 import { Plugin, PluginKey } from "@tiptap/pm/state";
 import { Decoration, DecorationSet } from "@tiptap/pm/view";
-import type { ThreadData } from "../../../shared/comments/model.ts";
+import type { ThreadData } from "../../../../shared/comments/model.ts";
 import { threadRange } from "./anchors.ts";
 
 /** What the highlight plugin shows: open threads, and the focused one (open or not) more strongly. */

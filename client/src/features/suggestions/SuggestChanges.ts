@@ -8,9 +8,9 @@ import {
 import { Extension } from "@tiptap/core";
 import { Fragment, type Node as PMNode, Slice } from "@tiptap/pm/model";
 import { Plugin, PluginKey, type Transaction } from "@tiptap/pm/state";
-import type { SuggestionAuthor } from "../../../shared/suggestions/ids.ts";
-import { isSuggestionMark } from "../../../shared/suggestions/marks.ts";
-import { type SuggestBlockReason, trackAsSuggestion } from "../../../shared/suggestions/track.ts";
+import type { SuggestionAuthor } from "../../../../shared/suggestions/ids.ts";
+import { isSuggestionMark } from "../../../../shared/suggestions/marks.ts";
+import { type SuggestBlockReason, trackAsSuggestion } from "../../../../shared/suggestions/track.ts";
 
 export interface SuggestChangesOptions {
   author: SuggestionAuthor | null;

@@ -1,8 +1,8 @@
 import { type FormEvent, type ReactNode, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { organisationLook } from "../collab/organisation.ts";
-import { formatDateTime } from "../features/documents/formatDateTime.ts";
-import { COMMENT_MAX_LENGTH } from "./limits.ts";
+import { useDocument } from "../../lib/DocumentContext.tsx";
+import { formatDateTime } from "../../lib/formatDateTime.ts";
+import { CommentField, SubmitOrCancel } from "./CommentForm.tsx";
 
 interface CommentBodyProps {
   /** Prefix of the test ids: `comment-…` for a thread's opening comment, `reply-…` for a reply. */
@@ -23,6 +23,7 @@ interface CommentBodyProps {
  */
 export function CommentBody({ kind, comment, own, onEdit, onDelete, badge }: CommentBodyProps) {
   const { t, i18n } = useTranslation();
+  const { organisation } = useDocument();
   const [draft, setDraft] = useState<string | null>(null);
   const [confirming, setConfirming] = useState(false);
 
@@ -37,7 +38,7 @@ export function CommentBody({ kind, comment, own, onEdit, onDelete, badge }: Com
   return (
     <>
       <p className="thread__meta">
-        <strong>{comment.authorName}</strong> ({organisationLook(comment.orgId, comment.orgId).shortName}) ·{" "}
+        <strong>{comment.authorName}</strong> ({organisation(comment.orgId).shortName}) ·{" "}
         {formatDateTime(comment.createdAt, i18n.language)}
         {comment.editedAt && <span data-testid={`${kind}-edited`}> · {t("comments.edited")}</span>}
         {badge}
@@ -48,27 +49,19 @@ export function CommentBody({ kind, comment, own, onEdit, onDelete, badge }: Com
         </p>
       ) : (
         <form className="thread__edit" onSubmit={save}>
-          <textarea
+          <CommentField
             value={draft}
-            onChange={(e) => setDraft(e.target.value)}
-            aria-label={t("comments.edit")}
-            maxLength={COMMENT_MAX_LENGTH}
+            onChange={setDraft}
+            label={t("comments.edit")}
             rows={3}
-            data-testid={`${kind}-edit-input`}
+            testId={`${kind}-edit-input`}
           />
-          <div className="thread__actions">
-            <button
-              type="submit"
-              className="button button--small"
-              data-testid={`${kind}-edit-save`}
-              disabled={!draft.trim()}
-            >
-              {t("comments.save")}
-            </button>
-            <button type="button" className="link-button" onClick={() => setDraft(null)}>
-              {t("comments.cancel")}
-            </button>
-          </div>
+          <SubmitOrCancel
+            label={t("comments.save")}
+            testId={`${kind}-edit-save`}
+            text={draft}
+            onCancel={() => setDraft(null)}
+          />
         </form>
       )}
       {own && draft === null && (

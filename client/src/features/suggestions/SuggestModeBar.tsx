@@ -2,15 +2,13 @@ import type { Editor } from "@tiptap/core";
 import { useEditorState } from "@tiptap/react";
 import { useEffect } from "react";
 import { useTranslation } from "react-i18next";
-import type { Role } from "../../../shared/roles.ts";
+import type { Preview } from "../../editor/Editor.tsx";
+import { useDocument } from "../../lib/DocumentContext.tsx";
 import { canSuggest, suggestingForced } from "./permissions.ts";
 import { isSuggestChangesEnabled } from "./SuggestChanges.ts";
 
-export type Preview = "markup" | "accepted" | "rejected";
-
 interface SuggestModeBarProps {
   editor: Editor;
-  role: Role;
   preview: Preview;
   onPreview: (preview: Preview) => void;
 }
@@ -20,8 +18,9 @@ interface SuggestModeBarProps {
  * `suggest-forced` note) and the view (`suggest-preview`): with suggestions marked, as if
  * all were accepted, or as it was without them.
  */
-export function SuggestModeBar({ editor, role, preview, onPreview }: SuggestModeBarProps) {
+export function SuggestModeBar({ editor, preview, onPreview }: SuggestModeBarProps) {
   const { t } = useTranslation();
+  const { role } = useDocument().doc;
   const suggesting = useEditorState({ editor, selector: ({ editor: e }) => isSuggestChangesEnabled(e.state) });
   const forced = suggestingForced(role);
   // A suggester's editor suggests from the first keystroke; a role change turns it on or off.

@@ -1,5 +1,5 @@
-import type { ThreadData } from "../../../shared/comments/model.ts";
-import { canEditContent, type Role } from "../../../shared/roles.ts";
+import type { ThreadData } from "../../../../shared/comments/model.ts";
+import { canEditContent, type Role } from "../../../../shared/roles.ts";
 
 // What the UI offers mirrors the server's comment rule, which enforces it on every update.
 

@@ -1,26 +1,22 @@
 import { type FormEvent, useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
-import type * as Y from "yjs";
 import {
   addReply,
-  type CommentAuthor,
   deleteReply,
   deleteThread,
   editReply,
   editThreadText,
   setResolved,
   type ThreadData,
-} from "../../../shared/comments/model.ts";
-import type { Role } from "../../../shared/roles.ts";
+} from "../../../../shared/comments/model.ts";
+import { useDocument } from "../../lib/DocumentContext.tsx";
 import { CommentBody } from "./CommentBody.tsx";
-import { COMMENT_MAX_LENGTH } from "./limits.ts";
+import { CommentField } from "./CommentForm.tsx";
+import { commentAuthorOf } from "./commentAuthorOf.ts";
 import { canComment, canResolve, isOwn } from "./permissions.ts";
 
 interface ThreadCardProps {
   thread: ThreadData;
-  ydoc: Y.Doc;
-  me: CommentAuthor;
-  role: Role;
   orphaned: boolean;
   focused: boolean;
   onFocus: () => void;
@@ -30,8 +26,12 @@ interface ThreadCardProps {
  * One thread (`comment-thread`, with `data-resolved` and `data-orphaned`): the quoted
  * passage, the opening comment, its replies, and what the user may do with them.
  */
-export function ThreadCard({ thread, ydoc, me, role, orphaned, focused, onFocus }: ThreadCardProps) {
+export function ThreadCard({ thread, orphaned, focused, onFocus }: ThreadCardProps) {
   const { t } = useTranslation();
+  const { doc, user, session } = useDocument();
+  const { role } = doc;
+  const { ydoc } = session;
+  const me = commentAuthorOf(user);
   const [reply, setReply] = useState("");
   const card = useRef<HTMLLIElement>(null);
   const mayComment = canComment(role);
@@ -96,14 +96,13 @@ export function ThreadCard({ thread, ydoc, me, role, orphaned, focused, onFocus 
       </ul>
       {mayComment && !thread.resolved && (
         <form className="thread__reply" onSubmit={submitReply}>
-          <textarea
+          <CommentField
             value={reply}
-            onChange={(e) => setReply(e.target.value)}
+            onChange={setReply}
+            label={t("comments.reply")}
             placeholder={t("comments.replyPlaceholder")}
-            aria-label={t("comments.reply")}
-            maxLength={COMMENT_MAX_LENGTH}
             rows={2}
-            data-testid="reply-input"
+            testId="reply-input"
           />
           <button type="submit" className="button button--small" data-testid="reply-submit" disabled={!reply.trim()}>
             {t("comments.reply")}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { SuggestionSummary } from "../../../shared/suggestions/list.ts";
+import type { SuggestionSummary } from "../../../../shared/suggestions/list.ts";
 import { canAccept, canReject } from "./permissions.ts";
 
 const bySem: SuggestionSummary = {

@@ -1,4 +1,4 @@
-import { ThreadData } from "../../../shared/comments/model.ts";
+import { ThreadData } from "../../../../shared/comments/model.ts";
 
 // Read from the shared model, so the form never lets through what the server would refuse
 // (a refused comment update resets the whole local copy).

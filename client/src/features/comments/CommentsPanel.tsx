@@ -2,22 +2,21 @@ import type { Editor } from "@tiptap/core";
 import { useEditorState } from "@tiptap/react";
 import { type FormEvent, useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
-import type * as Y from "yjs";
-import { type CommentAuthor, createThread, type ThreadData } from "../../../shared/comments/model.ts";
-import type { Role } from "../../../shared/roles.ts";
+import { createThread, type ThreadData } from "../../../../shared/comments/model.ts";
+import { useDocument } from "../../lib/DocumentContext.tsx";
 import { selectionAnchors, threadRange } from "./anchors.ts";
-import { COMMENT_MAX_LENGTH } from "./limits.ts";
+import { CommentField, SubmitOrCancel } from "./CommentForm.tsx";
+import { commentAuthorOf } from "./commentAuthorOf.ts";
+import { FilterSelect } from "./FilterSelect.tsx";
 import { canComment } from "./permissions.ts";
 import { ThreadCard } from "./ThreadCard.tsx";
 
 type StatusFilter = "open" | "resolved" | "all";
-type OrgFilter = "all" | "kanton-so" | "sem";
+/** Whose threads: everyone's, those of the user's own organisation, or those of the others. */
+type OrgFilter = "all" | "mine" | "others";
 
 interface CommentsPanelProps {
   editor: Editor;
-  ydoc: Y.Doc;
-  me: CommentAuthor;
-  role: Role;
   threads: ThreadData[];
   focused: string | null;
   onFocus: (id: string | null) => void;
@@ -28,10 +27,13 @@ interface CommentsPanelProps {
 /**
  * The comments beside the text (`comments-panel`): start a thread on the selection
  * (`comment-button`, `comment-input`, `comment-submit`), filter by status (`filter-status`)
- * and organisation (`filter-org`), and the threads in document order, orphans last.
+ * and organisation (`filter-org`: the user's own or the others, so no organisation is named
+ * here), and the threads in document order, orphans last.
  */
-export function CommentsPanel({ editor, ydoc, me, role, threads, focused, onFocus, draftRequest }: CommentsPanelProps) {
+export function CommentsPanel({ editor, threads, focused, onFocus, draftRequest }: CommentsPanelProps) {
   const { t } = useTranslation();
+  const { doc, user, session } = useDocument();
+  const { role } = doc;
   const [status, setStatus] = useState<StatusFilter>("open");
   const [org, setOrg] = useState<OrgFilter>("all");
   const [draft, setDraft] = useState<ReturnType<typeof selectionAnchors>>(null);
@@ -51,8 +53,8 @@ export function CommentsPanel({ editor, ydoc, me, role, threads, focused, onFocu
   const submit = (event: FormEvent) => {
     event.preventDefault();
     if (!draft || !text.trim()) return;
-    const id = createThread(ydoc, {
-      author: me,
+    const id = createThread(session.ydoc, {
+      author: commentAuthorOf(user),
       text: text.trim(),
       quote: draft.quote,
       anchorStart: draft.start,
@@ -66,7 +68,7 @@ export function CommentsPanel({ editor, ydoc, me, role, threads, focused, onFocu
   // Document order; threads whose passage is gone come last, still listed with their quote.
   const placed = threads
     .filter((th) => (status === "all" ? true : status === "open" ? !th.resolved : th.resolved))
-    .filter((th) => org === "all" || th.orgId === org)
+    .filter((th) => org === "all" || (th.orgId === user.orgId) === (org === "mine"))
     .map((th) => ({ thread: th, range: ranges[th.id] ?? null }))
     .sort((a, b) => (a.range?.from ?? Number.MAX_SAFE_INTEGER) - (b.range?.from ?? Number.MAX_SAFE_INTEGER));
 
@@ -90,46 +92,45 @@ export function CommentsPanel({ editor, ydoc, me, role, threads, focused, onFocu
       {draft && (
         <form className="comments__new" onSubmit={submit}>
           <p className="thread__quote">«{draft.quote}»</p>
-          <textarea
+          <CommentField
             value={text}
-            onChange={(e) => setText(e.target.value)}
+            onChange={setText}
+            label={t("comments.add")}
             placeholder={t("comments.placeholder")}
-            aria-label={t("comments.add")}
-            maxLength={COMMENT_MAX_LENGTH}
             rows={3}
-            data-testid="comment-input"
+            testId="comment-input"
           />
-          <div className="thread__actions">
-            <button type="submit" className="button button--small" data-testid="comment-submit" disabled={!text.trim()}>
-              {t("comments.submit")}
-            </button>
-            <button type="button" className="link-button" onClick={() => setDraft(null)}>
-              {t("comments.cancel")}
-            </button>
-          </div>
+          <SubmitOrCancel
+            label={t("comments.submit")}
+            testId="comment-submit"
+            text={text}
+            onCancel={() => setDraft(null)}
+          />
         </form>
       )}
       <div className="comments__filters">
-        <select
+        <FilterSelect
           value={status}
-          onChange={(e) => setStatus(e.target.value as StatusFilter)}
-          aria-label={t("comments.filterStatus")}
-          data-testid="filter-status"
-        >
-          <option value="open">{t("comments.open")}</option>
-          <option value="resolved">{t("comments.resolvedMany")}</option>
-          <option value="all">{t("comments.all")}</option>
-        </select>
-        <select
+          options={[
+            { value: "open", label: t("comments.open") },
+            { value: "resolved", label: t("comments.resolvedMany") },
+            { value: "all", label: t("comments.all") },
+          ]}
+          onChange={setStatus}
+          label={t("comments.filterStatus")}
+          testId="filter-status"
+        />
+        <FilterSelect
           value={org}
-          onChange={(e) => setOrg(e.target.value as OrgFilter)}
-          aria-label={t("comments.filterOrg")}
-          data-testid="filter-org"
-        >
-          <option value="all">{t("comments.allOrgs")}</option>
-          <option value="kanton-so">{t("comments.kanton")}</option>
-          <option value="sem">{t("comments.sem")}</option>
-        </select>
+          options={[
+            { value: "all", label: t("comments.allOrgs") },
+            { value: "mine", label: t("comments.myOrg") },
+            { value: "others", label: t("comments.otherOrgs") },
+          ]}
+          onChange={setOrg}
+          label={t("comments.filterOrg")}
+          testId="filter-org"
+        />
       </div>
       {placed.length === 0 && <p className="muted">{t("comments.empty")}</p>}
       <ul className="comments__list">
@@ -137,9 +138,6 @@ export function CommentsPanel({ editor, ydoc, me, role, threads, focused, onFocu
           <ThreadCard
             key={thread.id}
             thread={thread}
-            ydoc={ydoc}
-            me={me}
-            role={role}
             orphaned={range === null}
             focused={thread.id === focused}
             onFocus={() => {

@@ -1,6 +1,6 @@
 import { useEffect, useState } from "react";
 import type * as Y from "yjs";
-import { commentsOf, readThreads, type ThreadData } from "../../../shared/comments/model.ts";
+import { commentsOf, readThreads, type ThreadData } from "../../../../shared/comments/model.ts";
 
 /** The document's comment threads, kept current as anyone changes them. */
 export function useThreads(ydoc: Y.Doc): ThreadData[] {

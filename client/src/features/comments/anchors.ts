@@ -5,7 +5,7 @@ import {
   ySyncPluginKey,
 } from "@tiptap/y-tiptap";
 import * as Y from "yjs";
-import type { ThreadData } from "../../../shared/comments/model.ts";
+import type { ThreadData } from "../../../../shared/comments/model.ts";
 import { QUOTE_MAX_LENGTH } from "./limits.ts";
 
 interface Binding {

@@ -1,0 +1,33 @@
+import { useTranslation } from "react-i18next";
+import type { ConnectionSnapshot } from "../../collab/ConnectionMonitor.ts";
+import { ConnectionStatus } from "../../collab/ConnectionStatus.tsx";
+import { useDocument } from "../../lib/DocumentContext.tsx";
+import { hrefOf } from "../../routing/route.ts";
+import { DocumentTitle } from "./DocumentTitle.tsx";
+
+/** Above the text: back to the list, the title (renamed inline), kind, the user's role and the connection. */
+export function DocumentHeader({ status }: { status: ConnectionSnapshot }) {
+  const { t } = useTranslation();
+  const { doc, changed } = useDocument();
+  return (
+    <div className="doc-header">
+      <a className="back-link" href={hrefOf({ page: "list" })}>
+        {t("document.back")}
+      </a>
+      <div className="doc-header__row">
+        <div className="doc-header__main">
+          <DocumentTitle doc={doc} onRenamed={changed} />
+          <p className="doc-header__meta">
+            <span className="badge" data-testid="document-kind">
+              {t(`kinds.${doc.kind}`)}
+            </span>
+            <span className="badge badge--role" data-testid="document-role" data-role={doc.role}>
+              {t("document.role", { role: t(`roles.${doc.role}`) })}
+            </span>
+          </p>
+        </div>
+        <ConnectionStatus snapshot={status} />
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,160 @@
+import { useEffect, useMemo, useRef, useState } from "react";
+import { useTranslation } from "react-i18next";
+import type { DocumentSummary, User } from "../../../../shared/api/schemas.ts";
+import type { SuggestBlockReason } from "../../../../shared/suggestions/track.ts";
+import { fetchDocument } from "../../api/documents.ts";
+import { caretUserOf } from "../../collab/CaretUser.ts";
+import type { CollabSession } from "../../collab/createCollabSession.ts";
+import { finalCloseMessage } from "../../collab/finalCloseMessage.ts";
+import { PresenceList } from "../../collab/PresenceList.tsx";
+import { useConnectionStatus } from "../../collab/useConnectionStatus.ts";
+import { Editor, type Preview } from "../../editor/Editor.tsx";
+import { Outline } from "../../editor/Outline.tsx";
+import { useCollabEditor } from "../../editor/useCollabEditor.ts";
+import { DocumentProvider, type OpenDocument } from "../../lib/DocumentContext.tsx";
+import { organisationOf } from "../../lib/organisationOf.ts";
+import {
+  CommentHighlights,
+  CommentsPanel,
+  type HighlightSource,
+  REFRESH_HIGHLIGHTS,
+  useThreads,
+} from "../comments/index.ts";
+import { MembersPanel, useMembers } from "../members/index.ts";
+import {
+  canSuggest,
+  SuggestChanges,
+  SuggestionColours,
+  SuggestionsPanel,
+  SuggestModeBar,
+} from "../suggestions/index.ts";
+import { VersionsPanel } from "../versions/index.ts";
+import { DocumentHeader } from "./DocumentHeader.tsx";
+import { useSessionCheck } from "./useSessionCheck.ts";
+
+interface WorkspaceProps {
+  doc: DocumentSummary;
+  user: User;
+  session: CollabSession;
+  onRenamed: (doc: DocumentSummary) => void;
+  onSessionExpired: () => void;
+}
+
+/**
+ * The open document: header, notices, the editor and the panels beside it. The panels read
+ * the document, the user and the session from the DocumentProvider; only what couples two
+ * panels (the focused thread, a comment asked for by a suggestion) is passed here.
+ */
+export function Workspace({ doc, user, session, onRenamed, onSessionExpired }: WorkspaceProps) {
+  const { t } = useTranslation();
+  const own = doc.organisations.find((o) => o.id === user.orgId);
+  const [ownName, ownColour] = [own?.shortName, own?.colour];
+  // Stable while the look stays the same: a new caret user would rebuild the editor's extensions.
+  const caretUser = useMemo(
+    () =>
+      caretUserOf(
+        user,
+        ownName !== undefined && ownColour !== undefined ? { shortName: ownName, colour: ownColour } : undefined,
+      ),
+    [user, ownName, ownColour],
+  );
+  const [preview, setPreview] = useState<Preview>("markup");
+  // Suggesters edit too: their editor turns every change into a suggestion. Nobody edits
+  // while a milestone awaits approval (the server refuses it anyway).
+  const editable = canSuggest(doc.role) && preview === "markup" && doc.lock === null;
+  const [blocked, setBlocked] = useState<SuggestBlockReason | null>(null);
+  const [commentRequest, setCommentRequest] = useState(0);
+  const { members } = useMembers(doc.id, doc.role);
+  const threads = useThreads(session.ydoc);
+  const [focused, setFocused] = useState<string | null>(null);
+  // The highlight plugin reads the latest threads and focus through this ref.
+  const highlights = useRef<HighlightSource>({ threads, focused });
+  highlights.current = { threads, focused };
+  const editor = useCollabEditor(session, caretUser, editable, () => [
+    CommentHighlights.configure({ source: () => highlights.current, onClick: (id) => setFocused(id) }),
+    SuggestChanges.configure({ author: { userId: user.id, orgId: user.orgId }, onBlocked: setBlocked }),
+  ]);
+  // Threads or focus changed: redraw the highlights (the plugin reads them through the ref).
+  // biome-ignore lint/correctness/useExhaustiveDependencies: threads and focus are the triggers
+  useEffect(() => {
+    if (editor && !editor.isDestroyed) editor.view.dispatch(editor.state.tr.setMeta(REFRESH_HIGHLIGHTS, true));
+  }, [editor, threads, focused]);
+  const status = useConnectionStatus(session.monitor);
+  useSessionCheck(session.monitor, onSessionExpired);
+
+  const open = useMemo<OpenDocument>(
+    () => ({
+      doc,
+      user,
+      session,
+      members,
+      organisation: organisationOf(doc.organisations),
+      changed: onRenamed,
+      refresh: () => void fetchDocument(doc.id).then(onRenamed, () => {}),
+    }),
+    [doc, user, session, members, onRenamed],
+  );
+
+  return (
+    <DocumentProvider value={open}>
+      <main className="doc-page">
+        <SuggestionColours />
+        <DocumentHeader status={status} />
+        {status.finalCode !== null && (
+          <p className="alert alert--error" role="alert" data-testid="connection-error" data-code={status.finalCode}>
+            {finalCloseMessage(t, status.finalCode)}
+          </p>
+        )}
+        {blocked && (
+          <p className="alert alert--info" role="status" data-testid="suggest-blocked">
+            {blocked === "foreign_suggestion" ? t("suggestions.blockedForeign") : t("suggestions.blockedUntrackable")}{" "}
+            <button type="button" className="link-button" onClick={() => setBlocked(null)}>
+              {t("access.dismiss")}
+            </button>
+          </p>
+        )}
+        {doc.lock && (
+          <p className="alert alert--info" data-testid="lock-banner">
+            {t("versions.locked", { label: doc.lock.label })}
+          </p>
+        )}
+        {preview !== "markup" && (
+          <p className="alert alert--info" data-testid="preview-note">
+            {t("suggestions.previewNote")}
+          </p>
+        )}
+        {!canSuggest(doc.role) && (
+          <p className="alert alert--info" data-testid="readonly-note">
+            {doc.role === "viewer" ? t("access.readonlyView") : t("access.readonlyComment")}
+          </p>
+        )}
+        <div className="doc-layout">
+          {editor && (
+            <Editor
+              editor={editor}
+              editable={editable}
+              preview={preview}
+              modeBar={<SuggestModeBar editor={editor} preview={preview} onPreview={setPreview} />}
+            />
+          )}
+          <aside className="doc-sidebar" aria-label={t("document.sidebar")}>
+            {editor && <SuggestionsPanel editor={editor} onComment={() => setCommentRequest((n) => n + 1)} />}
+            <VersionsPanel current={editor ? () => editor.getJSON() : undefined} />
+            {editor && (
+              <CommentsPanel
+                draftRequest={commentRequest}
+                editor={editor}
+                threads={threads}
+                focused={focused}
+                onFocus={setFocused}
+              />
+            )}
+            <PresenceList awareness={session.provider.awareness} />
+            <MembersPanel />
+            {editor && <Outline editor={editor} />}
+          </aside>
+        </div>
+      </main>
+    </DocumentProvider>
+  );
+}

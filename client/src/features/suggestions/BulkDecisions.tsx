@@ -1,0 +1,61 @@
+import { useTranslation } from "react-i18next";
+import type { SuggestionSummary } from "../../../../shared/suggestions/list.ts";
+import { useDocument } from "../../lib/DocumentContext.tsx";
+import { type Decision, DecisionPair } from "./DecisionPair.tsx";
+
+interface BulkDecisionsProps {
+  suggestions: SuggestionSummary[];
+  /** The suggestions touching a non-empty selection (empty without one). */
+  inSelection: SuggestionSummary[];
+  onDecide: (decision: Decision, targets: SuggestionSummary[]) => void;
+}
+
+/**
+ * Accept or reject all (`suggestions-accept-all`), those in the selection
+ * (`suggestions-accept-selection`) or one organisation's (`suggestions-accept-org-<id>`),
+ * one entry per organisation that has suggestions, named as the server describes it.
+ */
+export function BulkDecisions({ suggestions, inSelection, onDecide }: BulkDecisionsProps) {
+  const { t } = useTranslation();
+  const { organisation } = useDocument();
+  const orgs = [...new Set(suggestions.flatMap((s) => (s.origin ? [s.origin.orgId] : [])))].sort();
+  const pair = (key: string, acceptLabel: string, rejectLabel: string) => ({
+    accept: { label: acceptLabel, testId: `suggestions-accept-${key}` },
+    reject: { label: rejectLabel, testId: `suggestions-reject-${key}` },
+  });
+  return (
+    <div className="suggestions__bulk">
+      <DecisionPair
+        {...pair("all", t("suggestions.acceptAll"), t("suggestions.rejectAll"))}
+        onDecide={(d) => onDecide(d, suggestions)}
+      />
+      {inSelection.length > 0 && (
+        <DecisionPair
+          {...pair("selection", t("suggestions.acceptSelection"), t("suggestions.rejectSelection"))}
+          onDecide={(d) => onDecide(d, inSelection)}
+        />
+      )}
+      {orgs.map((org) => {
+        const name = organisation(org).shortName;
+        return (
+          <span key={org} className="suggestions__org">
+            <DecisionPair
+              links
+              {...pair(
+                `org-${org}`,
+                t("suggestions.acceptOrg", { org: name }),
+                t("suggestions.rejectOrg", { org: name }),
+              )}
+              onDecide={(d) =>
+                onDecide(
+                  d,
+                  suggestions.filter((s) => s.origin?.orgId === org),
+                )
+              }
+            />
+          </span>
+        );
+      })}
+    </div>
+  );
+}

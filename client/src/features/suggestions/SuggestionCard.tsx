@@ -1,0 +1,76 @@
+import { useTranslation } from "react-i18next";
+import type { SuggestionSummary } from "../../../../shared/suggestions/list.ts";
+import { useDocument } from "../../lib/DocumentContext.tsx";
+import { formatDateTime } from "../../lib/formatDateTime.ts";
+import { type Decision, DecisionPair } from "./DecisionPair.tsx";
+
+interface SuggestionCardProps {
+  suggestion: SuggestionSummary;
+  /** What the user may decide on it; nothing offered is left out. */
+  may: Record<Decision, boolean>;
+  onDecide: (decision: Decision) => void;
+  onJump: () => void;
+  /** Left out for those who may not comment. */
+  onComment?: () => void;
+}
+
+/**
+ * One pending suggestion (`suggestion-card`): author, organisation, time, the changed text,
+ * accept and reject (`suggestion-accept`, `suggestion-reject`; "withdraw" for its author),
+ * show it in the text (`suggestion-jump`) and comment on it (`suggestion-comment`).
+ */
+export function SuggestionCard({ suggestion: s, may, onDecide, onJump, onComment }: SuggestionCardProps) {
+  const { t, i18n } = useTranslation();
+  const { doc, user, members, organisation } = useDocument();
+  const look = organisation(s.origin?.orgId ?? "");
+  const author = members?.find((m) => m.userId === s.origin?.userId)?.name ?? t("suggestions.unknownAuthor");
+  const withdraws = s.origin?.userId === user.id && doc.role !== "owner" && doc.role !== "editor";
+  return (
+    <li
+      className="suggestion"
+      data-testid="suggestion-card"
+      data-author={s.origin?.userId}
+      style={{ borderColor: look.colour }}
+    >
+      <p className="suggestion__meta">
+        <strong>{author}</strong> <span className="badge">{look.shortName}</span>{" "}
+        {s.origin && (
+          <time dateTime={new Date(s.origin.at).toISOString()}>
+            {formatDateTime(new Date(s.origin.at).toISOString(), i18n.language)}
+          </time>
+        )}
+      </p>
+      {s.deleted && (
+        <p className="suggestion__change">
+          <span className="muted">{t("suggestions.deleted")}: </span>
+          <del data-testid="suggestion-deleted">{s.deleted}</del>
+        </p>
+      )}
+      {s.inserted && (
+        <p className="suggestion__change">
+          <span className="muted">{t("suggestions.inserted")}: </span>
+          <ins data-testid="suggestion-inserted">{s.inserted}</ins>
+        </p>
+      )}
+      <div className="thread__actions">
+        <DecisionPair
+          accept={may.accept ? { label: t("suggestions.accept"), testId: "suggestion-accept" } : undefined}
+          reject={
+            may.reject
+              ? { label: withdraws ? t("suggestions.withdraw") : t("suggestions.reject"), testId: "suggestion-reject" }
+              : undefined
+          }
+          onDecide={onDecide}
+        />
+        <button type="button" className="link-button" data-testid="suggestion-jump" onClick={onJump}>
+          {t("suggestions.jump")}
+        </button>
+        {onComment && (
+          <button type="button" className="link-button" data-testid="suggestion-comment" onClick={onComment}>
+            {t("suggestions.comment")}
+          </button>
+        )}
+      </div>
+    </li>
+  );
+}

@@ -1,0 +1,95 @@
+import { applySuggestion, revertSuggestion } from "@handlewithcare/prosemirror-suggest-changes";
+import type { Editor } from "@tiptap/core";
+import { useEditorState } from "@tiptap/react";
+import { useState } from "react";
+import { useTranslation } from "react-i18next";
+import { listSuggestions, type SuggestionSummary } from "../../../../shared/suggestions/list.ts";
+import { useDocument } from "../../lib/DocumentContext.tsx";
+import { BulkDecisions } from "./BulkDecisions.tsx";
+import { CrossPartySetting } from "./CrossPartySetting.tsx";
+import type { Decision } from "./DecisionPair.tsx";
+import { canAccept, canReject } from "./permissions.ts";
+import { SuggestionCard } from "./SuggestionCard.tsx";
+
+interface SuggestionsPanelProps {
+  editor: Editor;
+  /** Selects nothing itself: called after the suggestion's text was selected, to start a comment on it. */
+  onComment: () => void;
+}
+
+/**
+ * The pending suggestions (`suggestions-panel`), each on its card, with decisions on all,
+ * one organisation's, or those in the selection. Only what the server would allow is
+ * offered; the server checks again.
+ */
+export function SuggestionsPanel({ editor, onComment }: SuggestionsPanelProps) {
+  const { t } = useTranslation();
+  const { doc, user } = useDocument();
+  const [notice, setNotice] = useState<string | null>(null);
+  const suggestions = useEditorState({ editor, selector: ({ editor: e }) => listSuggestions(e.state.doc) });
+  const selection = useEditorState({
+    editor,
+    selector: ({ editor: e }) => ({ from: e.state.selection.from, to: e.state.selection.to }),
+  });
+  const me = { id: user.id, orgId: user.orgId, role: doc.role };
+  const may = (s: SuggestionSummary): Record<Decision, boolean> => ({
+    accept: canAccept(me, s, doc.crossPartyAcceptance),
+    reject: canReject(me, s),
+  });
+
+  /** Applies one decision to several suggestions, each as its own change; skips those not allowed. */
+  const decide = (decision: Decision, targets: SuggestionSummary[]) => {
+    const permitted = targets.filter((s) => may(s)[decision]);
+    if (permitted.length < targets.length && decision === "accept") setNotice(t("suggestions.acceptBlocked"));
+    else setNotice(null);
+    for (const s of permitted) {
+      const command = decision === "accept" ? applySuggestion(s.id) : revertSuggestion(s.id);
+      command(editor.state, editor.view.dispatch);
+    }
+  };
+
+  const jump = (s: SuggestionSummary) => {
+    editor.chain().focus().setTextSelection({ from: s.from, to: s.to }).scrollIntoView().run();
+  };
+
+  const inSelection =
+    selection.from === selection.to ? [] : suggestions.filter((s) => s.from < selection.to && s.to > selection.from);
+  const reviewer = doc.role === "owner" || doc.role === "editor";
+
+  return (
+    <section className="panel suggestions" data-testid="suggestions-panel" aria-labelledby="suggestions-title">
+      <h2 id="suggestions-title" className="panel__title">
+        {t("suggestions.title")} <span data-testid="suggestions-count">({suggestions.length})</span>
+      </h2>
+      <CrossPartySetting />
+      {reviewer && suggestions.length > 0 && (
+        <BulkDecisions suggestions={suggestions} inSelection={inSelection} onDecide={decide} />
+      )}
+      {notice && (
+        <p className="alert alert--info" role="status" data-testid="suggestions-notice">
+          {notice}
+        </p>
+      )}
+      {suggestions.length === 0 && <p className="muted">{t("suggestions.empty")}</p>}
+      <ul className="suggestions__list">
+        {suggestions.map((s) => (
+          <SuggestionCard
+            key={s.id}
+            suggestion={s}
+            may={may(s)}
+            onDecide={(decision) => decide(decision, [s])}
+            onJump={() => jump(s)}
+            onComment={
+              doc.role === "viewer"
+                ? undefined
+                : () => {
+                    jump(s);
+                    onComment();
+                  }
+            }
+          />
+        ))}
+      </ul>
+    </section>
+  );
+}

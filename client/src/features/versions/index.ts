@@ -1,0 +1,3 @@
+// What the app and the document page use from the versions feature; the rest is the feature's own.
+export { VerifyPage } from "./VerifyPage.tsx";
+export { VersionsPanel } from "./VersionsPanel.tsx";

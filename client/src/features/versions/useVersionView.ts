@@ -1,0 +1,52 @@
+import type { JSONContent } from "@tiptap/core";
+import { useState } from "react";
+import { useTranslation } from "react-i18next";
+import type { VersionSummary } from "../../../../shared/api/schemas.ts";
+import { redlineDoc } from "../../../../shared/versions/redline.ts";
+import { fetchVersion } from "../../api/versions.ts";
+
+/** What the read-only viewer shows: a version, or the redline from one version to another or to "current". */
+export interface VersionView {
+  title: string;
+  content: JSONContent;
+  compare?: { from: VersionSummary; to: string };
+}
+
+/**
+ * Opens versions and comparisons in the viewer. `current` gives the current text (for
+ * comparing with it); a failed load goes to `onError`.
+ */
+export function useVersionView(
+  versions: VersionSummary[] | null,
+  current: (() => JSONContent) | undefined,
+  onError: (err: unknown) => void,
+) {
+  const { t } = useTranslation();
+  const [view, setView] = useState<VersionView | null>(null);
+
+  const contentOf = (id: string): Promise<JSONContent> =>
+    id === "current" && current ? Promise.resolve(current()) : fetchVersion(id).then((d) => d.content as JSONContent);
+
+  const open = (v: VersionSummary) => {
+    contentOf(v.id).then(
+      (content) => setView({ title: t("versions.viewTitle", { seq: v.seq, label: v.milestoneLabel }), content }),
+      onError,
+    );
+  };
+
+  /** The changes from `from` to another version or to the current text, as a redline. */
+  const compareWith = (from: VersionSummary, to: string) => {
+    Promise.all([contentOf(from.id), contentOf(to)]).then(([a, b]) => {
+      const target = versions?.find((v) => v.id === to);
+      setView({
+        title: target
+          ? t("versions.compareVersionsTitle", { from: from.seq, to: target.seq })
+          : t("versions.compareTitle", { seq: from.seq }),
+        content: redlineDoc(a, b),
+        compare: { from, to },
+      });
+    }, onError);
+  };
+
+  return { view, open, compareWith, close: () => setView(null) };
+}
