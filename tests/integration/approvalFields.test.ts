@@ -114,7 +114,9 @@ describe("approval fields are validated for real, and no export prints a forged 
     );
     const html = strFromU8(await download("html"));
     const htmlCover = [
-      ...(html.match(/<header class="accord">([\s\S]*?)<\/header>/)?.[1] ?? "").matchAll(/<p(?: class="[^"]*")?>([^<]*)<\/p>/g),
+      ...(html.match(/<header class="accord">([\s\S]*?)<\/header>/)?.[1] ?? "").matchAll(
+        /<p(?: class="[^"]*")?>([^<]*)<\/p>/g,
+      ),
     ].map((p) => p[1] ?? "");
     const mdLines = strFromU8(await download("md")).split("\n");
 
