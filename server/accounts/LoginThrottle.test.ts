@@ -70,4 +70,14 @@ describe("LoginThrottle", () => {
     for (let i = 0; i < 3; i++) t.recordFailure("a@so.ch", "1.1.1.1", 0);
     expect(t.retryAfter("a@so.ch", "1.1.1.1", 60_001)).toBe(0);
   });
+
+  it("exempts the account's own recent addresses from the per-e-mail cap, and remembers only the last eight", () => {
+    const t = new LoginThrottle(limits);
+    t.recordSuccess("a@so.ch", "1.1.1.1", 0);
+    for (let i = 0; i < 8; i++) t.recordFailure("a@so.ch", `10.0.0.${i}`, 0);
+    expect(t.retryAfter("a@so.ch", "9.9.9.9", 0)).toBe(60);
+    expect(t.retryAfter("a@so.ch", "1.1.1.1", 0)).toBe(0);
+    for (let i = 0; i < 8; i++) t.recordSuccess("a@so.ch", `2.2.2.${i}`, 1);
+    expect(t.retryAfter("a@so.ch", "1.1.1.1", 1)).toBe(60);
+  });
 });

@@ -13,6 +13,10 @@ export interface ThrottleLimits {
   windowMs: number;
 }
 
+/** Addresses remembered per account as its own, and for how long after a sign-in from them. */
+const KNOWN_PER_ACCOUNT = 8;
+const KNOWN_FOR_MS = 30 * 24 * 60 * 60 * 1000;
+
 /**
  * Counts failed sign-ins in memory and says when to refuse further attempts, against
  * password guessing. Failures are counted per (e-mail, address), per address and per
@@ -21,9 +25,17 @@ export interface ThrottleLimits {
  * address, not the account's owner signing in from another one (five wrong guesses from
  * anywhere used to refuse everyone, correct password included, for the whole window).
  * A success clears no count: an attacker could otherwise interleave a known account.
+ *
+ * The per-e-mail cap would still let guesses from many addresses refuse the owner's
+ * correct password everywhere (twenty addresses of one /64 did). So addresses the account
+ * signed in from before (`recordSuccess`, the last few, for `knownForMs`) are exempt from
+ * it: the owner's usual places keep working, new ones stay capped. Callers pass addresses
+ * as counted keys (IPv6 by /64, `addressKey`).
  */
 export class LoginThrottle {
   private readonly failures = new Map<string, number[]>();
+  /** Per e-mail: the addresses it signed in from, with the time of the last sign-in. */
+  private readonly known = new Map<string, Map<string, number>>();
   private nextSweep = 0;
 
   constructor(private readonly limits: ThrottleLimits) {}
@@ -35,7 +47,27 @@ export class LoginThrottle {
       const oldest = times[times.length - max];
       return times.length >= max && oldest !== undefined ? oldest + this.limits.windowMs - now : 0;
     };
-    return Math.ceil(Math.max(...this.keysOf(email, address).map(wait)) / 1000);
+    const keys = this.keysOf(email, address).filter(
+      ([key]) => !key.startsWith("e:") || !this.isKnown(email, address, now),
+    );
+    return Math.ceil(Math.max(...keys.map(wait)) / 1000);
+  }
+
+  /** Remembers `address` as one the account signs in from (bounded to the last few). */
+  recordSuccess(email: string, address: string, now = Date.now()): void {
+    const places = this.known.get(email) ?? new Map<string, number>();
+    places.delete(address);
+    places.set(address, now);
+    for (const oldest of places.keys()) {
+      if (places.size <= KNOWN_PER_ACCOUNT) break;
+      places.delete(oldest);
+    }
+    this.known.set(email, places);
+  }
+
+  private isKnown(email: string, address: string, now: number): boolean {
+    const at = this.known.get(email)?.get(address);
+    return at !== undefined && at > now - KNOWN_FOR_MS;
   }
 
   /** Counts one failed sign-in against the pair, the address and the e-mail. */

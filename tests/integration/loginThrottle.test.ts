@@ -73,4 +73,34 @@ describe("sign-in throttling across addresses", () => {
     expect((await signInFrom(server.url, "127.0.0.8", MARCO, DEMO_PASSWORD)).status).toBe(429);
     expect((await signInFrom(server.url, "127.0.0.8", "lukas.frei@so.ch", DEMO_PASSWORD)).status).toBe(200);
   });
+
+  it("keeps the owner's own address working when guesses from many others fill the per-account cap", async () => {
+    const server = await throttled();
+    expect((await signInFrom(server.url, B, MARCO, DEMO_PASSWORD)).status).toBe(200); // the owner's usual place
+    for (const address of ["127.0.0.2", "127.0.0.3", "127.0.0.4", "127.0.0.5", "127.0.0.6", "127.0.0.7"]) {
+      expect((await signInFrom(server.url, address, MARCO, "falsch")).status).toBe(401);
+    }
+    // New places stay capped, the owner's own does not.
+    expect((await signInFrom(server.url, "127.0.0.8", MARCO, DEMO_PASSWORD)).status).toBe(429);
+    expect((await signInFrom(server.url, B, MARCO, DEMO_PASSWORD)).status).toBe(200);
+    // A wrong password from the owner's place is still a failure there.
+    for (let i = 0; i < 3; i++) expect((await signInFrom(server.url, B, MARCO, "falsch")).status).toBe(401);
+    expect((await signInFrom(server.url, B, MARCO, DEMO_PASSWORD)).status).toBe(429);
+  });
+
+  it("counts an IPv6 client by its /64, so hopping addresses inside it buys no new budget", async () => {
+    const server = await startTestServer({
+      TRUST_PROXY: "127.0.0.1",
+      LOGIN_MAX_FAILURES_PER_ACCOUNT_ADDRESS: "3",
+      LOGIN_MAX_FAILURES_PER_ADDRESS: "10",
+      LOGIN_MAX_FAILURES_PER_ACCOUNT: "100",
+    });
+    const from = (host: number, password: string) =>
+      signInFrom(server.url, B, MARCO, password, { "x-forwarded-for": `2001:db8:0:1::${host}` });
+    for (let host = 1; host <= 3; host++) expect((await from(host, "falsch")).status).toBe(401);
+    expect((await from(4, DEMO_PASSWORD)).status).toBe(429);
+    // Another /64 is another client.
+    const elsewhere = await signInFrom(server.url, B, MARCO, DEMO_PASSWORD, { "x-forwarded-for": "2001:db8:0:2::1" });
+    expect(elsewhere.status).toBe(200);
+  });
 });

@@ -11,6 +11,7 @@ import { AppError, tooManyAttempts } from "../../errors.ts";
 import type { Store } from "../../store/Store.ts";
 import { readBody, readQuery } from "../body.ts";
 import { clientAddress, isHttps } from "../clientAddress.ts";
+import { addressKey } from "../rateLimit.ts";
 import { requireSession, type SessionVariables } from "../session.ts";
 
 /** Sign-in, sign-out, the signed-in user, their organisation and their own sign-in history. */
@@ -20,7 +21,9 @@ export function authRoutes(store: Store, config: Config, sessions: Pick<LiveSess
     .post("/auth/login", async (c) => {
       const { email, password } = await readBody(c, LoginRequest);
       const address = clientAddress(c, config.trustedProxies);
-      const wait = throttle.retryAfter(email, address);
+      // Counted by /64 for IPv6: one subscriber holds a whole /64 (the audit keeps the address).
+      const counted = addressKey(address);
+      const wait = throttle.retryAfter(email, counted);
       if (wait > 0) {
         c.header("Retry-After", String(wait));
         throw tooManyAttempts(wait);
@@ -40,7 +43,7 @@ export function authRoutes(store: Store, config: Config, sessions: Pick<LiveSess
           });
         }
         if (err instanceof AppError && err.code === "invalid_credentials") {
-          throttle.recordFailure(email, address);
+          throttle.recordFailure(email, counted);
           // The e-mail tried is on record, never the password. A known account is the
           // subject, so its owner sees attempts on it (GET /api/me/signins). Throttled attempts
           // (429 above) are not recorded: a guesser must not be able to grow the log at will.
@@ -55,6 +58,7 @@ export function authRoutes(store: Store, config: Config, sessions: Pick<LiveSess
         }
         throw err;
       }
+      throttle.recordSuccess(email, counted);
       await store.appendAudit({ userId: user.id, documentId: null, action: "auth.login", detail: { address } });
       const token = await openSession(store, user.id, config.sessionMs);
       setCookie(c, SESSION_COOKIE, token, {
