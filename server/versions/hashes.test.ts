@@ -53,6 +53,23 @@ describe("chain and approval hashes", () => {
     };
     const fields = ["chain", a.id, a.versionId, a.userId, a.orgId, a.decision, a.details, "", a.at];
     expect(approvalHashOf({ ...a, record: null }, "chain")).toBe(sha256(fields.join("\n")));
-    expect(approvalHashOf({ ...a, record: "{}" }, "chain")).toBe(sha256([...fields, sha256("{}")].join("\n")));
+    const recorded = [...fields.slice(0, 7), sha256(""), a.at, sha256("{}")];
+    expect(approvalHashOf({ ...a, record: "{}" }, "chain")).toBe(sha256(recorded.join("\n")));
+  });
+
+  it("binds a multi-line reason so that no text can move between it and the time", () => {
+    const a = {
+      id: "a-1",
+      versionId: "v-1",
+      userId: "u-andrea",
+      orgId: "kanton-so",
+      decision: "reject" as const,
+      details: "{}",
+      reason: "Bitte prüfen.",
+      at: "2026-11-28T11:00:00.000Z",
+      record: "{}",
+    };
+    const shifted = { ...a, reason: `${a.reason}\n${a.at}`, at: "" };
+    expect(approvalHashOf(shifted, "chain")).not.toBe(approvalHashOf(a, "chain"));
   });
 });

@@ -48,7 +48,9 @@ export function approvalHashOf(a: Omit<ApprovalRow, "hash">, versionChainHash: s
       a.orgId,
       a.decision,
       a.details,
-      a.reason ?? "",
+      // A reason may span lines: joined raw, "A" + at "T" and "A\nT" + at "" would hash alike.
+      // Rows with a record (all since records are kept) bind it by its SHA-256 instead.
+      a.record === null ? (a.reason ?? "") : sha256(a.reason ?? ""),
       a.at,
       ...recordLine(a.record),
     ].join("\n"),

@@ -35,6 +35,8 @@ describe("the README's recipe recomputes a bundle's hashes with unzip, jq and sh
   await post(`/versions/${second.id}/approvals`, {
     decision: "approve",
     details: { rrbNumber: "RRB Nr. 2024/88 – Integration", rrbDate: "2024-01-23" },
+    // A reason over two lines: the recipe must bind it by its hash, as the server does.
+    reason: "Genehmigt.\nMit Auflagen zu Ziffer 3.",
   });
   const res = await fetch(`${server.url}/api/versions/${second.id}/export?format=zip`, { headers: { cookie: andrea } });
   const bundle = new Uint8Array(await res.arrayBuffer());
