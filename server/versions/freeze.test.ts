@@ -38,13 +38,12 @@ describe("readDocument", () => {
     const paragraph = new Y.XmlElement("paragraph");
     parent.insert(0, [paragraph]);
     paragraph.insert(0, [new Y.XmlText("tief")]);
-    const refusal = (() => {
-      try {
-        readDocument(doc);
-      } catch (err) {
-        return err;
-      }
-    })();
+    let refusal: unknown = null;
+    try {
+      readDocument(doc);
+    } catch (err) {
+      refusal = err;
+    }
     expect(refusal).toBeInstanceOf(AppError);
     expect(refusal).toMatchObject({ status: 422, code: "document_too_deep" });
     expect(MAX_ELEMENT_DEPTH).toBeLessThan(1500);
