@@ -39,6 +39,13 @@ export const openItems = (suggestions: number, threads: number) =>
   );
 export const alreadyDecided = () => new AppError(409, "already_decided", "your organisation has already decided");
 export const notPending = () => new AppError(409, "not_pending", "this version is not awaiting approval");
+/** Content nested deeper than the policy stores (MAX_ELEMENT_DEPTH), from before the rule: it cannot be read whole. */
+export const documentTooDeep = (maxDepth: number) =>
+  new AppError(
+    422,
+    "document_too_deep",
+    `the document nests elements deeper than ${maxDepth} levels; flatten it first`,
+  );
 export const tooManyAttempts = (retryAfterSeconds: number) =>
   new AppError(429, "too_many_attempts", `too many failed sign-ins; try again in ${retryAfterSeconds} s`);
 export const tooManyRequests = (retryAfterSeconds: number) =>

@@ -4,6 +4,7 @@ import { CONTENT_FIELD } from "../../shared/schema/extensions.ts";
 import type { Actor, AuditNote, DocumentContext, Validator } from "./Change.ts";
 import { ContentBlocks } from "./contentBlocks.ts";
 import { applyAndObserve } from "./observeChange.ts";
+import { reservedKeyProblem } from "./reservedKeys.ts";
 import { commentRule } from "./rules/commentRule.ts";
 import { contentSafetyRule } from "./rules/contentSafetyRule.ts";
 import { lockRule } from "./rules/lockRule.ts";
@@ -52,6 +53,9 @@ export class UpdatePolicy {
 
   /** Judges `update` by `actor`. Throws (after dropping the shadow) if the update fails to integrate. */
   evaluate(actor: Actor, update: Uint8Array, context: DocumentContext = DEFAULT_CONTEXT()): Verdict {
+    // Before the shadow: what a key `__proto__` hides, no rule after this could see.
+    const reserved = reservedKeyProblem(update);
+    if (reserved) return { ok: false, reason: reserved };
     const judged = this.ensureShadow();
     let change: ReturnType<typeof applyAndObserve>;
     try {

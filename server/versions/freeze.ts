@@ -3,8 +3,10 @@ import { yXmlFragmentToProseMirrorRootNode } from "@tiptap/y-tiptap";
 import * as Y from "yjs";
 import { readThreads } from "../../shared/comments/model.ts";
 import { CONTENT_FIELD, schemaExtensions } from "../../shared/schema/extensions.ts";
+import { elementDepth, MAX_ELEMENT_DEPTH } from "../../shared/schema/yjsNode.ts";
 import { listSuggestions } from "../../shared/suggestions/list.ts";
 import { canonicalJson } from "../../shared/versions/canonicalJson.ts";
+import { documentTooDeep } from "../errors.ts";
 import type { VersionRow } from "../store/Store.ts";
 import { chainHashOf, contentHashOf, stateHashOf } from "./hashes.ts";
 
@@ -20,11 +22,14 @@ export interface OpenItems {
  * The document as ProseMirror JSON (from the shared schema) and what is still open in it.
  * Reads a copy: y-tiptap deletes from the Y.Doc whatever it cannot build, and reading the
  * live room's doc must never change it (content stored before the structure checks).
+ * Throws `document_too_deep` (422) for content nested past what the policy stores, which
+ * y-tiptap's recursive reading would overflow the stack on.
  */
 export function readDocument(doc: Y.Doc): { json: unknown; open: OpenItems } {
   const copy = new Y.Doc();
   try {
     Y.applyUpdate(copy, Y.encodeStateAsUpdate(doc));
+    if (elementDepth(copy.getXmlFragment(CONTENT_FIELD)) > MAX_ELEMENT_DEPTH) throw documentTooDeep(MAX_ELEMENT_DEPTH);
     const node = yXmlFragmentToProseMirrorRootNode(copy.getXmlFragment(CONTENT_FIELD), schema);
     return {
       json: node.toJSON(),

@@ -18,6 +18,7 @@ export const ERROR_CODES = [
   "open_items",
   "already_decided",
   "not_pending",
+  "document_too_deep",
   "internal",
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -3,7 +3,14 @@ import { prosemirrorJSONToYDoc } from "@tiptap/y-tiptap";
 import { describe, expect, it } from "vitest";
 import * as Y from "yjs";
 import { CONTENT_FIELD, schemaExtensions } from "./extensions.ts";
-import { nodeOfYElement, outermostTargets, structureTarget, topLevelProblem } from "./yjsNode.ts";
+import {
+  elementDepth,
+  MAX_ELEMENT_DEPTH,
+  nodeOfYElement,
+  outermostTargets,
+  structureTarget,
+  topLevelProblem,
+} from "./yjsNode.ts";
 
 const schema = getSchema(schemaExtensions());
 type Attrs = Record<string, object | number | string>;
@@ -157,6 +164,43 @@ describe("nodeOfYElement", () => {
     expect(topLevelProblem(schema, fragmentWith(text("lose")))).toMatch(/outside any block/);
     expect(topLevelProblem(schema, fragmentWith())).toMatch(/at least one block/);
     expect(topLevelProblem(schema, fragmentWith(element("listItem", [element("paragraph")])))).toMatch(/top level/);
+  });
+});
+
+describe("nesting depth and inherited names", () => {
+  /** `depth` blockquotes around a paragraph: depth + 1 levels of elements. */
+  const quotes = (depth: number): Y.XmlElement => {
+    let inner = element("paragraph", [text("tief")]);
+    for (let i = 0; i < depth; i++) inner = element("blockquote", [inner]);
+    return inner;
+  };
+
+  it("builds elements as deep as MAX_ELEMENT_DEPTH and refuses one level more", () => {
+    expect(problemOf(quotes(MAX_ELEMENT_DEPTH - 1))).toBeNull();
+    expect(problemOf(quotes(MAX_ELEMENT_DEPTH))).toMatch(/deeper than 32 levels/);
+  });
+
+  it("counts the ancestors of an element built on its own", () => {
+    const fragment = fragmentWith(quotes(MAX_ELEMENT_DEPTH - 1));
+    let deepest = fragment.get(0) as Y.XmlElement;
+    while (deepest.get(0) instanceof Y.XmlElement && (deepest.get(0) as Y.XmlElement).nodeName === "blockquote") {
+      deepest = deepest.get(0) as Y.XmlElement;
+    }
+    deepest.insert(0, [quotes(0)]);
+    expect(() => nodeOfYElement(schema, deepest)).not.toThrow(); // the new paragraph sits at 32
+    const inner = deepest.get(1) as Y.XmlElement; // the paragraph that was there, at 32 too
+    inner.insert(0, []);
+    deepest.insert(0, [quotes(1)]);
+    expect(() => nodeOfYElement(schema, deepest.get(0) as Y.XmlElement)).toThrow(/deeper than 32 levels/);
+    expect(elementDepth(fragment)).toBe(MAX_ELEMENT_DEPTH + 1);
+  });
+
+  it("refuses attribute names the schema only inherits (constructor, toString)", () => {
+    expect(problemOf(element("paragraph", [text("x")], { constructor: "x" }))).toMatch(/no attribute constructor/);
+    expect(problemOf(element("heading", [text("x")], { level: 2, toString: "x" }))).toMatch(/no attribute toString/);
+    expect(problemOf(element("paragraph", [text("x", { link: { href: "https://a.ch", constructor: 1 } })]))).toMatch(
+      /no attribute constructor/,
+    );
   });
 });
 

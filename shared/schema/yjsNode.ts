@@ -8,6 +8,13 @@ export class ContentStructureError extends Error {}
 /** y-prosemirror stores a mark that may repeat as `name--hash`; the schema knows `name`. */
 const markName = (attribute: string): string => attribute.split("--")[0] ?? attribute;
 
+/**
+ * How deep elements may nest, counted from the top-level block. The editor's UI nests lists in
+ * list items, quotes and tables in cells, and no document comes near this; deeper content
+ * overflows the stack of y-tiptap's recursive reading, and every freeze and export with it.
+ */
+export const MAX_ELEMENT_DEPTH = 32;
+
 function fail(reason: string): never {
   throw new ContentStructureError(reason);
 }
@@ -19,12 +26,16 @@ function fail(reason: string): never {
  * skips embeds, builds nodes without checking their content, and deletes what it cannot
  * build, which the reader's client then sends as a change), this refuses: an embed in text,
  * an element that is not a node of the schema, an attribute the node does not have or out of
- * its range, a node in the wrong place. A text at the top level is refused too.
+ * its range, a node in the wrong place, elements nested deeper than MAX_ELEMENT_DEPTH (its
+ * ancestors count: a deep tree can be built one level per update). A text at the top level is
+ * refused too.
  * Throws ContentStructureError with the reason.
  */
 export function nodeOfYElement(schema: Schema, element: Y.XmlElement | Y.XmlText): PMNode {
   if (!(element instanceof Y.XmlElement)) fail("text outside a paragraph");
-  const node = elementNode(schema, element);
+  let depth = 1;
+  for (let p = element.parent; p instanceof Y.XmlElement; p = p.parent) depth++;
+  const node = elementNode(schema, element, depth);
   try {
     node.check();
   } catch (err) {
@@ -76,19 +87,32 @@ export function topLevelProblem(schema: Schema, fragment: Y.XmlFragment): string
   return match.validEnd ? null : "the document must hold at least one block";
 }
 
-function elementNode(schema: Schema, element: Y.XmlElement): PMNode {
+/** The depth of the deepest element in `fragment` (a top-level block is 1), walked without recursion. */
+export function elementDepth(fragment: Y.XmlFragment): number {
+  let deepest = 0;
+  const pending: [Y.XmlFragment | Y.XmlElement, number][] = [[fragment, 0]];
+  for (let next = pending.pop(); next; next = pending.pop()) {
+    const [parent, depth] = next;
+    deepest = Math.max(deepest, depth);
+    for (const child of parent.toArray()) if (child instanceof Y.XmlElement) pending.push([child, depth + 1]);
+  }
+  return deepest;
+}
+
+function elementNode(schema: Schema, element: Y.XmlElement, depth: number): PMNode {
+  if (depth > MAX_ELEMENT_DEPTH) fail(`elements nest deeper than ${MAX_ELEMENT_DEPTH} levels`);
   const nodeType = schema.nodes[element.nodeName];
   if (!nodeType || nodeType.isText) fail(`node type not in the schema: ${element.nodeName.slice(0, 40)}`);
   const attrs = element.getAttributes() as Record<string, unknown>;
   for (const [key, value] of Object.entries(attrs)) {
-    if (!(key in (nodeType.spec.attrs ?? {}))) fail(`${nodeType.name} has no attribute ${key.slice(0, 40)}`);
+    if (!Object.hasOwn(nodeType.spec.attrs ?? {}, key)) fail(`${nodeType.name} has no attribute ${key.slice(0, 40)}`);
     const problem = attributeProblem(nodeType.name, key, value, Number(attrs.colspan ?? 1));
     if (problem) fail(problem);
   }
   const children: PMNode[] = [];
   for (const child of element.toArray()) {
     if (child instanceof Y.XmlText) children.push(...textNodes(schema, child));
-    else if (child instanceof Y.XmlElement) children.push(elementNode(schema, child));
+    else if (child instanceof Y.XmlElement) children.push(elementNode(schema, child, depth + 1));
     else fail("content that is not an XML element or text");
   }
   return nodeType.create(attrs, Fragment.from(children));
@@ -117,7 +141,8 @@ function marksOf(schema: Schema, attributes: Record<string, unknown> | undefined
     if (!markType) fail(`mark not in the schema: ${markName(key).slice(0, 40)}`);
     const attrs = value && typeof value === "object" && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
     for (const attr of Object.keys(attrs)) {
-      if (!(attr in (markType.spec.attrs ?? {}))) fail(`${markType.name} has no attribute ${attr.slice(0, 40)}`);
+      if (!Object.hasOwn(markType.spec.attrs ?? {}, attr))
+        fail(`${markType.name} has no attribute ${attr.slice(0, 40)}`);
     }
     marks = markType.create(attrs).addToSet(marks);
   }

@@ -228,6 +228,8 @@ export const de = {
       "Es gibt offene Vorschläge oder Kommentare. Erledigen Sie diese oder frieren Sie die Version ausdrücklich mit ihnen ein.",
     already_decided: "Ihre Organisation hat bereits entschieden.",
     not_pending: "Diese Version wartet nicht auf Freigabe.",
+    document_too_deep:
+      "Das Dokument ist zu tief verschachtelt (Listen oder Zitate ineinander). Vereinfachen Sie die Verschachtelung und versuchen Sie es erneut.",
   },
 };
 

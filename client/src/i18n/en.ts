@@ -224,5 +224,7 @@ export const en: DeepPartial<Catalogue> = {
     archive_invalid: "The file is not a readable archive (damaged or incomplete).",
     network: "The server cannot be reached. Please check your connection.",
     too_many_requests: "Too many checks from your address. Please wait a minute.",
+    document_too_deep:
+      "The document is nested too deeply (lists or quotes inside each other). Simplify the nesting and try again.",
   },
 };

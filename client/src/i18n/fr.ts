@@ -193,5 +193,7 @@ export const fr: DeepPartial<Catalogue> = {
     archive_invalid: "Le fichier n'est pas une archive lisible (endommagée ou incomplète).",
     network: "Le serveur n'est pas joignable. Veuillez vérifier votre connexion.",
     too_many_requests: "Trop de vérifications depuis votre adresse. Veuillez patienter une minute.",
+    document_too_deep:
+      "Le document est trop profondément imbriqué (listes ou citations les unes dans les autres). Simplifiez l'imbrication et réessayez.",
   },
 };
