@@ -41,5 +41,8 @@ export const alreadyDecided = () => new AppError(409, "already_decided", "your o
 export const notPending = () => new AppError(409, "not_pending", "this version is not awaiting approval");
 export const tooManyAttempts = (retryAfterSeconds: number) =>
   new AppError(429, "too_many_attempts", `too many failed sign-ins; try again in ${retryAfterSeconds} s`);
+/** Too much verification work at once (public, so bounded): try again shortly. */
+export const serverBusy = (retryAfterSeconds: number) =>
+  new AppError(503, "server_busy", `the server is busy checking other files; try again in ${retryAfterSeconds} s`);
 export const tooManyRequests = (retryAfterSeconds: number) =>
   new AppError(429, "too_many_requests", `too many requests from your address; try again in ${retryAfterSeconds} s`);

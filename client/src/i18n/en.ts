@@ -224,5 +224,6 @@ export const en: DeepPartial<Catalogue> = {
     archive_invalid: "The file is not a readable archive (damaged or incomplete).",
     network: "The server cannot be reached. Please check your connection.",
     too_many_requests: "Too many checks from your address. Please wait a minute.",
+    server_busy: "The server is busy checking other files. Please try again in a few seconds.",
   },
 };

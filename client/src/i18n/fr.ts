@@ -193,5 +193,6 @@ export const fr: DeepPartial<Catalogue> = {
     archive_invalid: "Le fichier n'est pas une archive lisible (endommagée ou incomplète).",
     network: "Le serveur n'est pas joignable. Veuillez vérifier votre connexion.",
     too_many_requests: "Trop de vérifications depuis votre adresse. Veuillez patienter une minute.",
+    server_busy: "Le serveur vérifie d'autres fichiers. Veuillez réessayer dans quelques secondes.",
   },
 };
