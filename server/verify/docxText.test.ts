@@ -1,5 +1,8 @@
+import { strToU8 } from "fflate";
 import { describe, expect, it } from "vitest";
-import { docxParagraphs } from "./docxText.ts";
+import { docxParagraphs as paragraphsOfBytes } from "./docxText.ts";
+
+const docxParagraphs = (xml: string) => paragraphsOfBytes(strToU8(xml));
 
 const W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"';
 

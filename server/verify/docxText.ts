@@ -9,11 +9,11 @@ import { SaxesParser } from "saxes";
 export const MAX_XML_DEPTH = 64;
 /** Most attributes on one element (Word's root carries a few dozen namespace declarations). */
 export const MAX_XML_ATTRIBUTES = 256;
-/** Characters parsed per turn of the event loop: a large body never blocks other requests for long. */
-const CHUNK_CHARS = 64 * 1024;
+/** Bytes decoded and parsed per turn of the event loop: a large body never blocks other requests for long. */
+const CHUNK_BYTES = 64 * 1024;
 
 /**
- * The text of a WordprocessingML body (word/document.xml), one string per paragraph, read
+ * The text of a WordprocessingML body (word/document.xml, UTF-8), one string per paragraph, read
  * with a real XML parser: `w:t` runs joined within a `w:p`, `w:tab` as a tab, `w:br` and
  * `w:cr` as a line break. Text of tracked changes is kept and marked, the way the DOCX
  * export writes pending suggestions: `w:ins` → "[+…+]", `w:delText` (inside `w:del`) →
@@ -23,7 +23,7 @@ const CHUNK_CHARS = 64 * 1024;
  * `MAX_XML_ATTRIBUTES` attributes on an element; parses in
  * chunks, yielding to the event loop between them.
  */
-export async function docxParagraphs(xml: string): Promise<string[]> {
+export async function docxParagraphs(xml: Uint8Array): Promise<string[]> {
   const parser = new SaxesParser({ xmlns: false });
   const paragraphs: string[] = [];
   let current: string[] | null = null;
@@ -86,10 +86,12 @@ export async function docxParagraphs(xml: string): Promise<string[]> {
   parser.on("text", (text) => {
     if (textDepth > 0) push(text);
   });
-  for (let at = 0; at < xml.length; at += CHUNK_CHARS) {
+  // Decoded chunk by chunk too: the body is never held as one string.
+  const decoder = new TextDecoder("utf-8");
+  for (let at = 0; at < xml.byteLength; at += CHUNK_BYTES) {
     if (at > 0) await yieldToLoop();
-    parser.write(xml.slice(at, at + CHUNK_CHARS));
+    parser.write(decoder.decode(xml.subarray(at, at + CHUNK_BYTES), { stream: true }));
   }
-  parser.close();
+  parser.write(decoder.decode()).close();
   return paragraphs;
 }

@@ -37,8 +37,18 @@ const ID = String.raw`((?:\\?[A-Za-z0-9_-])+)`;
 const VERSION_ID = new RegExp(`Versions-ID ${ID}`, "g");
 /** The cover block's line: a paragraph of its own in DOCX, "> " in Markdown, "<p>" in HTML. */
 const COVER_ID = new RegExp(`^(?:> |<p>)?Versions-ID ${ID}`, "m");
-/** pdfkit writes the document information's strings as literals: `/Keywords (content chain)`. */
-const PDF_KEYWORDS = /\/Keywords\s*\(([0-9a-f ]{64,200})\)/;
+/**
+ * The document information's Keywords: a literal `(content chain)`, or (as pdfkit writes
+ * it) a reference `N G R` to an object holding that literal.
+ */
+const PDF_KEYWORDS = /\/Keywords\s*(?:\(([0-9a-f ]{64,200})\)|(\d{1,10}) (\d{1,5}) R)/;
+const HASH_LITERAL = "\\(([0-9a-f ]{64,200})\\)";
+
+function pdfKeywords(raw: string): string | undefined {
+  const m = PDF_KEYWORDS.exec(raw);
+  if (!m || m[1]) return m?.[1];
+  return new RegExp(`(?:^|\\s)${m[2]} ${m[3]} obj\\s*${HASH_LITERAL}\\s*endobj`).exec(raw)?.[1];
+}
 
 const unescapeId = (id: string) => id.replace(/\\/g, "");
 const hashesIn = (text: string) => [...new Set(text.match(HASH) ?? [])].slice(0, MAX_HASHES);
@@ -62,7 +72,7 @@ const countOf = (bytes: Uint8Array, byte: number) => {
 const WANTED = new Set(["word/document.xml", "docProps/core.xml", "manifest.json"]);
 
 /** A DOCX body that is not well-formed XML (or nested past the bound) is not a readable DOCX (422). */
-async function paragraphsOf(xml: string): Promise<string[]> {
+async function paragraphsOf(xml: Uint8Array): Promise<string[]> {
   try {
     return await docxParagraphs(xml);
   } catch (err) {
@@ -85,7 +95,7 @@ function manifestOwn(manifest: string): Upload["own"] {
 
 function readPdf(bytes: Uint8Array): Upload {
   const raw = Buffer.from(bytes).toString("latin1");
-  const keywords = PDF_KEYWORDS.exec(raw)?.[1];
+  const keywords = pdfKeywords(raw);
   // A PDF re-saved by another program may write its information differently: then whatever
   // hashes it carries are only history.
   const own = keywords ? hashesIn(keywords) : [];
@@ -108,7 +118,7 @@ async function readArchive(bytes: Uint8Array, limits: ZipLimits): Promise<Upload
   }
   const body = entries.get("word/document.xml");
   if (!body) return { bytes, format: null, hashes: [], own: null, mentionedIds: [], text: null };
-  const paragraphs = await paragraphsOf(strFromU8(body));
+  const paragraphs = await paragraphsOf(body);
   const core = strFromU8(entries.get("docProps/core.xml") ?? new Uint8Array());
   const text = paragraphs.join("\n");
   return {

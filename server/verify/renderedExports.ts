@@ -67,5 +67,5 @@ const keyOf = (source: VersionSource, format: ExportFormat, included: number) =>
 
 async function docxText(bytes: Uint8Array, limits: ZipLimits): Promise<string[]> {
   const body = (await readZip(bytes, limits, (name) => name === "word/document.xml")).get("word/document.xml");
-  return body ? await docxParagraphs(strFromU8(body)) : [];
+  return body ? await docxParagraphs(body) : [];
 }

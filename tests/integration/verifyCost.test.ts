@@ -93,6 +93,7 @@ describe("verification cost is bounded whatever the upload (issue 11)", async ()
     const t0 = performance.now();
     const { status, body } = await verifyAt(server.url, fake);
     const ms = performance.now() - t0;
+    console.log(`fake bundle of ${fake.byteLength} bytes: ${ms.toFixed(0)} ms`);
     expect(status).toBe(200);
     expect(body.verdict).toBe("altered");
     expect(body.matches.map((m) => m.version.id)).toEqual([versions[4]?.id]);
@@ -170,6 +171,7 @@ describe("uploads that would cost memory or block the event loop (own process, m
     const server = await startChildServer(tempDataDir());
     const bomb = docxOf(strToU8("<a>".repeat(10_500_000)));
     expect(bomb.byteLength).toBeLessThan(40_000);
+    const idle = rssKb(server.process.pid ?? 0) / 1024;
     const stop = rssPeak(server.process.pid ?? 0);
     const t0 = performance.now();
     const uploads = [verifyAt(server.url, bomb), verifyAt(server.url, bomb)];
@@ -180,12 +182,14 @@ describe("uploads that would cost memory or block the event loop (own process, m
     const results = await Promise.all(uploads);
     const ms = performance.now() - t0;
     const peak = stop();
-    console.log(`nesting bomb: ${ms.toFixed(0)} ms, /readyz ${readyMs.toFixed(0)} ms, peak RSS ${peak.toFixed(0)} MiB`);
+    console.log(
+      `nesting bomb: ${ms.toFixed(0)} ms, /readyz ${readyMs.toFixed(0)} ms, RSS ${idle.toFixed(0)} → peak ${peak.toFixed(0)} MiB`,
+    );
     expect(results.map((r) => [r.status, r.body.code])).toEqual([
       [422, "archive_invalid"],
       [422, "archive_invalid"],
     ]);
-    expect(peak).toBeLessThan(400); // before: 3.2 GB and 18 s
+    expect(peak - idle).toBeLessThan(250); // before: 3.2 GB and 18 s
     expect(readyMs).toBeLessThan(1000);
     expect(ms).toBeLessThan(5000);
   }, 60_000);
@@ -193,12 +197,15 @@ describe("uploads that would cost memory or block the event loop (own process, m
   it("keeps 8 concurrent 25 MiB uploads of newlines within bounded memory", async () => {
     const server = await startChildServer(tempDataDir());
     const body = new Uint8Array(25 * 1024 * 1024 - 1024).fill(10);
+    const idle = rssKb(server.process.pid ?? 0) / 1024;
     const stop = rssPeak(server.process.pid ?? 0);
     const t0 = performance.now();
     const results = await Promise.all(Array.from({ length: 8 }, () => verifyAt(server.url, body)));
     const peak = stop();
-    console.log(`8 × 25 MiB of newlines: ${(performance.now() - t0).toFixed(0)} ms, peak RSS ${peak.toFixed(0)} MiB`);
+    console.log(
+      `8 × 25 MiB of newlines: ${(performance.now() - t0).toFixed(0)} ms, RSS ${idle.toFixed(0)} → peak ${peak.toFixed(0)} MiB`,
+    );
     expect(results.map((r) => r.body.verdict)).toEqual(Array(8).fill("unknown"));
-    expect(peak).toBeLessThan(450); // before: about 1 GB
+    expect(peak - idle).toBeLessThan(300); // before: about 1 GB
   }, 60_000);
 });
