@@ -64,7 +64,7 @@ const startsWith = (bytes: Uint8Array, magic: string) =>
 
 const countOf = (bytes: Uint8Array, byte: number) => {
   let n = 0;
-  for (const b of bytes) if (b === byte) n++;
+  for (let i = 0; i < bytes.length; i++) if (bytes[i] === byte) n++;
   return n;
 };
 
