@@ -107,6 +107,9 @@ const EnvSchema = z.object({
   /** Verifications one client address may ask for per window (POST /api/verify is public). */
   VERIFY_MAX_PER_ADDRESS: z.coerce.number().int().min(1).default(30),
   VERIFY_WINDOW_SECONDS: z.coerce.number().min(1).default(60),
+  /** Verifications worked on at once, and how many more may wait; beyond: 503 server_busy. */
+  VERIFY_CONCURRENCY: z.coerce.number().int().min(1).default(2),
+  VERIFY_QUEUE: z.coerce.number().int().min(0).default(8),
   /**
    * Addresses of the reverse proxies in front of Accord (comma-separated). Only from these
    * peers are X-Forwarded-For and X-Forwarded-Proto believed; from anyone else a client
@@ -161,6 +164,7 @@ export function parseConfig(env: Record<string, string | undefined>) {
     gapCheckMs: c.GAP_CHECK_MS,
     metricsToken: c.METRICS_TOKEN ?? null,
     verifyLimit: { max: c.VERIFY_MAX_PER_ADDRESS, windowMs: c.VERIFY_WINDOW_SECONDS * 1000 },
+    verifyConcurrency: { running: c.VERIFY_CONCURRENCY, queued: c.VERIFY_QUEUE },
     trustedProxies: new Set(c.TRUST_PROXY.map(normaliseAddress)) as TrustedProxies,
     allowedOrigins: c.ALLOWED_ORIGINS,
     loginLimits: {

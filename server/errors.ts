@@ -48,5 +48,8 @@ export const documentTooDeep = (maxDepth: number) =>
   );
 export const tooManyAttempts = (retryAfterSeconds: number) =>
   new AppError(429, "too_many_attempts", `too many failed sign-ins; try again in ${retryAfterSeconds} s`);
+/** Too much verification work at once (public, so bounded): try again shortly. */
+export const serverBusy = (retryAfterSeconds: number) =>
+  new AppError(503, "server_busy", `the server is busy checking other files; try again in ${retryAfterSeconds} s`);
 export const tooManyRequests = (retryAfterSeconds: number) =>
   new AppError(429, "too_many_requests", `too many requests from your address; try again in ${retryAfterSeconds} s`);

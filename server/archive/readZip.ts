@@ -27,6 +27,8 @@ export class ArchiveError extends Error {
 const SLICE_BYTES = 4096;
 /** Slices between yields to the event loop, so a large upload does not stall other requests. */
 const SLICES_PER_TURN = 64;
+/** Inflated bytes after which the read yields too: a small zip may inflate to many MiB per slice. */
+const INFLATED_PER_TURN = 1024 * 1024;
 
 const isZip = (bytes: Uint8Array) => bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04;
 
@@ -56,6 +58,7 @@ export async function readZip(
   const done = new Set<string>();
   const names = new Set<string>();
   let total = 0;
+  let sinceYield = 0;
   // Set from inside fflate's callbacks; an object so that the checks below see the writes.
   const state: { failure: ArchiveError | null } = { failure: null };
   const fail = (error: ArchiveError) => {
@@ -74,6 +77,7 @@ export async function readZip(
       if (state.failure) return;
       if (err) return fail(new ArchiveError("invalid", `entry ${file.name} does not inflate`));
       total += data.byteLength;
+      sinceYield += data.byteLength;
       if (total > limits.maxTotalBytes) {
         parts.length = 0;
         return fail(new ArchiveError("too_large", "archive inflates beyond the limit"));
@@ -89,7 +93,10 @@ export async function readZip(
     for (let offset = 0, slice = 0; offset < bytes.byteLength && !state.failure; offset += SLICE_BYTES, slice++) {
       const end = Math.min(offset + SLICE_BYTES, bytes.byteLength);
       unzip.push(bytes.subarray(offset, end), end === bytes.byteLength);
-      if (slice % SLICES_PER_TURN === SLICES_PER_TURN - 1) await new Promise((resolve) => setImmediate(resolve));
+      if (slice % SLICES_PER_TURN === SLICES_PER_TURN - 1 || sinceYield >= INFLATED_PER_TURN) {
+        sinceYield = 0;
+        await new Promise((resolve) => setImmediate(resolve));
+      }
     }
   } catch (err) {
     fail(new ArchiveError("invalid", `not a readable zip archive: ${(err as Error).message}`));

@@ -58,7 +58,7 @@ export function createApp({ store, config, log, accessChanged, sessions, setting
     .route("/", documentRoutes(store, settingsChanged))
     .route("/", memberRoutes(store, accessChanged))
     .route("/", auditRoutes(store))
-    .route("/", versionRoutes(store, live, config.maxUploadBytes, config.verifyZipLimits))
+    .route("/", versionRoutes(store, live, config.maxUploadBytes, config.verifyZipLimits, config.verifyConcurrency))
     .all("*", () => {
       throw notFound("endpoint");
     });

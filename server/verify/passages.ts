@@ -15,6 +15,19 @@ const MAX_EDIT_LENGTH = 1000;
 /** A file far longer than the export it names is not compared line by line (N stays bounded too). */
 const maxLinesFor = (expected: number) => 4 * expected + 1000;
 
+/** Whether a file of `found` units is compared with an export of `expected` units at all. */
+export const comparable = (expected: number, found: number): boolean => found <= maxLinesFor(expected);
+
+/** Where a file differs from an export: the first passages, how many there are, whether all are listed. */
+export interface Comparison {
+  passages: Passage[];
+  count: number;
+  complete: boolean;
+}
+
+/** The answer for a file too long to compare: nothing listed, not complete. */
+export const incomparable = (): Comparison => ({ passages: [], count: Number.POSITIVE_INFINITY, complete: false });
+
 const cut = (lines: string[]) => {
   const text = lines.join("\n");
   return text.length > MAX_PASSAGE_CHARS ? `${text.slice(0, MAX_PASSAGE_CHARS)}…` : text;
@@ -25,15 +38,11 @@ const cut = (lines: string[]) => {
  * paragraph), the first `MAX_PASSAGES` of them. `complete` is false when there were more,
  * or too many edits to compare at all.
  */
-export function differingPassages(
-  expected: string[],
-  found: string[],
-): { passages: Passage[]; count: number; complete: boolean } {
-  const changes =
-    found.length <= maxLinesFor(expected.length)
-      ? diffArrays(expected, found, { maxEditLength: MAX_EDIT_LENGTH })
-      : undefined;
-  if (!changes) return { passages: [], count: Number.POSITIVE_INFINITY, complete: false };
+export function differingPassages(expected: string[], found: string[]): Comparison {
+  const changes = comparable(expected.length, found.length)
+    ? diffArrays(expected, found, { maxEditLength: MAX_EDIT_LENGTH })
+    : undefined;
+  if (!changes) return incomparable();
   const passages: Passage[] = [];
   let count = 0;
   let removed: string[] = [];

@@ -1,50 +1,64 @@
 import { createHash } from "node:crypto";
-import { strFromU8 } from "fflate";
 import type { VerifyMatch, VerifyResult } from "../../shared/api/schemas.ts";
-import type { ZipLimits } from "../archive/readZip.ts";
-import { readZip } from "../archive/readZip.ts";
-import type { ExportFormat } from "../export/index.ts";
 import type { Store, VersionRow } from "../store/Store.ts";
 import { documentMilestones } from "../versions/milestones.ts";
 import { parseVersionRecord } from "../versions/record.ts";
-import { renderVersion, type VersionSource } from "../versions/render.ts";
+import type { VersionSource } from "../versions/render.ts";
 import { versionSummaries } from "../versions/summaries.ts";
 import { verifyChain } from "../versions/verify.ts";
-import { docxParagraphs } from "./docxText.ts";
 import { readableHtmlPassage } from "./htmlText.ts";
-import { differingPassages } from "./passages.ts";
+import { type Comparison, comparable, differingPassages, incomparable } from "./passages.ts";
 import type { Upload } from "./readUpload.ts";
+import type { RenderedExports } from "./renderedExports.ts";
 
-/** Versions re-exported for one upload at most: verification stays bounded whatever the file names. */
+/** Versions looked at for one upload at most (only its own is rendered): verification stays bounded whatever the file names. */
 const MAX_CANDIDATES = 5;
 
 const sha256 = (bytes: Uint8Array) => createHash("sha256").update(bytes).digest("hex");
 
 interface Candidate {
   version: VersionRow;
-  /** How strongly the file names it: its id as its own (4), its chain hash (2), its content hash (1). */
+  /** Whether it is the version the file says it is (`Upload.own`). */
+  own: boolean;
+  /** How strongly the file mentions it: by id (4), by chain hash (2), by content hash (1). */
   score: number;
 }
 
+/** The version the file says it is (`Upload.own`), if it is one. */
+async function ownVersion(store: Store, upload: Upload): Promise<VersionRow | null> {
+  const own = upload.own;
+  if (!own) return null;
+  if ("id" in own) return await store.findVersion(own.id);
+  for (const hash of own.hashes) {
+    const version = (await store.findVersionsByHash(hash)).find((v) => v.chainHash === hash);
+    if (version) return version;
+  }
+  return null;
+}
+
 /**
- * The versions a file names, the one it claims to be first: named by id as its own
- * ("Versions-ID …", the manifest's version), then by chain hash (unique per version), then
- * by content hash (which later versions with the same text share); newer before older.
+ * The versions a file refers to, its own first (`Upload.own`, decided by where an export
+ * puts it, so text naming other versions cannot displace it); then those it mentions by
+ * id, by chain hash (unique per version), by content hash (which later versions with the
+ * same text share); newer before older.
  */
 async function candidatesOf(store: Store, upload: Upload): Promise<Candidate[]> {
+  const own = await ownVersion(store, upload);
   const found = new Map<string, Candidate>();
   const add = (version: VersionRow, score: number) => {
-    const c = found.get(version.id) ?? { version, score: 0 };
+    if (version.id === own?.id) return;
+    const c = found.get(version.id) ?? { version, own: false, score: 0 };
     c.score += score;
     found.set(version.id, c);
   };
-  for (const id of upload.claimedIds) {
+  for (const id of upload.mentionedIds) {
     const v = await store.findVersion(id);
     if (v) add(v, 4);
   }
   for (const hash of upload.hashes)
     for (const v of await store.findVersionsByHash(hash)) add(v, v.chainHash === hash ? 2 : 1);
-  return [...found.values()].sort((a, b) => b.score - a.score || b.version.seq - a.version.seq);
+  const mentioned = [...found.values()].sort((a, b) => b.score - a.score || b.version.seq - a.version.seq);
+  return own ? [{ version: own, own: true, score: 0 }, ...mentioned] : mentioned;
 }
 
 export async function sourceOf(store: Store, version: VersionRow): Promise<VersionSource | null> {
@@ -71,13 +85,6 @@ export async function matchOf(store: Store, source: VersionSource): Promise<Veri
   };
 }
 
-/** The text of an export in the form `Upload.text` has: DOCX paragraphs, or lines. */
-async function textOf(bytes: Uint8Array, format: ExportFormat, limits: ZipLimits): Promise<string[]> {
-  if (format !== "docx") return strFromU8(bytes).split("\n");
-  const body = (await readZip(bytes, limits, (name) => name === "word/document.xml")).get("word/document.xml");
-  return body ? docxParagraphs(strFromU8(body)) : [];
-}
-
 const empty = {
   format: null,
   approvalsIncluded: null,
@@ -93,7 +100,7 @@ const empty = {
  * DOCX, HTML and Markdown with the passages that differ from the claimed version's text);
  * `unknown` when nothing in it belongs to a version.
  */
-export async function verifyFile(store: Store, upload: Upload, limits: ZipLimits): Promise<VerifyResult> {
+export async function verifyFile(store: Store, upload: Upload, rendered: RenderedExports): Promise<VerifyResult> {
   const candidates = (await candidatesOf(store, upload)).slice(0, MAX_CANDIDATES);
   const base = { hashes: upload.hashes };
   const claimed = candidates[0];
@@ -103,13 +110,17 @@ export async function verifyFile(store: Store, upload: Upload, limits: ZipLimits
   if (format) {
     // Every export of a version prints its chain hash: only versions whose chain hash the file
     // carries can be what it is an export of (a content hash alone is shared by equal texts).
-    for (const { version } of candidates.filter((c) => upload.hashes.includes(c.version.chainHash))) {
+    // The file's own version is rendered (once per process, `RenderedExports`); the others it
+    // mentions are only compared with exports already rendered, so naming versions costs nothing.
+    for (const { version, own } of candidates.filter((c) => upload.hashes.includes(c.version.chainHash))) {
       const source = await sourceOf(store, version);
       if (!source) continue;
       const total = source.state.approvals.length;
       for (let included = total; included >= 0; included--) {
-        const { bytes } = await renderVersion(store, source, format, included);
-        if (sha256(bytes) !== digest) continue;
+        const known = own
+          ? await rendered.digest(source, format, included)
+          : rendered.knownDigest(source, format, included);
+        if (known !== digest) continue;
         return {
           ...base,
           ...empty,
@@ -131,12 +142,14 @@ export async function verifyFile(store: Store, upload: Upload, limits: ZipLimits
     matches: [await matchOf(store, source)],
     format,
   };
-  if (!format || !upload.text || format === "pdf" || format === "zip") return result;
+  const text = upload.text;
+  if (!format || !text || format === "pdf" || format === "zip") return result;
   // Compared with the claimed version as it stood with as many decisions as fit best.
-  let best: ReturnType<typeof differingPassages> | null = null;
+  let best: Comparison | null = null;
   for (let included = source.state.approvals.length; included >= 0; included--) {
-    const expected = await textOf((await renderVersion(store, source, format, included)).bytes, format, limits);
-    const diff = differingPassages(expected, upload.text);
+    const expected = await rendered.text(source, format, included);
+    // A file far longer than the export is not compared, so its lines are never built.
+    const diff = comparable(expected.length, text.count) ? differingPassages(expected, text.units()) : incomparable();
     if (!best || diff.count < best.count) best = diff;
   }
   const passages = best?.passages ?? [];

@@ -3,12 +3,18 @@ import { ArchiveError, type ZipLimits } from "../archive/readZip.ts";
 import { archiveInvalid, archiveTooLarge } from "../errors.ts";
 import type { Store } from "../store/Store.ts";
 import { readUpload } from "./readUpload.ts";
+import type { RenderedExports } from "./renderedExports.ts";
 import { matchOf, sourceOf, verifyFile } from "./verifyFile.ts";
 
 /** An uploaded file's verdict; an archive past the limits answers 413, an unreadable one 422. */
-export async function verifyUpload(store: Store, file: Uint8Array, limits: ZipLimits): Promise<VerifyResult> {
+export async function verifyUpload(
+  store: Store,
+  file: Uint8Array,
+  limits: ZipLimits,
+  rendered: RenderedExports,
+): Promise<VerifyResult> {
   try {
-    return await verifyFile(store, await readUpload(file, limits), limits);
+    return await verifyFile(store, await readUpload(file, limits), rendered);
   } catch (err) {
     if (err instanceof ArchiveError)
       throw err.reason === "too_large" ? archiveTooLarge(err.message) : archiveInvalid(err.message);

@@ -13,6 +13,7 @@ export const ERROR_CODES = [
   "last_owner",
   "too_many_attempts",
   "too_many_requests",
+  "server_busy",
   "milestone_pending",
   "no_milestone_left",
   "open_items",

@@ -222,6 +222,7 @@ export const de = {
       "Ein Dokument braucht mindestens eine Inhaberin oder einen Inhaber. Ernennen Sie zuerst eine weitere Person.",
     too_many_attempts: "Zu viele fehlgeschlagene Anmeldungen. Bitte warten Sie einige Minuten.",
     too_many_requests: "Zu viele Prüfungen von Ihrer Adresse aus. Bitte warten Sie eine Minute.",
+    server_busy: "Der Server prüft gerade andere Dateien. Bitte versuchen Sie es in einigen Sekunden erneut.",
     milestone_pending: "Ein Meilenstein wartet noch auf Freigabe. Entscheiden Sie zuerst darüber.",
     no_milestone_left: "Alle Meilensteine dieses Dokuments sind erreicht.",
     open_items:

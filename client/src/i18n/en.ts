@@ -226,5 +226,6 @@ export const en: DeepPartial<Catalogue> = {
     too_many_requests: "Too many checks from your address. Please wait a minute.",
     document_too_deep:
       "The document is nested too deeply (lists or quotes inside each other). Simplify the nesting and try again.",
+    server_busy: "The server is busy checking other files. Please try again in a few seconds.",
   },
 };

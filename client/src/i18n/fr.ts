@@ -195,5 +195,6 @@ export const fr: DeepPartial<Catalogue> = {
     too_many_requests: "Trop de vérifications depuis votre adresse. Veuillez patienter une minute.",
     document_too_deep:
       "Le document est trop profondément imbriqué (listes ou citations les unes dans les autres). Simplifiez l'imbrication et réessayez.",
+    server_busy: "Le serveur vérifie d'autres fichiers. Veuillez réessayer dans quelques secondes.",
   },
 };

@@ -4,9 +4,11 @@ import { z } from "zod";
 import { ApprovalRequest, MilestoneRequest } from "../../../shared/api/schemas.ts";
 import type { ZipLimits } from "../../archive/readZip.ts";
 import { openDocument } from "../../documents/documents.ts";
-import { badRequest, notFound, payloadTooLarge } from "../../errors.ts";
+import { badRequest, notFound, payloadTooLarge, serverBusy } from "../../errors.ts";
 import { EXPORT_FORMATS, REDLINE_FORMATS } from "../../export/index.ts";
 import type { Store } from "../../store/Store.ts";
+import { RenderedExports } from "../../verify/renderedExports.ts";
+import { type GateLimits, verifyGate } from "../../verify/verifyGate.ts";
 import { verifyHash, verifyUpload } from "../../verify/verifyRequest.ts";
 import {
   type ExportFile,
@@ -38,6 +40,9 @@ const download = (file: ExportFile) =>
     },
   });
 
+/** What a client that found verification busy is told to wait, in seconds. */
+const BUSY_RETRY_SECONDS = 5;
+
 const VerifyByHash = z.object({ hash: z.string().regex(/^[0-9a-fA-F]{64}$/, "a SHA-256 hash in hex") }).strict();
 
 /** A version's state within its document, after checking that `userId` may see the document. */
@@ -61,9 +66,12 @@ export function versionRoutes(
   live: LiveDocuments & ServerChanges & LiveStates,
   maxUploadBytes: number,
   zipLimits: ZipLimits,
+  verifyLimits: GateLimits,
 ) {
   const session = requireSession(store);
   const deps = { store, live };
+  const gate = verifyGate(verifyLimits);
+  const rendered = new RenderedExports(store, zipLimits);
   return new Hono<{ Variables: SessionVariables }>()
     .use("/documents/:id/milestones", session)
     .use("/documents/:id/versions", session)
@@ -115,12 +123,23 @@ export function versionRoutes(
       "/verify",
       bodyLimit({ maxSize: maxUploadBytes, onError: () => Promise.reject(payloadTooLarge()) }),
       async (c) => {
-        if ((c.req.header("content-type") ?? "").startsWith("application/json")) {
-          return c.json(await verifyHash(store, (await readBody(c, VerifyByHash)).hash.toLowerCase()));
+        // A place before the upload is read: waiting requests hold no upload in memory.
+        const entered = gate.enter();
+        if (!entered) {
+          c.header("Retry-After", String(BUSY_RETRY_SECONDS));
+          throw serverBusy(BUSY_RETRY_SECONDS);
         }
-        const file = new Uint8Array(await c.req.arrayBuffer());
-        if (file.byteLength === 0) throw badRequest("send an exported file, or JSON { hash }");
-        return c.json(await verifyUpload(store, file, zipLimits));
+        const release = await entered;
+        try {
+          if ((c.req.header("content-type") ?? "").startsWith("application/json")) {
+            return c.json(await verifyHash(store, (await readBody(c, VerifyByHash)).hash.toLowerCase()));
+          }
+          const file = new Uint8Array(await c.req.arrayBuffer());
+          if (file.byteLength === 0) throw badRequest("send an exported file, or JSON { hash }");
+          return c.json(await verifyUpload(store, file, zipLimits, rendered));
+        } finally {
+          release();
+        }
       },
     );
 }

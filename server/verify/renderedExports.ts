@@ -1,0 +1,71 @@
+import { createHash } from "node:crypto";
+import { strFromU8 } from "fflate";
+import { readZip, type ZipLimits } from "../archive/readZip.ts";
+import type { ExportFormat } from "../export/index.ts";
+import type { Store } from "../store/Store.ts";
+import { renderVersion, type VersionSource } from "../versions/render.ts";
+import { docxParagraphs } from "./docxText.ts";
+import { BoundedLru } from "./lru.ts";
+
+/** Digests kept: 64 hex characters each, so a few hundred kB at most. */
+const MAX_DIGESTS = 4096;
+/** Export texts kept for comparisons, in characters all together. */
+const MAX_TEXT_CHARS = 16 * 1024 * 1024;
+const MAX_TEXTS = 256;
+
+const sha256 = (bytes: Uint8Array) => createHash("sha256").update(bytes).digest("hex");
+
+/**
+ * A version's exports as verification compares them: their SHA-256 digests and their text,
+ * each rendered at most once per process while it stays in the bounded caches. Exports are
+ * deterministic and versions immutable, and decisions are only appended, so the key
+ * (version, format, decisions included) always names the same bytes.
+ */
+export class RenderedExports {
+  private readonly digests = new BoundedLru<string, string>(MAX_DIGESTS);
+  private readonly texts = new BoundedLru<string, string[]>(MAX_TEXTS, MAX_TEXT_CHARS, (units) =>
+    units.reduce((n, u) => n + u.length + 1, 0),
+  );
+
+  constructor(
+    private readonly store: Store,
+    private readonly limits: ZipLimits,
+  ) {}
+
+  /** The digest of the export, rendering it only if it is not known yet. */
+  async digest(source: VersionSource, format: ExportFormat, included: number): Promise<string> {
+    const key = keyOf(source, format, included);
+    return this.digests.get(key) ?? (await this.render(key, source, format, included)).digest;
+  }
+
+  /** The digest if it is known, without rendering anything. */
+  knownDigest(source: VersionSource, format: ExportFormat, included: number): string | undefined {
+    return this.digests.get(keyOf(source, format, included));
+  }
+
+  /** The export's text in the form `UploadText` has: DOCX paragraphs, or lines. */
+  async text(source: VersionSource, format: ExportFormat, included: number): Promise<string[]> {
+    const key = keyOf(source, format, included);
+    const known = this.texts.get(key);
+    if (known) return known;
+    const { bytes } = await this.render(key, source, format, included);
+    const units = format === "docx" ? await docxText(bytes, this.limits) : strFromU8(bytes).split("\n");
+    this.texts.set(key, units);
+    return units;
+  }
+
+  private async render(key: string, source: VersionSource, format: ExportFormat, included: number) {
+    const { bytes } = await renderVersion(this.store, source, format, included);
+    const digest = sha256(bytes);
+    this.digests.set(key, digest);
+    return { bytes, digest };
+  }
+}
+
+const keyOf = (source: VersionSource, format: ExportFormat, included: number) =>
+  `${source.state.version.id}\n${format}\n${included}`;
+
+async function docxText(bytes: Uint8Array, limits: ZipLimits): Promise<string[]> {
+  const body = (await readZip(bytes, limits, (name) => name === "word/document.xml")).get("word/document.xml");
+  return body ? await docxParagraphs(body) : [];
+}
