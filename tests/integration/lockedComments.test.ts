@@ -1,12 +1,12 @@
-import { randomBytes } from "node:crypto";
-import pg from "pg";
-import { afterAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import * as Y from "yjs";
 import type { AccordServer } from "../../server/startServer.ts";
 import { addReply, type CommentAuthor, createThread, readThreads } from "../../shared/comments/model.ts";
 import { CloseCode } from "../../shared/protocol/closeCodes.ts";
 import { CONTENT_FIELD } from "../../shared/schema/extensions.ts";
+import { describeNeeding, freshRedisPrefix, freshSchema } from "../helpers/needsServices.ts";
 import { login, startTestServer, tempDataDir } from "../helpers/server.ts";
+import { TEST_REDIS_URL } from "../helpers/services.ts";
 import { appendParagraph, connectClient, eventually, textOf, type YClient } from "../helpers/yClient.ts";
 
 const CONCEPT = "kip3-konzept-so"; // Andrea owner, Lukas editor, Marco commenter
@@ -101,24 +101,13 @@ describe("comments while a milestone locks the document", async () => {
   });
 });
 
-const BASE = process.env.TEST_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/test";
-const REDIS_URL = process.env.TEST_REDIS_URL ?? "redis://127.0.0.1:6379";
+const describeScaledOut = await describeNeeding("postgres", "redis");
 
-async function admin(sql: string): Promise<void> {
-  const client = new pg.Client({ connectionString: BASE });
-  await client.connect();
-  await client.query(sql);
-  await client.end();
-}
-
-describe("comments while locked, across instances on PostgreSQL and Redis", async () => {
-  const schema = `accord_lock_${randomBytes(5).toString("hex")}`;
-  await admin(`CREATE SCHEMA ${schema}`);
-  afterAll(() => admin(`DROP SCHEMA IF EXISTS ${schema} CASCADE`));
+describeScaledOut("comments while locked, across instances on PostgreSQL and Redis", async () => {
   const env = {
-    DATABASE_URL: `${BASE}?options=${encodeURIComponent(`-c search_path=${schema}`)}`,
-    REDIS_URL,
-    REDIS_PREFIX: `accord-test-${randomBytes(4).toString("hex")}:`,
+    DATABASE_URL: (await freshSchema("accord_lock")).url,
+    REDIS_URL: TEST_REDIS_URL,
+    REDIS_PREFIX: freshRedisPrefix(),
     GAP_CHECK_MS: "500",
   };
   const a = await startTestServer(env); // seeds and migrates first

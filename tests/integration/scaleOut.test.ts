@@ -1,44 +1,35 @@
-import { randomBytes } from "node:crypto";
-import pg from "pg";
-import { afterAll, describe, expect, it } from "vitest";
+import { expect, it } from "vitest";
 import * as Y from "yjs";
 import { CloseCode } from "../../shared/protocol/closeCodes.ts";
 import { type ChildServer, startChildServer } from "../helpers/childServer.ts";
+import { describeNeeding, freshRedisPrefix, freshSchema } from "../helpers/needsServices.ts";
 import { login, tempDataDir } from "../helpers/server.ts";
+import { TEST_DATABASE_URL, TEST_REDIS_URL, withSearchPath } from "../helpers/services.ts";
 import { startTcpProxy, type TcpProxy } from "../helpers/tcpProxy.ts";
 import { appendParagraph, connectClient, eventually, textOf } from "../helpers/yClient.ts";
 
-const BASE = process.env.TEST_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/test";
-const REDIS_PORT = Number(process.env.TEST_REDIS_PORT ?? 6379);
-const PG_PORT = Number(new URL(BASE).port || 5432);
+const REDIS = new URL(TEST_REDIS_URL);
+const PG = new URL(TEST_DATABASE_URL);
 const DOC = "kip3-konzept-so";
-
-async function admin(sql: string): Promise<void> {
-  const client = new pg.Client({ connectionString: BASE });
-  await client.connect();
-  await client.query(sql);
-  await client.end();
-}
+const describeScaledOut = await describeNeeding("postgres", "redis");
 
 /**
  * Two Accord instances on one PostgreSQL schema and one Redis (fresh channel prefix), each
  * reaching Redis and PostgreSQL through its own cuttable proxy, as behind a load balancer
  * without sticky sessions.
  */
-describe("several instances on PostgreSQL and Redis", async () => {
-  const schema = `accord_so_${randomBytes(5).toString("hex")}`;
-  await admin(`CREATE SCHEMA ${schema}`);
-  afterAll(() => admin(`DROP SCHEMA IF EXISTS ${schema} CASCADE`));
-  const prefix = `accord-test-${randomBytes(4).toString("hex")}:`;
+describeScaledOut("several instances on PostgreSQL and Redis", async () => {
+  const { schema } = await freshSchema("accord_so");
+  const prefix = freshRedisPrefix();
 
   async function instance(): Promise<{ server: ChildServer; redis: TcpProxy; db: TcpProxy }> {
-    const redis = await startTcpProxy(REDIS_PORT);
-    const db = await startTcpProxy(PG_PORT);
-    const dbUrl = new URL(BASE);
+    const redis = await startTcpProxy(Number(REDIS.port || 6379), REDIS.hostname);
+    const db = await startTcpProxy(Number(PG.port || 5432), PG.hostname);
+    const dbUrl = new URL(TEST_DATABASE_URL);
     dbUrl.port = String(db.port);
     dbUrl.hostname = "127.0.0.1";
     const server = await startChildServer(tempDataDir(), {
-      DATABASE_URL: `${dbUrl.toString()}?options=${encodeURIComponent(`-c search_path=${schema}`)}`,
+      DATABASE_URL: withSearchPath(dbUrl.toString(), schema),
       REDIS_URL: `redis://127.0.0.1:${redis.port}`,
       REDIS_PREFIX: prefix,
       GAP_CHECK_MS: "500",
