@@ -208,7 +208,7 @@ describe("authorization matrix on the raw protocol", async () => {
       const closed = await client.closed;
       expect(closed.code).toBe(CloseCode.UpdateRefused);
       // Nothing of it was stored, and the refusal is on record.
-      expect(Buffer.from(await storedState()).equals(Buffer.from(before))).toBe(true);
+      expect(Buffer.from(await storedState())).toEqual(Buffer.from(before));
       await eventually(() => refusals(USERS[role].id) === refusedBefore + 1, "the refusal in the audit log");
     }
     client.destroy();
@@ -258,7 +258,7 @@ describe("authorization matrix on the raw protocol", async () => {
       body: body === undefined ? undefined : JSON.stringify(body),
     });
     expect(res.status).toBe(allowed ? 200 : 403);
-    if (!allowed) expect(Buffer.from(await storedState()).equals(Buffer.from(before))).toBe(true);
+    if (!allowed) expect(Buffer.from(await storedState())).toEqual(Buffer.from(before));
   });
 
   it("stamps awareness with the session's identity, whatever name the client claims", async () => {

@@ -7,6 +7,7 @@ import { CONTENT_FIELD } from "../../shared/schema/extensions.ts";
 import { describeNeeding, freshRedisPrefix, freshSchema } from "../helpers/needsServices.ts";
 import { login, startTestServer, tempDataDir } from "../helpers/server.ts";
 import { TEST_REDIS_URL } from "../helpers/services.ts";
+import { storedDoc } from "../helpers/stored.ts";
 import { appendParagraph, connectClient, eventually, textOf, type YClient } from "../helpers/yClient.ts";
 
 const CONCEPT = "kip3-konzept-so"; // Andrea owner, Lukas editor, Marco commenter
@@ -23,14 +24,8 @@ async function requestMilestone(server: AccordServer, cookie: string): Promise<n
   return res.status;
 }
 
-/** The document exactly as the store holds it. */
-async function stored(server: AccordServer): Promise<Y.Doc> {
-  const state = await server.store.loadState(CONCEPT);
-  const doc = new Y.Doc();
-  if (state.snapshot) Y.applyUpdate(doc, state.snapshot);
-  for (const u of state.updates) Y.applyUpdate(doc, u);
-  return doc;
-}
+/** The concept exactly as the store holds it. */
+const stored = (server: AccordServer) => storedDoc(server, CONCEPT);
 
 /** Starts a thread on the first characters of the content, as the comments panel does. */
 function comment(client: YClient, author: CommentAuthor, text: string): string {

@@ -95,7 +95,7 @@ describe("verifying exported files over the API", async () => {
   };
 
   it.each(FORMATS)("exports a version as the same %s bytes every time", async (format) => {
-    expect(Buffer.from(await exported(concept.id, format)).equals(Buffer.from(before[format]))).toBe(true);
+    expect(Buffer.from(await exported(concept.id, format))).toEqual(Buffer.from(before[format]));
   });
 
   it.each(FORMATS)("answers genuine for an untouched %s export, naming version and format", async (format) => {
@@ -172,7 +172,7 @@ describe("verifying exported files over the API", async () => {
     const old = await verify(before.pdf);
     expect(old.body).toMatchObject({ verdict: "genuine", approvalsIncluded: 0, approvalsTotal: 1 });
     const afterDecision = await exported(concept.id, "docx");
-    expect(Buffer.from(afterDecision).equals(Buffer.from(before.docx))).toBe(false);
+    expect(Buffer.from(afterDecision)).not.toEqual(Buffer.from(before.docx));
     expect((await verify(afterDecision)).body).toMatchObject({ verdict: "genuine", approvalsIncluded: 1 });
 
     const renamed = await call("PATCH", `/documents/${CONCEPT}`, { title: "Umbenannt nach der Freigabe" });
@@ -181,7 +181,7 @@ describe("verifying exported files over the API", async () => {
       const again = await exported(concept.id, format);
       expect((await verify(again)).body).toMatchObject({ verdict: "genuine", format, approvalsIncluded: 1 });
     }
-    expect(Buffer.from(await exported(concept.id, "docx")).equals(Buffer.from(afterDecision))).toBe(true);
+    expect(Buffer.from(await exported(concept.id, "docx"))).toEqual(Buffer.from(afterDecision));
     expect(strFromU8(await exported(concept.id, "md"))).not.toContain("Umbenannt");
     expect((await verify(before.md)).body).toMatchObject({ verdict: "genuine", approvalsIncluded: 0 });
   });
@@ -246,8 +246,6 @@ describe("verifying exported files over the API", async () => {
     await server.close();
     server = await startTestServer({}, dataDir);
     const afterRestart = await Promise.all(FORMATS.map((f) => exported(versionId, f)));
-    expect(afterRestart.map((bytes, i) => Buffer.from(bytes).equals(Buffer.from(beforeRestart[i] ?? [])))).toEqual(
-      FORMATS.map(() => true),
-    );
+    expect(afterRestart.map((bytes) => Buffer.from(bytes))).toEqual(beforeRestart.map((bytes) => Buffer.from(bytes)));
   });
 });
