@@ -7,6 +7,7 @@ import { describe, expect, it } from "vitest";
 import { approvalHashOf } from "../../server/versions/hashes.ts";
 import type { User, VersionDetail, VersionSummary } from "../../shared/api/schemas.ts";
 import { canonicalJson } from "../../shared/versions/canonicalJson.ts";
+import { apiClient } from "../helpers/api.ts";
 import { docxParagraphs } from "../helpers/docx.ts";
 import { login, startTestServer } from "../helpers/server.ts";
 
@@ -18,15 +19,9 @@ describe("approval fields are validated for real, and no export prints a forged 
   const server = await startTestServer();
   const andrea = await login(server.url, "andrea.meier@so.ch"); // owner, canton
 
-  async function call<T>(method: string, urlPath: string, json?: unknown) {
-    const res = await fetch(`${server.url}/api${urlPath}`, {
-      method,
-      headers: { cookie: andrea, ...(json === undefined ? {} : { "content-type": "application/json" }) },
-      body: json === undefined ? undefined : JSON.stringify(json),
-    });
-    const text = await res.text();
-    return { status: res.status, body: (text ? JSON.parse(text) : undefined) as T };
-  }
+  const api = apiClient(server.url);
+  const call = <T>(method: string, urlPath: string, json?: unknown) =>
+    api<T>(method, `/api${urlPath}`, { cookie: andrea, json });
 
   // The concept's first milestone, then the government decision, which records the RRB number and date.
   const first = await call<VersionDetail>("POST", `/documents/${CONCEPT}/milestones`, { includeOpen: true });

@@ -2,6 +2,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { AuditRecord } from "../../shared/api/schemas.ts";
+import { sessionFetch } from "../helpers/api.ts";
 import { login, startTestServer, tempDataDir } from "../helpers/server.ts";
 
 const DOC = "kip3-konzept-so";
@@ -15,12 +16,7 @@ describe("audit log", async () => {
   const lukas = await login(server.url, "lukas.frei@so.ch");
   const marco = await login(server.url, "marco.rossi@sem.admin.ch");
 
-  const call = (cookie: string, method: string, url: string, body?: unknown) =>
-    fetch(`${server.url}${url}`, {
-      method,
-      headers: { cookie, "content-type": "application/json" },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
+  const call = sessionFetch(server.url);
   const audit = async (query = "", documentId = DOC) => {
     const res = await call(andrea, "GET", `/api/documents/${documentId}/audit${query}`);
     expect(res.status).toBe(200);

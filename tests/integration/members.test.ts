@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { type ErrorBody, Member } from "../../shared/api/schemas.ts";
 import { CloseCode } from "../../shared/protocol/closeCodes.ts";
+import { sessionFetch } from "../helpers/api.ts";
 import { login, startTestServer } from "../helpers/server.ts";
 import { connectClient } from "../helpers/yClient.ts";
 
@@ -13,12 +14,7 @@ describe("members", async () => {
   const claire = await login(server.url, "claire.dubois@sem.admin.ch");
   const marco = await login(server.url, "marco.rossi@sem.admin.ch");
 
-  const call = (cookie: string, method: string, url: string, body?: unknown) =>
-    fetch(`${server.url}${url}`, {
-      method,
-      headers: { cookie, "content-type": "application/json" },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
+  const call = sessionFetch(server.url);
   const put = (cookie: string, email: string, role: string) =>
     call(cookie, "PUT", `/api/documents/${DOC}/members`, { email, role });
   const remove = (cookie: string, userId: string) => call(cookie, "DELETE", `/api/documents/${DOC}/members/${userId}`);

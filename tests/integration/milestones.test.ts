@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import type { VerifyResult, VersionDetail, VersionSummary } from "../../shared/api/schemas.ts";
 import { CloseCode } from "../../shared/protocol/closeCodes.ts";
 import { canonicalJson } from "../../shared/versions/canonicalJson.ts";
+import { apiClient } from "../helpers/api.ts";
 import { HeadlessEditor } from "../helpers/headlessEditor.ts";
 import { login, startTestServer } from "../helpers/server.ts";
 import { appendParagraph, connectClient, textOf } from "../helpers/yClient.ts";
@@ -16,15 +17,9 @@ describe("milestones: lock, freeze, approvals", async () => {
   const lukas = await login(server.url, "lukas.frei@so.ch"); // editor, canton
   const claire = await login(server.url, "claire.dubois@sem.admin.ch"); // editor of the agreement (SEM), suggester of the concept
 
-  async function call<T>(method: string, path: string, cookie: string, json?: unknown) {
-    const res = await fetch(`${server.url}/api${path}`, {
-      method,
-      headers: { cookie, ...(json === undefined ? {} : { "content-type": "application/json" }) },
-      body: json === undefined ? undefined : JSON.stringify(json),
-    });
-    const text = await res.text();
-    return { status: res.status, body: (text ? JSON.parse(text) : undefined) as T };
-  }
+  const api = apiClient(server.url);
+  const call = <T>(method: string, path: string, cookie: string, json?: unknown) =>
+    api<T>(method, `/api${path}`, { cookie, json });
 
   /** The document as the server holds it now, through a fresh stock client. */
   async function currentJson(doc: string): Promise<string> {

@@ -5,6 +5,7 @@ import type { AccordServer } from "../../server/startServer.ts";
 import { CloseCode } from "../../shared/protocol/closeCodes.ts";
 import { CONTENT_FIELD } from "../../shared/schema/extensions.ts";
 import { makeSuggestionId } from "../../shared/suggestions/ids.ts";
+import { updateFrame } from "../helpers/frames.ts";
 import { rawSocket } from "../helpers/rawSocket.ts";
 import { login, startTestServer } from "../helpers/server.ts";
 import { storedDoc } from "../helpers/stored.ts";
@@ -12,15 +13,6 @@ import { appendParagraph, connectClient, eventually, textOf } from "../helpers/y
 
 const AGREEMENT = "kip3-vereinbarung-so"; // Lukas (canton) and Claire (SEM) are both editors
 const FORGED = "Gefälschte Zusage des SEM";
-
-/** A sync "update" frame (type 0, subtype 2). */
-function updateFrame(update: Uint8Array): Uint8Array {
-  const enc = encoding.createEncoder();
-  encoding.writeVarUint(enc, 0);
-  encoding.writeVarUint(enc, 2);
-  encoding.writeVarUint8Array(enc, update);
-  return encoding.toUint8Array(enc);
-}
 
 /** The first text node of the document content (the first block's text). */
 function firstText(doc: Y.Doc): Y.XmlText {

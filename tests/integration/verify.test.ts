@@ -2,6 +2,7 @@ import { crc32, createDeflateRaw } from "node:zlib";
 import { strFromU8, strToU8, unzipSync, zipSync } from "fflate";
 import { describe, expect, it } from "vitest";
 import type { VerifyResult, VersionDetail } from "../../shared/api/schemas.ts";
+import { apiClient } from "../helpers/api.ts";
 import { login, startTestServer, tempDataDir } from "../helpers/server.ts";
 
 const CONCEPT = "kip3-konzept-so";
@@ -63,14 +64,10 @@ describe("verifying exported files over the API", async () => {
   let server = await startTestServer({}, dataDir);
   const andrea = await login(server.url, "andrea.meier@so.ch");
 
-  const call = async <T>(method: string, path: string, json?: unknown) => {
-    const r = await fetch(`${server.url}/api${path}`, {
-      method,
-      headers: { cookie: andrea, "content-type": "application/json" },
-      ...(json === undefined ? {} : { body: JSON.stringify(json) }),
-    });
-    return { status: r.status, body: (await r.json()) as T };
-  };
+  // The server of the moment: a test below restarts it.
+  const api = apiClient((url, init) => fetch(`${server.url}${url}`, init));
+  const call = <T>(method: string, path: string, json?: unknown) =>
+    api<T>(method, `/api${path}`, { cookie: andrea, json });
   const exported = async (versionId: string, format: Format) => {
     const r = await fetch(`${server.url}/api/versions/${versionId}/export?format=${format}`, {
       headers: { cookie: andrea },
