@@ -1,6 +1,7 @@
 import { expect, it } from "vitest";
 import * as Y from "yjs";
 import { CloseCode } from "../../shared/protocol/closeCodes.ts";
+import { apiClient } from "../helpers/api.ts";
 import { type ChildServer, startChildServer } from "../helpers/childServer.ts";
 import { describeNeeding, freshRedisPrefix, freshSchema } from "../helpers/needsServices.ts";
 import { login, tempDataDir } from "../helpers/server.ts";
@@ -85,28 +86,38 @@ describeScaledOut("several instances on PostgreSQL and Redis", async () => {
     for (const c of [onA, onB, alsoOnB]) c.destroy();
   });
 
-  it("closes a member's connection on instance B when their role changes on instance A", async () => {
-    const lukasOnB = connectClient(b.server.url, DOC, cookieB, { reconnect: false });
-    await lukasOnB.synced;
-    const res = await fetch(`${a.server.url}/api/documents/${DOC}/members`, {
+  /** A new document of Andrea's, made on instance A, with Lukas as its editor. */
+  async function documentWithLukas(): Promise<string> {
+    const call = apiClient(a.server.url);
+    const created = await call<{ id: string }>("POST", "/api/documents", {
+      cookie: cookieA,
+      json: { title: "Rollenwechsel", kind: "concept" },
+    });
+    expect(created.status).toBe(201);
+    expect((await changeRole(created.body.id, "editor")).status).toBe(200);
+    return created.body.id;
+  }
+  const changeRole = (documentId: string, role: string) =>
+    fetch(`${a.server.url}/api/documents/${documentId}/members`, {
       method: "PUT",
       headers: { cookie: cookieA, "content-type": "application/json", origin: a.server.url },
-      body: JSON.stringify({ email: "lukas.frei@so.ch", role: "commenter" }),
+      body: JSON.stringify({ email: "lukas.frei@so.ch", role }),
     });
-    expect(res.status).toBe(200);
+
+  it("closes a member's connection on instance B when their role changes on instance A", async () => {
+    const doc = await documentWithLukas();
+    const lukasOnB = connectClient(b.server.url, doc, cookieB, { reconnect: false });
+    await lukasOnB.synced;
+    expect((await changeRole(doc, "commenter")).status).toBe(200);
     expect((await lukasOnB.closed).code).toBe(CloseCode.PermissionsChanged);
   });
 
   it("closes a member's connection whose role changed while its instance's Redis link was down, once it returns", async () => {
-    const lukasOnB = connectClient(b.server.url, DOC, cookieB, { reconnect: false });
+    const doc = await documentWithLukas();
+    const lukasOnB = connectClient(b.server.url, doc, cookieB, { reconnect: false });
     await lukasOnB.synced;
     await b.redis.cut();
-    const res = await fetch(`${a.server.url}/api/documents/${DOC}/members`, {
-      method: "PUT",
-      headers: { cookie: cookieA, "content-type": "application/json", origin: a.server.url },
-      body: JSON.stringify({ email: "lukas.frei@so.ch", role: "editor" }),
-    });
-    expect(res.status).toBe(200);
+    expect((await changeRole(doc, "commenter")).status).toBe(200);
     await b.redis.restore();
     expect((await lukasOnB.closed).code).toBe(CloseCode.PermissionsChanged);
   });
@@ -127,7 +138,8 @@ describeScaledOut("several instances on PostgreSQL and Redis", async () => {
   });
 
   it("loses no update a peer on the survivor has seen when an instance is killed, and its clients converge on the survivor", async () => {
-    const writer = connectClient(a.server.url, DOC, cookieA);
+    const doomed = await instance(); // its own: the other tests keep both instances
+    const writer = connectClient(doomed.server.url, DOC, await login(doomed.server.url, "andrea.meier@so.ch"));
     const peer = connectClient(b.server.url, DOC, cookieB);
     await Promise.all([writer.synced, peer.synced]);
     let typing = true;
@@ -139,7 +151,7 @@ describeScaledOut("several instances on PostgreSQL and Redis", async () => {
       }
     })();
     await eventually(() => textOf(peer.doc).includes("Zeile 30 vor dem Absturz"), "the peer to see line 30", 10_000);
-    await a.server.kill9();
+    await doomed.server.kill9();
     typing = false;
     await typed;
     const seen = textOf(peer.doc);
