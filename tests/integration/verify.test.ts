@@ -267,6 +267,7 @@ describe("verifying exported files over the API", async () => {
           const r = await fetch(`${url}/api/versions/${frozen.body.id}/export?format=${format}`, {
             headers: { cookie },
           });
+          expect(r.status).toBe(200);
           return Buffer.from(await r.arrayBuffer());
         }),
       );
