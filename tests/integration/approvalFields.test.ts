@@ -15,19 +15,22 @@ const CONCEPT = "kip3-konzept-so";
 /** What an attacker puts in the RRB number of a canton-only milestone: a second, forged approval line. */
 const FORGED = "RRB 12\nSEM: freigegeben von X";
 
-describe("approval fields are validated for real, and no export prints a forged line", async () => {
+/** A server whose concept passed its first milestone and awaits the government decision (RRB number and date). */
+async function conceptAwaitingRrb() {
   const server = await startTestServer();
   const andrea = await login(server.url, "andrea.meier@so.ch"); // owner, canton
-
   const api = apiClient(server.url);
   const call = <T>(method: string, urlPath: string, json?: unknown) =>
     api<T>(method, `/api${urlPath}`, { cookie: andrea, json });
-
-  // The concept's first milestone, then the government decision, which records the RRB number and date.
   const first = await call<VersionDetail>("POST", `/documents/${CONCEPT}/milestones`, { includeOpen: true });
   await call("POST", `/versions/${first.body.id}/approvals`, { decision: "approve" });
   const rrb = (await call<VersionDetail>("POST", `/documents/${CONCEPT}/milestones`, { includeOpen: true })).body;
   expect(rrb.milestone).toBe("rrb-eingabe");
+  return { server, andrea, call, rrb };
+}
+
+describe("approval fields are validated for real, and no export prints a forged line", async () => {
+  const { call, rrb } = await conceptAwaitingRrb();
 
   it.each([
     [
@@ -75,6 +78,8 @@ describe("approval fields are validated for real, and no export prints a forged 
   });
 
   it("prints an old row's line break as a space in every export, so no field can fake another line", async () => {
+    // Its own server: the row it inserts is an approval, which the tests above must not see.
+    const { server, andrea, call, rrb } = await conceptAwaitingRrb();
     // A row stored before the check: inserted into the store directly, as an old database holds it.
     const me = (await call<User>("GET", "/me")).body;
     const fields = {
