@@ -48,15 +48,20 @@ async function open(url: string, cookie: string): Promise<YClient & { wasClosed:
   return { ...client, wasClosed: () => code };
 }
 
-describe("comments while a milestone locks the document", async () => {
-  const dataDir = tempDataDir();
-  let server = await startTestServer({}, dataDir);
-  const andrea = await login(server.url, "andrea.meier@so.ch");
-  const lukas = await login(server.url, "lukas.frei@so.ch");
-  const marco = await login(server.url, "marco.rossi@sem.admin.ch");
+describe("comments while a milestone locks the document", () => {
+  /** A server of its own per test, whose concept Andrea has just locked by requesting its milestone. */
+  async function locked() {
+    const dataDir = tempDataDir();
+    const server = await startTestServer({}, dataDir);
+    const andrea = await login(server.url, "andrea.meier@so.ch");
+    const lukas = await login(server.url, "lukas.frei@so.ch");
+    const marco = await login(server.url, "marco.rossi@sem.admin.ch");
+    expect(await requestMilestone(server, andrea)).toBe(201);
+    return { dataDir, server, andrea, lukas, marco };
+  }
 
   it("stores and relays a commenter's thread and an editor's reply", async () => {
-    expect(await requestMilestone(server, andrea)).toBe(201);
+    const { server, andrea, lukas, marco } = await locked();
     const commenter = await open(server.url, marco);
     const editor = await open(server.url, lukas);
     const reader = await open(server.url, andrea);
@@ -70,6 +75,7 @@ describe("comments while a milestone locks the document", async () => {
   });
 
   it("still refuses an editor's content change, and a comment that comes with one, storing neither", async () => {
+    const { server, lukas } = await locked();
     const before = await stored(server);
     const typist = await open(server.url, lukas);
     appendParagraph(typist.doc, "Während der Freigabe geschrieben");
@@ -88,9 +94,20 @@ describe("comments while a milestone locks the document", async () => {
   });
 
   it("keeps the comments made during the lock across a restart", async () => {
+    const { dataDir, server, lukas, marco } = await locked();
+    const commenter = await open(server.url, marco);
+    const threadId = comment(commenter, MARCO, "Bitte Zahlen prüfen");
+    const editor = await open(server.url, lukas);
+    await eventually(() => readThreads(editor.doc).some((t) => t.id === threadId), "the thread to reach the editor");
+    addReply(editor.doc, threadId, LUKAS, "Geprüft, stimmt");
+    await eventually(
+      () => threadTexts(commenter.doc).some((t) => t.includes("Geprüft, stimmt")),
+      "the reply to arrive",
+    );
+    for (const c of [commenter, editor]) c.destroy();
     await server.close();
-    server = await startTestServer({}, dataDir);
-    const after = await open(server.url, await login(server.url, "andrea.meier@so.ch"));
+    const restarted = await startTestServer({}, dataDir);
+    const after = await open(restarted.url, await login(restarted.url, "andrea.meier@so.ch"));
     expect(threadTexts(after.doc)).toContainEqual(["Bitte Zahlen prüfen", "Geprüft, stimmt"]);
     after.destroy();
   });
