@@ -179,7 +179,10 @@ describe("milestones: lock, freeze, approvals", async () => {
     });
     expect(ok.body.status).toBe("reached");
     expect(ok.body.approvals[0]?.details).toEqual({ rrbNumber: "RRB Nr. 2023/1234", rrbDate: "2023-12-12" });
-    expect(ok.body.prevHash).not.toBeNull();
+    // Chained to the version before it.
+    const [settled] = (await call<VersionSummary[]>("GET", `/documents/${agreement}/versions`, andrea)).body;
+    expect(settled?.seq).toBe(1);
+    expect(ok.body.prevHash).toBe(settled?.chainHash);
   });
 
   it("a rejection (with a reason) unlocks without reaching the milestone; the version stays", async () => {
