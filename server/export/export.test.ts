@@ -192,18 +192,18 @@ describe("exports of a version are deterministic", () => {
 
   it.each(["pdf", "docx", "html", "md"] as const)("gives the same %s bytes whenever it is made", async (format) => {
     const [a, b] = await twice(() => exportDocument(format, suggested, META));
-    expect(Buffer.from(b).equals(Buffer.from(a))).toBe(true);
+    expect(Buffer.from(b)).toEqual(Buffer.from(a));
   });
 
   it("gives the same DOCX bytes for a text with links, and the links still lead where they did", async () => {
     const [a, b] = await twice(() => exportDocument("docx", linked, META));
-    expect(Buffer.from(b).equals(Buffer.from(a))).toBe(true);
+    expect(Buffer.from(b)).toEqual(Buffer.from(a));
     const entries = unzipSync(a);
     const rels = strFromU8(entries["word/_rels/document.xml.rels"] ?? new Uint8Array());
     const xml = strFromU8(entries["word/document.xml"] ?? new Uint8Array());
     for (const href of ["https://so.ch", "https://sem.admin.ch"]) {
       const id = new RegExp(`Id="([^"]+)"[^>]*Target="${href}"`).exec(rels)?.[1];
-      expect(id).toBeDefined();
+      expect(id, `the relationship of ${href}`).toEqual(expect.any(String));
       expect(xml).toContain(`r:id="${id}"`);
     }
     const file = path.join(dir, "links.docx");
@@ -221,7 +221,7 @@ describe("exports of a version are deterministic", () => {
         mtime: META.frozenAt ?? "",
       });
     const [a, b] = await twice(bundle);
-    expect(Buffer.from(b).equals(Buffer.from(a))).toBe(true);
+    expect(Buffer.from(b)).toEqual(Buffer.from(a));
   });
 
   it("dates the DOCX and its tracked changes with the freeze, not with the export", async () => {

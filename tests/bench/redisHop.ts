@@ -10,6 +10,7 @@ import { parseConfig } from "../../server/config.ts";
 import { createLogger } from "../../server/log.ts";
 import { type AccordServer, startServer } from "../../server/startServer.ts";
 import { CONTENT_FIELD } from "../../shared/schema/extensions.ts";
+import { TEST_DATABASE_URL, TEST_REDIS_URL, withSearchPath } from "../helpers/services.ts";
 import { type Summary, summarise } from "./stats.ts";
 
 const PASSWORD = "accord-bench";
@@ -44,7 +45,7 @@ function client(url: string, cookie: string) {
  * on B (same PostgreSQL, relayed through Redis) time each keystroke's arrival.
  */
 export async function measureRedisHop(edits = 300): Promise<{ sameInstance: Summary; otherInstance: Summary }> {
-  const base = process.env.TEST_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/test";
+  const base = TEST_DATABASE_URL;
   const schema = `accord_bench_${randomBytes(5).toString("hex")}`;
   const admin = new pg.Client({ connectionString: base });
   await admin.connect();
@@ -59,8 +60,8 @@ export async function measureRedisHop(edits = 300): Promise<{ sameInstance: Summ
       DATA_DIR: dir,
       LOG_LEVEL: "error" as const,
       ACCORD_DEMO_PASSWORD: PASSWORD,
-      DATABASE_URL: `${base}?options=${encodeURIComponent(`-c search_path=${schema}`)}`,
-      REDIS_URL: process.env.TEST_REDIS_URL ?? "redis://127.0.0.1:6379",
+      DATABASE_URL: withSearchPath(base, schema),
+      REDIS_URL: TEST_REDIS_URL,
       REDIS_PREFIX: prefix,
     });
     for (let i = 0; i < 2; i++) {

@@ -1,5 +1,7 @@
+import { readFile } from "node:fs/promises";
 import { describe, expect, it } from "vitest";
 import { launchBrowser, openDocument, signedInPage } from "../helpers/browser.ts";
+import { docxParagraphs } from "../helpers/docx.ts";
 import { startTestServer } from "../helpers/server.ts";
 
 const DOC = "kip3-vereinbarung-so";
@@ -65,8 +67,12 @@ describe("a milestone approved by the canton and by SEM", async () => {
       card(andrea.page).getByTestId("export-docx").click(),
     ]);
     expect(download.suggestedFilename()).toMatch(/^Programmvereinbarung-KIP-3-.*-v1\.docx$/);
-    const path = await download.path();
-    expect(path).toBeTruthy();
+    // The version as frozen: its title and text, without what was typed after the freeze.
+    const paragraphs = docxParagraphs(new Uint8Array(await readFile(await download.path())));
+    expect(paragraphs).toContain("Art. 1 Gegenstand");
+    expect(paragraphs[0]).toContain("Programmvereinbarung");
+    expect(paragraphs.join("\n")).toContain("Versions-ID");
+    expect(paragraphs.join("\n")).not.toContain("Neuer Zusatz");
   });
 
   it("names an approval field that holds a tab before sending it, and records nothing", async () => {

@@ -3,6 +3,7 @@ import * as Y from "yjs";
 import { CONTENT_FIELD } from "../../shared/schema/extensions.ts";
 import { launchBrowser, signedInPage } from "../helpers/browser.ts";
 import { startTestServer } from "../helpers/server.ts";
+import { storedDoc } from "../helpers/stored.ts";
 
 const DOC = "kip3-vereinbarung-so";
 
@@ -10,10 +11,7 @@ describe("a document holding content the client cannot render", async () => {
   const server = await startTestServer({ STATIC_DIR: "dist" });
   // Written into the store directly, as a document stored before the policy checked structure
   // could hold it: a table inside the first paragraph.
-  const doc = new Y.Doc();
-  const state = await server.store.loadState(DOC);
-  if (state.snapshot) Y.applyUpdate(doc, state.snapshot);
-  for (const update of state.updates) Y.applyUpdate(doc, update);
+  const doc = await storedDoc(server, DOC);
   const before = Y.encodeStateVector(doc);
   const paragraph = doc
     .getXmlFragment(CONTENT_FIELD)

@@ -4,6 +4,7 @@ import * as Y from "yjs";
 import { CONTENT_FIELD } from "../../shared/schema/extensions.ts";
 import { editorText, launchBrowser, openDocument, pasteInto, signedInPage } from "../helpers/browser.ts";
 import { startTestServer } from "../helpers/server.ts";
+import { storedDoc } from "../helpers/stored.ts";
 
 const DOC = "kip3-konzept-so";
 const SAFE_HREF = "https://www.sem.admin.ch/";
@@ -195,10 +196,7 @@ describe("XSS vectors pasted into the editor", async () => {
   });
 
   it("stores no vector in the document and keeps the safe link target", async () => {
-    const doc = new Y.Doc();
-    const stored = await server.store.loadState(DOC);
-    if (stored.snapshot) Y.applyUpdate(doc, stored.snapshot);
-    for (const update of stored.updates) Y.applyUpdate(doc, update);
+    const doc = await storedDoc(server, DOC);
     expect(unsafeStored(doc)).toEqual([]);
     expect(storedHrefs(doc)).toContain(SAFE_HREF);
     expect(lukasDialogs).toEqual([]);

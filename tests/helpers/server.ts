@@ -4,6 +4,7 @@ import path from "node:path";
 import { parseConfig } from "../../server/config.ts";
 import { createLogger } from "../../server/log.ts";
 import { type AccordServer, startServer } from "../../server/startServer.ts";
+import { type Fetcher, fetcherOf } from "./api.ts";
 import { cleanup } from "./cleanup.ts";
 
 export const DEMO_PASSWORD = "accord-demo-test";
@@ -38,9 +39,9 @@ export async function startTestServer(
   return server;
 }
 
-/** Signs in over the real API and returns the session cookie (`name=value`). */
-export async function login(baseUrl: string, email: string, password = DEMO_PASSWORD): Promise<string> {
-  const res = await fetch(`${baseUrl}/api/auth/login`, {
+/** Signs in through the API (a server's address, or an in-process app) and returns the session cookie (`name=value`). */
+export async function login(target: string | Fetcher, email: string, password = DEMO_PASSWORD): Promise<string> {
+  const res = await fetcherOf(target)("/api/auth/login", {
     method: "POST",
     headers: { "content-type": "application/json" },
     body: JSON.stringify({ email, password }),

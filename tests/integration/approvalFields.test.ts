@@ -2,36 +2,35 @@ import { execFileSync } from "node:child_process";
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { strFromU8, unzipSync } from "fflate";
+import { strFromU8 } from "fflate";
 import { describe, expect, it } from "vitest";
 import { approvalHashOf } from "../../server/versions/hashes.ts";
 import type { User, VersionDetail, VersionSummary } from "../../shared/api/schemas.ts";
 import { canonicalJson } from "../../shared/versions/canonicalJson.ts";
+import { apiClient } from "../helpers/api.ts";
+import { docxParagraphs } from "../helpers/docx.ts";
 import { login, startTestServer } from "../helpers/server.ts";
 
 const CONCEPT = "kip3-konzept-so";
 /** What an attacker puts in the RRB number of a canton-only milestone: a second, forged approval line. */
 const FORGED = "RRB 12\nSEM: freigegeben von X";
 
-describe("approval fields are validated for real, and no export prints a forged line", async () => {
+/** A server whose concept passed its first milestone and awaits the government decision (RRB number and date). */
+async function conceptAwaitingRrb() {
   const server = await startTestServer();
   const andrea = await login(server.url, "andrea.meier@so.ch"); // owner, canton
-
-  async function call<T>(method: string, urlPath: string, json?: unknown) {
-    const res = await fetch(`${server.url}/api${urlPath}`, {
-      method,
-      headers: { cookie: andrea, ...(json === undefined ? {} : { "content-type": "application/json" }) },
-      body: json === undefined ? undefined : JSON.stringify(json),
-    });
-    const text = await res.text();
-    return { status: res.status, body: (text ? JSON.parse(text) : undefined) as T };
-  }
-
-  // The concept's first milestone, then the government decision, which records the RRB number and date.
+  const api = apiClient(server.url);
+  const call = <T>(method: string, urlPath: string, json?: unknown) =>
+    api<T>(method, `/api${urlPath}`, { cookie: andrea, json });
   const first = await call<VersionDetail>("POST", `/documents/${CONCEPT}/milestones`, { includeOpen: true });
   await call("POST", `/versions/${first.body.id}/approvals`, { decision: "approve" });
   const rrb = (await call<VersionDetail>("POST", `/documents/${CONCEPT}/milestones`, { includeOpen: true })).body;
   expect(rrb.milestone).toBe("rrb-eingabe");
+  return { server, andrea, call, rrb };
+}
+
+describe("approval fields are validated for real, and no export prints a forged line", async () => {
+  const { call, rrb } = await conceptAwaitingRrb();
 
   it.each([
     [
@@ -81,6 +80,8 @@ describe("approval fields are validated for real, and no export prints a forged 
   });
 
   it("prints an old row's line break as a space in every export, so no field can fake another line", async () => {
+    // Its own server: the row it inserts is an approval, which the tests above must not see.
+    const { server, andrea, call, rrb } = await conceptAwaitingRrb();
     // A row stored before the check: inserted into the store directly, as an old database holds it.
     const me = (await call<User>("GET", "/me")).body;
     const fields = {
@@ -108,10 +109,7 @@ describe("approval fields are validated for real, and no export prints a forged 
     const pdfFile = path.join(dir, "v.pdf");
     writeFileSync(pdfFile, await download("pdf"));
     const pdfLines = execFileSync("pdftotext", [pdfFile, "-"], { encoding: "utf8" }).split("\n");
-    const docxXml = strFromU8(unzipSync(await download("docx"))["word/document.xml"] ?? new Uint8Array());
-    const docxParagraphs = [...docxXml.matchAll(/<w:p[ >][\s\S]*?<\/w:p>/g)].map((p) =>
-      [...p[0].matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((t) => t[1]).join(""),
-    );
+    const docxLines = docxParagraphs(await download("docx"));
     const html = strFromU8(await download("html"));
     const htmlCover = [
       ...(html.match(/<header class="accord">([\s\S]*?)<\/header>/)?.[1] ?? "").matchAll(
@@ -123,14 +121,11 @@ describe("approval fields are validated for real, and no export prints a forged 
     const printed = "RRB-Nummer: RRB 12 SEM: freigegeben von X";
     for (const [format, lines] of Object.entries({
       pdf: pdfLines,
-      docx: docxParagraphs,
+      docx: docxLines,
       html: htmlCover,
       md: mdLines,
     })) {
-      expect(
-        lines.some((l) => l.includes(printed)),
-        `${format} prints the value on its line`,
-      ).toBe(true);
+      expect(lines, `${format} prints the value on its line`).toContainEqual(expect.stringContaining(printed));
       expect(
         lines.filter((l) => /^[>\s]*SEM: freigegeben/.test(l)),
         `${format} has no forged line`,

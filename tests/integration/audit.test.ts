@@ -2,6 +2,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { AuditRecord } from "../../shared/api/schemas.ts";
+import { sessionFetch } from "../helpers/api.ts";
 import { login, startTestServer, tempDataDir } from "../helpers/server.ts";
 
 const DOC = "kip3-konzept-so";
@@ -9,25 +10,19 @@ const DOC = "kip3-konzept-so";
 const WRONG_PASSWORD = "Geheim-Falsch-7f3a9c";
 
 describe("audit log", async () => {
-  const dataDir = tempDataDir();
-  const server = await startTestServer({}, dataDir);
+  const server = await startTestServer();
   const andrea = await login(server.url, "andrea.meier@so.ch");
   const lukas = await login(server.url, "lukas.frei@so.ch");
   const marco = await login(server.url, "marco.rossi@sem.admin.ch");
 
-  const call = (cookie: string, method: string, url: string, body?: unknown) =>
-    fetch(`${server.url}${url}`, {
-      method,
-      headers: { cookie, "content-type": "application/json" },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
+  const call = sessionFetch(server.url);
   const audit = async (query = "", documentId = DOC) => {
     const res = await call(andrea, "GET", `/api/documents/${documentId}/audit${query}`);
     expect(res.status).toBe(200);
     return AuditRecord.array().parse(await res.json());
   };
-  const failSignIn = (email: string) =>
-    fetch(`${server.url}/api/auth/login`, {
+  const failSignIn = (email: string, url = server.url) =>
+    fetch(`${url}/api/auth/login`, {
       method: "POST",
       headers: { "content-type": "application/json" },
       body: JSON.stringify({ email, password: WRONG_PASSWORD }),
@@ -125,7 +120,14 @@ describe("audit log", async () => {
   });
 
   it("answers at most `limit` entries, and 400 to a limit out of range", async () => {
-    expect(await audit("?limit=2")).toHaveLength(2);
+    const created = await call(andrea, "POST", "/api/documents", { title: "Drei Einträge", kind: "concept" });
+    const { id } = (await created.json()) as { id: string };
+    for (const role of ["viewer", "commenter"]) {
+      await call(andrea, "PUT", `/api/documents/${id}/members`, { email: "marco.rossi@sem.admin.ch", role });
+    }
+    await call(andrea, "DELETE", `/api/documents/${id}/members/u-marco`);
+    expect((await audit("", id)).map((e) => e.action)).toEqual(["member.remove", "member.role", "member.add"]);
+    expect(await audit("?limit=2", id)).toHaveLength(2);
     for (const limit of ["0", "-1", "abc", "1.5", "100000"]) {
       const res = await call(andrea, "GET", `/api/documents/${DOC}/audit?limit=${limit}`);
       expect(res.status, `limit=${limit}`).toBe(400);
@@ -134,8 +136,13 @@ describe("audit log", async () => {
   });
 
   it("keeps no password anywhere in its data files", async () => {
-    await failSignIn("nobody@so.ch");
-    await server.close();
+    const dataDir = tempDataDir();
+    const own = await startTestServer({}, dataDir);
+    for (const email of ["andrea.meier@so.ch", "marco.rossi@sem.admin.ch"]) await login(own.url, email);
+    for (const email of ["andrea.meier@so.ch", "nobody@so.ch"]) {
+      expect((await failSignIn(email, own.url)).status).toBe(401);
+    }
+    await own.close();
     for (const file of readdirSync(dataDir)) {
       const bytes = readFileSync(path.join(dataDir, file));
       expect(bytes.includes(WRONG_PASSWORD), file).toBe(false);

@@ -2,20 +2,12 @@ import * as encoding from "lib0/encoding";
 import { describe, expect, it } from "vitest";
 import * as Y from "yjs";
 import { CloseCode } from "../../shared/protocol/closeCodes.ts";
+import { updateFrame } from "../helpers/frames.ts";
 import { rawSocket } from "../helpers/rawSocket.ts";
 import { login, startTestServer } from "../helpers/server.ts";
 import { appendParagraph, connectClient, eventually, textOf } from "../helpers/yClient.ts";
 
 const DOC = "kip3-vereinbarung-so";
-
-/** A sync "update" frame (type 0, subtype 2) carrying `payload` as the update. */
-function updateFrame(payload: Uint8Array): Uint8Array {
-  const enc = encoding.createEncoder();
-  encoding.writeVarUint(enc, 0);
-  encoding.writeVarUint(enc, 2);
-  encoding.writeVarUint8Array(enc, payload);
-  return encoding.toUint8Array(enc);
-}
 
 describe("bad input on the collaboration endpoint", async () => {
   const server = await startTestServer({ MAX_MESSAGE_BYTES: String(64 * 1024) });
@@ -91,6 +83,6 @@ describe("bad input on the collaboration endpoint", async () => {
   it("keeps the process and the document intact after all of that", async () => {
     const fresh = connectClient(server.url, DOC, claire);
     await fresh.synced;
-    expect(textOf(fresh.doc) === textOf(a.doc)).toBe(true);
+    expect(textOf(fresh.doc)).toBe(textOf(a.doc));
   });
 });

@@ -5,6 +5,7 @@ import { CONTENT_FIELD } from "../../shared/schema/extensions.ts";
 import { makeSuggestionId } from "../../shared/suggestions/ids.ts";
 import { HeadlessEditor } from "../helpers/headlessEditor.ts";
 import { login, startTestServer } from "../helpers/server.ts";
+import { storedDoc } from "../helpers/stored.ts";
 import { connectClient, eventually, textOf } from "../helpers/yClient.ts";
 
 const CONCEPT = "kip3-konzept-so";
@@ -103,13 +104,7 @@ describe("the policy checks the structure of content", async () => {
   const lukas = await login(server.url, "lukas.frei@so.ch");
 
   /** The content as the store holds it, attributes included. */
-  async function stored(): Promise<string> {
-    const doc = new Y.Doc();
-    const state = await server.store.loadState(CONCEPT);
-    if (state.snapshot) Y.applyUpdate(doc, state.snapshot);
-    for (const update of state.updates) Y.applyUpdate(doc, update);
-    return textOf(doc);
-  }
+  const stored = async () => textOf(await storedDoc(server, CONCEPT));
 
   /** Sends `write` as `cookie`; expects 4422, the store, a fresh client and a watcher unchanged. */
   async function expectRefused(cookie: string, write: (doc: Y.Doc) => void): Promise<void> {

@@ -23,7 +23,7 @@ describe("durability", () => {
     const second = await startTestServer({}, dataDir);
     const reader = connectClient(second.url, DOC, await login(second.url, "andrea.meier@so.ch"));
     await reader.synced;
-    expect(textOf(reader.doc) === expected).toBe(true);
+    expect(textOf(reader.doc)).toBe(expected);
   });
 
   it("loses no update a peer has seen when the server is killed with SIGKILL", async () => {
@@ -81,6 +81,6 @@ describe("durability", () => {
 
     const reader = connectClient(server.url, DOC, cookie);
     await reader.synced;
-    expect(textOf(reader.doc) === expected).toBe(true);
+    expect(textOf(reader.doc)).toBe(expected);
   });
 });

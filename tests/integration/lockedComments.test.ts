@@ -1,12 +1,13 @@
-import { randomBytes } from "node:crypto";
-import pg from "pg";
-import { afterAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import * as Y from "yjs";
 import type { AccordServer } from "../../server/startServer.ts";
 import { addReply, type CommentAuthor, createThread, readThreads } from "../../shared/comments/model.ts";
 import { CloseCode } from "../../shared/protocol/closeCodes.ts";
 import { CONTENT_FIELD } from "../../shared/schema/extensions.ts";
+import { describeNeeding, freshRedisPrefix, freshSchema } from "../helpers/needsServices.ts";
 import { login, startTestServer, tempDataDir } from "../helpers/server.ts";
+import { TEST_REDIS_URL } from "../helpers/services.ts";
+import { storedDoc } from "../helpers/stored.ts";
 import { appendParagraph, connectClient, eventually, textOf, type YClient } from "../helpers/yClient.ts";
 
 const CONCEPT = "kip3-konzept-so"; // Andrea owner, Lukas editor, Marco commenter
@@ -23,14 +24,8 @@ async function requestMilestone(server: AccordServer, cookie: string): Promise<n
   return res.status;
 }
 
-/** The document exactly as the store holds it. */
-async function stored(server: AccordServer): Promise<Y.Doc> {
-  const state = await server.store.loadState(CONCEPT);
-  const doc = new Y.Doc();
-  if (state.snapshot) Y.applyUpdate(doc, state.snapshot);
-  for (const u of state.updates) Y.applyUpdate(doc, u);
-  return doc;
-}
+/** The concept exactly as the store holds it. */
+const stored = (server: AccordServer) => storedDoc(server, CONCEPT);
 
 /** Starts a thread on the first characters of the content, as the comments panel does. */
 function comment(client: YClient, author: CommentAuthor, text: string): string {
@@ -53,15 +48,20 @@ async function open(url: string, cookie: string): Promise<YClient & { wasClosed:
   return { ...client, wasClosed: () => code };
 }
 
-describe("comments while a milestone locks the document", async () => {
-  const dataDir = tempDataDir();
-  let server = await startTestServer({}, dataDir);
-  const andrea = await login(server.url, "andrea.meier@so.ch");
-  const lukas = await login(server.url, "lukas.frei@so.ch");
-  const marco = await login(server.url, "marco.rossi@sem.admin.ch");
+describe("comments while a milestone locks the document", () => {
+  /** A server of its own per test, whose concept Andrea has just locked by requesting its milestone. */
+  async function locked() {
+    const dataDir = tempDataDir();
+    const server = await startTestServer({}, dataDir);
+    const andrea = await login(server.url, "andrea.meier@so.ch");
+    const lukas = await login(server.url, "lukas.frei@so.ch");
+    const marco = await login(server.url, "marco.rossi@sem.admin.ch");
+    expect(await requestMilestone(server, andrea)).toBe(201);
+    return { dataDir, server, andrea, lukas, marco };
+  }
 
   it("stores and relays a commenter's thread and an editor's reply", async () => {
-    expect(await requestMilestone(server, andrea)).toBe(201);
+    const { server, andrea, lukas, marco } = await locked();
     const commenter = await open(server.url, marco);
     const editor = await open(server.url, lukas);
     const reader = await open(server.url, andrea);
@@ -75,6 +75,7 @@ describe("comments while a milestone locks the document", async () => {
   });
 
   it("still refuses an editor's content change, and a comment that comes with one, storing neither", async () => {
+    const { server, lukas } = await locked();
     const before = await stored(server);
     const typist = await open(server.url, lukas);
     appendParagraph(typist.doc, "Während der Freigabe geschrieben");
@@ -93,32 +94,32 @@ describe("comments while a milestone locks the document", async () => {
   });
 
   it("keeps the comments made during the lock across a restart", async () => {
+    const { dataDir, server, lukas, marco } = await locked();
+    const commenter = await open(server.url, marco);
+    const threadId = comment(commenter, MARCO, "Bitte Zahlen prüfen");
+    const editor = await open(server.url, lukas);
+    await eventually(() => readThreads(editor.doc).some((t) => t.id === threadId), "the thread to reach the editor");
+    addReply(editor.doc, threadId, LUKAS, "Geprüft, stimmt");
+    await eventually(
+      () => threadTexts(commenter.doc).some((t) => t.includes("Geprüft, stimmt")),
+      "the reply to arrive",
+    );
+    for (const c of [commenter, editor]) c.destroy();
     await server.close();
-    server = await startTestServer({}, dataDir);
-    const after = await open(server.url, await login(server.url, "andrea.meier@so.ch"));
+    const restarted = await startTestServer({}, dataDir);
+    const after = await open(restarted.url, await login(restarted.url, "andrea.meier@so.ch"));
     expect(threadTexts(after.doc)).toContainEqual(["Bitte Zahlen prüfen", "Geprüft, stimmt"]);
     after.destroy();
   });
 });
 
-const BASE = process.env.TEST_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/test";
-const REDIS_URL = process.env.TEST_REDIS_URL ?? "redis://127.0.0.1:6379";
+const describeScaledOut = await describeNeeding("postgres", "redis");
 
-async function admin(sql: string): Promise<void> {
-  const client = new pg.Client({ connectionString: BASE });
-  await client.connect();
-  await client.query(sql);
-  await client.end();
-}
-
-describe("comments while locked, across instances on PostgreSQL and Redis", async () => {
-  const schema = `accord_lock_${randomBytes(5).toString("hex")}`;
-  await admin(`CREATE SCHEMA ${schema}`);
-  afterAll(() => admin(`DROP SCHEMA IF EXISTS ${schema} CASCADE`));
+describeScaledOut("comments while locked, across instances on PostgreSQL and Redis", async () => {
   const env = {
-    DATABASE_URL: `${BASE}?options=${encodeURIComponent(`-c search_path=${schema}`)}`,
-    REDIS_URL,
-    REDIS_PREFIX: `accord-test-${randomBytes(4).toString("hex")}:`,
+    DATABASE_URL: (await freshSchema("accord_lock")).url,
+    REDIS_URL: TEST_REDIS_URL,
+    REDIS_PREFIX: freshRedisPrefix(),
     GAP_CHECK_MS: "500",
   };
   const a = await startTestServer(env); // seeds and migrates first

@@ -1,31 +1,34 @@
 import { describe, expect, it } from "vitest";
 import { type ErrorBody, Member } from "../../shared/api/schemas.ts";
 import { CloseCode } from "../../shared/protocol/closeCodes.ts";
+import { type Fetcher, sessionFetch } from "../helpers/api.ts";
+import { inProcessApp } from "../helpers/inProcessApp.ts";
 import { login, startTestServer } from "../helpers/server.ts";
 import { connectClient } from "../helpers/yClient.ts";
 
 const DOC = "kip3-konzept-so";
 
-describe("members", async () => {
-  const server = await startTestServer();
-  const andrea = await login(server.url, "andrea.meier@so.ch");
-  const lukas = await login(server.url, "lukas.frei@so.ch");
-  const claire = await login(server.url, "claire.dubois@sem.admin.ch");
-  const marco = await login(server.url, "marco.rossi@sem.admin.ch");
-
-  const call = (cookie: string, method: string, url: string, body?: unknown) =>
-    fetch(`${server.url}${url}`, {
-      method,
-      headers: { cookie, "content-type": "application/json" },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
+/** The four demo users signed in to `target`, and the member requests on the concept. */
+async function membersOf(target: string | Fetcher) {
+  const andrea = await login(target, "andrea.meier@so.ch");
+  const lukas = await login(target, "lukas.frei@so.ch");
+  const claire = await login(target, "claire.dubois@sem.admin.ch");
+  const marco = await login(target, "marco.rossi@sem.admin.ch");
+  const call = sessionFetch(target);
   const put = (cookie: string, email: string, role: string) =>
     call(cookie, "PUT", `/api/documents/${DOC}/members`, { email, role });
   const remove = (cookie: string, userId: string) => call(cookie, "DELETE", `/api/documents/${DOC}/members/${userId}`);
   const members = async () =>
     Member.array().parse(await (await call(andrea, "GET", `/api/documents/${DOC}/members`)).json());
   const roleOf = async (userId: string) => (await members()).find((m) => m.userId === userId)?.role ?? null;
-  const errorOf = async (res: Response) => (await res.json()) as ErrorBody;
+  return { andrea, lukas, claire, marco, call, put, remove, roleOf };
+}
+const errorOf = async (res: Response) => (await res.json()) as ErrorBody;
+
+// In-process (createApp and app.request, no port): managing members is plain REST.
+describe("members", async () => {
+  const app = await inProcessApp();
+  const { andrea, lukas, claire, marco, call, put, remove, roleOf } = await membersOf(app.request);
 
   it("lists the members with e-mail, name, organisation and role to any member, owners first", async () => {
     const res = await call(marco, "GET", `/api/documents/${DOC}/members`);
@@ -48,6 +51,7 @@ describe("members", async () => {
   });
 
   it("lets an owner remove a SEM member, add her again by e-mail and change her role", async () => {
+    const noticed = app.notices.length;
     expect((await remove(andrea, "u-claire")).status).toBe(204);
     expect(await roleOf("u-claire")).toBeNull();
     expect((await call(claire, "GET", `/api/documents/${DOC}`)).status).toBe(403);
@@ -66,9 +70,12 @@ describe("members", async () => {
     expect((await put(andrea, "Claire.Dubois@SEM.admin.ch", "suggester")).status).toBe(200);
     expect(await roleOf("u-claire")).toBe("suggester");
     expect((await call(claire, "GET", `/api/documents/${DOC}`)).status).toBe(200);
+    // The removal and the role change renewed Claire's open connections, no one else's (an addition has none).
+    expect(app.notices.slice(noticed)).toEqual([`access ${DOC} u-claire`, `access ${DOC} u-claire`]);
   });
 
   it("refuses member management to everyone but owners with 403, changing nothing", async () => {
+    const noticed = app.notices.length;
     for (const cookie of [lukas, claire, marco]) {
       const res = await put(cookie, "marco.rossi@sem.admin.ch", "editor");
       expect(res.status).toBe(403);
@@ -76,6 +83,7 @@ describe("members", async () => {
       expect((await remove(cookie, "u-marco")).status).toBe(403);
     }
     expect(await roleOf("u-marco")).toBe("commenter");
+    expect(app.notices.slice(noticed)).toEqual([]);
   });
 
   it("answers 404 naming an unknown e-mail, and 404 for removing a non-member", async () => {
@@ -113,6 +121,12 @@ describe("members", async () => {
     expect((await put(andrea, "lukas.frei@so.ch", "editor")).status).toBe(200);
     expect(await roleOf("u-lukas")).toBe("editor");
   });
+});
+
+// Over the wire: what a change of membership does to open WebSockets.
+describe("members' open connections", async () => {
+  const server = await startTestServer();
+  const { andrea, lukas, claire, marco, put, remove } = await membersOf(server.url);
 
   it("closes the open connection of a member whose role changed with 4409 within a second, and only theirs", async () => {
     const client = connectClient(server.url, DOC, lukas, { reconnect: false });

@@ -2,12 +2,18 @@ import { describe, expect, it } from "vitest";
 import type { VerifyResult, VersionDetail, VersionSummary } from "../../shared/api/schemas.ts";
 import { CloseCode } from "../../shared/protocol/closeCodes.ts";
 import { canonicalJson } from "../../shared/versions/canonicalJson.ts";
+import { apiClient } from "../helpers/api.ts";
 import { HeadlessEditor } from "../helpers/headlessEditor.ts";
 import { login, startTestServer } from "../helpers/server.ts";
 import { appendParagraph, connectClient, textOf } from "../helpers/yClient.ts";
 
-const AGREEMENT = "kip3-vereinbarung-so";
 const CONCEPT = "kip3-konzept-so";
+/** The demo agreement's members besides its owner Andrea: each test makes an agreement of its own with them. */
+const MEMBERS = [
+  ["lukas.frei@so.ch", "editor"],
+  ["claire.dubois@sem.admin.ch", "editor"],
+  ["marco.rossi@sem.admin.ch", "viewer"],
+] as const;
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 describe("milestones: lock, freeze, approvals", async () => {
@@ -16,15 +22,9 @@ describe("milestones: lock, freeze, approvals", async () => {
   const lukas = await login(server.url, "lukas.frei@so.ch"); // editor, canton
   const claire = await login(server.url, "claire.dubois@sem.admin.ch"); // editor of the agreement (SEM), suggester of the concept
 
-  async function call<T>(method: string, path: string, cookie: string, json?: unknown) {
-    const res = await fetch(`${server.url}/api${path}`, {
-      method,
-      headers: { cookie, ...(json === undefined ? {} : { "content-type": "application/json" }) },
-      body: json === undefined ? undefined : JSON.stringify(json),
-    });
-    const text = await res.text();
-    return { status: res.status, body: (text ? JSON.parse(text) : undefined) as T };
-  }
+  const api = apiClient(server.url);
+  const call = <T>(method: string, path: string, cookie: string, json?: unknown) =>
+    api<T>(method, `/api${path}`, { cookie, json });
 
   /** The document as the server holds it now, through a fresh stock client. */
   async function currentJson(doc: string): Promise<string> {
@@ -35,8 +35,62 @@ describe("milestones: lock, freeze, approvals", async () => {
     return json;
   }
 
+  /** Appends a paragraph as Lukas and waits until the server holds it. */
+  async function typeInto(documentId: string, text: string): Promise<void> {
+    const client = connectClient(server.url, documentId, lukas, { reconnect: false });
+    await client.synced;
+    appendParagraph(client.doc, text);
+    for (let i = 0; i < 100 && !(await currentJson(documentId)).includes(text); i++) await sleep(20);
+    client.destroy();
+    expect(await currentJson(documentId)).toContain(text);
+  }
+
+  /** A new agreement of Andrea's (canton) with a paragraph of its own, whose other members are the demo agreement's. */
+  async function newAgreement(): Promise<string> {
+    const created = await call<{ id: string }>("POST", "/documents", andrea, {
+      title: "Vereinbarung",
+      kind: "agreement",
+    });
+    expect(created.status).toBe(201);
+    const documentId = created.body.id;
+    for (const [email, role] of MEMBERS) {
+      expect((await call("PUT", `/documents/${documentId}/members`, andrea, { email, role })).status).toBe(200);
+    }
+    await typeInto(documentId, `Art. 1 Gegenstand der Vereinbarung ${documentId}`); // its own text, its own hashes
+    return documentId;
+  }
+
+  const request = async (documentId: string) => {
+    const requested = await call<VersionDetail>("POST", `/documents/${documentId}/milestones`, andrea, {});
+    expect(requested.status).toBe(201);
+    return requested.body.id;
+  };
+  const decide = async (versionId: string, cookie: string, decision: Record<string, unknown>) =>
+    expect((await call("POST", `/versions/${versionId}/approvals`, cookie, decision)).status).toBe(201);
+
+  /**
+   * A new agreement walked along its milestone path through the API, so that each test
+   * starts where it needs to: the first milestone pending; reached by both parties (and
+   * edited after); the RRB approval reached; the signature rejected.
+   */
+  async function agreementAt(stage: "pending" | "settled" | "approved" | "rejected"): Promise<string> {
+    const documentId = await newAgreement();
+    const settled = await request(documentId);
+    if (stage === "pending") return documentId;
+    await decide(settled, lukas, { decision: "approve" });
+    await decide(settled, claire, { decision: "approve" });
+    await typeInto(documentId, "Nach der Freigabe");
+    if (stage === "settled") return documentId;
+    const rrbDetails = { rrbNumber: "RRB Nr. 2023/1234", rrbDate: "2023-12-12" };
+    await decide(await request(documentId), andrea, { decision: "approve", details: rrbDetails });
+    if (stage === "approved") return documentId;
+    await decide(await request(documentId), claire, { decision: "reject", reason: "Ziffer 4 ist noch offen." });
+    return documentId;
+  }
+
   it("freezes exactly the server's state at the lock while an editor keeps typing; nothing typed after it lands", async () => {
-    const typist = connectClient(server.url, AGREEMENT, lukas);
+    const agreement = await newAgreement();
+    const typist = connectClient(server.url, agreement, lukas);
     await typist.synced;
     let typing = true;
     let lines = 0;
@@ -47,7 +101,7 @@ describe("milestones: lock, freeze, approvals", async () => {
       }
     })();
     await sleep(80);
-    const requested = await call<VersionDetail>("POST", `/documents/${AGREEMENT}/milestones`, andrea, {});
+    const requested = await call<VersionDetail>("POST", `/documents/${agreement}/milestones`, andrea, {});
     await sleep(150);
     typing = false;
     await typed;
@@ -58,25 +112,27 @@ describe("milestones: lock, freeze, approvals", async () => {
     expect(version.contentHash).toMatch(/^[0-9a-f]{64}$/);
     expect(lines).toBeGreaterThan(10);
     // The version is exactly the document as the server holds it: nothing after the lock got in.
-    expect(canonicalJson(version.content)).toBe(await currentJson(AGREEMENT));
-    const summary = await call<{ lock: { versionId: string } | null }>("GET", `/documents/${AGREEMENT}`, lukas);
+    expect(canonicalJson(version.content)).toBe(await currentJson(agreement));
+    const summary = await call<{ lock: { versionId: string } | null }>("GET", `/documents/${agreement}`, lukas);
     expect(summary.body.lock?.versionId).toBe(version.id);
   });
 
   it("refuses a second request while one is pending, and every content change, for every role", async () => {
-    const again = await call("POST", `/documents/${AGREEMENT}/milestones`, andrea, {});
+    const agreement = await agreementAt("pending");
+    const again = await call("POST", `/documents/${agreement}/milestones`, andrea, {});
     expect(again.status).toBe(409);
     for (const cookie of [andrea, lukas, claire]) {
-      const client = connectClient(server.url, AGREEMENT, cookie, { reconnect: false });
+      const client = connectClient(server.url, agreement, cookie, { reconnect: false });
       await client.synced;
       appendParagraph(client.doc, "Während der Freigabe geschrieben");
       expect((await client.closed).code).toBe(CloseCode.UpdateRefused);
     }
-    expect(await currentJson(AGREEMENT)).not.toContain("Während der Freigabe");
+    expect(await currentJson(agreement)).not.toContain("Während der Freigabe");
   });
 
   it("needs both organisations: the canton's approval alone keeps it locked, SEM's completes it", async () => {
-    const versions = await call<VersionSummary[]>("GET", `/documents/${AGREEMENT}/versions`, lukas);
+    const agreement = await agreementAt("pending");
+    const versions = await call<VersionSummary[]>("GET", `/documents/${agreement}/versions`, lukas);
     const id = versions.body[0]?.id ?? "";
     const byViewer = await call(
       "POST",
@@ -94,20 +150,21 @@ describe("milestones: lock, freeze, approvals", async () => {
     const sem = await call<VersionSummary>("POST", `/versions/${id}/approvals`, claire, { decision: "approve" });
     expect(sem.body.status).toBe("reached");
     expect(sem.body.approvals.map((a) => a.orgId).sort()).toEqual(["kanton-so", "sem"]);
-    const doc = await call<{ lock: unknown; nextMilestone: { id: string } }>("GET", `/documents/${AGREEMENT}`, lukas);
+    const doc = await call<{ lock: unknown; nextMilestone: { id: string } }>("GET", `/documents/${agreement}`, lukas);
     expect(doc.body.lock).toBeNull();
     expect(doc.body.nextMilestone.id).toBe("rrb-genehmigung");
     // Unlocked: editing works again.
-    const client = connectClient(server.url, AGREEMENT, lukas, { reconnect: false });
+    const client = connectClient(server.url, agreement, lukas, { reconnect: false });
     await client.synced;
     appendParagraph(client.doc, "Nach der Freigabe");
     await sleep(200);
-    expect(await currentJson(AGREEMENT)).toContain("Nach der Freigabe");
+    expect(await currentJson(agreement)).toContain("Nach der Freigabe");
     client.destroy();
   });
 
   it("records the RRB number and date, and refuses an approval without them", async () => {
-    const requested = await call<VersionDetail>("POST", `/documents/${AGREEMENT}/milestones`, andrea, {});
+    const agreement = await agreementAt("settled");
+    const requested = await call<VersionDetail>("POST", `/documents/${agreement}/milestones`, andrea, {});
     expect(requested.body).toMatchObject({ milestone: "rrb-genehmigung", seq: 2 });
     const id = requested.body.id;
     expect((await call("POST", `/versions/${id}/approvals`, andrea, { decision: "approve" })).status).toBe(400);
@@ -122,11 +179,15 @@ describe("milestones: lock, freeze, approvals", async () => {
     });
     expect(ok.body.status).toBe("reached");
     expect(ok.body.approvals[0]?.details).toEqual({ rrbNumber: "RRB Nr. 2023/1234", rrbDate: "2023-12-12" });
-    expect(ok.body.prevHash).not.toBeNull();
+    // Chained to the version before it.
+    const [settled] = (await call<VersionSummary[]>("GET", `/documents/${agreement}/versions`, andrea)).body;
+    expect(settled?.seq).toBe(1);
+    expect(ok.body.prevHash).toBe(settled?.chainHash);
   });
 
   it("a rejection (with a reason) unlocks without reaching the milestone; the version stays", async () => {
-    const requested = await call<VersionDetail>("POST", `/documents/${AGREEMENT}/milestones`, andrea, {});
+    const agreement = await agreementAt("approved");
+    const requested = await call<VersionDetail>("POST", `/documents/${agreement}/milestones`, andrea, {});
     const id = requested.body.id;
     expect((await call("POST", `/versions/${id}/approvals`, claire, { decision: "reject" })).status).toBe(400);
     const rejected = await call<VersionSummary>("POST", `/versions/${id}/approvals`, claire, {
@@ -134,16 +195,16 @@ describe("milestones: lock, freeze, approvals", async () => {
       reason: "Ziffer 4 ist noch offen.",
     });
     expect(rejected.body.status).toBe("rejected");
-    const doc = await call<{ lock: unknown; nextMilestone: { id: string } }>("GET", `/documents/${AGREEMENT}`, andrea);
+    const doc = await call<{ lock: unknown; nextMilestone: { id: string } }>("GET", `/documents/${agreement}`, andrea);
     expect(doc.body.lock).toBeNull();
     expect(doc.body.nextMilestone.id).toBe("unterzeichnung");
-    const versions = await call<VersionSummary[]>("GET", `/documents/${AGREEMENT}/versions`, andrea);
+    const versions = await call<VersionSummary[]>("GET", `/documents/${agreement}/versions`, andrea);
     expect(versions.body.map((v) => [v.seq, v.status])).toEqual([
       [1, "reached"],
       [2, "reached"],
       [3, "rejected"],
     ]);
-    const chain = await call<{ intact: boolean }>("GET", `/documents/${AGREEMENT}/chain`, andrea);
+    const chain = await call<{ intact: boolean }>("GET", `/documents/${agreement}/chain`, andrea);
     expect(chain.body.intact).toBe(true);
   });
 
@@ -175,7 +236,8 @@ describe("milestones: lock, freeze, approvals", async () => {
   });
 
   it("verifies a hash without signing in (hash known, not genuine) and says whether the chain is intact", async () => {
-    const versions = await call<VersionSummary[]>("GET", `/documents/${AGREEMENT}/versions`, andrea);
+    const agreement = await agreementAt("rejected");
+    const versions = await call<VersionSummary[]>("GET", `/documents/${agreement}/versions`, andrea);
     const second = versions.body[1];
     const verify = (body: string, type: string) =>
       fetch(`${server.url}/api/verify`, { method: "POST", headers: { "content-type": type }, body }).then(
@@ -186,7 +248,7 @@ describe("milestones: lock, freeze, approvals", async () => {
     expect(byHash.body.verdict).toBe("hash_known");
     expect(byHash.body.matches).toHaveLength(1);
     expect(byHash.body.matches[0]).toMatchObject({
-      documentId: AGREEMENT,
+      documentId: agreement,
       chainIntact: true,
       version: { id: second?.id, milestone: "rrb-genehmigung", status: "reached" },
     });
@@ -205,12 +267,13 @@ describe("milestones: lock, freeze, approvals", async () => {
   });
 
   it("restores an old version's text as a new change and leaves every stored hash as it was", async () => {
-    const before = await call<VersionSummary[]>("GET", `/documents/${AGREEMENT}/versions`, andrea);
+    const agreement = await agreementAt("rejected");
+    const before = await call<VersionSummary[]>("GET", `/documents/${agreement}/versions`, andrea);
     const first = await call<VersionDetail>("GET", `/versions/${before.body[0]?.id}`, andrea);
     const restored = await call("POST", `/versions/${before.body[0]?.id}/restore`, lukas);
     expect(restored.status).toBe(204);
-    expect(await currentJson(AGREEMENT)).toBe(canonicalJson(first.body.content));
-    const after = await call<VersionSummary[]>("GET", `/documents/${AGREEMENT}/versions`, andrea);
+    expect(await currentJson(agreement)).toBe(canonicalJson(first.body.content));
+    const after = await call<VersionSummary[]>("GET", `/documents/${agreement}/versions`, andrea);
     expect(after.body.map((v) => [v.id, v.contentHash, v.chainHash])).toEqual(
       before.body.map((v) => [v.id, v.contentHash, v.chainHash]),
     );

@@ -5,35 +5,19 @@ import type { AccordServer } from "../../server/startServer.ts";
 import { CloseCode } from "../../shared/protocol/closeCodes.ts";
 import { CONTENT_FIELD } from "../../shared/schema/extensions.ts";
 import { makeSuggestionId } from "../../shared/suggestions/ids.ts";
+import { updateFrame } from "../helpers/frames.ts";
 import { rawSocket } from "../helpers/rawSocket.ts";
 import { login, startTestServer } from "../helpers/server.ts";
+import { storedDoc } from "../helpers/stored.ts";
 import { appendParagraph, connectClient, eventually, textOf } from "../helpers/yClient.ts";
 
 const AGREEMENT = "kip3-vereinbarung-so"; // Lukas (canton) and Claire (SEM) are both editors
 const FORGED = "Gefälschte Zusage des SEM";
 
-/** A sync "update" frame (type 0, subtype 2). */
-function updateFrame(update: Uint8Array): Uint8Array {
-  const enc = encoding.createEncoder();
-  encoding.writeVarUint(enc, 0);
-  encoding.writeVarUint(enc, 2);
-  encoding.writeVarUint8Array(enc, update);
-  return encoding.toUint8Array(enc);
-}
-
 /** The first text node of the document content (the first block's text). */
 function firstText(doc: Y.Doc): Y.XmlText {
   const block = doc.getXmlFragment(CONTENT_FIELD).get(0) as Y.XmlElement;
   return block.get(0) as Y.XmlText;
-}
-
-/** The document exactly as the store holds it. */
-async function stored(server: AccordServer, documentId: string): Promise<Y.Doc> {
-  const state = await server.store.loadState(documentId);
-  const doc = new Y.Doc();
-  if (state.snapshot) Y.applyUpdate(doc, state.snapshot);
-  for (const u of state.updates) Y.applyUpdate(doc, u);
-  return doc;
 }
 
 /** What waits in the room's live doc for missing dependencies (nothing, ever). */
@@ -93,7 +77,7 @@ describe("nobody acts in someone else's name through pending structs", async () 
     firstText(sem.doc).insert(0, "Q");
     await eventually(() => textOf(watcher.doc).includes("Q"), "Claire's keystroke to reach Andrea");
     await server.rooms.currentState(AGREEMENT); // the commit has settled
-    const inStore = textOf(await stored(server, AGREEMENT));
+    const inStore = textOf(await storedDoc(server, AGREEMENT));
     expect(inStore).toContain("Q");
     expect(inStore).not.toContain(FORGED);
     expect(textOf(watcher.doc)).not.toContain(FORGED);
@@ -123,7 +107,7 @@ describe("nobody acts in someone else's name through pending structs", async () 
     const reader = connectClient(server.url, AGREEMENT, andrea, { reconnect: false });
     await reader.synced;
     await eventually(() => textOf(reader.doc).includes("Beim Verbinden getippt"), "the offline edits to arrive");
-    const inStore = textOf(await stored(server, AGREEMENT));
+    const inStore = textOf(await storedDoc(server, AGREEMENT));
     for (const line of ["Offline geschrieben, Teil 1", "Offline geschrieben, Teil 2", "Beim Verbinden getippt"]) {
       expect(inStore).toContain(line);
     }

@@ -1,25 +1,14 @@
-import { randomBytes } from "node:crypto";
-import pg from "pg";
-import { afterAll, describe, expect, it } from "vitest";
+import { expect, it } from "vitest";
 import * as Y from "yjs";
 import { CONTENT_FIELD } from "../../shared/schema/extensions.ts";
+import { describeNeeding, freshSchema } from "../helpers/needsServices.ts";
 import { login, startTestServer, tempDataDir } from "../helpers/server.ts";
 import { connectClient, eventually, textOf } from "../helpers/yClient.ts";
 
-const BASE = process.env.TEST_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/test";
-const schema = `accord_it_${randomBytes(6).toString("hex")}`;
-const url = `${BASE}?options=${encodeURIComponent(`-c search_path=${schema}`)}`;
+const describeOnPostgres = await describeNeeding("postgres");
 
-async function admin(sql: string): Promise<void> {
-  const client = new pg.Client({ connectionString: BASE });
-  await client.connect();
-  await client.query(sql);
-  await client.end();
-}
-
-describe("Accord on PostgreSQL (DATABASE_URL)", async () => {
-  await admin(`CREATE SCHEMA ${schema}`);
-  afterAll(() => admin(`DROP SCHEMA IF EXISTS ${schema} CASCADE`));
+describeOnPostgres("Accord on PostgreSQL (DATABASE_URL)", async () => {
+  const { url } = await freshSchema("accord_it");
 
   it("seeds the demo data, syncs edits and keeps them across a restart", async () => {
     const dataDir = tempDataDir();

@@ -1,44 +1,36 @@
-import { randomBytes } from "node:crypto";
-import pg from "pg";
-import { afterAll, describe, expect, it } from "vitest";
+import { expect, it } from "vitest";
 import * as Y from "yjs";
 import { CloseCode } from "../../shared/protocol/closeCodes.ts";
+import { apiClient } from "../helpers/api.ts";
 import { type ChildServer, startChildServer } from "../helpers/childServer.ts";
+import { describeNeeding, freshRedisPrefix, freshSchema } from "../helpers/needsServices.ts";
 import { login, tempDataDir } from "../helpers/server.ts";
+import { TEST_DATABASE_URL, TEST_REDIS_URL, withSearchPath } from "../helpers/services.ts";
 import { startTcpProxy, type TcpProxy } from "../helpers/tcpProxy.ts";
 import { appendParagraph, connectClient, eventually, textOf } from "../helpers/yClient.ts";
 
-const BASE = process.env.TEST_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/test";
-const REDIS_PORT = Number(process.env.TEST_REDIS_PORT ?? 6379);
-const PG_PORT = Number(new URL(BASE).port || 5432);
+const REDIS = new URL(TEST_REDIS_URL);
+const PG = new URL(TEST_DATABASE_URL);
 const DOC = "kip3-konzept-so";
-
-async function admin(sql: string): Promise<void> {
-  const client = new pg.Client({ connectionString: BASE });
-  await client.connect();
-  await client.query(sql);
-  await client.end();
-}
+const describeScaledOut = await describeNeeding("postgres", "redis");
 
 /**
  * Two Accord instances on one PostgreSQL schema and one Redis (fresh channel prefix), each
  * reaching Redis and PostgreSQL through its own cuttable proxy, as behind a load balancer
  * without sticky sessions.
  */
-describe("several instances on PostgreSQL and Redis", async () => {
-  const schema = `accord_so_${randomBytes(5).toString("hex")}`;
-  await admin(`CREATE SCHEMA ${schema}`);
-  afterAll(() => admin(`DROP SCHEMA IF EXISTS ${schema} CASCADE`));
-  const prefix = `accord-test-${randomBytes(4).toString("hex")}:`;
+describeScaledOut("several instances on PostgreSQL and Redis", async () => {
+  const { schema } = await freshSchema("accord_so");
+  const prefix = freshRedisPrefix();
 
   async function instance(): Promise<{ server: ChildServer; redis: TcpProxy; db: TcpProxy }> {
-    const redis = await startTcpProxy(REDIS_PORT);
-    const db = await startTcpProxy(PG_PORT);
-    const dbUrl = new URL(BASE);
+    const redis = await startTcpProxy(Number(REDIS.port || 6379), REDIS.hostname);
+    const db = await startTcpProxy(Number(PG.port || 5432), PG.hostname);
+    const dbUrl = new URL(TEST_DATABASE_URL);
     dbUrl.port = String(db.port);
     dbUrl.hostname = "127.0.0.1";
     const server = await startChildServer(tempDataDir(), {
-      DATABASE_URL: `${dbUrl.toString()}?options=${encodeURIComponent(`-c search_path=${schema}`)}`,
+      DATABASE_URL: withSearchPath(dbUrl.toString(), schema),
       REDIS_URL: `redis://127.0.0.1:${redis.port}`,
       REDIS_PREFIX: prefix,
       GAP_CHECK_MS: "500",
@@ -94,28 +86,38 @@ describe("several instances on PostgreSQL and Redis", async () => {
     for (const c of [onA, onB, alsoOnB]) c.destroy();
   });
 
-  it("closes a member's connection on instance B when their role changes on instance A", async () => {
-    const lukasOnB = connectClient(b.server.url, DOC, cookieB, { reconnect: false });
-    await lukasOnB.synced;
-    const res = await fetch(`${a.server.url}/api/documents/${DOC}/members`, {
+  /** A new document of Andrea's, made on instance A, with Lukas as its editor. */
+  async function documentWithLukas(): Promise<string> {
+    const call = apiClient(a.server.url);
+    const created = await call<{ id: string }>("POST", "/api/documents", {
+      cookie: cookieA,
+      json: { title: "Rollenwechsel", kind: "concept" },
+    });
+    expect(created.status).toBe(201);
+    expect((await changeRole(created.body.id, "editor")).status).toBe(200);
+    return created.body.id;
+  }
+  const changeRole = (documentId: string, role: string) =>
+    fetch(`${a.server.url}/api/documents/${documentId}/members`, {
       method: "PUT",
       headers: { cookie: cookieA, "content-type": "application/json", origin: a.server.url },
-      body: JSON.stringify({ email: "lukas.frei@so.ch", role: "commenter" }),
+      body: JSON.stringify({ email: "lukas.frei@so.ch", role }),
     });
-    expect(res.status).toBe(200);
+
+  it("closes a member's connection on instance B when their role changes on instance A", async () => {
+    const doc = await documentWithLukas();
+    const lukasOnB = connectClient(b.server.url, doc, cookieB, { reconnect: false });
+    await lukasOnB.synced;
+    expect((await changeRole(doc, "commenter")).status).toBe(200);
     expect((await lukasOnB.closed).code).toBe(CloseCode.PermissionsChanged);
   });
 
   it("closes a member's connection whose role changed while its instance's Redis link was down, once it returns", async () => {
-    const lukasOnB = connectClient(b.server.url, DOC, cookieB, { reconnect: false });
+    const doc = await documentWithLukas();
+    const lukasOnB = connectClient(b.server.url, doc, cookieB, { reconnect: false });
     await lukasOnB.synced;
     await b.redis.cut();
-    const res = await fetch(`${a.server.url}/api/documents/${DOC}/members`, {
-      method: "PUT",
-      headers: { cookie: cookieA, "content-type": "application/json", origin: a.server.url },
-      body: JSON.stringify({ email: "lukas.frei@so.ch", role: "editor" }),
-    });
-    expect(res.status).toBe(200);
+    expect((await changeRole(doc, "commenter")).status).toBe(200);
     await b.redis.restore();
     expect((await lukasOnB.closed).code).toBe(CloseCode.PermissionsChanged);
   });
@@ -136,7 +138,8 @@ describe("several instances on PostgreSQL and Redis", async () => {
   });
 
   it("loses no update a peer on the survivor has seen when an instance is killed, and its clients converge on the survivor", async () => {
-    const writer = connectClient(a.server.url, DOC, cookieA);
+    const doomed = await instance(); // its own: the other tests keep both instances
+    const writer = connectClient(doomed.server.url, DOC, await login(doomed.server.url, "andrea.meier@so.ch"));
     const peer = connectClient(b.server.url, DOC, cookieB);
     await Promise.all([writer.synced, peer.synced]);
     let typing = true;
@@ -148,7 +151,7 @@ describe("several instances on PostgreSQL and Redis", async () => {
       }
     })();
     await eventually(() => textOf(peer.doc).includes("Zeile 30 vor dem Absturz"), "the peer to see line 30", 10_000);
-    await a.server.kill9();
+    await doomed.server.kill9();
     typing = false;
     await typed;
     const seen = textOf(peer.doc);

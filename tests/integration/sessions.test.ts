@@ -1,12 +1,13 @@
-import { createHash, randomBytes } from "node:crypto";
-import pg from "pg";
-import { afterAll, describe, expect, it } from "vitest";
+import { createHash } from "node:crypto";
+import { describe, expect, it } from "vitest";
 import * as Y from "yjs";
 import { deactivateAccount } from "../../server/accounts/deactivate.ts";
 import { updateMessage } from "../../server/sync/messages.ts";
 import { CloseCode } from "../../shared/protocol/closeCodes.ts";
+import { describeNeeding, freshRedisPrefix, freshSchema } from "../helpers/needsServices.ts";
 import { rawSocket } from "../helpers/rawSocket.ts";
 import { DEMO_PASSWORD, login, startTestServer, tempDataDir } from "../helpers/server.ts";
+import { TEST_REDIS_URL } from "../helpers/services.ts";
 import { appendParagraph, connectClient, eventually, textOf } from "../helpers/yClient.ts";
 
 const DOC = "kip3-konzept-so";
@@ -179,21 +180,13 @@ describe("deactivating an account", async () => {
   });
 });
 
-describe("ending a session with several instances (PostgreSQL and Redis)", async () => {
-  const BASE = process.env.TEST_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/test";
-  const schema = `accord_se_${randomBytes(5).toString("hex")}`;
-  const admin = async (sql: string) => {
-    const client = new pg.Client({ connectionString: BASE });
-    await client.connect();
-    await client.query(sql);
-    await client.end();
-  };
-  await admin(`CREATE SCHEMA ${schema}`);
-  afterAll(() => admin(`DROP SCHEMA IF EXISTS ${schema} CASCADE`));
+const describeScaledOut = await describeNeeding("postgres", "redis");
+
+describeScaledOut("ending a session with several instances (PostgreSQL and Redis)", async () => {
   const env = {
-    DATABASE_URL: `${BASE}?options=${encodeURIComponent(`-c search_path=${schema}`)}`,
-    REDIS_URL: process.env.TEST_REDIS_URL ?? "redis://127.0.0.1:6379",
-    REDIS_PREFIX: `accord-test-${randomBytes(4).toString("hex")}:`,
+    DATABASE_URL: (await freshSchema("accord_se")).url,
+    REDIS_URL: TEST_REDIS_URL,
+    REDIS_PREFIX: freshRedisPrefix(),
     SESSION_CHECK_MS: NO_CHECK,
   };
   // One after the other: the first migrates and seeds.

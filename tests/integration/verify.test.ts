@@ -2,6 +2,7 @@ import { crc32, createDeflateRaw } from "node:zlib";
 import { strFromU8, strToU8, unzipSync, zipSync } from "fflate";
 import { describe, expect, it } from "vitest";
 import type { VerifyResult, VersionDetail } from "../../shared/api/schemas.ts";
+import { apiClient } from "../helpers/api.ts";
 import { login, startTestServer, tempDataDir } from "../helpers/server.ts";
 
 const CONCEPT = "kip3-konzept-so";
@@ -59,18 +60,12 @@ async function zipBomb(name: string, inflated: number): Promise<Uint8Array> {
 }
 
 describe("verifying exported files over the API", async () => {
-  const dataDir = tempDataDir();
-  let server = await startTestServer({}, dataDir);
+  const server = await startTestServer();
   const andrea = await login(server.url, "andrea.meier@so.ch");
 
-  const call = async <T>(method: string, path: string, json?: unknown) => {
-    const r = await fetch(`${server.url}/api${path}`, {
-      method,
-      headers: { cookie: andrea, "content-type": "application/json" },
-      ...(json === undefined ? {} : { body: JSON.stringify(json) }),
-    });
-    return { status: r.status, body: (await r.json()) as T };
-  };
+  const api = apiClient(server.url);
+  const call = <T>(method: string, path: string, json?: unknown) =>
+    api<T>(method, `/api${path}`, { cookie: andrea, json });
   const exported = async (versionId: string, format: Format) => {
     const r = await fetch(`${server.url}/api/versions/${versionId}/export?format=${format}`, {
       headers: { cookie: andrea },
@@ -94,8 +89,23 @@ describe("verifying exported files over the API", async () => {
     zip: await exported(concept.id, "zip"),
   };
 
+  /** A concept of Andrea's own, frozen once, and its exports as frozen: for a test that decides on it and renames it. */
+  async function ownFrozenConcept() {
+    const created = await call<{ id: string }>("POST", "/documents", { title: "Eigenes Konzept", kind: "concept" });
+    expect(created.status).toBe(201);
+    const documentId = created.body.id;
+    const frozen = await call<VersionDetail>("POST", `/documents/${documentId}/milestones`, { includeOpen: true });
+    expect(frozen.status).toBe(201);
+    const id = frozen.body.id;
+    return {
+      documentId,
+      id,
+      before: { pdf: await exported(id, "pdf"), docx: await exported(id, "docx"), md: await exported(id, "md") },
+    };
+  }
+
   it.each(FORMATS)("exports a version as the same %s bytes every time", async (format) => {
-    expect(Buffer.from(await exported(concept.id, format)).equals(Buffer.from(before[format]))).toBe(true);
+    expect(Buffer.from(await exported(concept.id, format))).toEqual(Buffer.from(before[format]));
   });
 
   it.each(FORMATS)("answers genuine for an untouched %s export, naming version and format", async (format) => {
@@ -167,22 +177,24 @@ describe("verifying exported files over the API", async () => {
   });
 
   it("keeps an export genuine after a decision (with the state it shows) and after a rename", async () => {
-    const decided = await call("POST", `/versions/${concept.id}/approvals`, { decision: "approve" });
+    // A version of its own: the decision and the rename would change what the other tests verify.
+    const { documentId, id, before } = await ownFrozenConcept();
+    const decided = await call("POST", `/versions/${id}/approvals`, { decision: "approve" });
     expect(decided.status).toBe(201);
     const old = await verify(before.pdf);
     expect(old.body).toMatchObject({ verdict: "genuine", approvalsIncluded: 0, approvalsTotal: 1 });
-    const afterDecision = await exported(concept.id, "docx");
-    expect(Buffer.from(afterDecision).equals(Buffer.from(before.docx))).toBe(false);
+    const afterDecision = await exported(id, "docx");
+    expect(Buffer.from(afterDecision)).not.toEqual(Buffer.from(before.docx));
     expect((await verify(afterDecision)).body).toMatchObject({ verdict: "genuine", approvalsIncluded: 1 });
 
-    const renamed = await call("PATCH", `/documents/${CONCEPT}`, { title: "Umbenannt nach der Freigabe" });
+    const renamed = await call("PATCH", `/documents/${documentId}`, { title: "Umbenannt nach der Freigabe" });
     expect(renamed.status).toBe(200);
     for (const format of FORMATS) {
-      const again = await exported(concept.id, format);
+      const again = await exported(id, format);
       expect((await verify(again)).body).toMatchObject({ verdict: "genuine", format, approvalsIncluded: 1 });
     }
-    expect(Buffer.from(await exported(concept.id, "docx")).equals(Buffer.from(afterDecision))).toBe(true);
-    expect(strFromU8(await exported(concept.id, "md"))).not.toContain("Umbenannt");
+    expect(Buffer.from(await exported(id, "docx"))).toEqual(Buffer.from(afterDecision));
+    expect(strFromU8(await exported(id, "md"))).not.toContain("Umbenannt");
     expect((await verify(before.md)).body).toMatchObject({ verdict: "genuine", approvalsIncluded: 0 });
   });
 
@@ -241,13 +253,27 @@ describe("verifying exported files over the API", async () => {
   });
 
   it("exports the same bytes after a server restart", async () => {
-    const versionId = concept.id;
-    const beforeRestart = await Promise.all(FORMATS.map((f) => exported(versionId, f)));
-    await server.close();
-    server = await startTestServer({}, dataDir);
-    const afterRestart = await Promise.all(FORMATS.map((f) => exported(versionId, f)));
-    expect(afterRestart.map((bytes, i) => Buffer.from(bytes).equals(Buffer.from(beforeRestart[i] ?? [])))).toEqual(
-      FORMATS.map(() => true),
-    );
+    // A server of its own to restart: the other tests keep theirs.
+    const ownDir = tempDataDir();
+    const first = await startTestServer({}, ownDir);
+    const cookie = await login(first.url, "andrea.meier@so.ch");
+    const frozen = await apiClient(first.url)<VersionDetail>("POST", `/api/documents/${CONCEPT}/milestones`, {
+      cookie,
+      json: { includeOpen: true },
+    });
+    const exportsFrom = (url: string) =>
+      Promise.all(
+        FORMATS.map(async (format) => {
+          const r = await fetch(`${url}/api/versions/${frozen.body.id}/export?format=${format}`, {
+            headers: { cookie },
+          });
+          expect(r.status).toBe(200);
+          return Buffer.from(await r.arrayBuffer());
+        }),
+      );
+    const beforeRestart = await exportsFrom(first.url);
+    await first.close();
+    const restarted = await startTestServer({}, ownDir);
+    expect(await exportsFrom(restarted.url)).toEqual(beforeRestart);
   });
 });

@@ -2,14 +2,13 @@ import { randomBytes } from "node:crypto";
 import path from "node:path";
 import Database from "better-sqlite3";
 import pg from "pg";
+import { TEST_DATABASE_URL, TEST_REDIS_URL, withSearchPath } from "../../helpers/services.ts";
 import { type Child, diskBytes, freePort, startPinned } from "../proc.ts";
 import type { BenchClient, System } from "./System.ts";
 import { ywsClient } from "./ywsClient.ts";
 
 const PASSWORD = "accord-bench";
 const EMAIL = "andrea.meier@so.ch";
-const PG_BASE = process.env.TEST_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/test";
-const REDIS = process.env.TEST_REDIS_URL ?? "redis://127.0.0.1:6379";
 
 /** BENCH_CPU_PROF=<dir>: every Accord child writes a V8 CPU profile there when stopped (not on kill -9). */
 const profile = process.env.BENCH_CPU_PROF ? ["--cpu-prof", `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : [];
@@ -41,7 +40,7 @@ export function accord(instances: 1 | 2): System {
   let dataDir = "";
   let env: Record<string, string> = {};
   let schema = "";
-  const admin = () => new pg.Client({ connectionString: PG_BASE });
+  const admin = () => new pg.Client({ connectionString: TEST_DATABASE_URL });
 
   const launch = async () => {
     children = [];
@@ -51,8 +50,8 @@ export function accord(instances: 1 | 2): System {
       const extra: Record<string, string> =
         instances === 2
           ? {
-              DATABASE_URL: `${PG_BASE}?options=${encodeURIComponent(`-c search_path=${schema}`)}`,
-              REDIS_URL: REDIS,
+              DATABASE_URL: withSearchPath(TEST_DATABASE_URL, schema),
+              REDIS_URL: TEST_REDIS_URL,
               REDIS_PREFIX: `accord-bench-${schema}:`,
               DATA_DIR: `${dataDir}/i${i}`,
             }
