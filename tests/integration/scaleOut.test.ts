@@ -103,7 +103,7 @@ describe("several instances on PostgreSQL and Redis", async () => {
       body: JSON.stringify({ email: "lukas.frei@so.ch", role: "commenter" }),
     });
     expect(res.status).toBe(200);
-    expect((await lukasOnB.closed).code).toBe(CloseCode.PermissionsChanged);
+    expect((await lukasOnB.closed).code).toBe(CloseCode.RenewConnection);
   });
 
   it("closes a member's connection whose role changed while its instance's Redis link was down, once it returns", async () => {
@@ -117,7 +117,7 @@ describe("several instances on PostgreSQL and Redis", async () => {
     });
     expect(res.status).toBe(200);
     await b.redis.restore();
-    expect((await lukasOnB.closed).code).toBe(CloseCode.PermissionsChanged);
+    expect((await lukasOnB.closed).code).toBe(CloseCode.RenewConnection);
   });
 
   it("refuses updates with 4503 while PostgreSQL is unreachable, and serves again when it returns", async () => {
