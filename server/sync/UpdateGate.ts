@@ -1,5 +1,5 @@
 import * as Y from "yjs";
-import { CloseCode, closeReason } from "../../shared/protocol/closeCodes.ts";
+import { CloseCode } from "../../shared/protocol/closeCodes.ts";
 import type { Logger } from "../log.ts";
 import type { AuditNote, Validator } from "../policy/Change.ts";
 import { UpdatePolicy, type Verdict } from "../policy/UpdatePolicy.ts";
@@ -145,7 +145,7 @@ export class UpdateGate {
       userId: offender.user.id,
       error: error instanceof Error ? error.message : String(error),
     });
-    offender.close(CloseCode.BadMessage, `${closeReason[CloseCode.BadMessage]}: update does not integrate`);
+    offender.close(CloseCode.BadMessage, reasonWith(CloseCode.BadMessage, "update does not integrate"));
     this.outlets.broken();
   }
 
