@@ -115,11 +115,6 @@ export class RoomRegistry {
     return entry.room;
   }
 
-  /** Closes the open connections of `userId` to `documentId`, if the document is loaded. */
-  closeConnectionsOf(documentId: string, userId: string, code: number, reason: string): void {
-    this.entries.get(documentId)?.loaded?.closeUser(userId, code, reason);
-  }
-
   /**
    * Re-reads a document's flags into its open room, if any. When the lock changed, every
    * connection is renewed (4409) so that clients learn it and their editors follow.
@@ -138,15 +133,9 @@ export class RoomRegistry {
   async withLockedDocument<T>(documentId: string, work: (doc: Y.Doc) => Promise<T>): Promise<T> {
     const room = await this.acquire(documentId);
     try {
-      return await withLockedRoom(
-        room,
-        {
-          commit: this.options.commit,
-          updates: this.options.updates,
-          announce: () => this.pubsub.publishEvent({ type: "settings", documentId }),
-        },
-        work,
-      );
+      const { commit, updates } = this.options;
+      const announce = () => this.pubsub.publishEvent({ type: "settings", documentId });
+      return await withLockedRoom(room, { commit, updates, announce }, work);
     } finally {
       this.releaseIfEmpty(room);
     }
@@ -192,8 +181,10 @@ export class RoomRegistry {
     this.stopGapChecks();
   }
 
+  /** Renews the open connections of `userId` to `documentId`, if the document is loaded. */
   private renewConnectionsOf(documentId: string, userId: string): void {
-    this.closeConnectionsOf(documentId, userId, CloseCode.RenewConnection, closeReason[CloseCode.RenewConnection]);
+    const code = CloseCode.RenewConnection;
+    this.entries.get(documentId)?.loaded?.closeUser(userId, code, closeReason[code]);
   }
 
   private refreshInBackground(documentId: string): void {
@@ -222,13 +213,8 @@ export class RoomRegistry {
     const entry = this.entries.get(documentId);
     if (entry) {
       entry.loaded = room;
-      entry.compaction = new CompactionSchedule(
-        documentId,
-        updates,
-        log,
-        this.options.compactThreshold,
-        state.updates.length,
-      );
+      const { compactThreshold } = this.options;
+      entry.compaction = new CompactionSchedule(documentId, updates, log, compactThreshold, state.updates.length);
       entry.unsubscribe = this.pubsub.subscribe(documentId, {
         update: (seq, data) => room.follower.receive(seq, data),
         awareness: (data) => room.presence.receiveRemote(data),
