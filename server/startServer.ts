@@ -50,7 +50,13 @@ export async function startServer(config: Config, log: Logger): Promise<AccordSe
   let metrics: ServerMetrics | null = null;
   const commit = new GroupCommit(store, log, (updates, ms) => metrics?.committed(updates, ms));
   const rooms = new RoomRegistry({
-    store,
+    updates: store,
+    ports: {
+      roleOf: (documentId, userId) => store.roleOf(documentId, userId),
+      documentFlags: (documentId) => documentFlags(store, documentId),
+      appendAudit: (entry) => store.appendAudit(entry),
+      refused: () => metrics?.refused.inc(),
+    },
     commit,
     log,
     idleMs: config.roomIdleMs,
@@ -58,8 +64,6 @@ export async function startServer(config: Config, log: Logger): Promise<AccordSe
     handshakeTimeoutMs: config.handshakeTimeoutMs,
     pubsub,
     gapCheckMs: config.gapCheckMs,
-    onRefused: () => metrics?.refused.inc(),
-    describeDocument: (documentId) => documentFlags(store, documentId),
   });
   metrics = new ServerMetrics(rooms);
   const sessions = new LiveSessions({ store, pubsub, log, checkMs: config.sessionCheckMs });

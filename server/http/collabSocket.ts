@@ -5,12 +5,11 @@ import { type RawData, type WebSocket, WebSocketServer } from "ws";
 import { CloseCode, closeReason } from "../../shared/protocol/closeCodes.ts";
 import type { LiveSessions } from "../accounts/LiveSessions.ts";
 import { findSession, SESSION_COOKIE } from "../accounts/sessions.ts";
-import { DOCUMENT_ID, openDocument } from "../documents/documents.ts";
-import { AppError } from "../errors.ts";
+import { DOCUMENT_ID } from "../documents/documents.ts";
 import type { Logger } from "../log.ts";
 import type { SessionRow, Store } from "../store/Store.ts";
 import { Connection, type Transport } from "../sync/Connection.ts";
-import { DocumentLoadError } from "../sync/loadDoc.ts";
+import { ProtocolError } from "../sync/ProtocolError.ts";
 import type { Room } from "../sync/Room.ts";
 import type { RoomRegistry } from "../sync/RoomRegistry.ts";
 import { forwardedClient, normaliseAddress, type TrustedProxies } from "./clientAddress.ts";
@@ -105,6 +104,12 @@ export function attachCollabSocket(server: Server, options: CollabSocketOptions)
     });
   }
 
+  /** Why this user may not open this document (4404, 4403), or null if they may. */
+  async function admission(documentId: string, userId: string): Promise<CloseCode | null> {
+    if (!DOCUMENT_ID.test(documentId) || !(await store.findDocument(documentId))) return CloseCode.DocumentNotFound;
+    return (await store.roleOf(documentId, userId)) ? null : CloseCode.Forbidden;
+  }
+
   async function connect(ws: WebSocket, session: SessionRow, documentId: string): Promise<void> {
     const { user, tokenHash: sessionId } = session;
     let conn: Connection | null = null;
@@ -131,12 +136,13 @@ export function attachCollabSocket(server: Server, options: CollabSocketOptions)
 
     let room: Room;
     try {
-      if (!DOCUMENT_ID.test(documentId)) throw new AppError(404, "not_found", "document not found");
       // Members only: a stranger must not make the server load a document.
-      await openDocument(store, documentId, user.id);
+      const refusal = await admission(documentId, user.id);
+      if (refusal) return ws.close(refusal, closeReason[refusal]);
       room = await rooms.acquire(documentId);
     } catch (err) {
-      const code = closeCodeFor(err);
+      // Damaged stored state says so (4500); anything else is the store failing to answer.
+      const code = err instanceof ProtocolError ? err.code : CloseCode.StorageUnavailable;
       if (code === CloseCode.DocumentLoadFailed)
         log.error("document failed to load", { documentId, error: String(err) });
       ws.close(code, closeReason[code]);
@@ -193,13 +199,6 @@ function keepAlive(ws: WebSocket): void {
     ws.ping();
   }, PING_INTERVAL_MS);
   ws.on("close", () => clearInterval(timer));
-}
-
-function closeCodeFor(err: unknown): CloseCode {
-  if (err instanceof DocumentLoadError) return CloseCode.DocumentLoadFailed;
-  if (err instanceof AppError && err.code === "forbidden") return CloseCode.Forbidden;
-  if (err instanceof AppError && err.code === "not_found") return CloseCode.DocumentNotFound;
-  return CloseCode.StorageUnavailable;
 }
 
 function refuse(socket: Duplex, status: number, text: string): void {

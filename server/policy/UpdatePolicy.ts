@@ -3,12 +3,13 @@ import { commentsOf } from "../../shared/comments/model.ts";
 import { CONTENT_FIELD } from "../../shared/schema/extensions.ts";
 import type { Actor, AuditNote, DocumentContext, Validator } from "./Change.ts";
 import { ContentBlocks } from "./contentBlocks.ts";
+import { missingDependency } from "./missingDependency.ts";
 import { applyAndObserve } from "./observeChange.ts";
 import { reservedKeyProblem } from "./reservedKeys.ts";
 import { commentRule } from "./rules/commentRule.ts";
 import { contentSafetyRule } from "./rules/contentSafetyRule.ts";
 import { lockRule } from "./rules/lockRule.ts";
-import { roleRule } from "./rules/roleRule.ts";
+import { refusedActor, roleRule } from "./rules/roleRule.ts";
 import { suggestionRule } from "./rules/suggestionRule.ts";
 
 /** The validators every update passes, in order; later issues append theirs. */
@@ -51,11 +52,25 @@ export class UpdatePolicy {
     private readonly validators: readonly Validator[] = DEFAULT_VALIDATORS,
   ) {}
 
-  /** Judges `update` by `actor`. Throws (after dropping the shadow) if the update fails to integrate. */
-  evaluate(actor: Actor, update: Uint8Array, context: DocumentContext = DEFAULT_CONTEXT()): Verdict {
+  /**
+   * Judges `update` by `actor`: the room's only gate. In order of cost: the actor (a viewer
+   * changes nothing), the cheap check that it would not wait for clocks the live doc lacks,
+   * then the shadow and the validators. `decoded` is the update as the caller decoded it
+   * already. Throws (after dropping the shadow) if the update fails to integrate.
+   */
+  evaluate(
+    actor: Actor,
+    update: Uint8Array,
+    context: DocumentContext = DEFAULT_CONTEXT(),
+    decoded: ReturnType<typeof Y.decodeUpdate> = Y.decodeUpdate(update),
+  ): Verdict {
+    const refused = refusedActor(actor);
+    if (refused) return { ok: false, reason: refused };
     // Before the shadow: what a key `__proto__` hides, no rule after this could see.
-    const reserved = reservedKeyProblem(update);
+    const reserved = reservedKeyProblem(decoded);
     if (reserved) return { ok: false, reason: reserved };
+    const missing = missingDependency(decoded, (client) => Y.getState(this.live.store, client));
+    if (missing) return { ok: false, reason: missing, missingDependencies: true };
     const judged = this.ensureShadow();
     let change: ReturnType<typeof applyAndObserve>;
     try {

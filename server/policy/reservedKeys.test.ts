@@ -7,7 +7,8 @@ import { reservedKeyProblem } from "./reservedKeys.ts";
 const protoKey = (value: unknown) => JSON.parse(`{"__proto__": ${JSON.stringify(value)}}`) as Record<string, unknown>;
 
 /** The update `change` makes to a document holding one paragraph of text. */
-function updateOf(change: (text: Y.XmlText, doc: Y.Doc) => void): Uint8Array {
+/** The decoded update of `change`, as the policy receives it. */
+function updateOf(change: (text: Y.XmlText, doc: Y.Doc) => void): ReturnType<typeof Y.decodeUpdate> {
   const doc = new Y.Doc();
   const paragraph = new Y.XmlElement("paragraph");
   doc.getXmlFragment(CONTENT_FIELD).insert(0, [paragraph]);
@@ -15,7 +16,7 @@ function updateOf(change: (text: Y.XmlText, doc: Y.Doc) => void): Uint8Array {
   paragraph.insert(0, [text]);
   const before = Y.encodeStateVector(doc);
   change(text, doc);
-  return Y.encodeStateAsUpdate(doc, before);
+  return Y.decodeUpdate(Y.encodeStateAsUpdate(doc, before));
 }
 
 describe("reservedKeyProblem", () => {

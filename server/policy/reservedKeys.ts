@@ -17,8 +17,8 @@ const RESERVED_KEY = "__proto__";
  * holding an object whose prototype is not Object.prototype, which is how a decoded own
  * `__proto__` key shows itself. Pure; throws only if `update` does not decode.
  */
-export function reservedKeyProblem(update: Uint8Array): string | null {
-  for (const struct of Y.decodeUpdate(update).structs) {
+export function reservedKeyProblem(decoded: ReturnType<typeof Y.decodeUpdate>): string | null {
+  for (const struct of decoded.structs) {
     if (!(struct instanceof Y.Item)) continue;
     if (struct.parentSub === RESERVED_KEY) return `the key ${RESERVED_KEY} is reserved`;
     const problem = contentProblem(struct.content);

@@ -1,8 +1,9 @@
 import * as awarenessProtocol from "y-protocols/awareness";
-import { CloseCode, closeReason } from "../../shared/protocol/closeCodes.ts";
+import { CloseCode } from "../../shared/protocol/closeCodes.ts";
 import type { Logger } from "../log.ts";
 import { type AwarenessEntry, readAwarenessEntries, writeStampedUpdate } from "./awarenessIdentity.ts";
 import { Connection } from "./Connection.ts";
+import { reasonWith } from "./ProtocolError.ts";
 
 /** What one connection may put into a room's awareness (PROTOCOL.md, "Awareness"). */
 export interface AwarenessLimits {
@@ -134,7 +135,7 @@ export class AwarenessGate {
       this.apply(conn, entries);
     } catch (err) {
       this.log.warn("bad awareness state", { userId: conn.user.id, error: String(err) });
-      conn.close(CloseCode.BadMessage, `${closeReason[CloseCode.BadMessage]}: malformed awareness state`);
+      conn.close(CloseCode.BadMessage, reasonWith(CloseCode.BadMessage, "malformed awareness state"));
     }
   }
 

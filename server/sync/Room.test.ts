@@ -1,30 +1,77 @@
 import * as decoding from "lib0/decoding";
-import * as encoding from "lib0/encoding";
 import { describe, expect, it } from "vitest";
 import * as Y from "yjs";
 import { CONTENT_FIELD } from "../../shared/schema/extensions.ts";
 import { createLogger } from "../log.ts";
-import type { Store, UpdateRecord } from "../store/Store.ts";
+import { missingDependency } from "../policy/missingDependency.ts";
 import { Connection } from "./Connection.ts";
 import { GroupCommit } from "./GroupCommit.ts";
-import { Room } from "./Room.ts";
-import { checkUpdate, missingDependency } from "./updateCheck.ts";
+import { updateMessage as updateFrame } from "./messages.ts";
+import { Room, type RoomHooks } from "./Room.ts";
+import type { UpdateLog, UpdateRecord } from "./UpdateLog.ts";
+import { checkUpdate } from "./updateCheck.ts";
 
-/** A store whose commits wait until the test opens the gate, to watch what happens meanwhile. */
-function gatedStore() {
-  const committed: UpdateRecord[] = [];
+/**
+ * The update log in memory: the whole port in a few lines. Appends wait for `gate`, so a
+ * test can watch what happens while a commit is under way; `offered` is everything the
+ * group commit handed it, `rows` what it stored.
+ */
+function memoryLog(gate: Promise<void> = Promise.resolve()) {
+  const rows: (UpdateRecord & { seq: number })[] = [];
+  const offered: UpdateRecord[] = [];
+  const batches: number[] = [];
+  const locked = new Set<string>();
+  const of = (id: string) => rows.filter((r) => r.documentId === id);
+  const last = (id: string) => of(id).at(-1)?.seq ?? 0;
+  const log: UpdateLog = {
+    async appendUpdates(batch) {
+      await gate;
+      offered.push(...batch);
+      batches.push(batch.length);
+      // A document's updates in one batch are stored or refused together.
+      const refused = new Set(
+        batch.filter((r) => locked.has(r.documentId) && !r.commentsOnly).map((r) => r.documentId),
+      );
+      return batch.map((r) => {
+        if (refused.has(r.documentId)) return null;
+        rows.push({ ...r, seq: last(r.documentId) + 1 });
+        return last(r.documentId);
+      });
+    },
+    async setDocumentLock(id, on) {
+      if (on) locked.add(id);
+      else locked.delete(id);
+    },
+    async readUpdatesSince(id, after) {
+      const updates = of(id).filter((r) => r.seq > after);
+      return { snapshot: null, updates, lastSeq: Math.max(after, last(id)) };
+    },
+    lastSeqOf: async (id) => last(id),
+    loadState: async (id) => ({ snapshot: null, updates: of(id).map((r) => r.data), lastSeq: last(id) }),
+    tailLength: async (id) => of(id).length,
+    compact: async () => 0,
+  };
+  return { log, rows, offered, batches, locked };
+}
+
+/** A log whose appends wait until the test opens it. */
+function gatedLog() {
   let open: () => void = () => {};
   const gate = new Promise<void>((resolve) => {
     open = resolve;
   });
-  const store = {
-    async appendUpdates(batch: readonly UpdateRecord[]) {
-      await gate;
-      committed.push(...batch);
-      return batch.map((_, i) => committed.length - batch.length + i + 1);
-    },
-  } as unknown as Store;
-  return { store, committed, open };
+  return { ...memoryLog(gate), open };
+}
+
+/** A room on `doc` over `log`, with hooks that do nothing unless given. */
+function roomOver(log: UpdateLog, doc = new Y.Doc(), hooks: Partial<RoomHooks> = {}) {
+  const commit = new GroupCommit(log, createLogger("silent"));
+  const room = new Room("doc", doc, {
+    commit,
+    log: createLogger("silent"),
+    hooks: { empty() {}, broken() {}, committed() {}, awareness() {}, refused() {}, audit() {}, ...hooks },
+  });
+  return { room, commit };
 }
 
 /** The text of the first paragraph of a document's content, created if missing. */
@@ -47,24 +94,10 @@ function recordingConnection(name: string) {
   return { conn, received };
 }
 
-function updateFrame(update: Uint8Array): Uint8Array {
-  const enc = encoding.createEncoder();
-  encoding.writeVarUint(enc, 0);
-  encoding.writeVarUint(enc, 2);
-  encoding.writeVarUint8Array(enc, update);
-  return encoding.toUint8Array(enc);
-}
-
 describe("Room", () => {
   it("sends a peer nothing of an update before the store has committed it", async () => {
-    const { store, committed, open } = gatedStore();
-    const commit = new GroupCommit(store, createLogger("silent"));
-    const room = new Room("doc", new Y.Doc(), {
-      commit,
-      log: createLogger("silent"),
-      onEmpty: () => {},
-      onBroken: () => {},
-    });
+    const { log, rows: committed, open } = gatedLog();
+    const { room, commit } = roomOver(log);
     const a = recordingConnection("a");
     const b = recordingConnection("b");
     room.join(a.conn);
@@ -91,21 +124,11 @@ describe("Room", () => {
   });
 
   it("stores nothing it queued after an update the locked log refused: it may depend on it", async () => {
-    const { store, committed, open } = gatedStore();
-    const refusing = {
-      async appendUpdates(batch: readonly UpdateRecord[]) {
-        const first = committed.length === 0;
-        const seqs = await store.appendUpdates(batch);
-        return first ? batch.map(() => null) : seqs; // the first batch meets the lock
-      },
-    } as unknown as Store;
-    const commit = new GroupCommit(refusing, createLogger("silent"));
+    const { log, rows, offered, locked, open } = gatedLog();
+    locked.add("doc"); // locked by a milestone on another instance; the room does not know yet
     let broken = false;
-    const room = new Room("doc", new Y.Doc(), {
-      commit,
-      log: createLogger("silent"),
-      onEmpty: () => {},
-      onBroken: () => {
+    const { room, commit } = roomOver(log, new Y.Doc(), {
+      broken: () => {
         broken = true;
       },
     });
@@ -122,24 +145,13 @@ describe("Room", () => {
     open();
     await commit.flush();
     expect(broken).toBe(true);
-    expect(committed).toHaveLength(1);
+    expect(offered).toHaveLength(1); // the second update never reached the log
+    expect(rows).toHaveLength(0);
   });
 
   it("groups the updates of one event-loop turn into one commit", async () => {
-    const batches: number[] = [];
-    const store = {
-      async appendUpdates(batch: readonly UpdateRecord[]) {
-        batches.push(batch.length);
-        return batch.map((_, i) => i + 1);
-      },
-    } as unknown as Store;
-    const commit = new GroupCommit(store, createLogger("silent"));
-    const room = new Room("doc", new Y.Doc(), {
-      commit,
-      log: createLogger("silent"),
-      onEmpty: () => {},
-      onBroken: () => {},
-    });
+    const { log, batches } = memoryLog();
+    const { room, commit } = roomOver(log);
     const a = recordingConnection("a");
     room.join(a.conn);
     const client = new Y.Doc();
@@ -152,20 +164,9 @@ describe("Room", () => {
   });
 
   it("sends a writer every change it did not make itself, including the cleanup Yjs adds after its update", async () => {
-    const store = {
-      async appendUpdates(batch: readonly UpdateRecord[]) {
-        return batch.map((_, i) => i + 1);
-      },
-    } as unknown as Store;
-    const commit = new GroupCommit(store, createLogger("silent"));
     const doc = new Y.Doc();
     paragraphText(doc).insert(0, "Regierungsratsbeschluss");
-    const room = new Room("doc", doc, {
-      commit,
-      log: createLogger("silent"),
-      onEmpty: () => {},
-      onBroken: () => {},
-    });
+    const { room, commit } = roomOver(memoryLog().log, doc);
     // Two writers bold the same word concurrently; the second update leaves duplicate
     // format markers, which Yjs removes on the server in a transaction of its own.
     const writers = ["a", "b"].map((name) => {
@@ -236,22 +237,12 @@ function partiallyIntegratingUpdate(base: Y.Doc): Uint8Array {
 
 describe("Room with an update that throws during integration", () => {
   it("commits and sends nothing of it and closes only the sender, with 4400", async () => {
-    const committed: UpdateRecord[] = [];
-    const store = {
-      async appendUpdates(batch: readonly UpdateRecord[]) {
-        committed.push(...batch);
-        return batch.map((_, i) => i + 1);
-      },
-    } as unknown as Store;
-    const commit = new GroupCommit(store, createLogger("silent"));
+    const { log, offered: committed } = memoryLog();
     const doc = new Y.Doc();
     paragraphText(doc).insert(0, "Programmvereinbarung");
     let broken = false;
-    const room = new Room("doc", doc, {
-      commit,
-      log: createLogger("silent"),
-      onEmpty: () => {},
-      onBroken: () => {
+    const { room, commit } = roomOver(log, doc, {
+      broken: () => {
         broken = true;
       },
     });

@@ -1,7 +1,9 @@
 import * as decoding from "lib0/decoding";
 import * as encoding from "lib0/encoding";
 import { ORGANISATIONS, type OrganisationId } from "../../shared/organisations.ts";
+import { CloseCode } from "../../shared/protocol/closeCodes.ts";
 import type { Connection } from "./Connection.ts";
+import { ProtocolError } from "./ProtocolError.ts";
 
 /** One entry of a y-protocols awareness update, its state still as the JSON bytes sent. */
 export interface AwarenessEntry {
@@ -38,7 +40,7 @@ export function readAwarenessEntries(payload: Uint8Array): AwarenessEntry[] {
     const clock = decoding.readVarUint(decoder);
     entries.push({ clientId, clock, state: decoding.readVarUint8Array(decoder) });
   }
-  if (decoding.hasContent(decoder)) throw new Error("trailing bytes in awareness update");
+  if (decoding.hasContent(decoder)) throw new ProtocolError(CloseCode.BadMessage, "trailing bytes in awareness update");
   return entries;
 }
 
@@ -55,7 +57,7 @@ export function writeStampedUpdate(entries: readonly AwarenessEntry[], conn: Con
   for (const e of entries) {
     const state: unknown = JSON.parse(utf8.decode(e.state));
     if (state !== null && (typeof state !== "object" || Array.isArray(state)))
-      throw new Error("awareness state is not an object");
+      throw new ProtocolError(CloseCode.BadMessage, "awareness state is not an object");
     encoding.writeVarUint(encoder, e.clientId);
     encoding.writeVarUint(encoder, e.clock);
     encoding.writeVarString(encoder, JSON.stringify(state === null ? null : { ...state, user: stampedUser(conn) }));

@@ -1,11 +1,11 @@
 import * as Y from "yjs";
-import { LOAD_ORIGIN } from "./Room.ts";
+import { CloseCode } from "../../shared/protocol/closeCodes.ts";
+import { LOAD_ORIGIN } from "./origins.ts";
+import { ProtocolError } from "./ProtocolError.ts";
 import type { StoredState } from "./UpdateLog.ts";
 
-/** Stored state that does not load cleanly. The room is not opened and the data is left as it is. */
-export class DocumentLoadError extends Error {
-  override name = "DocumentLoadError";
-}
+/** Stored state that does not load cleanly (4500): the room is not opened and the data is left as it is. */
+const loadFailed = (detail: string) => new ProtocolError(CloseCode.DocumentLoadFailed, detail);
 
 /**
  * Builds the live Y.Doc from snapshot + tail. Anything odd is an error, never an empty
@@ -21,17 +21,17 @@ export function loadDoc(documentId: string, state: StoredState): Y.Doc {
     }, LOAD_ORIGIN);
   } catch (err) {
     doc.destroy();
-    throw new DocumentLoadError(`document ${documentId} does not load: ${(err as Error).message}`);
+    throw loadFailed(`document ${documentId} does not load: ${(err as Error).message}`);
   }
   if (doc.store.pendingStructs || doc.store.pendingDs) {
     doc.destroy();
     // Only integrated updates are ever stored, so missing dependencies mean damaged data.
-    throw new DocumentLoadError(`document ${documentId} has stored updates with missing dependencies`);
+    throw loadFailed(`document ${documentId} has stored updates with missing dependencies`);
   }
   const stored = (state.snapshot ? 1 : 0) + state.updates.length;
   if (stored > 0 && doc.store.clients.size === 0) {
     doc.destroy();
-    throw new DocumentLoadError(`document ${documentId} has stored data but loads empty`);
+    throw loadFailed(`document ${documentId} has stored data but loads empty`);
   }
   return doc;
 }

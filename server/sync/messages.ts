@@ -1,44 +1,70 @@
+import * as decoding from "lib0/decoding";
 import * as encoding from "lib0/encoding";
+import * as authProtocol from "y-protocols/auth";
 import * as awarenessProtocol from "y-protocols/awareness";
 import * as syncProtocol from "y-protocols/sync";
-import type * as Y from "yjs";
+import * as Y from "yjs";
+import { CloseCode } from "../../shared/protocol/closeCodes.ts";
 import { MessageType } from "../../shared/protocol/messageTypes.ts";
+import { ProtocolError } from "./ProtocolError.ts";
 
-/** Pure encoders for the frames the server sends; no I/O here. */
+/**
+ * The frames of the collaboration protocol (PROTOCOL.md, "Frames"): pure writers for what
+ * the server sends and readers for what a client sends, in pairs, with y-protocols' own
+ * constants and writers. No I/O here. Readers throw ProtocolError (4400) or lib0's range
+ * errors on truncated input; the room closes the connection on either.
+ */
 
-export function syncStep1Message(doc: Y.Doc): Uint8Array {
+function frame(type: MessageType, write: (enc: encoding.Encoder) => void): Uint8Array {
   const enc = encoding.createEncoder();
-  encoding.writeVarUint(enc, MessageType.Sync);
-  syncProtocol.writeSyncStep1(enc, doc);
+  encoding.writeVarUint(enc, type);
+  write(enc);
   return encoding.toUint8Array(enc);
 }
 
-export function syncStep2Message(doc: Y.Doc, remoteStateVector: Uint8Array): Uint8Array {
-  const enc = encoding.createEncoder();
-  encoding.writeVarUint(enc, MessageType.Sync);
-  syncProtocol.writeSyncStep2(enc, doc, remoteStateVector);
-  return encoding.toUint8Array(enc);
-}
+export const syncStep1Message = (doc: Y.Doc): Uint8Array =>
+  frame(MessageType.Sync, (enc) => syncProtocol.writeSyncStep1(enc, doc));
 
-export function updateMessage(update: Uint8Array): Uint8Array {
-  const enc = encoding.createEncoder();
-  encoding.writeVarUint(enc, MessageType.Sync);
-  syncProtocol.writeUpdate(enc, update);
-  return encoding.toUint8Array(enc);
-}
+export const syncStep2Message = (doc: Y.Doc, remoteStateVector: Uint8Array): Uint8Array =>
+  frame(MessageType.Sync, (enc) => syncProtocol.writeSyncStep2(enc, doc, remoteStateVector));
 
-export function awarenessMessage(awareness: awarenessProtocol.Awareness, clients: number[]): Uint8Array {
-  const enc = encoding.createEncoder();
-  encoding.writeVarUint(enc, MessageType.Awareness);
-  encoding.writeVarUint8Array(enc, awarenessProtocol.encodeAwarenessUpdate(awareness, clients));
-  return encoding.toUint8Array(enc);
-}
+export const updateMessage = (update: Uint8Array): Uint8Array =>
+  frame(MessageType.Sync, (enc) => syncProtocol.writeUpdate(enc, update));
+
+export const awarenessMessage = (awareness: awarenessProtocol.Awareness, clients: number[]): Uint8Array =>
+  frame(MessageType.Awareness, (enc) =>
+    encoding.writeVarUint8Array(enc, awarenessProtocol.encodeAwarenessUpdate(awareness, clients)),
+  );
 
 /** The y-protocols auth message "permission denied", with a reason the client can show. */
-export function permissionDeniedMessage(reason: string): Uint8Array {
-  const enc = encoding.createEncoder();
-  encoding.writeVarUint(enc, MessageType.Auth);
-  encoding.writeVarUint(enc, 0); // y-protocols/auth messagePermissionDenied
-  encoding.writeVarString(enc, reason);
-  return encoding.toUint8Array(enc);
+export const permissionDeniedMessage = (reason: string): Uint8Array =>
+  frame(MessageType.Auth, (enc) => authProtocol.writePermissionDenied(enc, reason));
+
+/** The message type a frame starts with; its payload follows in `decoder`. */
+export const readMessageType = (decoder: decoding.Decoder): number => decoding.readVarUint(decoder);
+
+/**
+ * A client's sync message, decoded and not applied (y-protocols' `readSyncMessage` applies
+ * at once; the room must judge an update before any doc sees it). Step 2 and update carry
+ * the same thing, an update.
+ */
+export type SyncMessage = { type: "step1"; stateVector: Uint8Array } | { type: "update"; update: Uint8Array };
+
+export function readSyncMessage(decoder: decoding.Decoder): SyncMessage {
+  const subtype = decoding.readVarUint(decoder);
+  switch (subtype) {
+    case syncProtocol.messageYjsSyncStep1: {
+      const stateVector = decoding.readVarUint8Array(decoder);
+      Y.decodeStateVector(stateVector); // throws on garbage before anything answers it
+      return { type: "step1", stateVector };
+    }
+    case syncProtocol.messageYjsSyncStep2:
+    case syncProtocol.messageYjsUpdate:
+      return { type: "update", update: decoding.readVarUint8Array(decoder) };
+    default:
+      throw new ProtocolError(CloseCode.BadMessage, `unknown sync message type ${subtype}`);
+  }
 }
+
+/** The awareness update an awareness message carries (read entry by entry by `readAwarenessEntries`). */
+export const readAwarenessMessage = (decoder: decoding.Decoder): Uint8Array => decoding.readVarUint8Array(decoder);

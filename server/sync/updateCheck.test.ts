@@ -4,7 +4,9 @@ import { pathToFileURL } from "node:url";
 import fc from "fast-check";
 import { beforeAll, describe, expect, it } from "vitest";
 import * as Y from "yjs";
-import { checkUpdate, MalformedUpdateError, missingDependency } from "./updateCheck.ts";
+import { CloseCode } from "../../shared/protocol/closeCodes.ts";
+import { ProtocolError } from "./ProtocolError.ts";
+import { checkUpdate } from "./updateCheck.ts";
 
 /** A real update of a few hundred bytes: paragraphs, a map, text typed in pieces and some deletions. */
 function realUpdate(): Uint8Array {
@@ -24,7 +26,16 @@ function realUpdate(): Uint8Array {
   return Y.encodeStateAsUpdate(doc);
 }
 
-const expectMalformed = (update: Uint8Array) => expect(() => checkUpdate(update)).toThrow(MalformedUpdateError);
+function expectMalformed(update: Uint8Array): void {
+  let thrown: unknown;
+  try {
+    checkUpdate(update);
+  } catch (err) {
+    thrown = err;
+  }
+  expect(thrown).toBeInstanceOf(ProtocolError);
+  expect(thrown).toMatchObject({ code: CloseCode.BadMessage });
+}
 
 describe("checkUpdate", () => {
   it("accepts a real update", () => {
@@ -70,7 +81,7 @@ describe("checkUpdate", () => {
 // A hang in checkUpdate is synchronous, so no in-process timeout could ever fire: these
 // properties run it in a child process that is killed when it overruns. One child checks
 // all three input sets, since starting it costs more than the checking.
-describe("checkUpdate never hangs and throws nothing but MalformedUpdateError", () => {
+describe("checkUpdate never hangs and throws nothing but a 4400 ProtocolError", () => {
   const update = realUpdate();
   const prefixes = Array.from({ length: update.byteLength + 1 }, (_, n) => update.subarray(0, n));
   const randomBytes = fc.sample(fc.uint8Array({ maxLength: 512 }), 3000);
@@ -106,20 +117,21 @@ describe("checkUpdate never hangs and throws nothing but MalformedUpdateError", 
   });
 });
 
-/** What checkUpdate did with one input: passed, threw MalformedUpdateError, or threw something else (described). */
+/** What checkUpdate did with one input: passed, threw a 4400 ProtocolError, or threw something else (described). */
 type Outcome = "ok" | "malformed" | (string & {});
 
 const CHILD_LIMIT_MS = 20_000;
 
 const CHILD_SCRIPT = `
 import { readFileSync } from "node:fs";
-import { checkUpdate, MalformedUpdateError } from ${JSON.stringify(new URL("./updateCheck.ts", import.meta.url).href)};
+import { ProtocolError } from ${JSON.stringify(new URL("./ProtocolError.ts", import.meta.url).href)};
+import { checkUpdate } from ${JSON.stringify(new URL("./updateCheck.ts", import.meta.url).href)};
 const outcomes = JSON.parse(readFileSync(0, "utf8")).map((base64) => {
   try {
     checkUpdate(new Uint8Array(Buffer.from(base64, "base64")));
     return "ok";
   } catch (err) {
-    return err instanceof MalformedUpdateError ? "malformed" : String(err);
+    return err instanceof ProtocolError && err.code === 4400 ? "malformed" : String(err);
   }
 });
 process.stdout.write(JSON.stringify(outcomes));
@@ -140,81 +152,10 @@ function checkInChild(inputs: readonly Uint8Array[]): Outcome[] {
   return JSON.parse(child.stdout) as Outcome[];
 }
 
-/** The inputs, in base64, that checkUpdate neither passed nor rejected with MalformedUpdateError. */
+/** The inputs, in base64, that checkUpdate neither passed nor rejected with a 4400 ProtocolError. */
 function unexpected(inputs: readonly Uint8Array[], outcomes: readonly Outcome[]) {
   expect(outcomes).toHaveLength(inputs.length);
   return inputs
     .map((input, i) => ({ input: Buffer.from(input).toString("base64"), outcome: outcomes[i] }))
     .filter(({ outcome }) => outcome !== "ok" && outcome !== "malformed");
 }
-
-describe("missingDependency", () => {
-  /** A doc with some text by one client, and a peer that has seen it. */
-  function twoPeers() {
-    const server = new Y.Doc();
-    server.getText("t").insert(0, "Kanton Solothurn");
-    const peer = new Y.Doc();
-    Y.applyUpdate(peer, Y.encodeStateAsUpdate(server));
-    const known = (client: number) => Y.getState(server.store, client);
-    /** The update `edit` makes on the peer, as it would send it. */
-    const edit = (doc: Y.Doc, change: (d: Y.Doc) => void) => {
-      const before = Y.encodeStateVector(doc);
-      change(doc);
-      return checkUpdate(Y.encodeStateAsUpdate(doc, before));
-    };
-    return { server, peer, known, edit };
-  }
-
-  it("finds nothing missing in an edit made on what the server has", () => {
-    const inserting = twoPeers();
-    expect(
-      missingDependency(
-        inserting.edit(inserting.peer, (d) => d.getText("t").insert(6, " und SEM")),
-        inserting.known,
-      ),
-    ).toBeNull();
-    const deleting = twoPeers();
-    expect(
-      missingDependency(
-        deleting.edit(deleting.peer, (d) => d.getText("t").delete(0, 7)),
-        deleting.known,
-      ),
-    ).toBeNull();
-  });
-
-  it("names a client's structs that start after the clock the server has", () => {
-    const { peer, known, edit } = twoPeers();
-    peer.getText("t").insert(0, "A"); // never sent
-    expect(
-      missingDependency(
-        edit(peer, (d) => d.getText("t").insert(0, "B")),
-        known,
-      ),
-    ).toMatch(/start at clock/);
-  });
-
-  it("names a struct placed next to another client's clock the server does not have", () => {
-    const { server, peer, known, edit } = twoPeers();
-    const other = new Y.Doc();
-    Y.applyUpdate(other, Y.encodeStateAsUpdate(server));
-    other.getText("t").insert(0, "X"); // someone's next keystroke, not sent
-    Y.applyUpdate(peer, Y.encodeStateAsUpdate(other));
-    expect(
-      missingDependency(
-        edit(peer, (d) => d.getText("t").insert(1, "Y")),
-        known,
-      ),
-    ).toMatch(/refers to clock/);
-  });
-
-  it("names deletions of clocks the server does not have", () => {
-    const { server, peer, known, edit } = twoPeers();
-    const other = new Y.Doc();
-    Y.applyUpdate(other, Y.encodeStateAsUpdate(server));
-    other.getText("t").insert(0, "X");
-    Y.applyUpdate(peer, Y.encodeStateAsUpdate(other));
-    const deletion = edit(peer, (d) => d.getText("t").delete(0, 1));
-    expect(deletion.structs).toHaveLength(0);
-    expect(missingDependency(deletion, known)).toMatch(/deletes clocks/);
-  });
-});

@@ -16,8 +16,11 @@ export const CloseCode = {
   Forbidden: 4403,
   /** No document with this id. */
   DocumentNotFound: 4404,
-  /** The connection's role changed; reconnect to get the new one. */
-  PermissionsChanged: 4409,
+  /**
+   * The connection must be renewed: the user's role changed, or a milestone locked or
+   * unlocked the document. Fetch the document again (role, lock), then reconnect.
+   */
+  RenewConnection: 4409,
   /** The connection did not start the sync handshake in time. */
   HandshakeTimeout: 4408,
   /** An update was refused by the policy: the client must drop its local copy and reload. */
@@ -46,7 +49,7 @@ export const closeReason: Record<CloseCode, string> = {
   [CloseCode.Unauthorized]: "not signed in",
   [CloseCode.Forbidden]: "not a member of this document",
   [CloseCode.DocumentNotFound]: "document not found",
-  [CloseCode.PermissionsChanged]: "permissions changed",
+  [CloseCode.RenewConnection]: "renew the connection: role or lock changed",
   [CloseCode.HandshakeTimeout]: "sync handshake not started in time",
   [CloseCode.UpdateRefused]: "reset: a change was not accepted",
   [CloseCode.DocumentLoadFailed]: "document could not be loaded",

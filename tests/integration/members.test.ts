@@ -134,7 +134,7 @@ describe("members' open connections", async () => {
     await Promise.all([client.synced, bystander.synced]);
     const started = Date.now();
     expect((await put(andrea, "lukas.frei@so.ch", "commenter")).status).toBe(200);
-    expect((await client.closed).code).toBe(CloseCode.PermissionsChanged);
+    expect((await client.closed).code).toBe(CloseCode.RenewConnection);
     expect(Date.now() - started).toBeLessThan(1000);
     expect(bystander.provider.wsconnected).toBe(true);
 
@@ -142,14 +142,14 @@ describe("members' open connections", async () => {
     const again = connectClient(server.url, DOC, lukas, { reconnect: false });
     await again.synced;
     await put(andrea, "lukas.frei@so.ch", "editor");
-    expect((await again.closed).code).toBe(CloseCode.PermissionsChanged);
+    expect((await again.closed).code).toBe(CloseCode.RenewConnection);
   });
 
   it("closes the connection of a removed member, who then cannot reconnect (4403)", async () => {
     const client = connectClient(server.url, DOC, marco, { reconnect: false });
     await client.synced;
     expect((await remove(andrea, "u-marco")).status).toBe(204);
-    expect((await client.closed).code).toBe(CloseCode.PermissionsChanged);
+    expect((await client.closed).code).toBe(CloseCode.RenewConnection);
     const refused = connectClient(server.url, DOC, marco, { reconnect: false });
     expect((await refused.closed).code).toBe(CloseCode.Forbidden);
     await put(andrea, "marco.rossi@sem.admin.ch", "commenter");

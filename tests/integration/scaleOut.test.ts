@@ -109,7 +109,7 @@ describeScaledOut("several instances on PostgreSQL and Redis", async () => {
     const lukasOnB = connectClient(b.server.url, doc, cookieB, { reconnect: false });
     await lukasOnB.synced;
     expect((await changeRole(doc, "commenter")).status).toBe(200);
-    expect((await lukasOnB.closed).code).toBe(CloseCode.PermissionsChanged);
+    expect((await lukasOnB.closed).code).toBe(CloseCode.RenewConnection);
   });
 
   it("closes a member's connection whose role changed while its instance's Redis link was down, once it returns", async () => {
@@ -119,7 +119,7 @@ describeScaledOut("several instances on PostgreSQL and Redis", async () => {
     await b.redis.cut();
     expect((await changeRole(doc, "commenter")).status).toBe(200);
     await b.redis.restore();
-    expect((await lukasOnB.closed).code).toBe(CloseCode.PermissionsChanged);
+    expect((await lukasOnB.closed).code).toBe(CloseCode.RenewConnection);
   });
 
   it("refuses updates with 4503 while PostgreSQL is unreachable, and serves again when it returns", async () => {

@@ -102,7 +102,7 @@ describe("ConnectionMonitor", () => {
   it("keeps reconnecting after 4409 (permissions changed)", async () => {
     const { monitor, provider, drop } = setup();
     provider.shouldConnect = true;
-    drop(CloseCode.PermissionsChanged);
+    drop(CloseCode.RenewConnection);
     await Promise.resolve();
     expect(monitor.getSnapshot()).toMatchObject({ phase: "connecting", finalCode: null });
     expect(provider.shouldConnect).toBe(true);

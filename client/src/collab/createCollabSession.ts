@@ -63,7 +63,7 @@ export function createCollabSession(documentId: string, userId: string): CollabS
   };
   provider.on("connection-close", (event: CloseEvent | null) => {
     if (event?.code === CloseCode.UpdateRefused) notify({ kind: "refused", reason: deniedReason || event.reason });
-    if (event?.code === CloseCode.PermissionsChanged) notify({ kind: "permissionsChanged" });
+    if (event?.code === CloseCode.RenewConnection) notify({ kind: "permissionsChanged" });
   });
   const monitor = new ConnectionMonitor(provider, ydoc, [persistence]);
 

@@ -4,13 +4,7 @@ import { shouldReconnect } from "./reconnectPolicy.ts";
 
 describe("shouldReconnect", () => {
   it("reconnects after a role change, a reloaded room, too many pending updates and network trouble", () => {
-    for (const code of [
-      CloseCode.PermissionsChanged,
-      CloseCode.RoomReloaded,
-      CloseCode.MissingDependencies,
-      1006,
-      1012,
-    ]) {
+    for (const code of [CloseCode.RenewConnection, CloseCode.RoomReloaded, CloseCode.MissingDependencies, 1006, 1012]) {
       expect(shouldReconnect(code)).toBe(true);
     }
   });

@@ -1,14 +1,20 @@
 import { canEditContent } from "../../../shared/roles.ts";
-import type { Validator } from "../Change.ts";
+import type { Actor, Validator } from "../Change.ts";
+
+/**
+ * Why `actor` may change nothing at all, or null. Asked before the update is even looked at
+ * (see `UpdatePolicy.evaluate`), so a viewer's update never costs the shadow a thing.
+ */
+export const refusedActor = (actor: Actor): string | null =>
+  actor.role === "viewer" ? "viewers cannot change the document" : null;
 
 /**
  * Who may touch what: only owners and editors change the content (suggesters add
- * suggestions to it, judged by suggestionRule); nobody writes shared
- * types outside content and comments. (Updates that would wait for missing dependencies
- * are refused for every role before the validators run: see `UpdatePolicy.evaluate`.)
+ * suggestions to it, judged by suggestionRule); nobody writes shared types outside
+ * content and comments. Viewers never get here (`refusedActor`), nor do updates that
+ * would wait for missing dependencies: see `UpdatePolicy.evaluate`.
  */
 export const roleRule: Validator = (actor, change) => {
-  if (actor.role === "viewer") return { refuse: "viewers cannot change the document" };
   if (change.foreignRoots.length > 0) {
     return { refuse: `unknown shared type: ${change.foreignRoots.join(", ")}` };
   }
