@@ -1,6 +1,6 @@
 import type { Logger } from "../log.ts";
 import type { PubSub } from "../pubsub/PubSub.ts";
-import type { Store } from "../store/Store.ts";
+import type { SessionStore } from "../store/ports/SessionStore.ts";
 
 /** The session behind one open socket, as the upgrade found it. */
 export interface SocketSession {
@@ -15,7 +15,7 @@ export interface SocketSession {
 export type EndSocket = () => void;
 
 export interface LiveSessionsOptions {
-  store: Pick<Store, "liveSessions">;
+  store: Pick<SessionStore, "liveSessions">;
   pubsub: PubSub;
   log: Logger;
   /** How often the sessions of open sockets are checked against the store. */

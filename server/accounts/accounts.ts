@@ -1,7 +1,7 @@
 import type { Organisation, User } from "../../shared/api/schemas.ts";
 import { organisationLook } from "../../shared/organisations.ts";
 import { accountDeactivated, invalidCredentials } from "../errors.ts";
-import type { Store, UserRow } from "../store/Store.ts";
+import type { AccountStore, UserRow } from "../store/ports/AccountStore.ts";
 import { verifyPassword } from "./passwords.ts";
 
 /**
@@ -15,7 +15,7 @@ const DUMMY_HASH =
  * The user with this e-mail and password, or `invalid_credentials`; `account_deactivated`
  * for a deactivated account, said only to someone who knows its password.
  */
-export async function authenticate(store: Store, email: string, password: string): Promise<UserRow> {
+export async function authenticate(store: AccountStore, email: string, password: string): Promise<UserRow> {
   const user = await store.findUserByEmail(email);
   const ok = await verifyPassword(password, user?.passwordHash ?? DUMMY_HASH);
   if (!user || !ok) throw invalidCredentials();
@@ -24,7 +24,7 @@ export async function authenticate(store: Store, email: string, password: string
 }
 
 /** The user as the API shows it: no password hash, with the organisation's name. */
-export async function publicUser(store: Store, user: UserRow): Promise<User> {
+export async function publicUser(store: AccountStore, user: UserRow): Promise<User> {
   return {
     id: user.id,
     email: user.email,

@@ -1,4 +1,5 @@
-import type { Store } from "../store/Store.ts";
+import type { AuditStore } from "../store/ports/AuditStore.ts";
+import type { SessionStore } from "../store/ports/SessionStore.ts";
 import type { LiveSessions } from "./LiveSessions.ts";
 
 /**
@@ -8,7 +9,7 @@ import type { LiveSessions } from "./LiveSessions.ts";
  * operator. False, changing nothing, for an unknown user.
  */
 export async function deactivateAccount(
-  store: Store,
+  store: SessionStore & AuditStore,
   sessions: Pick<LiveSessions, "userDeactivated">,
   userId: string,
   actorId: string | null = null,

@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from "node:crypto";
-import type { SessionRow, Store } from "../store/Store.ts";
+import type { SessionRow, SessionStore } from "../store/ports/SessionStore.ts";
 
 /** Name of the session cookie. */
 export const SESSION_COOKIE = "accord_session";
@@ -8,7 +8,7 @@ export const SESSION_COOKIE = "accord_session";
 const hashToken = (token: string): string => createHash("sha256").update(token).digest("base64url");
 
 /** Creates a session and returns its token, to be set as the cookie. */
-export async function openSession(store: Store, userId: string, lifetimeMs: number): Promise<string> {
+export async function openSession(store: SessionStore, userId: string, lifetimeMs: number): Promise<string> {
   const token = randomBytes(32).toString("base64url");
   await store.createSession(hashToken(token), userId, new Date(Date.now() + lifetimeMs));
   return token;
@@ -19,13 +19,13 @@ export async function openSession(store: Store, userId: string, lifetimeMs: numb
  * expired token or a deactivated account. Its `tokenHash` is the session's id inside the
  * server: what open sockets are filed under, and what logout names to other instances.
  */
-export async function findSession(store: Store, token: string | undefined): Promise<SessionRow | null> {
+export async function findSession(store: SessionStore, token: string | undefined): Promise<SessionRow | null> {
   if (!token || token.length > 100) return null;
   return store.findSession(hashToken(token), new Date());
 }
 
 /** Deletes the token's session; returns its id, so that its open sockets can be closed. */
-export async function closeSession(store: Store, token: string): Promise<string> {
+export async function closeSession(store: SessionStore, token: string): Promise<string> {
   const id = hashToken(token);
   await store.deleteSession(id);
   return id;

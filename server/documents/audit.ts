@@ -1,6 +1,7 @@
 import type { AuditRecord } from "../../shared/api/schemas.ts";
 import { forbidden } from "../errors.ts";
-import type { AuditRow, Store } from "../store/Store.ts";
+import type { AuditRow, AuditStore } from "../store/ports/AuditStore.ts";
+import type { DocumentReader } from "./documents.ts";
 import { openDocument } from "./documents.ts";
 
 /** An audit row as the API shows it. */
@@ -17,7 +18,7 @@ export const toAuditRecord = ({
 
 /** A document's audit log, newest first; owners only. Document events only: sign-ins are their user's own business. */
 export async function readAudit(
-  store: Store,
+  store: DocumentReader & AuditStore,
   documentId: string,
   actorId: string,
   limit: number,

@@ -3,14 +3,19 @@ import type { DocumentKind, DocumentSummary, Organisation, UpdateDocumentRequest
 import { canEditContent, type Role } from "../../shared/roles.ts";
 import { describeOrganisation } from "../accounts/accounts.ts";
 import { forbidden, notFound } from "../errors.ts";
-import type { DocumentRow, Store } from "../store/Store.ts";
+import type { AuditStore } from "../store/ports/AuditStore.ts";
+import type { DocumentRow, DocumentStore } from "../store/ports/DocumentStore.ts";
+import type { VersionStore } from "../store/ports/VersionStore.ts";
 import { milestoneStates } from "../versions/status.ts";
+
+/** What reading a document needs: the document, its members and where its milestone path stands. */
+export type DocumentReader = DocumentStore & Pick<VersionStore, "listVersionHeads" | "listApprovals">;
 
 /** Document ids as they appear in URLs and room names. */
 export const DOCUMENT_ID = /^[A-Za-z0-9_-]{1,64}$/;
 
 /** A document as the API shows it: with the caller's role and where it stands on its milestone path. */
-async function summary(store: Store, doc: DocumentRow, role: Role): Promise<DocumentSummary> {
+async function summary(store: DocumentReader, doc: DocumentRow, role: Role): Promise<DocumentSummary> {
   const versions = await store.listVersionHeads(doc.id);
   const { lock, next } = milestoneStates(doc.kind, versions, await store.listApprovals(versions.map((v) => v.id)));
   return {
@@ -35,12 +40,16 @@ async function organisationsOf(store: Store, documentId: string): Promise<Organi
 }
 
 /** The documents `userId` is a member of, with their role in each. */
-export async function listDocuments(store: Store, userId: string): Promise<DocumentSummary[]> {
+export async function listDocuments(store: DocumentReader, userId: string): Promise<DocumentSummary[]> {
   return Promise.all((await store.listDocumentsOf(userId)).map(({ role, ...doc }) => summary(store, doc, role)));
 }
 
 /** The document and the user's role in it; `not_found` for unknown ids, `forbidden` for non-members. */
-export async function openDocument(store: Store, documentId: string, userId: string): Promise<DocumentSummary> {
+export async function openDocument(
+  store: DocumentReader,
+  documentId: string,
+  userId: string,
+): Promise<DocumentSummary> {
   const doc = DOCUMENT_ID.test(documentId) ? await store.findDocument(documentId) : null;
   if (!doc) throw notFound("document");
   const role = await store.roleOf(documentId, userId);
@@ -48,19 +57,30 @@ export async function openDocument(store: Store, documentId: string, userId: str
   return summary(store, doc, role);
 }
 
+/** An agreement binds both parties: by default only the other party accepts a suggestion. */
+export const crossPartyByDefault = (kind: DocumentKind): boolean => kind === "agreement";
+
 /** Creates an empty document with the creator as its owner. */
 export async function createDocument(
-  store: Store,
+  store: DocumentReader,
   ownerId: string,
   input: { title: string; kind: DocumentKind; id?: string },
 ): Promise<DocumentSummary> {
   const id = input.id ?? randomBytes(9).toString("base64url");
-  return summary(store, await store.createDocument({ id, title: input.title, kind: input.kind, ownerId }), "owner");
+  const crossPartyAcceptance = crossPartyByDefault(input.kind);
+  const created = await store.createDocument({
+    id,
+    title: input.title,
+    kind: input.kind,
+    ownerId,
+    crossPartyAcceptance,
+  });
+  return summary(store, created, "owner");
 }
 
 /** Renames a document (owners and editors) and/or sets cross-party acceptance (owners). */
 export async function updateDocument(
-  store: Store,
+  store: DocumentReader & AuditStore,
   documentId: string,
   userId: string,
   change: UpdateDocumentRequest,

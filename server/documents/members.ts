@@ -1,14 +1,19 @@
 import type { Member, PutMemberRequest } from "../../shared/api/schemas.ts";
 import type { Role } from "../../shared/roles.ts";
 import { forbidden, lastOwner, notFound } from "../errors.ts";
-import type { Store } from "../store/Store.ts";
-import { openDocument } from "./documents.ts";
+import type { AccountStore } from "../store/ports/AccountStore.ts";
+import type { AuditStore } from "../store/ports/AuditStore.ts";
+import { type DocumentReader, openDocument } from "./documents.ts";
+import { keepsAnOwner } from "./lastOwner.ts";
+
+/** What managing members needs: the document, the users to add, the audit log. */
+type MemberPorts = DocumentReader & Pick<AccountStore, "findUserByEmail" | "findUserById"> & AuditStore;
 
 /** Told when a user's access to a document changed, so their open connections can be renewed. */
 export type AccessChanged = (documentId: string, userId: string) => void;
 
 /** The members of a document; any member may see them. */
-export async function listMembers(store: Store, documentId: string, actorId: string): Promise<Member[]> {
+export async function listMembers(store: MemberPorts, documentId: string, actorId: string): Promise<Member[]> {
   await openDocument(store, documentId, actorId);
   return (await store.listMembers(documentId)).map(({ userId, email, name, orgId, role }) => ({
     userId,
@@ -19,25 +24,25 @@ export async function listMembers(store: Store, documentId: string, actorId: str
   }));
 }
 
-async function requireOwner(store: Store, documentId: string, actorId: string): Promise<void> {
+async function requireOwner(store: MemberPorts, documentId: string, actorId: string): Promise<void> {
   const { role } = await openDocument(store, documentId, actorId);
   if (role !== "owner") throw forbidden("only owners manage members");
 }
 
 /**
  * Sets or removes a membership, audits it and renews the member's open connections.
- * The last-owner rule is checked inside the store's transaction, not here, so two owners
+ * The last-owner rule (`keepsAnOwner`) runs inside the store's transaction, so two owners
  * demoting each other at once cannot leave the document without one.
  */
 async function change(
-  store: Store,
+  store: MemberPorts,
   changed: AccessChanged,
   documentId: string,
   actorId: string,
   member: { id: string; email: string },
   role: Role | null,
 ): Promise<void> {
-  const result = await store.changeMembership(documentId, member.id, role);
+  const result = await store.changeMembership(documentId, member.id, role, keepsAnOwner);
   if (!result.ok) throw lastOwner();
   const { previous } = result;
   if (previous === role) return;
@@ -54,7 +59,7 @@ async function change(
 
 /** Adds a user of either organisation by e-mail, or changes their role; owners only. */
 export async function putMember(
-  store: Store,
+  store: MemberPorts,
   changed: AccessChanged,
   documentId: string,
   actorId: string,
@@ -69,7 +74,7 @@ export async function putMember(
 
 /** Removes a member; owners only; the last owner stays. */
 export async function removeMember(
-  store: Store,
+  store: MemberPorts,
   changed: AccessChanged,
   documentId: string,
   actorId: string,

@@ -1,8 +1,10 @@
 import { ORGANISATIONS } from "../../shared/organisations.ts";
 import type { Role } from "../../shared/roles.ts";
 import { hashPassword } from "../accounts/passwords.ts";
+import type { DocumentReader } from "../documents/documents.ts";
 import { createDocument } from "../documents/documents.ts";
-import type { Store } from "../store/Store.ts";
+import type { AccountStore } from "../store/ports/AccountStore.ts";
+import type { UpdateLog } from "../sync/UpdateLog.ts";
 import { kip3Agreement } from "./content/kip3Agreement.ts";
 import { kip3Concept } from "./content/kip3Concept.ts";
 import { yjsStateOf } from "./demoContent.ts";
@@ -39,7 +41,7 @@ export const DEMO_DOCUMENTS: {
  * Fills an empty store with the two organisations, the demo users and the KIP 3 concept
  * and agreement of Solothurn. Does nothing if any user exists. Returns whether it seeded.
  */
-export async function seedDemo(store: Store, password: string): Promise<boolean> {
+export async function seedDemo(store: UpdateLog & AccountStore & DocumentReader, password: string): Promise<boolean> {
   if ((await store.countUsers()) > 0) return false;
   for (const org of Object.values(ORGANISATIONS)) await store.upsertOrganisation({ id: org.id, name: org.name });
   const passwordHash = await hashPassword(password);

@@ -1,7 +1,7 @@
 import type { JSONContent } from "@tiptap/core";
 import * as Y from "yjs";
 import type { DocumentKind } from "../../shared/api/schemas.ts";
-import { openDocument } from "../documents/documents.ts";
+import { type DocumentReader, openDocument } from "../documents/documents.ts";
 import { notFound } from "../errors.ts";
 import {
   contentTypeOf,
@@ -12,7 +12,8 @@ import {
   fileNameOf,
   type RedlineFormat,
 } from "../export/index.ts";
-import type { Store } from "../store/Store.ts";
+import type { NameLookup } from "../store/ports/AccountStore.ts";
+import type { VersionStore } from "../store/ports/VersionStore.ts";
 import { readDocument } from "./freeze.ts";
 import { documentMilestones } from "./milestones.ts";
 import { KIND_LABELS } from "./record.ts";
@@ -46,7 +47,7 @@ const draftMeta = (title: string, documentId: string, kind: DocumentKind): Expor
 
 /** A frozen version in `format`, for a member of its document, with every decision made so far. */
 export async function exportVersion(
-  store: Store,
+  store: DocumentReader & VersionStore & NameLookup,
   versionId: string,
   userId: string,
   format: ExportFormat,
@@ -63,7 +64,7 @@ export async function exportVersion(
 
 /** The document's current text, marked as a draft ("Entwurf, nicht freigegeben"). */
 export async function exportCurrent(
-  store: Store,
+  store: DocumentReader & VersionStore & NameLookup,
   live: LiveStates,
   documentId: string,
   userId: string,
@@ -88,7 +89,7 @@ async function currentContent(live: LiveStates, documentId: string): Promise<JSO
 
 /** The changes from one version to another version or to the current text. */
 export async function exportRedlineOf(
-  store: Store,
+  store: DocumentReader & VersionStore & NameLookup,
   live: LiveStates,
   documentId: string,
   userId: string,

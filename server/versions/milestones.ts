@@ -4,7 +4,7 @@ import type * as Y from "yjs";
 import { fieldProblem } from "../../shared/milestones/templates.ts";
 import { canEditContent } from "../../shared/roles.ts";
 import { canonicalJson } from "../../shared/versions/canonicalJson.ts";
-import { openDocument } from "../documents/documents.ts";
+import { type DocumentReader, openDocument } from "../documents/documents.ts";
 import {
   alreadyDecided,
   badRequest,
@@ -15,7 +15,10 @@ import {
   notPending,
   openItems,
 } from "../errors.ts";
-import type { ApprovalRow, Store, VersionRow } from "../store/Store.ts";
+import type { NameLookup } from "../store/ports/AccountStore.ts";
+import type { AuditStore } from "../store/ports/AuditStore.ts";
+import type { DocumentStore } from "../store/ports/DocumentStore.ts";
+import type { ApprovalRow, VersionRow, VersionStore } from "../store/ports/VersionStore.ts";
 import { freezeVersion, readDocument } from "./freeze.ts";
 import { approvalHashOf } from "./hashes.ts";
 import { approvalRecordOf, versionRecordOf } from "./record.ts";
@@ -27,15 +30,22 @@ export interface LiveDocuments {
   refreshSettings(documentId: string): Promise<void>;
 }
 
+/** What reading where a document stands needs: the document and its chain. */
+export type ChainReader = Pick<DocumentStore, "findDocument"> &
+  Pick<VersionStore, "listVersions" | "listVersionHeads" | "listApprovals">;
+
+/** What the milestone workflow reads and writes: the document, its chain, names for the record, the audit log. */
+type MilestonePorts = DocumentReader & VersionStore & NameLookup & AuditStore;
+
 export interface MilestoneDeps {
-  store: Store;
+  store: MilestonePorts;
   live: LiveDocuments;
 }
 
 const newId = (prefix: string) => `${prefix}-${randomBytes(9).toString("base64url")}`;
 
 /** Where a document stands: its versions with their status, the lock and the next milestone. */
-export async function documentMilestones(store: Store, documentId: string) {
+export async function documentMilestones(store: ChainReader, documentId: string) {
   const doc = await store.findDocument(documentId);
   if (!doc) throw notFound("document");
   const versions = await store.listVersions(documentId);
@@ -44,7 +54,7 @@ export async function documentMilestones(store: Store, documentId: string) {
 }
 
 /** What a room needs to know when it loads: the acceptance setting and whether a milestone locks the text. */
-export async function documentFlags(store: Store, documentId: string) {
+export async function documentFlags(store: ChainReader, documentId: string) {
   const doc = await store.findDocument(documentId);
   if (!doc) throw notFound("document");
   const versions = await store.listVersionHeads(documentId);
@@ -66,7 +76,7 @@ export async function requestMilestone(
 ): Promise<VersionRow> {
   const { role } = await openDocument(deps.store, documentId, actorId);
   if (role !== "owner") throw forbidden("only owners request milestones");
-  return deps.live.withLockedDocument(documentId, async (live) => {
+  const version = await deps.live.withLockedDocument(documentId, async (live) => {
     // Read after the lock: nothing can change the document or its chain in between.
     const { lock, next, states, doc } = await documentMilestones(deps.store, documentId);
     if (lock) throw milestonePending();
@@ -100,14 +110,16 @@ export async function requestMilestone(
       if (now.states.length > states.length) throw milestonePending();
       throw err;
     }
-    await deps.store.appendAudit({
-      userId: actorId,
-      documentId,
-      action: "milestone.requested",
-      detail: { versionId: version.id, milestone: next.id, contentHash: version.contentHash },
-    });
     return version;
   });
+  // Audited once the freeze has succeeded: a failure here must not unlock a stored version.
+  await deps.store.appendAudit({
+    userId: actorId,
+    documentId,
+    action: "milestone.requested",
+    detail: { versionId: version.id, milestone: version.milestone, contentHash: version.contentHash },
+  });
+  return version;
 }
 
 /**
@@ -156,9 +168,10 @@ export async function decide(
     }),
   };
   const approval: ApprovalRow = { ...fields, hash: approvalHashOf(fields, version.chainHash) };
-  await deps.store.insertApproval(approval);
-  const after = await documentMilestones(deps.store, version.documentId);
-  const status = after.states.find((s) => s.version.id === versionId)?.status;
+  // The domain decides whether this decision settles the milestone; the store unlocks the
+  // log in the approval's own transaction, so the chain and the log's lock never disagree.
+  const status = milestoneStates(doc.kind, [version], [...lock.approvals, approval]).states[0]?.status;
+  await deps.store.insertApproval(approval, { settles: status !== "pending" });
   await deps.store.appendAudit({
     userId: actorId,
     documentId: doc.id,
@@ -173,9 +186,6 @@ export async function decide(
       detail: { versionId, milestone: version.milestone, contentHash: version.contentHash },
     });
   }
-  if (status !== "pending") {
-    await deps.store.setDocumentLock(doc.id, false);
-    await deps.live.refreshSettings(doc.id);
-  }
+  if (status !== "pending") await deps.live.refreshSettings(doc.id);
   return approval;
 }

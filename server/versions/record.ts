@@ -4,7 +4,7 @@ import type { DocumentKind } from "../../shared/api/schemas.ts";
 import { milestoneOf } from "../../shared/milestones/templates.ts";
 import { parseSuggestionId } from "../../shared/suggestions/ids.ts";
 import { canonicalJson } from "../../shared/versions/canonicalJson.ts";
-import type { Store } from "../store/Store.ts";
+import type { NameLookup } from "../store/ports/AccountStore.ts";
 
 // What an export prints about a version or a decision, fixed when it is made (issue 11):
 // renaming the document or a person later must not change the exports of a version, and
@@ -33,7 +33,7 @@ export const ApprovalRecord = z.object({
 });
 export type ApprovalRecord = z.infer<typeof ApprovalRecord>;
 
-const nameOf = async (store: Store, userId: string) => (await store.findUserById(userId))?.name ?? userId;
+const nameOf = async (store: NameLookup, userId: string) => (await store.findUserById(userId))?.name ?? userId;
 
 /** User ids of the authors of pending suggestions in a ProseMirror document. */
 export function suggestionAuthorIds(doc: JSONContent): Set<string> {
@@ -51,7 +51,7 @@ export function suggestionAuthorIds(doc: JSONContent): Set<string> {
 
 /** The record of a version being frozen, as canonical JSON. */
 export async function versionRecordOf(
-  store: Store,
+  store: NameLookup,
   input: { title: string; kind: DocumentKind; milestone: string; frozenBy: string; doc: JSONContent },
 ): Promise<string> {
   const authors: Record<string, string> = {};
@@ -77,7 +77,7 @@ export function labelledDetails(kind: DocumentKind, milestone: string, details: 
 
 /** The record of a decision being made, as canonical JSON. */
 export async function approvalRecordOf(
-  store: Store,
+  store: NameLookup,
   input: { kind: DocumentKind; milestone: string; userId: string; orgId: string; details: Record<string, string> },
 ): Promise<string> {
   const record: ApprovalRecord = {

@@ -4,7 +4,8 @@ import type { DocumentKind } from "../../shared/api/schemas.ts";
 import { parseSuggestionId } from "../../shared/suggestions/ids.ts";
 import type { ChangeAuthor } from "../export/docx.ts";
 import { archiveBundle, type ExportFormat, type ExportMeta, exportDocument } from "../export/index.ts";
-import type { ApprovalRow, Store, VersionRow } from "../store/Store.ts";
+import type { NameLookup } from "../store/ports/AccountStore.ts";
+import type { ApprovalRow, VersionRow } from "../store/ports/VersionStore.ts";
 import {
   KIND_LABELS,
   labelledDetails,
@@ -25,7 +26,7 @@ export interface VersionSource {
 const sha256 = (bytes: Uint8Array | string) => createHash("sha256").update(bytes).digest("hex");
 
 /** Names for user ids, looked up once each: only for rows frozen before the record was kept. */
-function nameLookup(store: Store) {
+function nameLookup(store: NameLookup) {
   const cache = new Map<string, Promise<string>>();
   return (userId: string) => {
     let name = cache.get(userId);
@@ -39,7 +40,7 @@ function nameLookup(store: Store) {
 
 /** Word attributes each pending suggestion to its author by name, as recorded at the freeze. */
 export async function suggestionAuthors(
-  store: Store,
+  store: NameLookup,
   doc: JSONContent,
   recorded?: Record<string, string>,
 ): Promise<ChangeAuthor> {
@@ -60,7 +61,7 @@ export async function suggestionAuthors(
  * before records were kept.
  */
 export async function versionMeta(
-  store: Store,
+  store: NameLookup,
   source: VersionSource,
   approvals: readonly ApprovalRow[],
 ): Promise<ExportMeta> {
@@ -114,7 +115,7 @@ function bundleFiles(v: VersionRow): Record<string, Uint8Array> {
  * what `POST /api/verify` compares against.
  */
 export async function renderVersion(
-  store: Store,
+  store: NameLookup,
   source: VersionSource,
   format: ExportFormat,
   approvalsIncluded = source.state.approvals.length,

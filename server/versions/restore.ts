@@ -3,9 +3,10 @@ import { initProseMirrorDoc, updateYFragment } from "@tiptap/y-tiptap";
 import type * as Y from "yjs";
 import { canEditContent } from "../../shared/roles.ts";
 import { CONTENT_FIELD, schemaExtensions } from "../../shared/schema/extensions.ts";
-import { openDocument } from "../documents/documents.ts";
+import { type DocumentReader, openDocument } from "../documents/documents.ts";
 import { forbidden, milestonePending, notFound } from "../errors.ts";
-import type { Store } from "../store/Store.ts";
+import type { AuditStore } from "../store/ports/AuditStore.ts";
+import type { VersionStore } from "../store/ports/VersionStore.ts";
 
 const schema = getSchema(schemaExtensions());
 
@@ -19,7 +20,7 @@ export interface ServerChanges {
  * y-tiptap's own diff, so unchanged passages keep their identity (and comment anchors).
  */
 export async function restoreVersion(
-  deps: { store: Store; live: ServerChanges },
+  deps: { store: DocumentReader & VersionStore & AuditStore; live: ServerChanges },
   versionId: string,
   actorId: string,
 ): Promise<void> {

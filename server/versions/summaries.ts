@@ -1,9 +1,9 @@
 import type { VersionDetail, VersionSummary } from "../../shared/api/schemas.ts";
-import type { Store } from "../store/Store.ts";
+import type { NameLookup } from "../store/ports/AccountStore.ts";
 import type { VersionState } from "./status.ts";
 
 /** Names of the people who froze and decided, looked up once per person. */
-async function namesOf(store: Store, states: readonly VersionState[]): Promise<Map<string, string>> {
+async function namesOf(store: NameLookup, states: readonly VersionState[]): Promise<Map<string, string>> {
   const ids = new Set<string>();
   for (const s of states) {
     ids.add(s.version.frozenBy);
@@ -24,7 +24,7 @@ function openCounts(openItems: string): { suggestions: number; threads: number }
 }
 
 /** Versions as the API lists them, oldest first. */
-export async function versionSummaries(store: Store, states: readonly VersionState[]): Promise<VersionSummary[]> {
+export async function versionSummaries(store: NameLookup, states: readonly VersionState[]): Promise<VersionSummary[]> {
   const names = await namesOf(store, states);
   return states.map(({ version: v, template, approvals, status }) => ({
     id: v.id,
@@ -54,7 +54,7 @@ export async function versionSummaries(store: Store, states: readonly VersionSta
   }));
 }
 
-export async function versionDetail(store: Store, state: VersionState): Promise<VersionDetail> {
+export async function versionDetail(store: NameLookup, state: VersionState): Promise<VersionDetail> {
   const [summary] = await versionSummaries(store, [state]);
   if (!summary) throw new Error("no summary");
   return { ...summary, content: JSON.parse(state.version.pmJson) as Record<string, unknown> };

@@ -1,5 +1,5 @@
 import { canonicalJson } from "../../shared/versions/canonicalJson.ts";
-import type { ApprovalRow, Store, VersionRow } from "../store/Store.ts";
+import type { ApprovalRow, VersionRow, VersionStore } from "../store/ports/VersionStore.ts";
 import { approvalHashOf, chainHashOf, contentHashOf, stateHashOf } from "./hashes.ts";
 
 /** Something stored that no longer matches its hashes or its place in the chain. */
@@ -52,7 +52,7 @@ export function verifyChain(versions: readonly VersionRow[], approvals: readonly
 }
 
 /** Checks every document's chain and reports orphaned decisions; empty when all is intact. */
-export async function verifyAll(store: Store): Promise<ChainProblem[]> {
+export async function verifyAll(store: VersionStore): Promise<ChainProblem[]> {
   const problems: ChainProblem[] = [];
   for (const documentId of await store.documentsWithVersions())
     problems.push(...(await verifyDocument(store, documentId)));
@@ -62,7 +62,7 @@ export async function verifyAll(store: Store): Promise<ChainProblem[]> {
   return problems;
 }
 
-export async function verifyDocument(store: Store, documentId: string): Promise<ChainProblem[]> {
+export async function verifyDocument(store: VersionStore, documentId: string): Promise<ChainProblem[]> {
   const versions = await store.listVersions(documentId);
   return verifyChain(versions, await store.listApprovals(versions.map((v) => v.id)));
 }

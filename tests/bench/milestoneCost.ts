@@ -5,7 +5,7 @@ import type { JSONContent } from "@tiptap/core";
 import type * as Y from "yjs";
 import { archiveBundle, type ExportMeta, exportDocument } from "../../server/export/index.ts";
 import { kip3Agreement } from "../../server/seed/content/kip3Agreement.ts";
-import { SqliteStore } from "../../server/store/sqlite/SqliteStore.ts";
+import { openSqliteStore } from "../../server/store/sqlite/openSqliteStore.ts";
 import { freezeVersion, readDocument } from "../../server/versions/freeze.ts";
 import { verifyAll } from "../../server/versions/verify.ts";
 import { docWith } from "../helpers/headlessEditor.ts";
@@ -42,7 +42,7 @@ export interface MilestoneCost {
  */
 export async function measureMilestoneCost(copies: number, runs = 5): Promise<MilestoneCost> {
   const dir = mkdtempSync(path.join(tmpdir(), "accord-bench-milestones-"));
-  const store = new SqliteStore(path.join(dir, "bench.sqlite"));
+  const store = await openSqliteStore(path.join(dir, "bench.sqlite"));
   try {
     await store.upsertOrganisation({ id: "kanton-so", name: "Kanton Solothurn" });
     await store.createUser({
@@ -52,7 +52,13 @@ export async function measureMilestoneCost(copies: number, runs = 5): Promise<Mi
       orgId: "kanton-so",
       passwordHash: "x",
     });
-    await store.createDocument({ id: "bench", title: kip3Agreement.title, kind: "agreement", ownerId: "u-andrea" });
+    await store.createDocument({
+      id: "bench",
+      title: kip3Agreement.title,
+      kind: "agreement",
+      ownerId: "u-andrea",
+      crossPartyAcceptance: true,
+    });
     const doc: Y.Doc = docWith(agreementTimes(copies));
     let previous: Awaited<ReturnType<typeof store.listVersions>>[number] | null = null;
     const freeze = await timed(runs, async () => {

@@ -138,7 +138,13 @@ describe("authorization matrix on the raw protocol", async () => {
   const db = new Database(path.join(dataDir, "accord.sqlite"));
   const { hashPassword } = await import("../../server/accounts/passwords.ts");
   await store.createUser({ ...USERS.viewer, passwordHash: await hashPassword("accord-demo-test") });
-  await store.createDocument({ id: DOC, title: "Matrix", kind: "agreement", ownerId: USERS.owner.id });
+  await store.createDocument({
+    id: DOC,
+    title: "Matrix",
+    kind: "agreement",
+    ownerId: USERS.owner.id,
+    crossPartyAcceptance: true,
+  });
   for (const role of ROLES) await store.setMembership({ documentId: DOC, userId: USERS[role].id, role });
 
   // Initial content and one thread per user, written through the store (a trusted path).

@@ -7,7 +7,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { parseConfig } from "../../server/config.ts";
 import type { Logger } from "../../server/log.ts";
 import { startServer } from "../../server/startServer.ts";
-import { SqliteStore } from "../../server/store/sqlite/SqliteStore.ts";
+import { openSqliteStore } from "../../server/store/sqlite/openSqliteStore.ts";
 import { verifyAll } from "../../server/versions/verify.ts";
 import { login, startTestServer, tempDataDir, testEnv } from "../helpers/server.ts";
 
@@ -91,7 +91,7 @@ describe("tampering with stored versions and approvals", async () => {
   it("finds the untouched store intact (no false alarm)", async () => {
     expect(rows.versions.length).toBe(3);
     expect(rows.approvals.length).toBe(4);
-    const store = new SqliteStore(original);
+    const store = await openSqliteStore(original);
     expect(await verifyAll(store)).toEqual([]);
     await store.close();
   });
@@ -132,7 +132,7 @@ describe("tampering with stored versions and approvals", async () => {
           }
           raw.close();
           expect(changed).toBe(true);
-          const store = new SqliteStore(file);
+          const store = await openSqliteStore(file);
           const problems = await verifyAll(store);
           await store.close();
           rmSync(file, { force: true });
@@ -165,7 +165,7 @@ describe("tampering with stored versions and approvals", async () => {
     raw.exec(`DROP TRIGGER ${table}_no_update`);
     expect(raw.prepare(sql).run().changes).toBeGreaterThan(0);
     raw.close();
-    const store = new SqliteStore(file);
+    const store = await openSqliteStore(file);
     const problems = await verifyAll(store);
     await store.close();
     expect(problems.map((p) => p.problem)).toContainEqual(expect.stringMatching(/does not match/));

@@ -6,7 +6,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { MIGRATIONS } from "../migrations.ts";
 import type { Store } from "../Store.ts";
 import { describeStoreContract } from "../storeContract.ts";
-import { SqliteStore } from "./SqliteStore.ts";
+import { openSqliteStore } from "./openSqliteStore.ts";
 
 const dir = mkdtempSync(path.join(tmpdir(), "accord-sqlite-store-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -20,7 +20,7 @@ describeStoreContract(
   "SqliteStore",
   async () => {
     const file = freshFile();
-    const store = new SqliteStore(file);
+    const store = await openSqliteStore(file);
     storeFiles.set(store, file);
     return store;
   },
@@ -47,7 +47,7 @@ function inspect<T>(file: string, read: (db: Database.Database) => T): T {
 describe("SqliteStore on disk", () => {
   it("puts its file in WAL mode", async () => {
     const file = freshFile();
-    const store = new SqliteStore(file);
+    const store = await openSqliteStore(file);
     try {
       expect(inspect(file, (db) => db.pragma("journal_mode", { simple: true }))).toBe("wal");
     } finally {
@@ -60,14 +60,20 @@ describe("SqliteStore on disk", () => {
 
   it("applies its migrations once when the same file is opened again, keeping the data", async () => {
     const file = freshFile();
-    const first = new SqliteStore(file);
+    const first = await openSqliteStore(file);
     await first.upsertOrganisation({ id: "org", name: "Amt" });
     await first.createUser({ id: "u", email: "u@amt.ch", name: "U", orgId: "org", passwordHash: "h" });
-    await first.createDocument({ id: "doc", title: "Konzept", kind: "concept", ownerId: "u" });
+    await first.createDocument({
+      id: "doc",
+      title: "Konzept",
+      kind: "concept",
+      ownerId: "u",
+      crossPartyAcceptance: false,
+    });
     await first.appendUpdates([{ documentId: "doc", data: new Uint8Array([0, 0]), userId: "u" }]);
     await first.close();
 
-    const second = new SqliteStore(file);
+    const second = await openSqliteStore(file);
     try {
       expect(await second.countUsers()).toBe(1);
       expect((await second.loadState("doc")).lastSeq).toBe(1);

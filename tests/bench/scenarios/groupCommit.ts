@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import * as Y from "yjs";
 import { createLogger } from "../../../server/log.ts";
-import { SqliteStore } from "../../../server/store/sqlite/SqliteStore.ts";
+import { openSqliteStore } from "../../../server/store/sqlite/openSqliteStore.ts";
 import { type CommitListener, GroupCommit } from "../../../server/sync/GroupCommit.ts";
 import { summarise } from "../stats.ts";
 import { sleep } from "./common.ts";
@@ -33,13 +33,23 @@ function smallUpdates(): Uint8Array[] {
  */
 export async function groupCommitCeiling(rates: number[], seconds: number): Promise<CeilingRow[]> {
   const dir = mkdtempSync(path.join(tmpdir(), "accord-bench-gc-"));
-  const store = new SqliteStore(path.join(dir, "accord.sqlite"));
+  const store = await openSqliteStore(path.join(dir, "accord.sqlite"));
   try {
     await store.upsertOrganisation({ id: "kanton-so", name: "Kanton Solothurn" });
     await store.createUser({ id: "u", email: "u@so.ch", name: "U", orgId: "kanton-so", passwordHash: "x" });
     const docs: string[] = [];
     for (let i = 0; i < 100; i++) {
-      docs.push((await store.createDocument({ id: `d${i}`, title: "t", kind: "concept", ownerId: "u" })).id);
+      docs.push(
+        (
+          await store.createDocument({
+            id: `d${i}`,
+            title: "t",
+            kind: "concept",
+            ownerId: "u",
+            crossPartyAcceptance: false,
+          })
+        ).id,
+      );
     }
     const payloads = smallUpdates();
     const rows: CeilingRow[] = [];

@@ -1,8 +1,49 @@
-import type { ApprovalRow, VersionHead, VersionRow } from "./Store.ts";
+import type { DocumentKind } from "../../../shared/api/schemas.ts";
+import type { UserRow } from "../ports/AccountStore.ts";
+import type { DocumentRow } from "../ports/DocumentStore.ts";
+import type { ApprovalRow, VersionHead, VersionRow } from "../ports/VersionStore.ts";
 
-// Row shapes of the versions and approvals tables, the same in SQLite and PostgreSQL.
+// Row shapes as both databases return them, and their mappers: written once.
 
-const bytes = (b: Buffer): Uint8Array => new Uint8Array(b.buffer, b.byteOffset, b.byteLength);
+/** Both drivers return Buffers; hand out plain Uint8Array views over the same bytes. */
+export const bytes = (b: Buffer): Uint8Array => new Uint8Array(b.buffer, b.byteOffset, b.byteLength);
+
+export interface UserDbRow {
+  id: string;
+  email: string;
+  name: string;
+  org_id: string;
+  password_hash: string;
+  deactivated_at: string | null;
+}
+
+export const toUser = (r: UserDbRow): UserRow => ({
+  id: r.id,
+  email: r.email,
+  name: r.name,
+  orgId: r.org_id,
+  passwordHash: r.password_hash,
+  deactivatedAt: r.deactivated_at,
+});
+
+export interface DocumentDbRow {
+  id: string;
+  title: string;
+  kind: DocumentKind;
+  created_at: string;
+  updated_at: string;
+  /** SQLite answers 0/1, PostgreSQL a boolean. */
+  cross_party_acceptance: number | boolean;
+}
+
+export const toDocument = (r: DocumentDbRow): DocumentRow => ({
+  id: r.id,
+  title: r.title,
+  kind: r.kind,
+  createdAt: r.created_at,
+  updatedAt: r.updated_at,
+  crossPartyAcceptance: Boolean(r.cross_party_acceptance),
+});
 
 export interface VersionDbRow {
   id: string;

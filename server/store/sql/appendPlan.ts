@@ -1,4 +1,4 @@
-import type { UpdateRecord } from "./Store.ts";
+import type { UpdateRecord } from "../Store.ts";
 
 /**
  * The updates of one commit batch grouped by document, in batch order, so a store takes

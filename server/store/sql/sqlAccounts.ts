@@ -1,0 +1,82 @@
+import type { AccountStore, UserRow } from "../ports/AccountStore.ts";
+import type { SessionStore } from "../ports/SessionStore.ts";
+import { toUser, type UserDbRow } from "./rows.ts";
+import type { Sql } from "./Sql.ts";
+
+const userWhere = async (db: Sql, where: string, value: string): Promise<UserRow | null> => {
+  const r = await db.get<UserDbRow>(`SELECT * FROM users WHERE ${where} = ?`, [value]);
+  return r ? toUser(r) : null;
+};
+
+/** Users and organisations over either database. */
+export function sqlAccounts(db: Sql): AccountStore {
+  return {
+    async upsertOrganisation(org) {
+      await db.run("INSERT INTO orgs (id, name) VALUES (?, ?) ON CONFLICT (id) DO UPDATE SET name = excluded.name", [
+        org.id,
+        org.name,
+      ]);
+    },
+    async organisationName(orgId) {
+      return (await db.get<{ name: string }>("SELECT name FROM orgs WHERE id = ?", [orgId]))?.name ?? null;
+    },
+    async createUser(user) {
+      await db.run("INSERT INTO users (id, email, name, org_id, password_hash) VALUES (?, ?, ?, ?, ?)", [
+        user.id,
+        user.email,
+        user.name,
+        user.orgId,
+        user.passwordHash,
+      ]);
+    },
+    findUserByEmail: (email) => userWhere(db, "email", email),
+    findUserById: (id) => userWhere(db, "id", id),
+    async countUsers() {
+      return (await db.get<{ n: number }>("SELECT count(*) AS n FROM users"))?.n ?? 0;
+    },
+  };
+}
+
+/** A session counts while it has not expired and its user is active. */
+const LIVE = "s.expires_at > ? AND u.deactivated_at IS NULL";
+
+/** Sessions over either database. */
+export function sqlSessions(db: Sql): SessionStore {
+  return {
+    async createSession(tokenHash, userId, expiresAt) {
+      await db.run("INSERT INTO sessions (token_hash, user_id, expires_at) VALUES (?, ?, ?)", [
+        tokenHash,
+        userId,
+        expiresAt.toISOString(),
+      ]);
+    },
+    async findSession(tokenHash, now) {
+      const r = await db.get<UserDbRow & { expires_at: string }>(
+        `SELECT u.*, s.expires_at FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.token_hash = ? AND ${LIVE}`,
+        [tokenHash, now.toISOString()],
+      );
+      return r ? { tokenHash, user: toUser(r), expiresAt: r.expires_at } : null;
+    },
+    async liveSessions(tokenHashes, now) {
+      if (tokenHashes.length === 0) return [];
+      const hashes = db.inList("s.token_hash", tokenHashes);
+      const rows = await db.all<{ token_hash: string }>(
+        `SELECT s.token_hash FROM sessions s JOIN users u ON u.id = s.user_id WHERE ${hashes.sql} AND ${LIVE}`,
+        [hashes.param, now.toISOString()],
+      );
+      return rows.map((r) => r.token_hash);
+    },
+    async deleteSession(tokenHash) {
+      await db.run("DELETE FROM sessions WHERE token_hash = ?", [tokenHash]);
+    },
+    deactivateUser: (userId, at) =>
+      db.transaction(async (tx) => {
+        const found = await tx.run("UPDATE users SET deactivated_at = coalesce(deactivated_at, ?) WHERE id = ?", [
+          at.toISOString(),
+          userId,
+        ]);
+        await tx.run("DELETE FROM sessions WHERE user_id = ?", [userId]);
+        return found > 0;
+      }),
+  };
+}

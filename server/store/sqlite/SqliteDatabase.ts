@@ -1,0 +1,144 @@
+import BetterSqlite3 from "better-sqlite3";
+import type { Database, Param, SchemaDialect, Sql } from "../sql/Sql.ts";
+
+type Bindable = string | number | bigint | Buffer | null;
+
+/** better-sqlite3 binds neither booleans nor bare Uint8Arrays: 1/0 and a Buffer over the same bytes. */
+const bind = (params: readonly Param[]): Bindable[] =>
+  params.map((p) => {
+    if (p === null || typeof p === "string" || typeof p === "number") return p;
+    if (typeof p === "boolean") return p ? 1 : 0;
+    if (p instanceof Uint8Array) return Buffer.isBuffer(p) ? p : Buffer.from(p.buffer, p.byteOffset, p.byteLength);
+    return JSON.stringify(p); // a list, read back with json_each (see `inList`)
+  });
+
+export const sqliteSchema: SchemaDialect = {
+  bigint: "INTEGER",
+  bytes: "BLOB",
+  boolean: "INTEGER",
+  true: "1",
+  false: "0",
+  autoId: "INTEGER PRIMARY KEY AUTOINCREMENT",
+  immutable: (tables) =>
+    tables
+      .flatMap((t) =>
+        ["UPDATE", "DELETE"].map(
+          (op) =>
+            `CREATE TRIGGER ${t}_no_${op.toLowerCase()} BEFORE ${op} ON ${t} BEGIN SELECT RAISE(ABORT, '${t} are immutable'); END;`,
+        ),
+      )
+      .join("\n"),
+};
+
+/**
+ * One SQLite file behind the async `Sql` surface. better-sqlite3 is synchronous, but a
+ * transaction's work awaits between statements, and other callers could run their
+ * statements inside it meanwhile: so a transaction holds a gate that every other
+ * statement and transaction waits for.
+ */
+export class SqliteDatabase implements Database {
+  readonly schema = sqliteSchema;
+  private readonly statements = new Map<string, BetterSqlite3.Statement>();
+  /** Settles when the open transaction (and those queued before it) ended. */
+  private gate: Promise<unknown> = Promise.resolve();
+  private inTransaction = false;
+  /** The handle a transaction's work uses: straight to the connection, past the gate. */
+  private readonly direct: Sql;
+
+  constructor(private readonly db: BetterSqlite3.Database) {
+    const prepare = (text: string) => {
+      let stmt = this.statements.get(text);
+      if (!stmt) {
+        stmt = db.prepare(text);
+        this.statements.set(text, stmt);
+      }
+      return stmt;
+    };
+    this.direct = {
+      all: async <T>(text: string, params: readonly Param[] = []) => prepare(text).all(...bind(params)) as T[],
+      get: async <T>(text: string, params: readonly Param[] = []) =>
+        prepare(text).get(...bind(params)) as T | undefined,
+      run: async (text, params = []) => prepare(text).run(...bind(params)).changes,
+      exec: async (text) => {
+        db.exec(text);
+      },
+      transaction: (work) => work(this.direct),
+      // BEGIN IMMEDIATE already holds the whole file's write lock.
+      lockDocument: async () => {},
+      inList: (column, values) => ({ sql: `${column} IN (SELECT value FROM json_each(?))`, param: values }),
+    };
+  }
+
+  /** Opens `file` in WAL mode with synchronous=FULL: a committed transaction survives a power cut. */
+  static open(file: string): SqliteDatabase {
+    const db = new BetterSqlite3(file);
+    db.pragma("journal_mode = WAL");
+    db.pragma("synchronous = FULL");
+    db.pragma("foreign_keys = ON");
+    db.pragma("busy_timeout = 5000");
+    return new SqliteDatabase(db);
+  }
+
+  /** Waits until no transaction is open; statements then run at once, in the same turn. */
+  private async outside(): Promise<void> {
+    while (this.inTransaction) await this.gate;
+  }
+
+  async all<T>(text: string, params?: readonly Param[]): Promise<T[]> {
+    await this.outside();
+    return this.direct.all<T>(text, params);
+  }
+
+  async get<T>(text: string, params?: readonly Param[]): Promise<T | undefined> {
+    await this.outside();
+    return this.direct.get<T>(text, params);
+  }
+
+  async run(text: string, params?: readonly Param[]): Promise<number> {
+    await this.outside();
+    return this.direct.run(text, params);
+  }
+
+  async exec(text: string): Promise<void> {
+    await this.outside();
+    return this.direct.exec(text);
+  }
+
+  transaction<T>(work: (tx: Sql) => Promise<T>): Promise<T> {
+    const run = async (): Promise<T> => {
+      await this.outside();
+      // IMMEDIATE takes the write lock before the first read, so no other writer (another
+      // process on the same file included) changes what the work reads before it writes.
+      this.db.exec("BEGIN IMMEDIATE");
+      this.inTransaction = true;
+      try {
+        const result = await work(this.direct);
+        this.db.exec("COMMIT");
+        return result;
+      } catch (err) {
+        if (this.db.inTransaction) this.db.exec("ROLLBACK");
+        throw err;
+      } finally {
+        this.inTransaction = false;
+      }
+    };
+    const result = this.gate.then(run, run);
+    this.gate = result.catch(() => {});
+    return result;
+  }
+
+  lockDocument(documentId: string): Promise<void> {
+    return this.direct.lockDocument(documentId);
+  }
+
+  inList(column: string, values: readonly string[]): { sql: string; param: Param } {
+    return this.direct.inList(column, values);
+  }
+
+  async lockMigrations(): Promise<void> {}
+
+  async close(): Promise<void> {
+    await this.outside();
+    this.db.close();
+  }
+}
