@@ -1,0 +1,168 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import Database from "better-sqlite3";
+import pg from "pg";
+import { afterAll, describe, expect, it } from "vitest";
+import { adminSql, freshSchemaName, postgresAbsent, TEST_DATABASE_URL } from "../../tests/helpers/postgres.ts";
+import { SHIPPED_MIGRATIONS } from "./fixtures/shippedMigrations.ts";
+import { MIGRATIONS } from "./migrations.ts";
+import { openPgStore } from "./postgres/openPgStore.ts";
+import type { Store } from "./Store.ts";
+import { openSqliteStore } from "./sqlite/openSqliteStore.ts";
+import { describeStoreContract } from "./storeContract.ts";
+
+// Databases made by migrations 1–7 as they shipped (one text per dialect) open with the list
+// written once, pass the whole contract, and have the columns a new database has.
+
+const dir = mkdtempSync(path.join(tmpdir(), "accord-migrations-"));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+let files = 0;
+const storeFiles = new Map<Store, string>();
+
+/** A SQLite file migrated the way the shipped code did it. */
+function shippedSqlite(): string {
+  const file = path.join(dir, `shipped-${++files}.sqlite`);
+  const db = new Database(file);
+  db.exec("CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL)");
+  for (const m of SHIPPED_MIGRATIONS) {
+    db.exec(m.sqlite);
+    db.prepare("INSERT INTO schema_migrations (version, name) VALUES (?, ?)").run(m.version, m.name);
+  }
+  db.close();
+  return file;
+}
+
+function sqliteColumns(file: string): Record<string, string[]> {
+  const db = new Database(file, { readonly: true });
+  try {
+    const tables = db
+      .prepare<[], { name: string }>("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")
+      .all();
+    return Object.fromEntries(
+      tables.map(({ name }) => [
+        name,
+        db
+          .prepare<[], { name: string; type: string; notnull: number; dflt_value: string | null; pk: number }>(
+            `PRAGMA table_info(${name})`,
+          )
+          .all()
+          .map((c) => `${c.name} ${c.type} notnull=${c.notnull} default=${c.dflt_value} pk=${c.pk}`),
+      ]),
+    );
+  } finally {
+    db.close();
+  }
+}
+
+describeStoreContract(
+  "SqliteStore over a file made by the shipped migrations",
+  async () => {
+    const file = shippedSqlite();
+    const store = await openSqliteStore(file);
+    storeFiles.set(store, file);
+    return store;
+  },
+  async (store, sql) => {
+    const db = new Database(storeFiles.get(store) ?? "");
+    try {
+      db.exec(sql);
+    } finally {
+      db.close();
+    }
+  },
+);
+
+describe("migrations written once, SQLite", () => {
+  it("give a new file the same tables and columns as the shipped migrations did", async () => {
+    const fresh = path.join(dir, "fresh.sqlite");
+    await (await openSqliteStore(fresh)).close();
+    expect(sqliteColumns(fresh)).toEqual(sqliteColumns(shippedSqlite()));
+  });
+
+  it("open a shipped file with data in it and read it as it was written", async () => {
+    const file = shippedSqlite();
+    const db = new Database(file);
+    db.exec(`INSERT INTO orgs VALUES ('so', 'Kanton Solothurn');
+      INSERT INTO users (id, email, name, org_id, password_hash) VALUES ('u', 'u@so.ch', 'U', 'so', 'h');
+      INSERT INTO documents (id, title, kind, created_at, updated_at, last_seq, cross_party_acceptance, locked)
+        VALUES ('pv', 'PV', 'agreement', '2026-01-01', '2026-01-01', 7, 1, 1);
+      INSERT INTO memberships VALUES ('pv', 'u', 'owner');`);
+    db.close();
+    const store = await openSqliteStore(file);
+    try {
+      expect(await store.findDocument("pv")).toMatchObject({ kind: "agreement", crossPartyAcceptance: true });
+      expect(await store.lastSeqOf("pv")).toBe(7);
+      expect(await store.appendUpdates([{ documentId: "pv", data: new Uint8Array([1]), userId: "u" }])).toEqual([null]);
+      expect(await store.listMembers("pv")).toEqual([
+        { documentId: "pv", userId: "u", role: "owner", email: "u@so.ch", name: "U", orgId: "so" },
+      ]);
+    } finally {
+      await store.close();
+    }
+  });
+});
+
+const absent = await postgresAbsent("shipped migrations on PostgreSQL");
+
+describe.skipIf(absent)("migrations written once, PostgreSQL", () => {
+  const schemas: string[] = [];
+  const schemaOf = new Map<Store, string>();
+  afterAll(async () => {
+    for (const schema of schemas) await adminSql(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
+  });
+
+  /** A schema migrated the way the shipped code did it. */
+  async function shippedSchema(): Promise<string> {
+    const schema = freshSchemaName("accord_shipped");
+    schemas.push(schema);
+    await adminSql(`CREATE SCHEMA ${schema}`);
+    const steps = SHIPPED_MIGRATIONS.map(
+      (m) => `${m.postgres}; INSERT INTO schema_migrations (version, name) VALUES (${m.version}, '${m.name}');`,
+    );
+    await adminSql(
+      `CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL); ${steps.join("\n")}`,
+      schema,
+    );
+    return schema;
+  }
+
+  const open = (schema: string) =>
+    openPgStore({ connectionString: TEST_DATABASE_URL, options: `-c search_path=${schema}` });
+
+  describeStoreContract(
+    "PgStore over a schema made by the shipped migrations",
+    async () => {
+      const schema = await shippedSchema();
+      const store = await open(schema);
+      schemaOf.set(store, schema);
+      return store;
+    },
+    (store, sql) => adminSql(sql, schemaOf.get(store)),
+  );
+
+  it("gives a new schema the same columns as the shipped migrations did", async () => {
+    const fresh = freshSchemaName("accord_fresh");
+    schemas.push(fresh);
+    await adminSql(`CREATE SCHEMA ${fresh}`);
+    await (await open(fresh)).close();
+    const shipped = await shippedSchema();
+    await (await open(shipped)).close();
+    const columns = async (schema: string) => {
+      const client = new pg.Client({ connectionString: TEST_DATABASE_URL });
+      await client.connect();
+      try {
+        const { rows } = await client.query(
+          `SELECT table_name, column_name, data_type, is_nullable, column_default FROM information_schema.columns
+            WHERE table_schema = $1 ORDER BY table_name, column_name`,
+          [schema],
+        );
+        return rows;
+      } finally {
+        await client.end();
+      }
+    };
+    expect(await columns(fresh)).toEqual(await columns(shipped));
+    expect(MIGRATIONS.map((m) => m.version)).toEqual(SHIPPED_MIGRATIONS.map((m) => m.version));
+  });
+});
