@@ -152,12 +152,13 @@ describe.skipIf(absent)("migrations written once, PostgreSQL", () => {
       const client = new pg.Client({ connectionString: TEST_DATABASE_URL });
       await client.connect();
       try {
-        const { rows } = await client.query(
+        const { rows } = await client.query<{ column_default: string | null }>(
           `SELECT table_name, column_name, data_type, is_nullable, column_default FROM information_schema.columns
             WHERE table_schema = $1 ORDER BY table_name, column_name`,
           [schema],
         );
-        return rows;
+        // A serial's default names its sequence with the schema.
+        return rows.map((r) => ({ ...r, column_default: r.column_default?.replace(`${schema}.`, "") ?? null }));
       } finally {
         await client.end();
       }
