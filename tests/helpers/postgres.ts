@@ -32,7 +32,7 @@ export async function postgresAbsent(suite: string): Promise<boolean> {
   } catch (err) {
     const why = err instanceof Error ? err.message : String(err);
     console.warn(
-      `SKIPPED ${suite}: PostgreSQL at ${TEST_DATABASE_URL} is unreachable (${why}); see README, "Prerequisites".`,
+      `SKIPPED ${suite}: PostgreSQL at ${TEST_DATABASE_URL} is unreachable (${why}); see README, "Prerequisites of npm test".`,
     );
     return true;
   }
