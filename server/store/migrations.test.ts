@@ -1,28 +1,26 @@
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import path from "node:path";
 import Database from "better-sqlite3";
 import pg from "pg";
 import { afterAll, describe, expect, it } from "vitest";
 import { adminSql, freshSchemaName, postgresAbsent, TEST_DATABASE_URL } from "../../tests/helpers/postgres.ts";
-import { SHIPPED_MIGRATIONS } from "./fixtures/shippedMigrations.ts";
+import shipped from "./fixtures/shippedMigrations.json" with { type: "json" };
 import { MIGRATIONS } from "./migrations.ts";
 import { openPgStore } from "./postgres/openPgStore.ts";
 import type { Store } from "./Store.ts";
 import { openSqliteStore } from "./sqlite/openSqliteStore.ts";
+import { describeSqliteStoreContract, sqliteTestFiles } from "./sqlite/sqliteTestFiles.ts";
 import { describeStoreContract } from "./storeContract.ts";
+
+/** Migrations 1–7 exactly as they shipped, one SQL text per dialect: the schema existing databases have. */
+const SHIPPED_MIGRATIONS: readonly { version: number; name: string; sqlite: string; postgres: string }[] = shipped;
 
 // Databases made by migrations 1–7 as they shipped (one text per dialect) open with the list
 // written once, pass the whole contract, and have the columns a new database has.
 
-const dir = mkdtempSync(path.join(tmpdir(), "accord-migrations-"));
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
-let files = 0;
-const storeFiles = new Map<Store, string>();
+const newFile = sqliteTestFiles("shipped");
 
 /** A SQLite file migrated the way the shipped code did it. */
 function shippedSqlite(): string {
-  const file = path.join(dir, `shipped-${++files}.sqlite`);
+  const file = newFile();
   const db = new Database(file);
   db.exec("CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL)");
   for (const m of SHIPPED_MIGRATIONS) {
@@ -55,27 +53,11 @@ function sqliteColumns(file: string): Record<string, string[]> {
   }
 }
 
-describeStoreContract(
-  "SqliteStore over a file made by the shipped migrations",
-  async () => {
-    const file = shippedSqlite();
-    const store = await openSqliteStore(file);
-    storeFiles.set(store, file);
-    return store;
-  },
-  async (store, sql) => {
-    const db = new Database(storeFiles.get(store) ?? "");
-    try {
-      db.exec(sql);
-    } finally {
-      db.close();
-    }
-  },
-);
+describeSqliteStoreContract("SqliteStore over a file made by the shipped migrations", shippedSqlite);
 
 describe("migrations written once, SQLite", () => {
   it("give a new file the same tables and columns as the shipped migrations did", async () => {
-    const fresh = path.join(dir, "fresh.sqlite");
+    const fresh = newFile();
     await (await openSqliteStore(fresh)).close();
     expect(sqliteColumns(fresh)).toEqual(sqliteColumns(shippedSqlite()));
   });

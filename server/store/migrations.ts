@@ -5,7 +5,7 @@ import type { SchemaDialect } from "./sql/Sql.ts";
  * differs (column types, the immutability triggers) comes from the dialect. Each store
  * applies the ones it has not applied yet, in order, inside a transaction, and records
  * their numbers. Never edit a migration that has shipped; append a new one. (1–7 shipped
- * as one text per dialect, kept in `fixtures/shippedMigrations.ts`; a database made by
+ * as one text per dialect, kept in `fixtures/shippedMigrations.json`; a database made by
  * them opens and migrates with this list, which `migrations.test.ts` checks. One
  * difference remains in such databases: PostgreSQL ones made before have the audit index
  * by document as `audit_document`, new ones as `audit_by_document`, on the same columns.)

@@ -1,3 +1,4 @@
+import { afterEach, beforeEach } from "vitest";
 import * as Y from "yjs";
 import { mergeThroughDoc } from "../../sync/compaction.ts";
 import type { MergeUpdates } from "../../sync/UpdateLog.ts";
@@ -62,4 +63,22 @@ export function textOf(state: { snapshot: Uint8Array | null; updates: Uint8Array
   if (state.snapshot) Y.applyUpdate(doc, state.snapshot);
   for (const u of state.updates) Y.applyUpdate(doc, u);
   return doc.getText("content").toString();
+}
+
+/** Opens a fresh store (or log) before each test of the calling suite and closes it after it. */
+export function eachFresh<S extends { close(): Promise<void> }>(open: () => Promise<S>): { readonly store: S } {
+  let current: S | null = null;
+  beforeEach(async () => {
+    current = await open();
+  });
+  afterEach(async () => {
+    await current?.close();
+    current = null;
+  });
+  return {
+    get store(): S {
+      if (!current) throw new Error("no store outside a test");
+      return current;
+    },
+  };
 }

@@ -1,38 +1,13 @@
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import path from "node:path";
 import Database from "better-sqlite3";
-import { afterAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { MIGRATIONS } from "../migrations.ts";
-import type { Store } from "../Store.ts";
-import { describeStoreContract } from "../storeContract.ts";
 import { openSqliteStore } from "./openSqliteStore.ts";
+import { describeSqliteStoreContract, sqliteTestFiles } from "./sqliteTestFiles.ts";
 
-const dir = mkdtempSync(path.join(tmpdir(), "accord-sqlite-store-"));
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
-
-let files = 0;
 /** A path for a new database file in the temporary directory. */
-const freshFile = (): string => path.join(dir, `store-${++files}.sqlite`);
+const freshFile = sqliteTestFiles("sqlite-store");
 
-const storeFiles = new Map<Store, string>();
-describeStoreContract(
-  "SqliteStore",
-  async () => {
-    const file = freshFile();
-    const store = await openSqliteStore(file);
-    storeFiles.set(store, file);
-    return store;
-  },
-  async (store, sql) => {
-    const db = new Database(storeFiles.get(store) ?? "");
-    try {
-      db.exec(sql);
-    } finally {
-      db.close();
-    }
-  },
-);
+describeSqliteStoreContract("SqliteStore", freshFile);
 
 /** Reads the file with a second, independent connection, as an operator's sqlite3 shell would. */
 function inspect<T>(file: string, read: (db: Database.Database) => T): T {
