@@ -5,6 +5,14 @@ import { ALICE, BOB, DOC_A, DOC_B, eachFresh } from "./fixtures.ts";
 /** The audit log: per document, per account, newest first. */
 export function describeAuditContract(open: () => Promise<Store>): void {
   const t = eachFresh(open);
+  /** A failed sign-in to `user`'s account: nobody acted, the account is the subject. */
+  const failedSignInTo = (user: { id: string; email: string }) => ({
+    userId: null,
+    documentId: null,
+    subjectId: user.id,
+    action: "auth.login_failed",
+    detail: { email: user.email },
+  });
 
   describe("audit", () => {
     it("lists a document's entries newest first, with the actor's name, up to a limit", async () => {
@@ -21,13 +29,7 @@ export function describeAuditContract(open: () => Promise<Store>): void {
 
     it("keeps account events out of every document's log, even those of its members", async () => {
       await t.store.appendAudit({ userId: ALICE.id, documentId: null, action: "auth.login", detail: {} });
-      await t.store.appendAudit({
-        userId: null,
-        documentId: null,
-        subjectId: ALICE.id,
-        action: "auth.login_failed",
-        detail: { email: ALICE.email },
-      });
+      await t.store.appendAudit(failedSignInTo(ALICE));
       await t.store.appendAudit({
         userId: ALICE.id,
         documentId: DOC_A,
@@ -41,13 +43,7 @@ export function describeAuditContract(open: () => Promise<Store>): void {
 
     it("lists one user's account events, as actor or subject, newest first, and nobody else's", async () => {
       await t.store.appendAudit({ userId: ALICE.id, documentId: null, action: "auth.login", detail: { n: 1 } });
-      await t.store.appendAudit({
-        userId: null,
-        documentId: null,
-        subjectId: ALICE.id,
-        action: "auth.login_failed",
-        detail: { email: ALICE.email },
-      });
+      await t.store.appendAudit(failedSignInTo(ALICE));
       await t.store.appendAudit({ userId: BOB.id, documentId: null, action: "auth.login", detail: {} });
       await t.store.appendAudit({ userId: ALICE.id, documentId: DOC_A, action: "document.rename", detail: {} });
       const rows = await t.store.listAccountEvents(ALICE.id, 10);

@@ -7,6 +7,9 @@ import { ALICE, BOB, DOC_A, DOC_B, eachFresh, ORG } from "./fixtures.ts";
 /** Documents, their settings and memberships. */
 export function describeDocumentContract(open: () => Promise<Store>): void {
   const t = eachFresh(open);
+  /** A new agreement with cross-party acceptance, as the domain creates one by default. */
+  const agreement = (id: string, title: string, ownerId: string) =>
+    t.store.createDocument({ id, title, kind: "agreement", ownerId, crossPartyAcceptance: true });
   /** A membership change under the domain's last-owner rule, as the members routes make it. */
   const change = (documentId: string, userId: string, role: Role | null) =>
     t.store.changeMembership(documentId, userId, role, keepsAnOwner);
@@ -14,13 +17,7 @@ export function describeDocumentContract(open: () => Promise<Store>): void {
 
   describe("documents", () => {
     it("makes the creator the owner of a new document", async () => {
-      const created = await t.store.createDocument({
-        id: "doc-new",
-        title: "Vereinbarung",
-        kind: "agreement",
-        ownerId: BOB.id,
-        crossPartyAcceptance: true,
-      });
+      const created = await agreement("doc-new", "Vereinbarung", BOB.id);
       expect(created).toMatchObject({ id: "doc-new", title: "Vereinbarung", kind: "agreement" });
       expect(await t.store.findDocument("doc-new")).toEqual(created);
       expect(await t.store.roleOf("doc-new", BOB.id)).toBe("owner");
@@ -54,15 +51,9 @@ export function describeDocumentContract(open: () => Promise<Store>): void {
     });
 
     it("keeps the cross-party acceptance setting it was created with, and switches it", async () => {
-      const agreement = await t.store.createDocument({
-        id: "contract-agreement",
-        title: "PV",
-        kind: "agreement",
-        ownerId: ALICE.id,
-        crossPartyAcceptance: true,
-      });
-      expect(agreement.crossPartyAcceptance).toBe(true);
-      expect(await t.store.findDocument("contract-agreement")).toEqual(agreement);
+      const created = await agreement("contract-agreement", "PV", ALICE.id);
+      expect(created.crossPartyAcceptance).toBe(true);
+      expect(await t.store.findDocument("contract-agreement")).toEqual(created);
       expect((await t.store.findDocument(DOC_A))?.crossPartyAcceptance).toBe(false);
       await t.store.setCrossPartyAcceptance("contract-agreement", false);
       expect((await t.store.findDocument("contract-agreement"))?.crossPartyAcceptance).toBe(false);
