@@ -7,7 +7,7 @@ import { elementDepth, MAX_ELEMENT_DEPTH } from "../../shared/schema/yjsNode.ts"
 import { listSuggestions } from "../../shared/suggestions/list.ts";
 import { canonicalJson } from "../../shared/versions/canonicalJson.ts";
 import { documentTooDeep } from "../errors.ts";
-import type { VersionRow } from "../store/Store.ts";
+import type { VersionRow } from "../store/ports/VersionStore.ts";
 import { chainHashOf, contentHashOf, stateHashOf } from "./hashes.ts";
 
 const schema = getSchema(schemaExtensions());

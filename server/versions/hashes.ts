@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import type { ApprovalRow, VersionRow } from "../store/Store.ts";
+import type { ApprovalRow, VersionRow } from "../store/ports/VersionStore.ts";
 
 const sha256 = (data: string | Uint8Array): string => createHash("sha256").update(data).digest("hex");
 

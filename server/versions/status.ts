@@ -1,6 +1,6 @@
 import type { DocumentKind } from "../../shared/api/schemas.ts";
 import { type MilestoneTemplate, milestoneOf, nextMilestone } from "../../shared/milestones/templates.ts";
-import type { ApprovalRow, VersionHead, VersionRow } from "../store/Store.ts";
+import type { ApprovalRow, VersionHead, VersionRow } from "../store/ports/VersionStore.ts";
 
 export type MilestoneStatus = "pending" | "reached" | "rejected";
 

@@ -1,12 +1,17 @@
 import { Hono } from "hono";
 import { CreateDocumentRequest, UpdateDocumentRequest } from "../../../shared/api/schemas.ts";
+import type { DocumentReader } from "../../documents/documents.ts";
 import { createDocument, listDocuments, openDocument, updateDocument } from "../../documents/documents.ts";
-import type { Store } from "../../store/Store.ts";
+import type { AuditStore } from "../../store/ports/AuditStore.ts";
+import type { SessionStore } from "../../store/ports/SessionStore.ts";
 import { readBody } from "../body.ts";
 import { requireSession, type SessionVariables } from "../session.ts";
 
 /** The documents of the signed-in user. `settingsChanged` tells open rooms to re-read the document's settings. */
-export function documentRoutes(store: Store, settingsChanged: (documentId: string) => void) {
+export function documentRoutes(
+  store: SessionStore & DocumentReader & AuditStore,
+  settingsChanged: (documentId: string) => void,
+) {
   // The session check is scoped to /documents: unscoped, it ran for every /api path
   // mounted after this router and answered 401 where the catch-all should answer 404.
   return new Hono<{ Variables: SessionVariables }>()

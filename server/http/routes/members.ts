@@ -1,12 +1,15 @@
 import { Hono } from "hono";
 import { PutMemberRequest } from "../../../shared/api/schemas.ts";
+import type { DocumentReader } from "../../documents/documents.ts";
 import { type AccessChanged, listMembers, putMember, removeMember } from "../../documents/members.ts";
-import type { Store } from "../../store/Store.ts";
+import type { AccountStore } from "../../store/ports/AccountStore.ts";
+import type { AuditStore } from "../../store/ports/AuditStore.ts";
+import type { SessionStore } from "../../store/ports/SessionStore.ts";
 import { readBody } from "../body.ts";
 import { requireSession, type SessionVariables } from "../session.ts";
 
 /** Members of a document: any member lists them, owners add, change and remove them. */
-export function memberRoutes(store: Store, changed: AccessChanged) {
+export function memberRoutes(store: SessionStore & DocumentReader & AccountStore & AuditStore, changed: AccessChanged) {
   return new Hono<{ Variables: SessionVariables }>()
     .use("/documents/*", requireSession(store))
     .get("/documents/:id/members", async (c) => c.json(await listMembers(store, c.req.param("id"), c.get("user").id)))

@@ -1,7 +1,6 @@
 import { Hono } from "hono";
 import { Counter, Gauge, Histogram, Registry } from "prom-client";
 import type { PubSub } from "../../pubsub/PubSub.ts";
-import type { Store } from "../../store/Store.ts";
 import type { TrustedProxies } from "../clientAddress.ts";
 import { metricsAccess } from "../metricsAccess.ts";
 
@@ -56,7 +55,7 @@ export class ServerMetrics {
  * while shutting down) and metrics (`/metrics`: see `metricsAccess` for who may read them).
  */
 export function opsRoutes(deps: {
-  store: Store;
+  store: { ping(): Promise<boolean> };
   pubsub: PubSub;
   metrics: ServerMetrics;
   ready: () => boolean;
