@@ -168,10 +168,15 @@ export async function decide(
     }),
   };
   const approval: ApprovalRow = { ...fields, hash: approvalHashOf(fields, version.chainHash) };
-  // The domain decides whether this decision settles the milestone; the store unlocks the
-  // log in the approval's own transaction, so the chain and the log's lock never disagree.
-  const status = milestoneStates(doc.kind, [version], [...lock.approvals, approval]).states[0]?.status;
-  await deps.store.insertApproval(approval, { settles: status !== "pending" });
+  // Whether the decisions settle the milestone is judged in the approval's own transaction,
+  // on all of them (another organisation may decide at the same moment): the log unlocks
+  // with the decision that settles it, so the chain and the log's lock never disagree.
+  await deps.store.insertApproval(
+    approval,
+    (decisions) => milestoneStates(doc.kind, [version], decisions).states[0]?.status !== "pending",
+  );
+  const after = await documentMilestones(deps.store, version.documentId);
+  const status = after.states.find((s) => s.version.id === versionId)?.status;
   await deps.store.appendAudit({
     userId: actorId,
     documentId: doc.id,

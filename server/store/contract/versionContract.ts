@@ -93,10 +93,26 @@ export function describeVersionContract(
 
     it("unlocks the log with the decision that settles the milestone, not with one that leaves it pending", async () => {
       await t.store.insertVersion(version(1));
-      await t.store.insertApproval(approval("v-doc-a-1", "kanton-so"), { settles: false });
+      await t.store.insertApproval(approval("v-doc-a-1", "kanton-so"), () => false);
       expect(await t.store.appendUpdates([update(DOC_A, 1)])).toEqual([null]);
-      await t.store.insertApproval(approval("v-doc-a-1", "sem"), { settles: true });
+      await t.store.insertApproval(approval("v-doc-a-1", "sem"), () => true);
       expect(await t.store.appendUpdates([update(DOC_A, 2)])).toEqual([1]);
+    });
+
+    it("judges settling on every decision on the version, so two made at once settle it together", async () => {
+      await t.store.insertVersion(version(1));
+      const seen: string[][] = [];
+      const bothApproved = (decisions: readonly ApprovalRow[]) => {
+        seen.push(decisions.map((d) => d.orgId).sort());
+        return ["kanton-so", "sem"].every((org) => decisions.some((d) => d.orgId === org));
+      };
+      await Promise.all([
+        t.store.insertApproval(approval("v-doc-a-1", "kanton-so"), bothApproved),
+        t.store.insertApproval(approval("v-doc-a-1", "sem"), bothApproved),
+      ]);
+      expect(seen).toHaveLength(2);
+      expect(seen.at(-1)).toEqual(["kanton-so", "sem"]);
+      expect(await t.store.appendUpdates([update(DOC_A, 1)])).toEqual([1]);
     });
 
     it("keeps the lock when a freeze hold is let go while the newest version is still undecided", async () => {
@@ -106,7 +122,7 @@ export function describeVersionContract(
       await t.store.setDocumentLock(DOC_A, false);
       expect(await t.store.appendUpdates([update(DOC_A, 1)])).toEqual([null]);
       // Once settled, a failed freeze's hold is let go as before.
-      await t.store.insertApproval(approval("v-doc-a-1", "sem"), { settles: true });
+      await t.store.insertApproval(approval("v-doc-a-1", "sem"), () => true);
       await t.store.setDocumentLock(DOC_A, true);
       await t.store.setDocumentLock(DOC_A, false);
       expect(await t.store.appendUpdates([update(DOC_A, 2)])).toEqual([1]);

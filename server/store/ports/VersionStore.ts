@@ -68,10 +68,12 @@ export interface VersionStore {
   documentsWithVersions(): Promise<string[]>;
   /**
    * Appends a decision; refused (throws) if the organisation already decided on that
-   * version. `settles`: the domain found that it ends the milestone (reached or rejected),
-   * and the document's log unlocks in the same transaction.
+   * version. `settles` is the domain's rule, judged inside the same transaction (document
+   * row locked) on every decision on the version including this one: true when the
+   * milestone is settled (reached or rejected), and the document's log unlocks with it. So
+   * two organisations deciding at once cannot both miss that together they settled it.
    */
-  insertApproval(approval: ApprovalRow, options?: { settles: boolean }): Promise<void>;
+  insertApproval(approval: ApprovalRow, settles?: (decisions: readonly ApprovalRow[]) => boolean): Promise<void>;
   /** The decisions on these versions, oldest first. */
   listApprovals(versionIds: readonly string[]): Promise<ApprovalRow[]>;
   /** Decisions whose version does not exist (only tampering makes them). */

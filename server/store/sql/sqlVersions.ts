@@ -1,4 +1,4 @@
-import type { VersionStore } from "../ports/VersionStore.ts";
+import type { ApprovalRow, VersionStore } from "../ports/VersionStore.ts";
 import { setLogLock, unlockSettled } from "./documentLock.ts";
 import {
   type ApprovalDbRow,
@@ -9,6 +9,14 @@ import {
   type VersionDbRow,
 } from "./rows.ts";
 import type { Sql } from "./Sql.ts";
+
+/** The decisions on these versions, oldest first. */
+async function approvalsOf(sql: Sql, versionIds: readonly string[]): Promise<ApprovalRow[]> {
+  if (versionIds.length === 0) return [];
+  const ids = sql.inList("version_id", versionIds);
+  const rows = await sql.all<ApprovalDbRow>(`SELECT * FROM approvals WHERE ${ids.sql} ORDER BY at, id`, [ids.param]);
+  return rows.map(toApproval);
+}
 
 /** Versions and approvals over either database; their writes keep the log's lock copy in step. */
 export function sqlVersions(db: Sql): VersionStore {
@@ -67,21 +75,20 @@ export function sqlVersions(db: Sql): VersionStore {
       );
       return rows.map((r) => r.document_id);
     },
-    insertApproval: (a, options) =>
+    insertApproval: (a, settles) =>
       db.transaction(async (tx) => {
+        const version = await tx.get<{ document_id: string }>("SELECT document_id FROM versions WHERE id = ?", [
+          a.versionId,
+        ]);
+        if (version) await tx.lockDocument(version.document_id);
         await tx.run(
           `INSERT INTO approvals (id, version_id, user_id, org_id, decision, details, reason, at, record, hash)
            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
           [a.id, a.versionId, a.userId, a.orgId, a.decision, a.details, a.reason, a.at, a.record, a.hash],
         );
-        if (options?.settles) await unlockSettled(tx, a.versionId);
+        if (settles?.(await approvalsOf(tx, [a.versionId]))) await unlockSettled(tx, a.versionId);
       }),
-    async listApprovals(versionIds) {
-      if (versionIds.length === 0) return [];
-      const ids = db.inList("version_id", versionIds);
-      const rows = await db.all<ApprovalDbRow>(`SELECT * FROM approvals WHERE ${ids.sql} ORDER BY at, id`, [ids.param]);
-      return rows.map(toApproval);
-    },
+    listApprovals: (versionIds) => approvalsOf(db, versionIds),
     async listOrphanApprovals() {
       const rows = await db.all<ApprovalDbRow>(
         "SELECT * FROM approvals WHERE version_id NOT IN (SELECT id FROM versions)",
