@@ -35,6 +35,9 @@ export async function publicUser(store: AccountStore, user: UserRow): Promise<Us
 }
 
 /** How the organisation `orgId` is shown in the client, which names no organisation itself. */
-export async function describeOrganisation(store: Store, orgId: string): Promise<Organisation> {
+export async function describeOrganisation(
+  store: Pick<AccountStore, "organisationName">,
+  orgId: string,
+): Promise<Organisation> {
   return organisationLook(orgId, (await store.organisationName(orgId)) ?? orgId);
 }

@@ -3,13 +3,16 @@ import type { DocumentKind, DocumentSummary, Organisation, UpdateDocumentRequest
 import { canEditContent, type Role } from "../../shared/roles.ts";
 import { describeOrganisation } from "../accounts/accounts.ts";
 import { forbidden, notFound } from "../errors.ts";
+import type { AccountStore } from "../store/ports/AccountStore.ts";
 import type { AuditStore } from "../store/ports/AuditStore.ts";
 import type { DocumentRow, DocumentStore } from "../store/ports/DocumentStore.ts";
 import type { VersionStore } from "../store/ports/VersionStore.ts";
 import { milestoneStates } from "../versions/status.ts";
 
-/** What reading a document needs: the document, its members and where its milestone path stands. */
-export type DocumentReader = DocumentStore & Pick<VersionStore, "listVersionHeads" | "listApprovals">;
+/** What reading a document needs: the document, its members, their organisations and where its milestone path stands. */
+export type DocumentReader = DocumentStore &
+  Pick<VersionStore, "listVersionHeads" | "listApprovals"> &
+  Pick<AccountStore, "organisationName">;
 
 /** Document ids as they appear in URLs and room names. */
 export const DOCUMENT_ID = /^[A-Za-z0-9_-]{1,64}$/;
@@ -34,7 +37,7 @@ async function summary(store: DocumentReader, doc: DocumentRow, role: Role): Pro
 }
 
 /** The organisations of a document's members, so the client shows them without naming any itself. */
-async function organisationsOf(store: Store, documentId: string): Promise<Organisation[]> {
+async function organisationsOf(store: DocumentReader, documentId: string): Promise<Organisation[]> {
   const ids = [...new Set((await store.listMembers(documentId)).map((m) => m.orgId))].sort();
   return Promise.all(ids.map((id) => describeOrganisation(store, id)));
 }

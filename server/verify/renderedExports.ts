@@ -2,7 +2,9 @@ import { createHash } from "node:crypto";
 import { strFromU8 } from "fflate";
 import { readZip, type ZipLimits } from "../archive/readZip.ts";
 import type { ExportFormat } from "../export/index.ts";
-import type { Store } from "../store/Store.ts";
+import type { NameLookup } from "../store/ports/AccountStore.ts";
+import type { VersionStore } from "../store/ports/VersionStore.ts";
+import type { ChainReader } from "../versions/milestones.ts";
 import { renderVersion, type VersionSource } from "../versions/render.ts";
 import { docxParagraphs } from "./docxText.ts";
 import { BoundedLru } from "./lru.ts";
@@ -28,7 +30,7 @@ export class RenderedExports {
   );
 
   constructor(
-    private readonly store: Store,
+    private readonly store: ChainReader & VersionStore & NameLookup,
     private readonly limits: ZipLimits,
   ) {}
 

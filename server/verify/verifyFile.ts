@@ -1,7 +1,8 @@
 import { createHash } from "node:crypto";
 import type { VerifyMatch, VerifyResult } from "../../shared/api/schemas.ts";
-import type { Store, VersionRow } from "../store/Store.ts";
-import { documentMilestones } from "../versions/milestones.ts";
+import type { NameLookup } from "../store/ports/AccountStore.ts";
+import type { VersionRow, VersionStore } from "../store/ports/VersionStore.ts";
+import { type ChainReader, documentMilestones } from "../versions/milestones.ts";
 import { parseVersionRecord } from "../versions/record.ts";
 import type { VersionSource } from "../versions/render.ts";
 import { versionSummaries } from "../versions/summaries.ts";
@@ -25,7 +26,7 @@ interface Candidate {
 }
 
 /** The version the file says it is (`Upload.own`), if it is one. */
-async function ownVersion(store: Store, upload: Upload): Promise<VersionRow | null> {
+async function ownVersion(store: ChainReader & VersionStore & NameLookup, upload: Upload): Promise<VersionRow | null> {
   const own = upload.own;
   if (!own) return null;
   if ("id" in own) return await store.findVersion(own.id);
@@ -42,7 +43,7 @@ async function ownVersion(store: Store, upload: Upload): Promise<VersionRow | nu
  * id, by chain hash (unique per version), by content hash (which later versions with the
  * same text share); newer before older.
  */
-async function candidatesOf(store: Store, upload: Upload): Promise<Candidate[]> {
+async function candidatesOf(store: ChainReader & VersionStore & NameLookup, upload: Upload): Promise<Candidate[]> {
   const own = await ownVersion(store, upload);
   const found = new Map<string, Candidate>();
   const add = (version: VersionRow, score: number) => {
@@ -61,14 +62,20 @@ async function candidatesOf(store: Store, upload: Upload): Promise<Candidate[]> 
   return own ? [{ version: own, own: true, score: 0 }, ...mentioned] : mentioned;
 }
 
-export async function sourceOf(store: Store, version: VersionRow): Promise<VersionSource | null> {
+export async function sourceOf(
+  store: ChainReader & VersionStore & NameLookup,
+  version: VersionRow,
+): Promise<VersionSource | null> {
   const { doc, states } = await documentMilestones(store, version.documentId);
   const state = states.find((s) => s.version.id === version.id);
   return state ? { document: doc, chain: states.filter((s) => s.version.seq <= version.seq), state } : null;
 }
 
 /** The version as a verify answer names it: document, summary, and whether its chain is intact up to it. */
-export async function matchOf(store: Store, source: VersionSource): Promise<VerifyMatch> {
+export async function matchOf(
+  store: ChainReader & VersionStore & NameLookup,
+  source: VersionSource,
+): Promise<VerifyMatch> {
   const versions = source.chain.map((s) => s.version);
   const problems = verifyChain(
     versions,
@@ -100,7 +107,11 @@ const empty = {
  * DOCX, HTML and Markdown with the passages that differ from the claimed version's text);
  * `unknown` when nothing in it belongs to a version.
  */
-export async function verifyFile(store: Store, upload: Upload, rendered: RenderedExports): Promise<VerifyResult> {
+export async function verifyFile(
+  store: ChainReader & VersionStore & NameLookup,
+  upload: Upload,
+  rendered: RenderedExports,
+): Promise<VerifyResult> {
   const candidates = (await candidatesOf(store, upload)).slice(0, MAX_CANDIDATES);
   const base = { hashes: upload.hashes };
   const claimed = candidates[0];

@@ -8,14 +8,20 @@ import { closeSession, openSession, SESSION_COOKIE } from "../../accounts/sessio
 import { readAccountEvents } from "../../accounts/signIns.ts";
 import type { Config } from "../../config.ts";
 import { AppError, tooManyAttempts } from "../../errors.ts";
-import type { Store } from "../../store/Store.ts";
+import type { AccountStore } from "../../store/ports/AccountStore.ts";
+import type { AuditStore } from "../../store/ports/AuditStore.ts";
+import type { SessionStore } from "../../store/ports/SessionStore.ts";
 import { readBody, readQuery } from "../body.ts";
 import { clientAddress, isHttps } from "../clientAddress.ts";
 import { addressKey } from "../rateLimit.ts";
 import { requireSession, type SessionVariables } from "../session.ts";
 
 /** Sign-in, sign-out, the signed-in user, their organisation and their own sign-in history. */
-export function authRoutes(store: Store, config: Config, sessions: Pick<LiveSessions, "sessionEnded">) {
+export function authRoutes(
+  store: AccountStore & SessionStore & AuditStore,
+  config: Config,
+  sessions: Pick<LiveSessions, "sessionEnded">,
+) {
   const throttle = new LoginThrottle(config.loginLimits);
   return new Hono<{ Variables: SessionVariables }>()
     .post("/auth/login", async (c) => {

@@ -3,10 +3,14 @@ import { bodyLimit } from "hono/body-limit";
 import { z } from "zod";
 import { ApprovalRequest, MilestoneRequest } from "../../../shared/api/schemas.ts";
 import type { ZipLimits } from "../../archive/readZip.ts";
+import type { DocumentReader } from "../../documents/documents.ts";
 import { openDocument } from "../../documents/documents.ts";
 import { badRequest, notFound, payloadTooLarge, serverBusy } from "../../errors.ts";
 import { EXPORT_FORMATS, REDLINE_FORMATS } from "../../export/index.ts";
-import type { Store } from "../../store/Store.ts";
+import type { NameLookup } from "../../store/ports/AccountStore.ts";
+import type { AuditStore } from "../../store/ports/AuditStore.ts";
+import type { SessionStore } from "../../store/ports/SessionStore.ts";
+import type { VersionStore } from "../../store/ports/VersionStore.ts";
 import { RenderedExports } from "../../verify/renderedExports.ts";
 import { type GateLimits, verifyGate } from "../../verify/verifyGate.ts";
 import { verifyHash, verifyUpload } from "../../verify/verifyRequest.ts";
@@ -46,7 +50,11 @@ const BUSY_RETRY_SECONDS = 5;
 const VerifyByHash = z.object({ hash: z.string().regex(/^[0-9a-fA-F]{64}$/, "a SHA-256 hash in hex") }).strict();
 
 /** A version's state within its document, after checking that `userId` may see the document. */
-async function stateOf(store: Store, versionId: string, userId: string) {
+async function stateOf(
+  store: SessionStore & DocumentReader & VersionStore & NameLookup & AuditStore,
+  versionId: string,
+  userId: string,
+) {
   const version = await store.findVersion(versionId);
   if (!version) throw notFound("version");
   await openDocument(store, version.documentId, userId);
@@ -62,7 +70,7 @@ async function stateOf(store: Store, versionId: string, userId: string) {
  * `POST /verify` is public: whoever holds an exported file or a hash may check it.
  */
 export function versionRoutes(
-  store: Store,
+  store: SessionStore & DocumentReader & VersionStore & NameLookup & AuditStore,
   live: LiveDocuments & ServerChanges & LiveStates,
   maxUploadBytes: number,
   zipLimits: ZipLimits,
