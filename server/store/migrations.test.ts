@@ -1,11 +1,11 @@
 import Database from "better-sqlite3";
 import pg from "pg";
-import { afterAll, describe, expect, it } from "vitest";
-import { adminSql, freshSchemaName, postgresAbsent, TEST_DATABASE_URL } from "../../tests/helpers/postgres.ts";
+import { describe, expect, it } from "vitest";
+import { describeNeeding } from "../../tests/helpers/needsServices.ts";
+import { TEST_DATABASE_URL } from "../../tests/helpers/services.ts";
 import shipped from "./fixtures/shippedMigrations.json" with { type: "json" };
 import { MIGRATIONS } from "./migrations.ts";
-import { openPgStore } from "./postgres/openPgStore.ts";
-import type { Store } from "./Store.ts";
+import { pgTestStores, sqlInSchema } from "./postgres/pgTestStores.ts";
 import { openSqliteStore } from "./sqlite/openSqliteStore.ts";
 import { describeSqliteStoreContract, sqliteTestFiles } from "./sqlite/sqliteTestFiles.ts";
 import { describeStoreContract } from "./storeContract.ts";
@@ -85,51 +85,26 @@ describe("migrations written once, SQLite", () => {
   });
 });
 
-const absent = await postgresAbsent("shipped migrations on PostgreSQL");
+const describeOnPostgres = await describeNeeding("postgres");
 
-describe.skipIf(absent)("migrations written once, PostgreSQL", () => {
-  const schemas: string[] = [];
-  const schemaOf = new Map<Store, string>();
-  afterAll(async () => {
-    for (const schema of schemas) await adminSql(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
-  });
-
+describeOnPostgres("migrations written once, PostgreSQL", () => {
   /** A schema migrated the way the shipped code did it. */
-  async function shippedSchema(): Promise<string> {
-    const schema = freshSchemaName("accord_shipped");
-    schemas.push(schema);
-    await adminSql(`CREATE SCHEMA ${schema}`);
-    const steps = SHIPPED_MIGRATIONS.map(
-      (m) => `${m.postgres}; INSERT INTO schema_migrations (version, name) VALUES (${m.version}, '${m.name}');`,
-    );
-    await adminSql(
-      `CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL); ${steps.join("\n")}`,
+  const shippedSchema = (schema: string) =>
+    sqlInSchema(
       schema,
+      [
+        "CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL);",
+        ...SHIPPED_MIGRATIONS.map(
+          (m) => `${m.postgres}; INSERT INTO schema_migrations (version, name) VALUES (${m.version}, '${m.name}');`,
+        ),
+      ].join("\n"),
     );
-    return schema;
-  }
+  const shipped = pgTestStores("accord_shipped", shippedSchema);
+  const fresh = pgTestStores("accord_fresh");
 
-  const open = (schema: string) =>
-    openPgStore({ connectionString: TEST_DATABASE_URL, options: `-c search_path=${schema}` });
-
-  describeStoreContract(
-    "PgStore over a schema made by the shipped migrations",
-    async () => {
-      const schema = await shippedSchema();
-      const store = await open(schema);
-      schemaOf.set(store, schema);
-      return store;
-    },
-    (store, sql) => adminSql(sql, schemaOf.get(store)),
-  );
+  describeStoreContract("PgStore over a schema made by the shipped migrations", shipped.fresh, shipped.rawSql);
 
   it("gives a new schema the same columns as the shipped migrations did", async () => {
-    const fresh = freshSchemaName("accord_fresh");
-    schemas.push(fresh);
-    await adminSql(`CREATE SCHEMA ${fresh}`);
-    await (await open(fresh)).close();
-    const shipped = await shippedSchema();
-    await (await open(shipped)).close();
     const columns = async (schema: string) => {
       const client = new pg.Client({ connectionString: TEST_DATABASE_URL });
       await client.connect();
@@ -145,7 +120,9 @@ describe.skipIf(absent)("migrations written once, PostgreSQL", () => {
         await client.end();
       }
     };
-    expect(await columns(fresh)).toEqual(await columns(shipped));
+    const [a, b] = [await fresh.fresh(), await shipped.fresh()];
+    await Promise.all([a.close(), b.close()]);
+    expect(await columns(fresh.schemaOf(a))).toEqual(await columns(shipped.schemaOf(b)));
     expect(MIGRATIONS.map((m) => m.version)).toEqual(SHIPPED_MIGRATIONS.map((m) => m.version));
   });
 });
