@@ -1,6 +1,7 @@
 import type { JSONContent } from "@tiptap/core";
 import { describe, expect, it } from "vitest";
-import { type ExportMeta, exportDocument } from "./index.ts";
+import { exportDocument } from "./index.ts";
+import { draftMeta } from "./meta.ts";
 
 /** A document as a store written before the policy bounded attributes might hold it. */
 const HOSTILE: JSONContent = {
@@ -32,20 +33,7 @@ const HOSTILE: JSONContent = {
   ],
 };
 
-const META: ExportMeta = {
-  title: "Angriff",
-  documentId: "doc-attack",
-  kindLabel: "Programmkonzept",
-  milestone: null,
-  versionId: null,
-  seq: null,
-  contentHash: null,
-  chainHash: null,
-  frozenAt: null,
-  frozenBy: null,
-  draft: true,
-  approvals: [],
-};
+const META = draftMeta("Angriff", "doc-attack", "Programmkonzept");
 
 describe("exports clamp numeric attributes when reading them", () => {
   it.each(["docx", "pdf", "html", "md"] as const)(

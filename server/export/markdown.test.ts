@@ -1,22 +1,9 @@
 import type { JSONContent } from "@tiptap/core";
 import { describe, expect, it } from "vitest";
 import { markdownOf } from "./markdown.ts";
-import type { ExportMeta } from "./meta.ts";
+import { draftMeta } from "./meta.ts";
 
-const META: ExportMeta = {
-  title: "Programmvereinbarung",
-  documentId: "d",
-  kindLabel: "Programmvereinbarung",
-  milestone: null,
-  versionId: null,
-  seq: null,
-  contentHash: null,
-  chainHash: null,
-  frozenAt: null,
-  frozenBy: null,
-  draft: true,
-  approvals: [],
-};
+const META = draftMeta("Programmvereinbarung", "d", "Programmvereinbarung");
 
 type Mark = { type: string; attrs?: Record<string, unknown> };
 const text = (value: string, ...marks: Mark[]): JSONContent => ({ type: "text", text: value, marks });

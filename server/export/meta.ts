@@ -27,6 +27,22 @@ export interface ExportMeta {
   }[];
 }
 
+/** What exports print about the current text: a draft, not a frozen version. */
+export const draftMeta = (title: string, documentId: string, kindLabel: string): ExportMeta => ({
+  title,
+  documentId,
+  kindLabel,
+  milestone: null,
+  versionId: null,
+  seq: null,
+  contentHash: null,
+  chainHash: null,
+  frozenAt: null,
+  frozenBy: null,
+  draft: true,
+  approvals: [],
+});
+
 export const DRAFT_NOTICE = "Entwurf, nicht freigegeben";
 
 const swissDateTime = (iso: string) =>

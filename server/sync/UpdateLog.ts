@@ -41,10 +41,12 @@ export interface UpdateLog {
    */
   appendUpdates(batch: readonly UpdateRecord[]): Promise<(number | null)[]>;
   /**
-   * Locks or unlocks a document's log. While locked, `appendUpdates` stores nothing for it
-   * but comment-only updates, whichever instance sends: the lock holds across a cluster
-   * without asking the others. A batch's updates of one document are stored or refused
-   * together, so no stored comment can wait for a refused update it depends on.
+   * Holds or releases a document's log around a freeze. While locked, `appendUpdates` stores
+   * nothing for it but comment-only updates, whichever instance sends: the lock holds across
+   * a cluster without asking the others. A batch's updates of one document are stored or
+   * refused together, so no stored comment can wait for a refused update it depends on. The
+   * lock itself is the version chain's (a pending newest version); the log keeps a copy, and
+   * a release keeps it while the newest version is undecided (server/store/sql/documentLock.ts).
    */
   setDocumentLock(documentId: string, locked: boolean): Promise<void>;
   /** The log after `afterSeq` (for an instance that missed updates). */

@@ -1,17 +1,16 @@
 import type { JSONContent } from "@tiptap/core";
 import * as Y from "yjs";
-import type { DocumentKind } from "../../shared/api/schemas.ts";
 import { type DocumentReader, openDocument } from "../documents/documents.ts";
 import { notFound } from "../errors.ts";
 import {
   contentTypeOf,
   type ExportFormat,
-  type ExportMeta,
   exportDocument,
   exportRedline,
   fileNameOf,
   type RedlineFormat,
 } from "../export/index.ts";
+import { draftMeta } from "../export/meta.ts";
 import type { NameLookup } from "../store/ports/AccountStore.ts";
 import type { VersionStore } from "../store/ports/VersionStore.ts";
 import { readDocument } from "./freeze.ts";
@@ -29,21 +28,6 @@ export interface ExportFile {
   contentType: string;
   fileName: string;
 }
-
-const draftMeta = (title: string, documentId: string, kind: DocumentKind): ExportMeta => ({
-  title,
-  documentId,
-  kindLabel: KIND_LABELS[kind],
-  milestone: null,
-  versionId: null,
-  seq: null,
-  contentHash: null,
-  chainHash: null,
-  frozenAt: null,
-  frozenBy: null,
-  draft: true,
-  approvals: [],
-});
 
 /** A frozen version in `format`, for a member of its document, with every decision made so far. */
 export async function exportVersion(
@@ -72,7 +56,7 @@ export async function exportCurrent(
 ): Promise<ExportFile> {
   const doc = await openDocument(store, documentId, userId);
   const content = await currentContent(live, documentId);
-  const meta = draftMeta(doc.title, doc.id, doc.kind);
+  const meta = draftMeta(doc.title, doc.id, KIND_LABELS[doc.kind]);
   const bytes = await exportDocument(format, content, meta, await suggestionAuthors(store, content));
   return { bytes, contentType: contentTypeOf(format), fileName: fileNameOf(meta, format) };
 }
@@ -109,7 +93,7 @@ export async function exportRedlineOf(
   const toContent = to ? (JSON.parse(to.version.pmJson) as JSONContent) : await currentContent(live, documentId);
   const meta = to
     ? await versionMeta(store, { document: doc, chain: states, state: to }, to.approvals)
-    : draftMeta(doc.title, doc.id, doc.kind);
+    : draftMeta(doc.title, doc.id, KIND_LABELS[doc.kind]);
   const heading = `${meta.title}: Änderungen von Version ${from.version.seq} bis ${to ? `Version ${to.version.seq}` : "zum aktuellen Text"}`;
   const bytes = await exportRedline(format, fromContent, toContent, meta, heading);
   return {
