@@ -133,9 +133,9 @@ export class RoomRegistry {
   async withLockedDocument<T>(documentId: string, work: (doc: Y.Doc) => Promise<T>): Promise<T> {
     const room = await this.acquire(documentId);
     try {
-      const { commit, updates } = this.options;
+      const { commit, updates, log } = this.options;
       const announce = () => this.pubsub.publishEvent({ type: "settings", documentId });
-      return await withLockedRoom(room, { commit, updates, announce }, work);
+      return await withLockedRoom(room, { commit, updates, announce, log }, work);
     } finally {
       this.releaseIfEmpty(room);
     }

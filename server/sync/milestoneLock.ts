@@ -1,5 +1,6 @@
 import type * as Y from "yjs";
 import { CloseCode, closeReason } from "../../shared/protocol/closeCodes.ts";
+import type { Logger } from "../log.ts";
 import type { GroupCommit } from "./GroupCommit.ts";
 import type { Room } from "./Room.ts";
 import type { UpdateLog } from "./UpdateLog.ts";
@@ -9,6 +10,7 @@ export interface MilestoneLockDeps {
   updates: Pick<UpdateLog, "setDocumentLock">;
   /** Tells the other instances that the document's settings (its lock) changed. */
   announce(documentId: string): void;
+  log: Logger;
 }
 
 /**
@@ -40,7 +42,15 @@ export async function withLockedRoom<T>(
     return result;
   } catch (err) {
     room.flags = { ...room.flags, locked: wasLocked };
-    if (logLocked && !wasLocked) await deps.updates.setDocumentLock(documentId, false).catch(() => {});
+    if (logLocked && !wasLocked) {
+      // The freeze's own error is the one to report; a failed release is logged, not swallowed:
+      // the log stays locked until the next milestone request clears it.
+      await deps.updates
+        .setDocumentLock(documentId, false)
+        .catch((releaseError: unknown) =>
+          deps.log.error("log lock not released after a failed freeze", { documentId, error: String(releaseError) }),
+        );
+    }
     throw err;
   }
 }
