@@ -1,7 +1,7 @@
 import type { Organisation, User } from "../../shared/api/schemas.ts";
-import { organisationLook } from "../../shared/organisations.ts";
 import { accountDeactivated, invalidCredentials } from "../errors.ts";
 import type { AccountStore, UserRow } from "../store/ports/AccountStore.ts";
+import type { OrganisationStore } from "../store/ports/OrganisationStore.ts";
 import { verifyPassword } from "./passwords.ts";
 
 /**
@@ -24,7 +24,7 @@ export async function authenticate(store: AccountStore, email: string, password:
 }
 
 /** The user as the API shows it: no password hash, with the organisation's name. */
-export async function publicUser(store: AccountStore, user: UserRow): Promise<User> {
+export async function publicUser(store: Pick<OrganisationStore, "organisationName">, user: UserRow): Promise<User> {
   return {
     id: user.id,
     email: user.email,
@@ -34,10 +34,15 @@ export async function publicUser(store: AccountStore, user: UserRow): Promise<Us
   };
 }
 
+/** Colour of an organisation the store does not know (a user of a deleted row, say). */
+const NEUTRAL_COLOUR = "#5f6b7a";
+
 /** How the organisation `orgId` is shown in the client, which names no organisation itself. */
 export async function describeOrganisation(
-  store: Pick<AccountStore, "organisationName">,
+  store: Pick<OrganisationStore, "findOrganisation">,
   orgId: string,
 ): Promise<Organisation> {
-  return organisationLook(orgId, (await store.organisationName(orgId)) ?? orgId);
+  const org = await store.findOrganisation(orgId);
+  if (!org) return { id: orgId, name: orgId, shortName: orgId, colour: NEUTRAL_COLOUR };
+  return { id: org.id, name: org.name.de, shortName: org.shortName, colour: org.colour };
 }

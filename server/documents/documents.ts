@@ -3,16 +3,17 @@ import type { DocumentKind, DocumentSummary, Organisation, UpdateDocumentRequest
 import { canEditContent, type Role } from "../../shared/roles.ts";
 import { describeOrganisation } from "../accounts/accounts.ts";
 import { forbidden, notFound } from "../errors.ts";
-import type { AccountStore } from "../store/ports/AccountStore.ts";
+
 import type { AuditStore } from "../store/ports/AuditStore.ts";
 import type { DocumentRow, DocumentStore } from "../store/ports/DocumentStore.ts";
+import type { OrganisationStore } from "../store/ports/OrganisationStore.ts";
 import type { VersionStore } from "../store/ports/VersionStore.ts";
 import { milestoneStates } from "../versions/status.ts";
 
 /** What reading a document needs: the document, its members, their organisations and where its milestone path stands. */
 export type DocumentReader = DocumentStore &
   Pick<VersionStore, "listVersionHeads" | "listApprovals"> &
-  Pick<AccountStore, "organisationName">;
+  Pick<OrganisationStore, "findOrganisation">;
 
 /** Document ids as they appear in URLs and room names. */
 export const DOCUMENT_ID = /^[A-Za-z0-9_-]{1,64}$/;

@@ -7,8 +7,8 @@ import type { LiveSessions } from "../accounts/LiveSessions.ts";
 import { findSession, SESSION_COOKIE } from "../accounts/sessions.ts";
 import { DOCUMENT_ID } from "../documents/documents.ts";
 import type { Logger } from "../log.ts";
-import type { AccountStore } from "../store/ports/AccountStore.ts";
 import type { DocumentStore } from "../store/ports/DocumentStore.ts";
+import type { OrganisationStore } from "../store/ports/OrganisationStore.ts";
 import type { SessionRow, SessionStore } from "../store/ports/SessionStore.ts";
 import { Connection, type Transport } from "../sync/Connection.ts";
 import { ProtocolError } from "../sync/ProtocolError.ts";
@@ -21,7 +21,7 @@ const COLLAB_PATH = /^\/collab\/([^/?]+)\/?$/;
 const PING_INTERVAL_MS = 30_000;
 
 export interface CollabSocketOptions {
-  store: SessionStore & Pick<AccountStore, "organisationName"> & Pick<DocumentStore, "findDocument" | "roleOf">;
+  store: SessionStore & Pick<OrganisationStore, "organisationName"> & Pick<DocumentStore, "findDocument" | "roleOf">;
   rooms: RoomRegistry;
   /** Where open sockets are filed under their session, so that ending it closes them. */
   sessions: LiveSessions;

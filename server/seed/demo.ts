@@ -1,4 +1,3 @@
-import { ORGANISATIONS } from "../../shared/organisations.ts";
 import type { Role } from "../../shared/roles.ts";
 import { hashPassword } from "../accounts/passwords.ts";
 import type { DocumentReader } from "../documents/documents.ts";
@@ -38,12 +37,11 @@ export const DEMO_DOCUMENTS: {
 ];
 
 /**
- * Fills an empty store with the two organisations, the demo users and the KIP 3 concept
+ * Fills an empty store (whose organisations the migrations made) with the demo users and the KIP 3 concept
  * and agreement of Solothurn. Does nothing if any user exists. Returns whether it seeded.
  */
 export async function seedDemo(store: UpdateLog & AccountStore & DocumentReader, password: string): Promise<boolean> {
   if ((await store.countUsers()) > 0) return false;
-  for (const org of Object.values(ORGANISATIONS)) await store.upsertOrganisation({ id: org.id, name: org.name });
   const passwordHash = await hashPassword(password);
   for (const user of DEMO_USERS) await store.createUser({ ...user, passwordHash });
   for (const { id, source, members } of DEMO_DOCUMENTS) {

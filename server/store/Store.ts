@@ -2,11 +2,12 @@ import type { UpdateLog } from "../sync/UpdateLog.ts";
 import type { AccountStore } from "./ports/AccountStore.ts";
 import type { AuditStore } from "./ports/AuditStore.ts";
 import type { DocumentStore } from "./ports/DocumentStore.ts";
+import type { OrganisationStore } from "./ports/OrganisationStore.ts";
 import type { SessionStore } from "./ports/SessionStore.ts";
 import type { VersionStore } from "./ports/VersionStore.ts";
 
 export type { MergeUpdates, StoredState, UpdateRecord, UpdatesSince } from "../sync/UpdateLog.ts";
-export type { NewUser, OrganisationRow, UserRow } from "./ports/AccountStore.ts";
+export type { InstanceRole, Language, NewUser, UserRow } from "./ports/AccountStore.ts";
 export type { AuditEntry, AuditRow } from "./ports/AuditStore.ts";
 export type {
   DocumentRow,
@@ -16,6 +17,7 @@ export type {
   MembershipRow,
   NewDocument,
 } from "./ports/DocumentStore.ts";
+export type { OrganisationChange, OrganisationKind, OrganisationRow } from "./ports/OrganisationStore.ts";
 export type { SessionRow } from "./ports/SessionStore.ts";
 export type { ApprovalRow, VersionHead, VersionRow } from "./ports/VersionStore.ts";
 
@@ -26,7 +28,14 @@ export type { ApprovalRow, VersionHead, VersionRow } from "./ports/VersionStore.
  * default, PostgreSQL the scale-out; both are `sql/SqlStore.ts` over their dialect and pass
  * one contract suite.
  */
-export interface Store extends UpdateLog, AccountStore, SessionStore, DocumentStore, VersionStore, AuditStore {
+export interface Store
+  extends UpdateLog,
+    OrganisationStore,
+    AccountStore,
+    SessionStore,
+    DocumentStore,
+    VersionStore,
+    AuditStore {
   /** True when the database answers. */
   ping(): Promise<boolean>;
   close(): Promise<void>;

@@ -56,10 +56,12 @@ function sqliteColumns(file: string): Record<string, string[]> {
 describeSqliteStoreContract("SqliteStore over a file made by the shipped migrations", shippedSqlite);
 
 describe("migrations written once, SQLite", () => {
-  it("give a new file the same tables and columns as the shipped migrations did", async () => {
+  it("give a new file the same tables and columns as the shipped migrations followed by the list", async () => {
     const fresh = newFile();
     await (await openSqliteStore(fresh)).close();
-    expect(sqliteColumns(fresh)).toEqual(sqliteColumns(shippedSqlite()));
+    const shipped = shippedSqlite();
+    await (await openSqliteStore(shipped)).close();
+    expect(sqliteColumns(fresh)).toEqual(sqliteColumns(shipped));
   });
 
   it("open a shipped file with data in it and read it as it was written", async () => {
@@ -123,6 +125,9 @@ describeOnPostgres("migrations written once, PostgreSQL", () => {
     const [a, b] = [await fresh.fresh(), await shipped.fresh()];
     await Promise.all([a.close(), b.close()]);
     expect(await columns(fresh.schemaOf(a))).toEqual(await columns(shipped.schemaOf(b)));
-    expect(MIGRATIONS.map((m) => m.version)).toEqual(SHIPPED_MIGRATIONS.map((m) => m.version));
+    // The shipped texts are the first migrations of the list; later ones were written once from the start.
+    expect(MIGRATIONS.map((m) => m.version).slice(0, SHIPPED_MIGRATIONS.length)).toEqual(
+      SHIPPED_MIGRATIONS.map((m) => m.version),
+    );
   });
 });

@@ -1,4 +1,8 @@
 import type { SchemaDialect } from "./sql/Sql.ts";
+import { SWISS_ORGANISATIONS } from "./swissOrganisations.ts";
+
+/** A string literal in SQL text (migrations take no parameters). */
+const literal = (s: string): string => `'${s.replaceAll("'", "''")}'`;
 
 /**
  * The schema, as one ordered list of migrations written once for both databases; what
@@ -151,6 +155,54 @@ export const MIGRATIONS: readonly Migration[] = [
     sql: () => `
       ALTER TABLE versions ADD COLUMN record TEXT;
       ALTER TABLE approvals ADD COLUMN record TEXT;
+    `,
+  },
+  {
+    version: 8,
+    name: "organisations as data, document parties, instance roles",
+    // Existing databases hold the demo's two organisations and documents written by them:
+    // the organisations are completed in place and every document gets Solothurn and the SEM.
+    sql: (d) => `
+      ALTER TABLE orgs ADD COLUMN kind TEXT NOT NULL DEFAULT 'other' CHECK (kind IN ('federal', 'canton', 'commune', 'other'));
+      ALTER TABLE orgs ADD COLUMN name_fr TEXT NOT NULL DEFAULT '';
+      ALTER TABLE orgs ADD COLUMN name_it TEXT NOT NULL DEFAULT '';
+      ALTER TABLE orgs ADD COLUMN short_name TEXT NOT NULL DEFAULT '';
+      ALTER TABLE orgs ADD COLUMN colour TEXT NOT NULL DEFAULT '#5f6b7a';
+      ALTER TABLE orgs ADD COLUMN active ${d.boolean} NOT NULL DEFAULT ${d.true};
+      -- Single sign-on may create accounts for the organisation's e-mail domains.
+      ALTER TABLE orgs ADD COLUMN sso_provisioning ${d.boolean} NOT NULL DEFAULT ${d.false};
+      ALTER TABLE orgs ADD COLUMN password_sign_in ${d.boolean} NOT NULL DEFAULT ${d.true};
+      CREATE TABLE org_domains (
+        domain TEXT PRIMARY KEY,
+        org_id TEXT NOT NULL REFERENCES orgs(id) ON DELETE CASCADE
+      );
+      CREATE INDEX org_domains_by_org ON org_domains (org_id);
+      ${SWISS_ORGANISATIONS.map(
+        (o) => `INSERT INTO orgs (id, name, kind, name_fr, name_it, short_name, colour)
+        VALUES (${[o.id, o.name.de, o.kind, o.name.fr, o.name.it, o.shortName, o.colour].map(literal).join(", ")})
+        ON CONFLICT (id) DO UPDATE SET name = excluded.name, kind = excluded.kind, name_fr = excluded.name_fr,
+          name_it = excluded.name_it, short_name = excluded.short_name, colour = excluded.colour;`,
+      ).join("\n")}
+      ${SWISS_ORGANISATIONS.flatMap((o) =>
+        o.domains.map(
+          (domain) => `INSERT INTO org_domains (domain, org_id) VALUES (${literal(domain)}, ${literal(o.id)});`,
+        ),
+      ).join("\n")}
+      ALTER TABLE users ADD COLUMN instance_role TEXT CHECK (instance_role IN ('admin', 'org_admin'));
+      ALTER TABLE users ADD COLUMN language TEXT NOT NULL DEFAULT 'de' CHECK (language IN ('de', 'fr', 'it', 'en'));
+      ALTER TABLE users ADD COLUMN last_sign_in_at TEXT;
+      CREATE INDEX users_by_org ON users (org_id);
+      -- The parties of a document, each in the role its milestone templates name.
+      CREATE TABLE document_parties (
+        document_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+        org_id TEXT NOT NULL REFERENCES orgs(id),
+        party_role TEXT NOT NULL CHECK (party_role IN ('canton', 'federal')),
+        PRIMARY KEY (document_id, org_id),
+        UNIQUE (document_id, party_role)
+      );
+      CREATE INDEX document_parties_by_org ON document_parties (org_id);
+      INSERT INTO document_parties (document_id, org_id, party_role) SELECT id, 'kanton-so', 'canton' FROM documents;
+      INSERT INTO document_parties (document_id, org_id, party_role) SELECT id, 'sem', 'federal' FROM documents;
     `,
   },
 ];

@@ -3,6 +3,7 @@ import { describeAccountContract } from "./contract/accountContract.ts";
 import { describeAuditContract } from "./contract/auditContract.ts";
 import { describeDocumentContract } from "./contract/documentContract.ts";
 import { ALICE, ALICE_NEW, BOB_NEW, DOC_A, DOC_B, ORG } from "./contract/fixtures.ts";
+import { describeOrganisationContract } from "./contract/organisationContract.ts";
 import { describeUpdateLogContract } from "./contract/updateLogContract.ts";
 import { describeVersionContract } from "./contract/versionContract.ts";
 import type { Store } from "./Store.ts";
@@ -22,7 +23,7 @@ export function describeStoreContract(
   /** A fresh store with one organisation, Alice and Bob, and Alice's documents A and B. */
   const open = async (): Promise<Store> => {
     const store = await makeStore();
-    await store.upsertOrganisation(ORG);
+    expect(await store.createOrganisation(ORG)).toBeNull();
     for (const user of [ALICE_NEW, BOB_NEW]) await store.createUser(user);
     for (const id of [DOC_A, DOC_B])
       await store.createDocument({ id, title: id, kind: "concept", ownerId: ALICE.id, crossPartyAcceptance: false });
@@ -32,6 +33,7 @@ export function describeStoreContract(
   describe(`Store contract: ${name}`, () => {
     describe("UpdateLog", () => describeUpdateLogContract(open));
     describe("VersionStore", () => describeVersionContract(open, rawSql));
+    describe("OrganisationStore", () => describeOrganisationContract(open));
     describe("AccountStore and SessionStore", () => describeAccountContract(open));
     describe("DocumentStore", () => describeDocumentContract(open));
     describe("AuditStore", () => describeAuditContract(open));

@@ -44,7 +44,6 @@ export async function measureMilestoneCost(copies: number, runs = 5): Promise<Mi
   const dir = mkdtempSync(path.join(tmpdir(), "accord-bench-milestones-"));
   const store = await openSqliteStore(path.join(dir, "bench.sqlite"));
   try {
-    await store.upsertOrganisation({ id: "kanton-so", name: "Kanton Solothurn" });
     await store.createUser({
       id: "u-andrea",
       email: "a@so.ch",

@@ -48,7 +48,7 @@ describe("REST API", async () => {
           email: ANDREA,
           name: "Andrea Meier",
           orgId: "kanton-so",
-          orgName: "Kanton Solothurn, Amt für Gesellschaft und Soziales",
+          orgName: "Kanton Solothurn",
         },
       });
       expect(res.text).not.toMatch(/scrypt|password/i);
@@ -110,7 +110,7 @@ describe("REST API", async () => {
       const res = await call("GET", "/api/me/organisation", { cookie: marco });
       expect(res.body).toEqual({
         id: "sem",
-        name: "SEM, Staatssekretariat für Migration",
+        name: "Staatssekretariat für Migration SEM",
         shortName: "SEM",
         colour: "#1f5fa8",
       });
@@ -245,11 +245,11 @@ describe("REST API", async () => {
       expect(DocumentSummary.parse(res.body).organisations).toEqual([
         {
           id: "kanton-so",
-          name: "Kanton Solothurn, Amt für Gesellschaft und Soziales",
+          name: "Kanton Solothurn",
           shortName: "Kanton SO",
           colour: "#c8102e",
         },
-        { id: "sem", name: "SEM, Staatssekretariat für Migration", shortName: "SEM", colour: "#1f5fa8" },
+        { id: "sem", name: "Staatssekretariat für Migration SEM", shortName: "SEM", colour: "#1f5fa8" },
       ]);
       const created = await newDocument(andrea);
       const own = await call("GET", `/api/documents/${created}`, { cookie: andrea });

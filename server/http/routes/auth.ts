@@ -10,6 +10,7 @@ import type { Config } from "../../config.ts";
 import { AppError, tooManyAttempts } from "../../errors.ts";
 import type { AccountStore } from "../../store/ports/AccountStore.ts";
 import type { AuditStore } from "../../store/ports/AuditStore.ts";
+import type { OrganisationStore } from "../../store/ports/OrganisationStore.ts";
 import type { SessionStore } from "../../store/ports/SessionStore.ts";
 import { readBody, readQuery } from "../body.ts";
 import { clientAddress, isHttps } from "../clientAddress.ts";
@@ -18,7 +19,7 @@ import { requireSession, type SessionVariables } from "../session.ts";
 
 /** Sign-in, sign-out, the signed-in user, their organisation and their own sign-in history. */
 export function authRoutes(
-  store: AccountStore & SessionStore & AuditStore,
+  store: AccountStore & OrganisationStore & SessionStore & AuditStore,
   config: Config,
   sessions: Pick<LiveSessions, "sessionEnded">,
 ) {

@@ -25,13 +25,6 @@ export function describeAccountContract(open: () => Promise<Store>): void {
       await expect(t.store.createUser({ ...BOB_NEW, id: "u-bob-2", email: ALICE.email })).rejects.toThrow();
       expect(await t.store.countUsers()).toBe(2);
     });
-
-    it("names an organisation, renames it on a second upsert, and answers null for an unknown one", async () => {
-      expect(await t.store.organisationName(ORG.id)).toBe(ORG.name);
-      await t.store.upsertOrganisation({ id: ORG.id, name: "Kanton Solothurn" });
-      expect(await t.store.organisationName(ORG.id)).toBe("Kanton Solothurn");
-      expect(await t.store.organisationName("no-such-org")).toBeNull();
-    });
   });
 
   describe("sessions", () => {

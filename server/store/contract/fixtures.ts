@@ -3,10 +3,25 @@ import * as Y from "yjs";
 import { mergeThroughDoc } from "../../sync/compaction.ts";
 import type { MergeUpdates } from "../../sync/UpdateLog.ts";
 import type { NewUser, UserRow } from "../ports/AccountStore.ts";
+import type { OrganisationRow } from "../ports/OrganisationStore.ts";
 
 // The organisation, users, documents and bytes every part of the store contract works with.
 
-export const ORG = { id: "org-test", name: "Testamt" };
+/** An organisation with every setting at its default, named `name` in every language. */
+export const organisation = (id: string, name: string, change: Partial<OrganisationRow> = {}): OrganisationRow => ({
+  id,
+  kind: "other",
+  name: { de: name, fr: name, it: name },
+  shortName: name,
+  colour: "#5f6b7a",
+  domains: [],
+  active: true,
+  ssoProvisioning: false,
+  passwordSignIn: true,
+  ...change,
+});
+
+export const ORG = organisation("org-test", "Testamt", { domains: ["test.ch"] });
 export const ALICE_NEW: NewUser = {
   id: "u-alice",
   email: "alice@test.ch",
@@ -16,8 +31,15 @@ export const ALICE_NEW: NewUser = {
 };
 export const BOB_NEW: NewUser = { id: "u-bob", email: "bob@test.ch", name: "Bob", orgId: ORG.id, passwordHash: "h2" };
 /** The users as the store answers them: active. */
-export const ALICE: UserRow = { ...ALICE_NEW, deactivatedAt: null };
-export const BOB: UserRow = { ...BOB_NEW, deactivatedAt: null };
+const asStored = (user: NewUser): UserRow => ({
+  instanceRole: null,
+  language: "de",
+  ...user,
+  deactivatedAt: null,
+  lastSignInAt: null,
+});
+export const ALICE: UserRow = asStored(ALICE_NEW);
+export const BOB: UserRow = asStored(BOB_NEW);
 export const DOC_A = "doc-a";
 export const DOC_B = "doc-b";
 

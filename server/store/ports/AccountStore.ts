@@ -1,8 +1,12 @@
-/** An organisation: a party that documents name and that decides on milestones. */
-export interface OrganisationRow {
-  id: string;
-  name: string;
-}
+import type { OrganisationStore } from "./OrganisationStore.ts";
+
+/** What a user may administer beyond their documents: every organisation, or their own. */
+export const INSTANCE_ROLES = ["admin", "org_admin"] as const;
+export type InstanceRole = (typeof INSTANCE_ROLES)[number];
+
+/** The languages Accord speaks to a user in (UI and e-mail); German by default. */
+export const LANGUAGES = ["de", "fr", "it", "en"] as const;
+export type Language = (typeof LANGUAGES)[number];
 
 export interface UserRow {
   id: string;
@@ -12,15 +16,18 @@ export interface UserRow {
   passwordHash: string;
   /** When the account was deactivated; null while it is active. A deactivated account has no sessions. */
   deactivatedAt: string | null;
+  /** null for a user who administers nothing. */
+  instanceRole: InstanceRole | null;
+  language: Language;
+  lastSignInAt: string | null;
 }
 
-/** A user as created: active. */
-export type NewUser = Omit<UserRow, "deactivatedAt">;
+/** A user as created: active, never signed in; no instance role and German unless given. */
+export type NewUser = Omit<UserRow, "deactivatedAt" | "lastSignInAt" | "instanceRole" | "language"> &
+  Partial<Pick<UserRow, "instanceRole" | "language">>;
 
-/** Users and organisations. */
+/** Users. Organisations have their own port. */
 export interface AccountStore {
-  upsertOrganisation(org: OrganisationRow): Promise<void>;
-  organisationName(orgId: string): Promise<string | null>;
   createUser(user: NewUser): Promise<void>;
   findUserByEmail(email: string): Promise<UserRow | null>;
   findUserById(id: string): Promise<UserRow | null>;
@@ -28,4 +35,4 @@ export interface AccountStore {
 }
 
 /** What exports and records need of accounts: the names behind ids. */
-export type NameLookup = Pick<AccountStore, "findUserById" | "organisationName">;
+export type NameLookup = Pick<AccountStore, "findUserById"> & Pick<OrganisationStore, "organisationName">;

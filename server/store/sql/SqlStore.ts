@@ -4,6 +4,7 @@ import type { Database } from "./Sql.ts";
 import { sqlAccounts, sqlSessions } from "./sqlAccounts.ts";
 import { sqlAudit } from "./sqlAudit.ts";
 import { sqlDocuments } from "./sqlDocuments.ts";
+import { sqlOrganisations } from "./sqlOrganisations.ts";
 import { sqlUpdateLog } from "./sqlUpdateLog.ts";
 import { sqlVersions } from "./sqlVersions.ts";
 
@@ -12,6 +13,7 @@ export async function openSqlStore(db: Database): Promise<Store> {
   await migrate(db);
   return {
     ...sqlUpdateLog(db),
+    ...sqlOrganisations(db),
     ...sqlAccounts(db),
     ...sqlSessions(db),
     ...sqlDocuments(db),

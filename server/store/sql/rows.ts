@@ -1,5 +1,5 @@
 import type { DocumentKind } from "../../../shared/api/schemas.ts";
-import type { UserRow } from "../ports/AccountStore.ts";
+import type { InstanceRole, Language, UserRow } from "../ports/AccountStore.ts";
 import type { DocumentRow } from "../ports/DocumentStore.ts";
 import type { ApprovalRow, VersionHead, VersionRow } from "../ports/VersionStore.ts";
 
@@ -15,6 +15,9 @@ export interface UserDbRow {
   org_id: string;
   password_hash: string;
   deactivated_at: string | null;
+  instance_role: InstanceRole | null;
+  language: Language;
+  last_sign_in_at: string | null;
 }
 
 export const toUser = (r: UserDbRow): UserRow => ({
@@ -24,6 +27,9 @@ export const toUser = (r: UserDbRow): UserRow => ({
   orgId: r.org_id,
   passwordHash: r.password_hash,
   deactivatedAt: r.deactivated_at,
+  instanceRole: r.instance_role,
+  language: r.language,
+  lastSignInAt: r.last_sign_in_at,
 });
 
 export interface DocumentDbRow {

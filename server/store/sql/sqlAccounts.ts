@@ -8,26 +8,22 @@ const userWhere = async (db: Sql, where: string, value: string): Promise<UserRow
   return r ? toUser(r) : null;
 };
 
-/** Users and organisations over either database. */
+/** Users over either database. */
 export function sqlAccounts(db: Sql): AccountStore {
   return {
-    async upsertOrganisation(org) {
-      await db.run("INSERT INTO orgs (id, name) VALUES (?, ?) ON CONFLICT (id) DO UPDATE SET name = excluded.name", [
-        org.id,
-        org.name,
-      ]);
-    },
-    async organisationName(orgId) {
-      return (await db.get<{ name: string }>("SELECT name FROM orgs WHERE id = ?", [orgId]))?.name ?? null;
-    },
     async createUser(user) {
-      await db.run("INSERT INTO users (id, email, name, org_id, password_hash) VALUES (?, ?, ?, ?, ?)", [
-        user.id,
-        user.email,
-        user.name,
-        user.orgId,
-        user.passwordHash,
-      ]);
+      await db.run(
+        "INSERT INTO users (id, email, name, org_id, password_hash, instance_role, language) VALUES (?, ?, ?, ?, ?, ?, ?)",
+        [
+          user.id,
+          user.email,
+          user.name,
+          user.orgId,
+          user.passwordHash,
+          user.instanceRole ?? null,
+          user.language ?? "de",
+        ],
+      );
     },
     findUserByEmail: (email) => userWhere(db, "email", email),
     findUserById: (id) => userWhere(db, "id", id),

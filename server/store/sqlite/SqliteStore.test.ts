@@ -36,8 +36,7 @@ describe("SqliteStore on disk", () => {
   it("applies its migrations once when the same file is opened again, keeping the data", async () => {
     const file = freshFile();
     const first = await openSqliteStore(file);
-    await first.upsertOrganisation({ id: "org", name: "Amt" });
-    await first.createUser({ id: "u", email: "u@amt.ch", name: "U", orgId: "org", passwordHash: "h" });
+    await first.createUser({ id: "u", email: "u@amt.ch", name: "U", orgId: "kanton-so", passwordHash: "h" });
     await first.createDocument({
       id: "doc",
       title: "Konzept",

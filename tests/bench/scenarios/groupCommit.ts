@@ -35,7 +35,6 @@ export async function groupCommitCeiling(rates: number[], seconds: number): Prom
   const dir = mkdtempSync(path.join(tmpdir(), "accord-bench-gc-"));
   const store = await openSqliteStore(path.join(dir, "accord.sqlite"));
   try {
-    await store.upsertOrganisation({ id: "kanton-so", name: "Kanton Solothurn" });
     await store.createUser({ id: "u", email: "u@so.ch", name: "U", orgId: "kanton-so", passwordHash: "x" });
     const docs: string[] = [];
     for (let i = 0; i < 100; i++) {
