@@ -1,7 +1,7 @@
 import { getCookie } from "hono/cookie";
 import { createMiddleware } from "hono/factory";
 import { findSession, SESSION_COOKIE } from "../accounts/sessions.ts";
-import { unauthorized } from "../errors.ts";
+import { forbidden, unauthorized } from "../errors.ts";
 import type { UserRow } from "../store/ports/AccountStore.ts";
 import type { SessionStore } from "../store/ports/SessionStore.ts";
 
@@ -18,3 +18,14 @@ export const requireSession = (store: SessionStore) =>
     c.set("user", session.user);
     await next();
   });
+
+/**
+ * After `requireSession`: refuses (403) a user who administers nothing. Which organisation
+ * they may act on is the route's own check (`administers`).
+ */
+export const requireAdministrator = createMiddleware<{ Variables: SessionVariables }>(
+  async function requireAdministrator(c, next) {
+    if (c.get("user").instanceRole === null) throw forbidden("administrators only");
+    await next();
+  },
+);

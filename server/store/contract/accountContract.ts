@@ -27,6 +27,38 @@ export function describeAccountContract(open: () => Promise<Store>): void {
     });
   });
 
+  describe("directory", () => {
+    it("lists the users of the given organisations by organisation and name, and nobody for none", async () => {
+      expect(await t.store.listUsersOf([ORG.id])).toEqual([ALICE, BOB]);
+      await t.store.createUser({ ...BOB_NEW, id: "u-so", email: "so@so.ch", name: "Aaron", orgId: "kanton-so" });
+      expect((await t.store.listUsersOf(["kanton-so"])).map((u) => u.id)).toEqual(["u-so"]);
+      expect((await t.store.listUsersOf(["kanton-so", ORG.id])).map((u) => u.id)).toEqual(["u-so", ALICE.id, BOB.id]);
+      expect(await t.store.listUsersOf([])).toEqual([]);
+      expect(await t.store.listUsersOf(["kanton-be"])).toEqual([]);
+    });
+
+    it("keeps the instance role and language a user was created with", async () => {
+      await t.store.createUser({
+        ...BOB_NEW,
+        id: "u-adm",
+        email: "adm@test.ch",
+        instanceRole: "admin",
+        language: "fr",
+      });
+      expect(await t.store.findUserById("u-adm")).toMatchObject({ instanceRole: "admin", language: "fr" });
+      await expect(
+        t.store.createUser({ ...BOB_NEW, id: "u-x", email: "x@test.ch", instanceRole: "root" as never }),
+      ).rejects.toThrow();
+      expect(await t.store.findUserById("u-x")).toBeNull();
+    });
+
+    it("records the last sign-in of one user only", async () => {
+      await t.store.recordSignIn(ALICE.id, new Date("2026-12-01T10:00:00.000Z"));
+      expect((await t.store.findUserById(ALICE.id))?.lastSignInAt).toBe("2026-12-01T10:00:00.000Z");
+      expect((await t.store.findUserById(BOB.id))?.lastSignInAt).toBeNull();
+    });
+  });
+
   describe("sessions", () => {
     const expiresAt = new Date("2030-01-01T12:00:00.000Z");
     const justBefore = new Date(expiresAt.getTime() - 1);

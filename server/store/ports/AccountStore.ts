@@ -32,6 +32,10 @@ export interface AccountStore {
   findUserByEmail(email: string): Promise<UserRow | null>;
   findUserById(id: string): Promise<UserRow | null>;
   countUsers(): Promise<number>;
+  /** The users of these organisations, active or not, by organisation and name. */
+  listUsersOf(orgIds: readonly string[]): Promise<UserRow[]>;
+  /** Notes a successful sign-in (password or single sign-on). */
+  recordSignIn(userId: string, at: Date): Promise<void>;
 }
 
 /** What exports and records need of accounts: the names behind ids. */

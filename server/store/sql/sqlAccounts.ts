@@ -27,6 +27,16 @@ export function sqlAccounts(db: Sql): AccountStore {
     },
     findUserByEmail: (email) => userWhere(db, "email", email),
     findUserById: (id) => userWhere(db, "id", id),
+    async listUsersOf(orgIds) {
+      if (orgIds.length === 0) return [];
+      const where = db.inList("org_id", orgIds);
+      return (
+        await db.all<UserDbRow>(`SELECT * FROM users WHERE ${where.sql} ORDER BY org_id, name, id`, [where.param])
+      ).map(toUser);
+    },
+    async recordSignIn(userId, at) {
+      await db.run("UPDATE users SET last_sign_in_at = ? WHERE id = ?", [at.toISOString(), userId]);
+    },
     async countUsers() {
       return (await db.get<{ n: number }>("SELECT count(*) AS n FROM users"))?.n ?? 0;
     },
