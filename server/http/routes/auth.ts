@@ -1,10 +1,10 @@
 import { Hono } from "hono";
-import { deleteCookie, getCookie, setCookie } from "hono/cookie";
+import { deleteCookie, getCookie } from "hono/cookie";
 import { AuditQuery, LoginRequest } from "../../../shared/api/schemas.ts";
 import { authenticate, describeOrganisation, publicUser } from "../../accounts/accounts.ts";
 import type { LiveSessions } from "../../accounts/LiveSessions.ts";
 import { LoginThrottle } from "../../accounts/LoginThrottle.ts";
-import { closeSession, openSession, SESSION_COOKIE } from "../../accounts/sessions.ts";
+import { closeSession, SESSION_COOKIE } from "../../accounts/sessions.ts";
 import { readAccountEvents } from "../../accounts/signIns.ts";
 import type { Config } from "../../config.ts";
 import { AppError, tooManyAttempts } from "../../errors.ts";
@@ -13,9 +13,10 @@ import type { AuditStore } from "../../store/ports/AuditStore.ts";
 import type { OrganisationStore } from "../../store/ports/OrganisationStore.ts";
 import type { SessionStore } from "../../store/ports/SessionStore.ts";
 import { readBody, readQuery } from "../body.ts";
-import { clientAddress, isHttps } from "../clientAddress.ts";
+import { clientAddress } from "../clientAddress.ts";
 import { addressKey } from "../rateLimit.ts";
 import { requireSession, type SessionVariables } from "../session.ts";
+import { signIn } from "../signIn.ts";
 
 /** Sign-in, sign-out, the signed-in user, their organisation and their own sign-in history. */
 export function authRoutes(
@@ -66,17 +67,7 @@ export function authRoutes(
         throw err;
       }
       throttle.recordSuccess(email, counted);
-      await store.appendAudit({ userId: user.id, documentId: null, action: "auth.login", detail: { address } });
-      const token = await openSession(store, user.id, config.sessionMs);
-      setCookie(c, SESSION_COOKIE, token, {
-        httpOnly: true,
-        sameSite: "Lax",
-        // Over HTTPS (directly or per a trusted proxy) the cookie must never travel in clear.
-        secure: config.cookieSecure || isHttps(c, config.trustedProxies),
-        path: "/",
-        maxAge: Math.floor(config.sessionMs / 1000),
-      });
-      return c.json({ user: await publicUser(store, user) });
+      return c.json({ user: await signIn(c, store, config, user, "password") });
     })
     .post("/auth/logout", async (c) => {
       const token = getCookie(c, SESSION_COOKIE);
