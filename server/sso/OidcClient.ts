@@ -14,6 +14,18 @@ export interface SsoClaims {
   locale: string | null;
 }
 
+/**
+ * Why the provider's answer was refused, in words that hold no token, code, state or nonce:
+ * the OAuth error the provider sent (`invalid_grant` for a used code, `access_denied`), or
+ * openid-client's description of the failed check (its values stay in `cause`, unread).
+ */
+export function failureOf(err: unknown): string {
+  if (err instanceof oidc.ResponseBodyError || err instanceof oidc.AuthorizationResponseError) return err.error;
+  if (!(err instanceof Error)) return "unknown";
+  const described = err.cause instanceof Error ? err.cause : err;
+  return described.message.slice(0, 200);
+}
+
 /** Scopes asked for: the person's id, their e-mail with its verification, their name. */
 const SCOPES = "openid email profile";
 /** Seconds any one request to the provider may take. */

@@ -2,7 +2,7 @@ import { randomBytes, randomUUID } from "node:crypto";
 import { z } from "zod";
 import { toOneLine } from "../../shared/api/fieldText.ts";
 import type { SsoRefusal } from "../../shared/api/signInMethods.ts";
-import { LANGUAGES, type Language, type AccountStore, type UserRow } from "../store/ports/AccountStore.ts";
+import { type AccountStore, LANGUAGES, type Language, type UserRow } from "../store/ports/AccountStore.ts";
 import type { AuditStore } from "../store/ports/AuditStore.ts";
 import type { OrganisationStore } from "../store/ports/OrganisationStore.ts";
 import type { SsoClaims } from "./OidcClient.ts";
@@ -28,20 +28,26 @@ const unusablePasswordHash = () =>
   `scrypt$${randomBytes(16).toString("base64url")}$${randomBytes(64).toString("base64url")}`;
 
 /**
- * Puts a refused single sign-on on record: the reason, the address and the e-mail the
- * provider named (never a token or code); the matched account, if any, as its subject.
+ * Puts a refused single sign-on on record: the reason, the address, the e-mail the provider
+ * named and, for a provider error, which check failed (never a token, code, state or
+ * nonce); the matched account, if any, as its subject.
  */
 export async function auditRefusal(
   store: AuditStore,
   reason: SsoRefusal,
-  { email = null, address, subjectId = null }: { email?: string | null; address: string; subjectId?: string | null },
+  {
+    email = null,
+    address,
+    subjectId = null,
+    failure,
+  }: { email?: string | null; address: string; subjectId?: string | null; failure?: string | undefined },
 ): Promise<void> {
   await store.appendAudit({
     userId: null,
     documentId: null,
     subjectId,
     action: "auth.sso_refused",
-    detail: { reason, email, address },
+    detail: { reason, email, address, ...(failure ? { failure } : {}) },
   });
 }
 

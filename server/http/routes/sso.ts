@@ -5,7 +5,7 @@ import type { Config } from "../../config.ts";
 import { notFound } from "../../errors.ts";
 import type { Logger } from "../../log.ts";
 import { FLOW_COOKIE, FLOW_COOKIE_PATH, FLOW_LIFETIME_MS, FlowCookie } from "../../sso/flowCookie.ts";
-import { OidcClient } from "../../sso/OidcClient.ts";
+import { failureOf, OidcClient } from "../../sso/OidcClient.ts";
 import { accountForClaims, auditRefusal } from "../../sso/ssoAccount.ts";
 import type { AccountStore } from "../../store/ports/AccountStore.ts";
 import type { AuditStore } from "../../store/ports/AuditStore.ts";
@@ -18,13 +18,6 @@ const START_PATH = "/api/auth/oidc/start";
 
 /** The client page that explains a refusal in the user's language. */
 const refusalPage = (reason: SsoRefusal) => `/#/sso-refused/${reason}`;
-
-/** What may be logged of a failed exchange: the error's kind and code, never a token or code. */
-function describeFailure(err: unknown): Record<string, unknown> {
-  if (!(err instanceof Error)) return { error: String(err) };
-  const { code, error } = err as Error & { code?: unknown; error?: unknown };
-  return { error: err.name, code, oauthError: error, message: err.message };
-}
 
 /**
  * How one signs in (`GET /auth/methods`, public) and single sign-on with OpenID Connect:
@@ -53,15 +46,14 @@ export function ssoRoutes(
       try {
         started = await client.start();
       } catch (err) {
-        log.warn("single sign-on: the provider cannot be reached", describeFailure(err));
+        log.warn("single sign-on: the provider cannot be reached", { failure: failureOf(err) });
         return c.redirect(refusalPage("provider_error"), 302);
       }
       setCookie(c, FLOW_COOKIE, flows.seal(started.flow), {
         httpOnly: true,
         // Lax: sent on the provider's top-level redirect back to us, never on a cross-site subrequest.
         sameSite: "Lax",
-        secure:
-          config.cookieSecure || isHttps(c, config.trustedProxies) || settings.redirectUrl.protocol === "https:",
+        secure: config.cookieSecure || isHttps(c, config.trustedProxies) || settings.redirectUrl.protocol === "https:",
         path: FLOW_COOKIE_PATH,
         maxAge: Math.floor(FLOW_LIFETIME_MS / 1000),
       });
@@ -74,8 +66,8 @@ export function ssoRoutes(
       const flow = flows.open(getCookie(c, FLOW_COOKIE));
       // One answer per flow: whatever happens next, this browser's flow is spent.
       deleteCookie(c, FLOW_COOKIE, { path: FLOW_COOKIE_PATH });
-      const refuse = async (reason: SsoRefusal) => {
-        await auditRefusal(store, reason, { address });
+      const refuse = async (reason: SsoRefusal, failure?: string) => {
+        await auditRefusal(store, reason, { address, failure });
         return c.redirect(refusalPage(reason), 302);
       };
       // No flow: started in another browser (a forced sign-in into someone else's account), or too long ago.
@@ -87,8 +79,9 @@ export function ssoRoutes(
       try {
         claims = await client.finish(callbackUrl, flow);
       } catch (err) {
-        log.warn("single sign-on refused: the provider's answer did not verify", describeFailure(err));
-        return refuse("provider_error");
+        const failure = failureOf(err);
+        log.warn("single sign-on refused: the provider's answer did not verify", { failure });
+        return refuse("provider_error", failure);
       }
       const outcome = await accountForClaims(store, claims, address);
       if ("refused" in outcome) return c.redirect(refusalPage(outcome.refused), 302);
