@@ -109,6 +109,7 @@ export async function startOidcProvider(redirectUri: string): Promise<TestProvid
     // Every client must use PKCE here, not only public ones (oidc-provider's default).
     pkce: { required: () => true },
     features: { devInteractions: { enabled: false } },
+    ttl: { AccessToken: 600, AuthorizationCode: 60, IdToken: 600, Interaction: 600, Session: 3600, Grant: 3600 },
   });
 
   provider.use(async (ctx, next) => {

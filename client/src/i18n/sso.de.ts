@@ -26,5 +26,5 @@ export const ssoDe = {
 /** The German message of the error code single sign-on added (merged into `errors`). */
 export const ssoErrorsDe = {
   password_sign_in_disabled:
-    "Ihre Organisation meldet sich über Single Sign-on an, nicht mit Passwort. Bitte verwenden Sie die Schaltfläche «Anmelden» oben.",
+    "Ihre Organisation meldet sich über Single Sign-on an, nicht mit Passwort. Bitte melden Sie sich mit der Schaltfläche für Single Sign-on oben an.",
 };

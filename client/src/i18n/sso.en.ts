@@ -27,5 +27,5 @@ export const ssoEn: DeepPartial<typeof ssoDe> = {
 
 export const ssoErrorsEn: Partial<typeof ssoErrorsDe> = {
   password_sign_in_disabled:
-    "Your organisation signs in with single sign-on, not with a password. Please use the sign-in button above.",
+    "Your organisation signs in with single sign-on, not with a password. Please sign in with the single sign-on button above.",
 };

@@ -28,5 +28,5 @@ export const ssoFr: DeepPartial<typeof ssoDe> = {
 
 export const ssoErrorsFr: Partial<typeof ssoErrorsDe> = {
   password_sign_in_disabled:
-    "Votre organisation se connecte par authentification unique, pas par mot de passe. Utilisez le bouton de connexion ci-dessus.",
+    "Votre organisation se connecte par authentification unique, pas par mot de passe. Connectez-vous avec le bouton d'authentification unique ci-dessus.",
 };

@@ -27,5 +27,5 @@ export const ssoIt: DeepPartial<typeof ssoDe> = {
 
 export const ssoErrorsIt: Partial<typeof ssoErrorsDe> = {
   password_sign_in_disabled:
-    "La sua organizzazione accede con l'accesso unico (SSO), non con la password. Usi il pulsante di accesso qui sopra.",
+    "La sua organizzazione accede con l'accesso unico (SSO), non con la password. Acceda con il pulsante dell'accesso unico qui sopra.",
 };
