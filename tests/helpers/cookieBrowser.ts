@@ -1,7 +1,8 @@
 import { createServer } from "node:net";
 
 interface StoredCookie {
-  host: string;
+  /** Cookies belong to a host name whatever the port, as in browsers. */
+  hostname: string;
   name: string;
   value: string;
   path: string;
@@ -22,8 +23,8 @@ export function freePort(): Promise<number> {
 }
 
 /**
- * What a browser does with redirects and cookies, over plain fetch: one cookie jar per
- * host (and path), every redirect followed by hand so the test can look at or stop before
+ * What a browser does with redirects and cookies, over plain fetch: cookies per host name
+ * (not port) and path, every redirect followed by hand so the test can look at or stop before
  * each hop. Enough for the sign-in redirects between Accord and an OpenID provider.
  */
 export class CookieBrowser {
@@ -34,7 +35,7 @@ export class CookieBrowser {
     return this.#jar
       .filter(
         (c) =>
-          c.host === url.host &&
+          c.hostname === url.hostname &&
           (url.pathname === c.path || url.pathname.startsWith(`${c.path.replace(/\/$/, "")}/`) || c.path === "/"),
       )
       .map((c) => `${c.name}=${c.value}`)
@@ -43,17 +44,19 @@ export class CookieBrowser {
 
   /** The value of cookie `name` that the server at `origin` set (any path), if any. */
   cookie(origin: string, name: string): string | undefined {
-    const host = new URL(origin).host;
-    return this.#jar.find((c) => c.host === host && c.name === name)?.value;
+    const { hostname } = new URL(origin);
+    return this.#jar.find((c) => c.hostname === hostname && c.name === name)?.value;
   }
 
   /** Sets or replaces a cookie by hand (a test altering what the browser holds). */
   setCookie(origin: string, name: string, value: string, path = "/"): void {
-    this.#store({ host: new URL(origin).host, name, value, path });
+    this.#store({ hostname: new URL(origin).hostname, name, value, path });
   }
 
   #store(cookie: StoredCookie): void {
-    const at = this.#jar.findIndex((c) => c.host === cookie.host && c.name === cookie.name && c.path === cookie.path);
+    const at = this.#jar.findIndex(
+      (c) => c.hostname === cookie.hostname && c.name === cookie.name && c.path === cookie.path,
+    );
     if (at >= 0) this.#jar.splice(at, 1);
     if (cookie.value !== "") this.#jar.push(cookie);
   }
@@ -71,7 +74,7 @@ export class CookieBrowser {
         if (key.toLowerCase() === "max-age" && Number(val) <= 0) value = "";
         if (key.toLowerCase() === "expires" && Date.parse(val) <= Date.now()) value = "";
       }
-      this.#store({ host: url.host, name, value, path });
+      this.#store({ hostname: url.hostname, name, value, path });
     }
   }
 

@@ -4,6 +4,7 @@ import { describe, expect, it } from "vitest";
 import type { AccordServer } from "../../server/startServer.ts";
 import { apiClient } from "../helpers/api.ts";
 import { CookieBrowser, freePort } from "../helpers/cookieBrowser.ts";
+import { describeNeeding, freshSchema } from "../helpers/needsServices.ts";
 import { startOidcProvider, type TestIdentity, type TestProvider } from "../helpers/oidcProvider.ts";
 import { DEMO_PASSWORD, startTestServer, tempDataDir } from "../helpers/server.ts";
 
@@ -195,6 +196,13 @@ describe("single sign-on with OpenID Connect", () => {
     expect(setup.refusals()).toEqual(["flow_expired", "flow_expired"]);
   });
 
+  it("refuses when the provider reports an error (the person cancelled at the provider)", async () => {
+    const setup = await setUp();
+    // No identity chosen: the provider's login ends with access_denied, sent back to Accord.
+    await expectRefused(setup, await signInThroughProvider(setup.server), "provider_error");
+    expect(setup.refusals()).toEqual(["provider_error: access_denied"]);
+  });
+
   it("refuses an e-mail whose domain belongs to no organisation, creating nothing", async () => {
     const setup = await setUp();
     setup.idp.signInAs({ sub: "x-1", email: "eve@example.org", email_verified: true, name: "Eve" });
@@ -293,5 +301,37 @@ describe("single sign-on with OpenID Connect", () => {
     ).toBe(200);
     setup.idp.signInAs(marco);
     expect(await whoAmI(setup.server, (await signInThroughProvider(setup.server)).browser)).toBe(MARCO);
+  });
+});
+
+const describeOnPostgres = await describeNeeding("postgres");
+
+describeOnPostgres("single sign-on on PostgreSQL with two instances", () => {
+  it("provisions and signs in when the flow starts on one instance and the provider answers another", async () => {
+    const { url: databaseUrl } = await freshSchema("sso");
+    const portB = await freePort();
+    const idp = await startOidcProvider(`http://127.0.0.1:${portB}/api/auth/oidc/callback`);
+    const b = await startTestServer({ PORT: String(portB), DATABASE_URL: databaseUrl, ...idp.env });
+    // Both instances are configured alike: the registered redirect URL is the load balancer's (here B).
+    const a = await startTestServer({ DATABASE_URL: databaseUrl, ...idp.env });
+    await a.store.updateOrganisation("kanton-be", { ssoProvisioning: true });
+    idp.signInAs({ sub: "be-2", email: "beat.keller@be.ch", email_verified: true, name: "Beat Keller" });
+
+    const browser = new CookieBrowser();
+    const onAccordPage = (u: URL) => (u.origin === a.url || u.origin === b.url) && !u.pathname.startsWith("/api/");
+    const { url: landing } = await browser.follow(new URL("/api/auth/oidc/start", a.url), onAccordPage);
+    expect(landing.href).toBe(`${b.url}/`);
+    // The session is in the shared store: instance A knows it too.
+    expect(await whoAmI(a, browser)).toBe("beat.keller@be.ch");
+    const user = await a.store.findUserByEmail("beat.keller@be.ch");
+    expect(user).toMatchObject({ orgId: "kanton-be", name: "Beat Keller" });
+    expect(await accountEvents(a, user?.id ?? "")).toEqual(["account.provisioned", "auth.login"]);
+
+    // A deactivated account is refused there as well, and no session is made.
+    await a.store.deactivateUser(user?.id ?? "", new Date());
+    const again = new CookieBrowser();
+    const { url: refused } = await again.follow(new URL("/api/auth/oidc/start", a.url), onAccordPage);
+    expect(refused.hash).toBe("#/sso-refused/account_deactivated");
+    expect(await whoAmI(b, again)).toBe(401);
   });
 });
