@@ -10,8 +10,8 @@ import type { SsoClaims } from "./OidcClient.ts";
 /** Longest name a provisioned account takes from the provider; longer names are cut. */
 export const MAX_PROVISIONED_NAME = 100;
 
-/** Who a single sign-on signs in, or why nobody. */
-export type SsoOutcome = { user: UserRow } | { refused: SsoRefusal };
+/** Who a single sign-on signs in, or why nobody (with the account it concerned, if any). */
+export type SsoOutcome = { user: UserRow } | { refused: SsoRefusal; subjectId: string | null };
 
 type Store = Pick<AccountStore, "findUserByEmail" | "createUser"> &
   Pick<OrganisationStore, "organisationForDomain"> &
@@ -66,7 +66,8 @@ function languageOf(locale: string | null): Language | undefined {
 /**
  * Matches a person the provider signed in to an account: by verified e-mail to an existing
  * one, else by the address's domain to an organisation that provisions accounts on first
- * sign-in. Refusals and provisionings are audited here; the sign-in itself by `signIn`.
+ * sign-in. A provisioning is audited here; a refusal by the caller (`auditRefusal`, which
+ * bounds how many it records), the sign-in itself by `signIn`.
  *
  * Accounts are matched by e-mail every time, not linked to the provider's `sub`: the
  * address is the identity that the directory, invitations and passwords share, and the
@@ -74,10 +75,7 @@ function languageOf(locale: string | null): Language | undefined {
  * so a reassigned address meets a deactivated account and is refused.
  */
 export async function accountForClaims(store: Store, claims: SsoClaims, address: string): Promise<SsoOutcome> {
-  const refuse = async (reason: SsoRefusal, subjectId: string | null = null): Promise<SsoOutcome> => {
-    await auditRefusal(store, reason, { email: claims.email, address, subjectId });
-    return { refused: reason };
-  };
+  const refuse = (reason: SsoRefusal, subjectId: string | null = null): SsoOutcome => ({ refused: reason, subjectId });
   const email = Email.safeParse(claims.email);
   if (!email.success) return refuse("no_email");
   // An unverified address proves nothing: anyone may type anyone's address at some providers.

@@ -196,6 +196,18 @@ describe("single sign-on with OpenID Connect", () => {
     expect(setup.refusals()).toEqual(["flow_expired", "flow_expired"]);
   });
 
+  it("records refusals from one address only up to the per-address budget, and still signs people in", async () => {
+    const setup = await setUp({ LOGIN_MAX_FAILURES_PER_ADDRESS: "3" });
+    const junk = new URL("/api/auth/oidc/callback?code=junk&state=junk", setup.server.url);
+    for (let i = 0; i < 6; i++) {
+      const res = await new CookieBrowser().get(junk);
+      expect(res.headers.get("location")).toBe("/#/sso-refused/flow_expired");
+    }
+    expect(setup.refusals()).toEqual(["flow_expired", "flow_expired", "flow_expired"]);
+    setup.idp.signInAs(marco);
+    expect(await whoAmI(setup.server, (await signInThroughProvider(setup.server)).browser)).toBe(MARCO);
+  });
+
   it("refuses when the provider reports an error (the person cancelled at the provider)", async () => {
     const setup = await setUp();
     // No identity chosen: the provider's login ends with access_denied, sent back to Accord.

@@ -12,6 +12,8 @@ import type { AuditStore } from "../../store/ports/AuditStore.ts";
 import type { OrganisationStore } from "../../store/ports/OrganisationStore.ts";
 import type { SessionStore } from "../../store/ports/SessionStore.ts";
 import { clientAddress, isHttps } from "../clientAddress.ts";
+import { RateLimiter } from "../RateLimiter.ts";
+import { addressKey } from "../rateLimit.ts";
 import { signIn } from "../signIn.ts";
 
 const START_PATH = "/api/auth/oidc/start";
@@ -32,6 +34,13 @@ export function ssoRoutes(
   const settings = config.oidc;
   const client = settings ? new OidcClient(settings) : null;
   const flows = settings ? new FlowCookie(settings.clientSecret) : null;
+  // Refusals recorded per address and window, as many as failed password sign-ins: anyone
+  // can mint a flow and send junk to the callback, and must not grow the audit log at will.
+  const recorded = new RateLimiter({
+    max: config.loginLimits.perAddress,
+    windowMs: config.loginLimits.windowMs,
+    maxKeys: 10_000,
+  });
   const methods: SignInMethods = {
     password: true,
     oidc: settings ? { label: settings.label, startUrl: START_PATH } : null,
@@ -66,8 +75,11 @@ export function ssoRoutes(
       const flow = flows.open(getCookie(c, FLOW_COOKIE));
       // One answer per flow: whatever happens next, this browser's flow is spent.
       deleteCookie(c, FLOW_COOKIE, { path: FLOW_COOKIE_PATH });
-      const refuse = async (reason: SsoRefusal, failure?: string) => {
-        await auditRefusal(store, reason, { address, failure });
+      const refuse = async (
+        reason: SsoRefusal,
+        more: { failure?: string; email?: string | null; subjectId?: string | null } = {},
+      ) => {
+        if (recorded.take(addressKey(address)) === 0) await auditRefusal(store, reason, { address, ...more });
         return c.redirect(refusalPage(reason), 302);
       };
       // No flow: started in another browser (a forced sign-in into someone else's account), or too long ago.
@@ -81,10 +93,10 @@ export function ssoRoutes(
       } catch (err) {
         const failure = failureOf(err);
         log.warn("single sign-on refused: the provider's answer did not verify", { failure });
-        return refuse("provider_error", failure);
+        return refuse("provider_error", { failure });
       }
       const outcome = await accountForClaims(store, claims, address);
-      if ("refused" in outcome) return c.redirect(refusalPage(outcome.refused), 302);
+      if ("refused" in outcome) return refuse(outcome.refused, { email: claims.email, subjectId: outcome.subjectId });
       await signIn(c, store, config, outcome.user, "oidc");
       return c.redirect("/", 302);
     });
