@@ -2,6 +2,7 @@ import { isIP } from "node:net";
 import path from "node:path";
 import { z } from "zod";
 import { normaliseAddress, type TrustedProxies } from "./http/clientAddress.ts";
+import { OIDC_ENV, readOidcSettings } from "./sso/oidcConfig.ts";
 
 const MiB = 1024 * 1024;
 
@@ -128,6 +129,7 @@ const EnvSchema = z.object({
   /** If set, GET /metrics requires `Authorization: Bearer <token>`; unset, it answers this machine only. */
   METRICS_TOKEN: z.string().min(16).optional(),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error", "silent"]).default("info"),
+  ...OIDC_ENV,
 });
 
 /** The server's configuration, parsed once from the environment at start-up. */
@@ -141,6 +143,8 @@ export function parseConfig(env: Record<string, string | undefined>) {
     throw new Error(`invalid configuration: ${problems}`);
   }
   const c = result.data;
+  const oidc = readOidcSettings(c);
+  if (oidc.problems.length > 0) throw new Error(`invalid configuration: ${oidc.problems.join("; ")}`);
   return {
     port: c.PORT,
     host: c.HOST,
@@ -176,5 +180,7 @@ export function parseConfig(env: Record<string, string | undefined>) {
     maxConnectionsPerUser: c.MAX_CONNECTIONS_PER_USER,
     maxConnectionsPerAddress: c.MAX_CONNECTIONS_PER_ADDRESS,
     handshakeTimeoutMs: c.HANDSHAKE_TIMEOUT_MS,
+    /** Single sign-on with OpenID Connect; null when it is off (server/sso/). */
+    oidc: oidc.settings,
   };
 }

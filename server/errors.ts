@@ -18,6 +18,9 @@ export const invalidJson = () => new AppError(400, "invalid_json", "request body
 export const unauthorized = () => new AppError(401, "unauthorized", "not signed in");
 export const invalidCredentials = () => new AppError(401, "invalid_credentials", "e-mail or password is wrong");
 export const accountDeactivated = () => new AppError(403, "account_deactivated", "this account is deactivated");
+/** The right password of a member of an organisation that signs in only through single sign-on. */
+export const passwordSignInDisabled = () =>
+  new AppError(403, "password_sign_in_disabled", "your organisation signs in through single sign-on only");
 export const forbidden = (message = "not allowed") => new AppError(403, "forbidden", message);
 export const notFound = (what: string) => new AppError(404, "not_found", `${what} not found`);
 export const payloadTooLarge = () => new AppError(413, "payload_too_large", "request body too large");

@@ -1,6 +1,7 @@
 import { useEffect } from "react";
 import { useTranslation } from "react-i18next";
 import { LoginPage } from "./features/auth/LoginPage.tsx";
+import { SsoRefusedPage } from "./features/auth/SsoRefusedPage.tsx";
 import { useAuth } from "./features/auth/useAuth.ts";
 import { DocumentListPage } from "./features/documents/DocumentListPage.tsx";
 import { DocumentPage } from "./features/documents/DocumentPage.tsx";
@@ -24,6 +25,7 @@ export function App() {
 
   // Anyone may verify an exported file, signed in or not.
   if (route.page === "verify" && auth.state.status !== "loading") return <VerifyPage />;
+  if (route.page === "ssoRefused") return <SsoRefusedPage reason={route.reason} />;
 
   switch (auth.state.status) {
     case "loading":

@@ -20,6 +20,7 @@ import { auditRoutes } from "./routes/audit.ts";
 import { authRoutes } from "./routes/auth.ts";
 import { documentRoutes } from "./routes/documents.ts";
 import { memberRoutes } from "./routes/members.ts";
+import { ssoRoutes } from "./routes/sso.ts";
 import { versionRoutes } from "./routes/versions.ts";
 import { securityHeaders } from "./securityHeaders.ts";
 
@@ -55,6 +56,7 @@ export function createApp({ store, config, log, accessChanged, sessions, setting
       c.req.path === "/api/verify" ? next() : requestLimit(c, next),
     )
     .route("/", authRoutes(store, config, sessions))
+    .route("/", ssoRoutes(store, config, log))
     .route("/", documentRoutes(store, settingsChanged))
     .route("/", memberRoutes(store, accessChanged))
     .route("/", auditRoutes(store))

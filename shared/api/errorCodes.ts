@@ -5,6 +5,7 @@ export const ERROR_CODES = [
   "unauthorized",
   "invalid_credentials",
   "account_deactivated",
+  "password_sign_in_disabled",
   "forbidden",
   "not_found",
   "payload_too_large",

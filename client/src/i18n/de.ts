@@ -1,4 +1,5 @@
 import { deVersions } from "./deVersions.ts";
+import { ssoDe, ssoErrorsDe } from "./sso.de.ts";
 
 /**
  * German UI texts, the reference catalogue: every key the app uses exists here, and
@@ -196,6 +197,7 @@ export const de = {
       "Diese Änderung lässt sich nicht als Vorschlag erfassen (z. B. Überschriftenebene, Liste, Tabelle). Bitte als Kommentar vorschlagen.",
   },
   ...deVersions,
+  ...ssoDe,
   access: {
     unlocked: "Die Sperre ist aufgehoben: Der Text kann wieder bearbeitet werden.",
     readonlyComment: "Sie können dieses Dokument kommentieren, aber nicht bearbeiten.",
@@ -206,6 +208,7 @@ export const de = {
     dismiss: "Schliessen",
   },
   errors: {
+    ...ssoErrorsDe,
     bad_request: "Die Eingabe ist ungültig.",
     invalid_json: "Die Anfrage konnte nicht gelesen werden.",
     unauthorized: "Bitte melden Sie sich an.",

@@ -1,5 +1,6 @@
 import type { DeepPartial } from "./DeepPartial.ts";
 import type { Catalogue } from "./de.ts";
+import { ssoEn, ssoErrorsEn } from "./sso.en.ts";
 
 /** English UI texts; missing keys fall back to German. */
 export const en: DeepPartial<Catalogue> = {
@@ -12,6 +13,7 @@ export const en: DeepPartial<Catalogue> = {
     submit: "Sign in",
     submitting: "Signing in …",
   },
+  ...ssoEn,
   header: { signOut: "Sign out", language: "Language" },
   documents: {
     heading: "My documents",
@@ -218,6 +220,7 @@ export const en: DeepPartial<Catalogue> = {
     dismiss: "Close",
   },
   errors: {
+    ...ssoErrorsEn,
     invalid_credentials: "Wrong e-mail address or password.",
     account_deactivated: "This account is deactivated. Please contact your administrator.",
     archive_too_large: "The archive is too large once unpacked, or has too many entries.",

@@ -1,5 +1,6 @@
 import type { DeepPartial } from "./DeepPartial.ts";
 import type { Catalogue } from "./de.ts";
+import { ssoErrorsFr, ssoFr } from "./sso.fr.ts";
 
 /** French UI texts; missing keys fall back to German. */
 export const fr: DeepPartial<Catalogue> = {
@@ -15,6 +16,7 @@ export const fr: DeepPartial<Catalogue> = {
     submit: "Se connecter",
     submitting: "Connexion en cours …",
   },
+  ...ssoFr,
   header: { signOut: "Se déconnecter", language: "Langue" },
   documents: {
     heading: "Mes documents",
@@ -187,6 +189,7 @@ export const fr: DeepPartial<Catalogue> = {
     },
   },
   errors: {
+    ...ssoErrorsFr,
     invalid_credentials: "Adresse e-mail ou mot de passe incorrect.",
     account_deactivated: "Ce compte est désactivé. Veuillez vous adresser à votre administration.",
     archive_too_large: "L'archive est trop volumineuse une fois décompressée, ou contient trop d'entrées.",

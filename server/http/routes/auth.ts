@@ -7,7 +7,8 @@ import { LoginThrottle } from "../../accounts/LoginThrottle.ts";
 import { closeSession, SESSION_COOKIE } from "../../accounts/sessions.ts";
 import { readAccountEvents } from "../../accounts/signIns.ts";
 import type { Config } from "../../config.ts";
-import { AppError, tooManyAttempts } from "../../errors.ts";
+import { AppError, passwordSignInDisabled, tooManyAttempts } from "../../errors.ts";
+import { passwordSignInAllowed } from "../../sso/passwordSignIn.ts";
 import type { AccountStore } from "../../store/ports/AccountStore.ts";
 import type { AuditStore } from "../../store/ports/AuditStore.ts";
 import type { OrganisationStore } from "../../store/ports/OrganisationStore.ts";
@@ -65,6 +66,17 @@ export function authRoutes(
           });
         }
         throw err;
+      }
+      if (!(await passwordSignInAllowed(store, user))) {
+        // Known only to whoever has the password; not a failure to throttle, but on the account's record.
+        await store.appendAudit({
+          userId: null,
+          documentId: null,
+          subjectId: user.id,
+          action: "auth.login_refused",
+          detail: { reason: "password_sign_in_off", address },
+        });
+        throw passwordSignInDisabled();
       }
       throttle.recordSuccess(email, counted);
       return c.json({ user: await signIn(c, store, config, user, "password") });

@@ -4,8 +4,12 @@ import type { User } from "../../../../shared/api/schemas.ts";
 import { login } from "../../api/auth.ts";
 import { errorMessage } from "../../i18n/errorMessage.ts";
 import { LanguageSelect } from "../../layout/LanguageSelect.tsx";
+import { SsoButton } from "./SsoButton.tsx";
 
-/** The sign-in form: `login-email`, `login-password`, `login-submit`, and `login-error` on failure. */
+/**
+ * The sign-in form: `login-email`, `login-password`, `login-submit`, and `login-error` on
+ * failure; above it the single sign-on button when the server has it on.
+ */
 export function LoginPage({ onSignedIn }: { onSignedIn: (user: User) => void }) {
   const { t } = useTranslation();
   const [email, setEmail] = useState("");
@@ -32,6 +36,9 @@ export function LoginPage({ onSignedIn }: { onSignedIn: (user: User) => void }) 
         <p className="login__tagline">{t("app.tagline")}</p>
         <h1 id="login-title">{t("login.title")}</h1>
         <p className="muted">{t("login.intro")}</p>
+        <SsoButton>
+          <p className="sso-divider">{t("sso.orPassword")}</p>
+        </SsoButton>
         <label className="field">
           <span className="field__label">{t("login.email")}</span>
           <input
