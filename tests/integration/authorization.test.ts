@@ -249,7 +249,7 @@ describe("authorization matrix on the raw protocol", async () => {
       request: () => ({
         method: "PUT",
         url: `/api/documents/${DOC}/members`,
-        body: { email: USERS.viewer.email, role: "viewer" },
+        body: { userId: USERS.viewer.id, role: "viewer" },
       }),
     },
     {
