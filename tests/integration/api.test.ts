@@ -110,7 +110,12 @@ describe("REST API", async () => {
       const res = await call("GET", "/api/me/organisation", { cookie: marco });
       expect(res.body).toEqual({
         id: "sem",
-        name: "Staatssekretariat für Migration SEM",
+        kind: "federal",
+        name: {
+          de: "Staatssekretariat für Migration SEM",
+          fr: "Secrétariat d'État aux migrations SEM",
+          it: "Segreteria di Stato della migrazione SEM",
+        },
         shortName: "SEM",
         colour: "#1f5fa8",
       });
@@ -177,9 +182,9 @@ describe("REST API", async () => {
         crossPartyAcceptance: true,
         lock: null,
         nextMilestone: { id: "pv-bereinigt", label: "Programmvereinbarung bereinigt" },
-        organisations: [
-          expect.objectContaining({ id: "kanton-so", shortName: "Kanton SO" }),
-          expect.objectContaining({ id: "sem", shortName: "SEM" }),
+        parties: [
+          expect.objectContaining({ orgId: "kanton-so", role: "canton" }),
+          expect.objectContaining({ orgId: "sem", role: "federal" }),
         ],
       });
     });
