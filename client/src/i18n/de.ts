@@ -1,4 +1,5 @@
 import { deVersions } from "./deVersions.ts";
+import { deParties } from "./parties.de.ts";
 
 /**
  * German UI texts, the reference catalogue: every key the app uses exists here, and
@@ -196,6 +197,7 @@ export const de = {
       "Diese Änderung lässt sich nicht als Vorschlag erfassen (z. B. Überschriftenebene, Liste, Tabelle). Bitte als Kommentar vorschlagen.",
   },
   ...deVersions,
+  parties: deParties,
   access: {
     unlocked: "Die Sperre ist aufgehoben: Der Text kann wieder bearbeitet werden.",
     readonlyComment: "Sie können dieses Dokument kommentieren, aber nicht bearbeiten.",
@@ -229,6 +231,7 @@ export const de = {
       "Es gibt offene Vorschläge oder Kommentare. Erledigen Sie diese oder frieren Sie die Version ausdrücklich mit ihnen ein.",
     already_decided: "Ihre Organisation hat bereits entschieden.",
     not_pending: "Diese Version wartet nicht auf Freigabe.",
+    conflict: deParties.conflict,
     document_too_deep:
       "Das Dokument ist zu tief verschachtelt (Listen oder Zitate ineinander). Vereinfachen Sie die Verschachtelung und versuchen Sie es erneut.",
   },

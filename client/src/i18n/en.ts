@@ -1,5 +1,6 @@
 import type { DeepPartial } from "./DeepPartial.ts";
 import type { Catalogue } from "./de.ts";
+import { enParties } from "./parties.en.ts";
 
 /** English UI texts; missing keys fall back to German. */
 export const en: DeepPartial<Catalogue> = {
@@ -217,7 +218,9 @@ export const en: DeepPartial<Catalogue> = {
     removed: "You no longer have access to this document.",
     dismiss: "Close",
   },
+  parties: enParties,
   errors: {
+    conflict: enParties.conflict,
     invalid_credentials: "Wrong e-mail address or password.",
     account_deactivated: "This account is deactivated. Please contact your administrator.",
     archive_too_large: "The archive is too large once unpacked, or has too many entries.",

@@ -1,5 +1,6 @@
 import type { DeepPartial } from "./DeepPartial.ts";
 import type { Catalogue } from "./de.ts";
+import { frParties } from "./parties.fr.ts";
 
 /** French UI texts; missing keys fall back to German. */
 export const fr: DeepPartial<Catalogue> = {
@@ -186,7 +187,9 @@ export const fr: DeepPartial<Catalogue> = {
       oneLine: "{{label}} : une seule ligne, sans retours à la ligne, tabulations ni caractères de contrôle.",
     },
   },
+  parties: frParties,
   errors: {
+    conflict: frParties.conflict,
     invalid_credentials: "Adresse e-mail ou mot de passe incorrect.",
     account_deactivated: "Ce compte est désactivé. Veuillez vous adresser à votre administration.",
     archive_too_large: "L'archive est trop volumineuse une fois décompressée, ou contient trop d'entrées.",
