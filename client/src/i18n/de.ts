@@ -149,18 +149,15 @@ export const de = {
     resolvedMany: "erledigt",
     all: "alle",
     allOrgs: "alle",
-    myOrg: "meine Organisation",
     otherOrgs: "andere Organisationen",
   },
   members: {
     heading: "Mitglieder",
-    email: "E-Mail-Adresse",
     role: "Rolle",
     add: "Hinzufügen",
     remove: "Entfernen",
     changeRole: "Rolle von {{name}}",
     you: "Sie",
-    unknownEmail: "Zu dieser E-Mail-Adresse gibt es kein Konto in Accord.",
   },
   suggestions: {
     title: "Vorschläge",

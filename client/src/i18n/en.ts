@@ -89,18 +89,15 @@ export const en: DeepPartial<Catalogue> = {
     resolvedMany: "resolved",
     all: "all",
     allOrgs: "all",
-    myOrg: "my organisation",
     otherOrgs: "other organisations",
   },
   members: {
     heading: "Members",
-    email: "E-mail address",
     role: "Role",
     add: "Add",
     remove: "Remove",
     changeRole: "Role of {{name}}",
     you: "you",
-    unknownEmail: "There is no Accord account for this e-mail address.",
   },
   suggestions: {
     title: "Suggestions",

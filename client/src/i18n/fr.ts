@@ -99,18 +99,15 @@ export const fr: DeepPartial<Catalogue> = {
     resolvedMany: "résolus",
     all: "tous",
     allOrgs: "toutes",
-    myOrg: "mon organisation",
     otherOrgs: "autres organisations",
   },
   members: {
     heading: "Membres",
-    email: "Adresse e-mail",
     role: "Rôle",
     add: "Ajouter",
     remove: "Retirer",
     changeRole: "Rôle de {{name}}",
     you: "vous",
-    unknownEmail: "Aucun compte Accord n'existe pour cette adresse e-mail.",
   },
   suggestions: {
     title: "Suggestions",

@@ -5,7 +5,6 @@ export const deParties = {
   chooseCanton: "Kanton wählen …",
   group: "Programm {{canton}}",
   noCanton: "Ohne Kanton",
-  otherOrgs: "andere Organisationen",
   candidate: "Person",
   chooseCandidate: "Person wählen …",
   noCandidates: "Alle Personen der beteiligten Organisationen sind bereits Mitglied.",

@@ -7,7 +7,6 @@ export const enParties: Partial<typeof deParties> = {
   chooseCanton: "Choose the canton …",
   group: "Programme {{canton}}",
   noCanton: "No canton",
-  otherOrgs: "other organisations",
   candidate: "Person",
   chooseCandidate: "Choose a person …",
   noCandidates: "Everyone of the parties' organisations is a member already.",

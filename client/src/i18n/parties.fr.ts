@@ -7,7 +7,6 @@ export const frParties: Partial<typeof deParties> = {
   chooseCanton: "Choisir le canton …",
   group: "Programme {{canton}}",
   noCanton: "Sans canton",
-  otherOrgs: "autres organisations",
   candidate: "Personne",
   chooseCandidate: "Choisir une personne …",
   noCandidates: "Toutes les personnes des organisations parties sont déjà membres.",

@@ -10,7 +10,6 @@ export const itParties: Partial<typeof deParties> = {
   chooseCanton: "Scegliere il Cantone …",
   group: "Programma {{canton}}",
   noCanton: "Senza Cantone",
-  otherOrgs: "altre organizzazioni",
   candidate: "Persona",
   chooseCandidate: "Scegliere una persona …",
   noCandidates: "Tutte le persone delle organizzazioni parti sono già membri.",

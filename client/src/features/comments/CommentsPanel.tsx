@@ -130,7 +130,7 @@ export function CommentsPanel({ editor, threads, focused, onFocus, draftRequest 
           options={[
             { value: "all", label: t("comments.allOrgs") },
             ...doc.parties.map((p) => ({ value: `party:${p.orgId}` as const, label: organisation(p.orgId).shortName })),
-            { value: "others", label: t("parties.otherOrgs") },
+            { value: "others", label: t("comments.otherOrgs") },
           ]}
           onChange={setOrg}
           label={t("comments.filterOrg")}
