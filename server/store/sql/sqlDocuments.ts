@@ -1,3 +1,4 @@
+import { PARTY_ROLES } from "../../../shared/api/organisations.ts";
 import { ROLES, type Role } from "../../../shared/roles.ts";
 import type { DocumentRow, DocumentStore, MemberRow, MembershipRow, PartyRow } from "../ports/DocumentStore.ts";
 import { type DocumentDbRow, toDocument } from "./rows.ts";
@@ -26,6 +27,9 @@ const removeMembership = async (db: Sql, documentId: string, userId: string): Pr
   await db.run("DELETE FROM memberships WHERE document_id = ? AND user_id = ?", [documentId, userId]);
 };
 
+/** Party roles in `PARTY_ROLES` order (canton first), for ORDER BY. */
+const PARTY_RANK = `CASE party_role ${PARTY_ROLES.map((role, rank) => `WHEN '${role}' THEN ${rank}`).join(" ")} END`;
+
 /** The parties of these documents, canton first, by document id. */
 async function partiesOf(db: Sql, documentIds: readonly string[]): Promise<Map<string, PartyRow[]>> {
   const byDocument = new Map<string, PartyRow[]>();
@@ -33,7 +37,7 @@ async function partiesOf(db: Sql, documentIds: readonly string[]): Promise<Map<s
   const where = db.inList("document_id", documentIds);
   const rows = await db.all<{ document_id: string; org_id: string; party_role: PartyRow["role"] }>(
     `SELECT document_id, org_id, party_role FROM document_parties WHERE ${where.sql}
-      ORDER BY CASE party_role WHEN 'canton' THEN 0 ELSE 1 END, org_id`,
+      ORDER BY ${PARTY_RANK}, org_id`,
     [where.param],
   );
   for (const r of rows) {
@@ -50,8 +54,6 @@ async function withParties<R extends DocumentDbRow>(db: Sql, rows: readonly R[])
   );
   return rows.map((r) => [r, toDocument(r, parties.get(r.id) ?? [])]);
 }
-
-const PARTY_ORDER = { canton: 0, federal: 1 } as const;
 
 /** Documents and memberships over either database. */
 export function sqlDocuments(db: Sql): DocumentStore {
@@ -73,7 +75,7 @@ export function sqlDocuments(db: Sql): DocumentStore {
         await setMembership(tx, { documentId: doc.id, userId: doc.ownerId, role: "owner" });
       });
       const { id, title, kind, crossPartyAcceptance } = doc;
-      const parties = [...doc.parties].sort((a, b) => PARTY_ORDER[a.role] - PARTY_ORDER[b.role]);
+      const parties = [...doc.parties].sort((a, b) => PARTY_ROLES.indexOf(a.role) - PARTY_ROLES.indexOf(b.role));
       return { id, title, kind, createdAt: now, updatedAt: now, crossPartyAcceptance, parties };
     },
     async findDocument(id) {
