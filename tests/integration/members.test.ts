@@ -3,6 +3,7 @@ import { type ErrorBody, Member, MemberCandidate } from "../../shared/api/schema
 import { CloseCode } from "../../shared/protocol/closeCodes.ts";
 import { type Fetcher, sessionFetch } from "../helpers/api.ts";
 import { inProcessApp } from "../helpers/inProcessApp.ts";
+import { describeNeeding, freshSchema } from "../helpers/needsServices.ts";
 import { addPeople, PEOPLE } from "../helpers/people.ts";
 import { login, startTestServer } from "../helpers/server.ts";
 import { connectClient } from "../helpers/yClient.ts";
@@ -121,9 +122,10 @@ describe("members", async () => {
   });
 });
 
-// Adding members picks from the directory of the document's party organisations (issue 13).
-describe("member candidates", async () => {
-  const app = await inProcessApp();
+// Adding members picks from the directory of the document's party organisations (issue 13),
+// on both stores (the directory is a query of each).
+async function candidateSuite(env: Record<string, string>) {
+  const app = await inProcessApp(env);
   await addPeople(app.store, PEOPLE.sara, PEOPLE.nina, PEOPLE.beat);
   const retired = { id: "u-retired", email: "old@so.ch", name: "Alt Ruth", orgId: "kanton-so" };
   await addPeople(app.store, retired);
@@ -171,6 +173,14 @@ describe("member candidates", async () => {
     const audit = await (await call(andrea, "GET", `/api/documents/${DOC}/audit`)).json();
     expect(JSON.stringify(audit)).not.toContain("u-beat");
   });
+}
+
+describe("member candidates on SQLite", () => candidateSuite({}));
+
+const describeOnPostgres = await describeNeeding("postgres");
+describeOnPostgres("member candidates on PostgreSQL", async () => {
+  const { url } = await freshSchema("accord_candidates");
+  await candidateSuite({ DATABASE_URL: url });
 });
 
 // Over the wire: what a change of membership does to open WebSockets.
