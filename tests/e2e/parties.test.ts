@@ -46,11 +46,14 @@ describe("documents of many cantons in the browser", async () => {
       ]);
   });
 
-  it("names the programmes in the UI language: French for a French UI", async () => {
+  it("names the programmes and the user's organisation in the UI language: French for a French UI", async () => {
     await claire.page.getByTestId("language").selectOption("fr");
     await expect
       .poll(() => claire.page.getByTestId("doc-group").locator("h2").allTextContents())
       .toEqual(["Programme Canton de Berne", "Programme Canton de Soleure"]);
+    expect(await claire.page.getByTestId("current-user-org").textContent()).toBe(
+      "Secrétariat d'État aux migrations SEM",
+    );
     await claire.page.getByTestId("language").selectOption("de");
   });
 
