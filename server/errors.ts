@@ -28,6 +28,8 @@ export const payloadTooLarge = () => new AppError(413, "payload_too_large", "req
 export const archiveTooLarge = (message: string) => new AppError(413, "archive_too_large", message);
 /** An uploaded archive that cannot be read: truncated, corrupt, duplicate entries, broken XML. */
 export const archiveInvalid = (message: string) => new AppError(422, "archive_invalid", message);
+/** A unique value (an organisation's id or domain) is taken: nothing was written. */
+export const conflict = (message: string) => new AppError(409, "conflict", message);
 export const lastOwner = () =>
   new AppError(409, "last_owner", "a document keeps at least one owner: add another owner first");
 export const milestonePending = () =>

@@ -7,6 +7,9 @@ const config = parseConfig(process.env);
 const log = createLogger(config.logLevel);
 const server = await startServer(config, log);
 
+// Each demo user's organisation as the table names it (the store may have renamed it since).
+const orgNames = new Map<string, string>();
+for (const u of DEMO_USERS) orgNames.set(u.orgId, (await server.store.organisationName(u.orgId)) ?? u.orgId);
 const passwordNote = process.env.ACCORD_DEMO_PASSWORD ? "(as set in ACCORD_DEMO_PASSWORD)" : config.demoPassword;
 log.banner(
   [
@@ -14,7 +17,7 @@ log.banner(
     `Accord läuft auf http://localhost:${server.port}  (Daten: ${config.databaseUrl ? "PostgreSQL" : config.dataDir})`,
     server.seeded ? "Demo-Daten angelegt: KIP 3 Programmkonzept und Programmvereinbarung Kanton Solothurn." : "",
     `Demo-Konten (Passwort ${passwordNote}):`,
-    ...DEMO_USERS.map((u) => `  ${u.email.padEnd(30)} ${u.name} (${u.orgId === "sem" ? "SEM" : "Kanton Solothurn"})`),
+    ...DEMO_USERS.map((u) => `  ${u.email.padEnd(30)} ${u.name} (${orgNames.get(u.orgId)})`),
     "",
   ].join("\n"),
 );

@@ -8,6 +8,7 @@ import { DocumentPage } from "./features/documents/DocumentPage.tsx";
 import { VerifyPage } from "./features/versions/index.ts";
 import { errorMessage } from "./i18n/errorMessage.ts";
 import { AppHeader } from "./layout/AppHeader.tsx";
+import { OrganisationsProvider } from "./lib/Organisations.tsx";
 import { navigate } from "./routing/route.ts";
 import { useRoute } from "./routing/useRoute.ts";
 
@@ -45,7 +46,7 @@ export function App() {
       return <LoginPage onSignedIn={auth.signedIn} />;
     case "signedIn":
       return (
-        <>
+        <OrganisationsProvider userId={auth.state.user.id}>
           <AppHeader
             user={auth.state.user}
             onSignOut={() => {
@@ -60,9 +61,9 @@ export function App() {
               onSessionExpired={auth.expired}
             />
           ) : (
-            <DocumentListPage />
+            <DocumentListPage user={auth.state.user} />
           )}
-        </>
+        </OrganisationsProvider>
       );
   }
 }

@@ -1,4 +1,4 @@
-import type { Organisation, User } from "../../shared/api/schemas.ts";
+import type { User } from "../../shared/api/schemas.ts";
 import { accountDeactivated, invalidCredentials } from "../errors.ts";
 import type { AccountStore, UserRow } from "../store/ports/AccountStore.ts";
 import type { OrganisationStore } from "../store/ports/OrganisationStore.ts";
@@ -34,15 +34,5 @@ export async function publicUser(store: Pick<OrganisationStore, "organisationNam
   };
 }
 
-/** Colour of an organisation the store does not know (a user of a deleted row, say). */
-const NEUTRAL_COLOUR = "#5f6b7a";
-
-/** How the organisation `orgId` is shown in the client, which names no organisation itself. */
-export async function describeOrganisation(
-  store: Pick<OrganisationStore, "findOrganisation">,
-  orgId: string,
-): Promise<Organisation> {
-  const org = await store.findOrganisation(orgId);
-  if (!org) return { id: orgId, name: orgId, shortName: orgId, colour: NEUTRAL_COLOUR };
-  return { id: org.id, name: org.name.de, shortName: org.shortName, colour: org.colour };
-}
+// `/api/me/organisation` answers with the organisation's look, which the organisations module owns.
+export { describeOrganisation } from "../organisations/look.ts";

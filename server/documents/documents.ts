@@ -1,8 +1,10 @@
 import { randomBytes } from "node:crypto";
-import type { DocumentKind, DocumentSummary, Organisation, UpdateDocumentRequest } from "../../shared/api/schemas.ts";
+import type { DocumentKind, DocumentParty, DocumentSummary, UpdateDocumentRequest } from "../../shared/api/schemas.ts";
 import { canEditContent, type Role } from "../../shared/roles.ts";
-import { describeOrganisation } from "../accounts/accounts.ts";
 import { forbidden, notFound } from "../errors.ts";
+import { describeOrganisation } from "../organisations/look.ts";
+import { chooseParties } from "../organisations/parties.ts";
+import type { UserRow } from "../store/ports/AccountStore.ts";
 
 import type { AuditStore } from "../store/ports/AuditStore.ts";
 import type { DocumentRow, DocumentStore } from "../store/ports/DocumentStore.ts";
@@ -10,10 +12,10 @@ import type { OrganisationStore } from "../store/ports/OrganisationStore.ts";
 import type { VersionStore } from "../store/ports/VersionStore.ts";
 import { milestoneStates } from "../versions/status.ts";
 
-/** What reading a document needs: the document, its members, their organisations and where its milestone path stands. */
+/** What reading a document needs: the document, its members, its parties' organisations and where its milestone path stands. */
 export type DocumentReader = DocumentStore &
   Pick<VersionStore, "listVersionHeads" | "listApprovals"> &
-  Pick<OrganisationStore, "findOrganisation">;
+  Pick<OrganisationStore, "findOrganisation" | "listOrganisations">;
 
 /** Document ids as they appear in URLs and room names. */
 export const DOCUMENT_ID = /^[A-Za-z0-9_-]{1,64}$/;
@@ -21,7 +23,7 @@ export const DOCUMENT_ID = /^[A-Za-z0-9_-]{1,64}$/;
 /** A document as the API shows it: with the caller's role and where it stands on its milestone path. */
 async function summary(store: DocumentReader, doc: DocumentRow, role: Role): Promise<DocumentSummary> {
   const versions = await store.listVersionHeads(doc.id);
-  const { lock, next } = milestoneStates(doc.kind, versions, await store.listApprovals(versions.map((v) => v.id)));
+  const { lock, next } = milestoneStates(doc, versions, await store.listApprovals(versions.map((v) => v.id)));
   return {
     ...doc,
     role,
@@ -33,14 +35,15 @@ async function summary(store: DocumentReader, doc: DocumentRow, role: Role): Pro
         }
       : null,
     nextMilestone: next ? { id: next.id, label: next.label } : null,
-    organisations: await organisationsOf(store, doc.id),
+    parties: await partiesOf(store, doc),
   };
 }
 
-/** The organisations of a document's members, so the client shows them without naming any itself. */
-async function organisationsOf(store: DocumentReader, documentId: string): Promise<Organisation[]> {
-  const ids = [...new Set((await store.listMembers(documentId)).map((m) => m.orgId))].sort();
-  return Promise.all(ids.map((id) => describeOrganisation(store, id)));
+/** The document's parties with each organisation's look, so the client names no organisation itself. */
+function partiesOf(store: DocumentReader, doc: DocumentRow): Promise<DocumentParty[]> {
+  return Promise.all(
+    doc.parties.map(async (p) => ({ ...p, organisation: await describeOrganisation(store, p.orgId) })),
+  );
 }
 
 /** The documents `userId` is a member of, with their role in each. */
@@ -64,20 +67,25 @@ export async function openDocument(
 /** An agreement binds both parties: by default only the other party accepts a suggestion. */
 export const crossPartyByDefault = (kind: DocumentKind): boolean => kind === "agreement";
 
-/** Creates an empty document with the creator as its owner. */
+/**
+ * Creates an empty document with the creator as its owner and its two parties
+ * (`chooseParties`: checked before anything is written).
+ */
 export async function createDocument(
   store: DocumentReader,
-  ownerId: string,
-  input: { title: string; kind: DocumentKind; id?: string },
+  creator: Pick<UserRow, "id" | "orgId">,
+  input: { title: string; kind: DocumentKind; parties?: string[] | undefined; id?: string },
 ): Promise<DocumentSummary> {
   const id = input.id ?? randomBytes(9).toString("base64url");
   const crossPartyAcceptance = crossPartyByDefault(input.kind);
+  const parties = await chooseParties(store, creator, input.parties);
   const created = await store.createDocument({
     id,
     title: input.title,
     kind: input.kind,
-    ownerId,
+    ownerId: creator.id,
     crossPartyAcceptance,
+    parties,
   });
   return summary(store, created, "owner");
 }

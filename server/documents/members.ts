@@ -1,4 +1,4 @@
-import type { Member, PutMemberRequest } from "../../shared/api/schemas.ts";
+import type { Member, MemberCandidate, PutMemberRequest } from "../../shared/api/schemas.ts";
 import type { Role } from "../../shared/roles.ts";
 import { forbidden, lastOwner, notFound } from "../errors.ts";
 import type { AccountStore } from "../store/ports/AccountStore.ts";
@@ -7,7 +7,7 @@ import { type DocumentReader, openDocument } from "./documents.ts";
 import { keepsAnOwner } from "./lastOwner.ts";
 
 /** What managing members needs: the document, the users to add, the audit log. */
-type MemberPorts = DocumentReader & Pick<AccountStore, "findUserByEmail" | "findUserById"> & AuditStore;
+type MemberPorts = DocumentReader & Pick<AccountStore, "findUserById" | "listUsersOf"> & AuditStore;
 
 /** Told when a user's access to a document changed, so their open connections can be renewed. */
 export type AccessChanged = (documentId: string, userId: string) => void;
@@ -24,9 +24,28 @@ export async function listMembers(store: MemberPorts, documentId: string, actorI
   }));
 }
 
-async function requireOwner(store: MemberPorts, documentId: string, actorId: string): Promise<void> {
-  const { role } = await openDocument(store, documentId, actorId);
-  if (role !== "owner") throw forbidden("only owners manage members");
+async function requireOwner(store: MemberPorts, documentId: string, actorId: string) {
+  const summary = await openDocument(store, documentId, actorId);
+  if (summary.role !== "owner") throw forbidden("only owners manage members");
+  return summary;
+}
+
+/**
+ * Whom an owner may add: the active users of the document's party organisations who are not
+ * members yet, by name. The directory of other organisations stays out of reach.
+ */
+export async function listCandidates(
+  store: MemberPorts,
+  documentId: string,
+  actorId: string,
+): Promise<MemberCandidate[]> {
+  const { parties } = await requireOwner(store, documentId, actorId);
+  const members = new Set((await store.listMembers(documentId)).map((m) => m.userId));
+  const users = await store.listUsersOf(parties.map((p) => p.orgId));
+  return users
+    .filter((u) => u.deactivatedAt === null && !members.has(u.id))
+    .map(({ id, name, email, orgId }) => ({ id, name, email, orgId }))
+    .sort((a, b) => a.name.localeCompare(b.name, "de") || a.id.localeCompare(b.id));
 }
 
 /**
@@ -57,17 +76,23 @@ async function change(
   if (previous !== null) changed(documentId, member.id);
 }
 
-/** Adds a user of either organisation by e-mail, or changes their role; owners only. */
+/**
+ * Adds a candidate (`listCandidates`) or changes a member's role; owners only. An unknown
+ * id, a deactivated user and a user of another organisation than the parties' get the same
+ * 404, so the answer tells an owner nothing the candidate list did not.
+ */
 export async function putMember(
   store: MemberPorts,
   changed: AccessChanged,
   documentId: string,
   actorId: string,
-  { email, role }: PutMemberRequest,
+  { userId, role }: PutMemberRequest,
 ): Promise<Member[]> {
-  await requireOwner(store, documentId, actorId);
-  const user = await store.findUserByEmail(email);
-  if (!user) throw notFound(`user with e-mail ${email}`);
+  const { parties } = await requireOwner(store, documentId, actorId);
+  const user = await store.findUserById(userId);
+  const isMember = user !== null && (await store.roleOf(documentId, user.id)) !== null;
+  const isCandidate = user?.deactivatedAt === null && parties.some((p) => p.orgId === user.orgId);
+  if (!user || !(isMember || isCandidate)) throw notFound("candidate");
   await change(store, changed, documentId, actorId, user, role);
   return listMembers(store, documentId, actorId);
 }

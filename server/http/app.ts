@@ -20,6 +20,7 @@ import { auditRoutes } from "./routes/audit.ts";
 import { authRoutes } from "./routes/auth.ts";
 import { documentRoutes } from "./routes/documents.ts";
 import { memberRoutes } from "./routes/members.ts";
+import { organisationRoutes } from "./routes/organisations.ts";
 import { ssoRoutes } from "./routes/sso.ts";
 import { versionRoutes } from "./routes/versions.ts";
 import { securityHeaders } from "./securityHeaders.ts";
@@ -59,6 +60,7 @@ export function createApp({ store, config, log, accessChanged, sessions, setting
     .route("/", ssoRoutes(store, config, log))
     .route("/", documentRoutes(store, settingsChanged))
     .route("/", memberRoutes(store, accessChanged))
+    .route("/", organisationRoutes(store))
     .route("/", auditRoutes(store))
     .route("/", versionRoutes(store, live, config.maxUploadBytes, config.verifyZipLimits, config.verifyConcurrency))
     .all("*", () => {

@@ -7,6 +7,7 @@ import type { LiveSessions } from "../accounts/LiveSessions.ts";
 import { findSession, SESSION_COOKIE } from "../accounts/sessions.ts";
 import { DOCUMENT_ID } from "../documents/documents.ts";
 import type { Logger } from "../log.ts";
+import { describeOrganisation } from "../organisations/look.ts";
 import type { DocumentStore } from "../store/ports/DocumentStore.ts";
 import type { OrganisationStore } from "../store/ports/OrganisationStore.ts";
 import type { SessionRow, SessionStore } from "../store/ports/SessionStore.ts";
@@ -21,7 +22,7 @@ const COLLAB_PATH = /^\/collab\/([^/?]+)\/?$/;
 const PING_INTERVAL_MS = 30_000;
 
 export interface CollabSocketOptions {
-  store: SessionStore & Pick<OrganisationStore, "organisationName"> & Pick<DocumentStore, "findDocument" | "roleOf">;
+  store: SessionStore & Pick<OrganisationStore, "findOrganisation"> & Pick<DocumentStore, "findDocument" | "roleOf">;
   rooms: RoomRegistry;
   /** Where open sockets are filed under their session, so that ending it closes them. */
   sessions: LiveSessions;
@@ -152,7 +153,8 @@ export function attachCollabSocket(server: Server, options: CollabSocketOptions)
     }
     if (ws.readyState !== ws.OPEN) return rooms.releaseIfEmpty(room);
 
-    const orgName = (await store.organisationName(user.orgId)) ?? user.orgId;
+    // Carets show the organisation as the table has it now (short name and colour).
+    const org = await describeOrganisation(store, user.orgId);
     // The role is read last, with no await between it and join: a role change during a
     // cold load would otherwise find no connection to close, and this one would join
     // with the role it had before.
@@ -162,7 +164,8 @@ export function attachCollabSocket(server: Server, options: CollabSocketOptions)
       ws.close(CloseCode.Forbidden, closeReason[CloseCode.Forbidden]);
       return rooms.releaseIfEmpty(room);
     }
-    const joined = new Connection({ id: user.id, name: user.name, orgId: user.orgId, orgName }, role, transportOf(ws));
+    const identity = { id: user.id, name: user.name, orgId: user.orgId, orgName: org.shortName, colour: org.colour };
+    const joined = new Connection(identity, role, transportOf(ws));
     conn = joined;
     room.join(joined);
     onFrame = (data) => room.receive(joined, toBytes(data));

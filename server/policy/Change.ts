@@ -23,8 +23,10 @@ export interface Change {
 
 /** What the policy knows of the document itself when it judges a change. */
 export interface DocumentContext {
-  /** Suggestions may only be accepted by a member of another organisation than the author's. */
+  /** Suggestions may only be accepted by a member of a party other than the author's. */
   crossPartyAcceptance: boolean;
+  /** The organisations that are the document's parties (cross-party acceptance asks for one of them). */
+  parties: readonly string[];
   /** A milestone awaits approval: the content is frozen for everyone. */
   locked: boolean;
   /** The judge's clock, epoch milliseconds. */

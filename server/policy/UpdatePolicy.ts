@@ -21,7 +21,12 @@ export const DEFAULT_VALIDATORS: readonly Validator[] = [
   suggestionRule,
 ];
 
-const DEFAULT_CONTEXT = (): DocumentContext => ({ crossPartyAcceptance: false, locked: false, now: Date.now() });
+const DEFAULT_CONTEXT = (): DocumentContext => ({
+  crossPartyAcceptance: false,
+  locked: false,
+  parties: [],
+  now: Date.now(),
+});
 
 /**
  * The policy's answer. Accepted: what to audit, and whether the content changed (the locked

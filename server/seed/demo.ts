@@ -44,8 +44,10 @@ export async function seedDemo(store: UpdateLog & AccountStore & DocumentReader,
   if ((await store.countUsers()) > 0) return false;
   const passwordHash = await hashPassword(password);
   for (const user of DEMO_USERS) await store.createUser({ ...user, passwordHash });
+  const andrea = { id: "u-andrea", orgId: "kanton-so" };
   for (const { id, source, members } of DEMO_DOCUMENTS) {
-    await createDocument(store, "u-andrea", { id, title: source.title, kind: source.kind });
+    // Andrea's defaults: her canton (Solothurn) and the SEM.
+    await createDocument(store, andrea, { id, title: source.title, kind: source.kind });
     for (const [userId, role] of Object.entries(members)) await store.setMembership({ documentId: id, userId, role });
     await store.appendUpdates([{ documentId: id, data: yjsStateOf(source.content), userId: "u-andrea" }]);
   }

@@ -6,6 +6,7 @@ import { TEST_DATABASE_URL } from "../../tests/helpers/services.ts";
 import shipped from "./fixtures/shippedMigrations.json" with { type: "json" };
 import { MIGRATIONS } from "./migrations.ts";
 import { pgTestStores, sqlInSchema } from "./postgres/pgTestStores.ts";
+import type { Store } from "./Store.ts";
 import { openSqliteStore } from "./sqlite/openSqliteStore.ts";
 import { describeSqliteStoreContract, sqliteTestFiles } from "./sqlite/sqliteTestFiles.ts";
 import { describeStoreContract } from "./storeContract.ts";
@@ -55,6 +56,31 @@ function sqliteColumns(file: string): Record<string, string[]> {
 
 describeSqliteStoreContract("SqliteStore over a file made by the shipped migrations", shippedSqlite);
 
+/** The demo's two organisations and a document of each kind, as a store of the shipped code held them. */
+const SHIPPED_DEMO_DATA = `INSERT INTO orgs (id, name) VALUES ('kanton-so', 'Kanton Solothurn'), ('sem', 'SEM');
+  INSERT INTO users (id, email, name, org_id, password_hash) VALUES ('u-andrea', 'a@so.ch', 'Andrea', 'kanton-so', 'h');
+  INSERT INTO documents (id, title, kind, created_at, updated_at) VALUES
+    ('konzept', 'Konzept', 'concept', '2026-01-01', '2026-01-01'),
+    ('pv', 'PV', 'agreement', '2026-01-01', '2026-01-01');
+  INSERT INTO memberships VALUES ('konzept', 'u-andrea', 'owner'), ('pv', 'u-andrea', 'owner');`;
+
+/** Every shipped document becomes a document of Solothurn and the SEM. */
+async function expectSolothurnAndSem(store: Store): Promise<void> {
+  const parties = [
+    { orgId: "kanton-so", role: "canton" },
+    { orgId: "sem", role: "federal" },
+  ];
+  try {
+    expect((await store.findDocument("konzept"))?.parties).toEqual(parties);
+    expect((await store.listDocumentsOf("u-andrea")).map((d) => [d.id, d.parties])).toEqual([
+      ["konzept", parties],
+      ["pv", parties],
+    ]);
+  } finally {
+    await store.close();
+  }
+}
+
 describe("migrations written once, SQLite", () => {
   it("give a new file the same tables and columns as the shipped migrations followed by the list", async () => {
     const fresh = newFile();
@@ -62,6 +88,14 @@ describe("migrations written once, SQLite", () => {
     const shipped = shippedSqlite();
     await (await openSqliteStore(shipped)).close();
     expect(sqliteColumns(fresh)).toEqual(sqliteColumns(shipped));
+  });
+
+  it("give the documents of a shipped file the parties Solothurn and SEM", async () => {
+    const file = shippedSqlite();
+    const db = new Database(file);
+    db.exec(SHIPPED_DEMO_DATA);
+    db.close();
+    await expectSolothurnAndSem(await openSqliteStore(file));
   });
 
   it("open a shipped file with data in it and read it as it was written", async () => {
@@ -103,6 +137,14 @@ describeOnPostgres("migrations written once, PostgreSQL", () => {
     );
   const shipped = pgTestStores("accord_shipped", shippedSchema);
   const fresh = pgTestStores("accord_fresh");
+  const shippedWithData = pgTestStores("accord_shipped_data", async (schema) => {
+    await shippedSchema(schema);
+    await sqlInSchema(schema, SHIPPED_DEMO_DATA);
+  });
+
+  it("gives the documents of a shipped schema the parties Solothurn and SEM", async () => {
+    await expectSolothurnAndSem(await shippedWithData.fresh());
+  });
 
   describeStoreContract("PgStore over a schema made by the shipped migrations", shipped.fresh, shipped.rawSql);
 

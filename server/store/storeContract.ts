@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { describeAccountContract } from "./contract/accountContract.ts";
 import { describeAuditContract } from "./contract/auditContract.ts";
 import { describeDocumentContract } from "./contract/documentContract.ts";
-import { ALICE, ALICE_NEW, BOB_NEW, DOC_A, DOC_B, ORG } from "./contract/fixtures.ts";
+import { ALICE, ALICE_NEW, BOB_NEW, DOC_A, DOC_B, ORG, PARTIES } from "./contract/fixtures.ts";
 import { describeOrganisationContract } from "./contract/organisationContract.ts";
 import { describeUpdateLogContract } from "./contract/updateLogContract.ts";
 import { describeVersionContract } from "./contract/versionContract.ts";
@@ -26,7 +26,14 @@ export function describeStoreContract(
     expect(await store.createOrganisation(ORG)).toBeNull();
     for (const user of [ALICE_NEW, BOB_NEW]) await store.createUser(user);
     for (const id of [DOC_A, DOC_B])
-      await store.createDocument({ id, title: id, kind: "concept", ownerId: ALICE.id, crossPartyAcceptance: false });
+      await store.createDocument({
+        id,
+        title: id,
+        kind: "concept",
+        ownerId: ALICE.id,
+        crossPartyAcceptance: false,
+        parties: PARTIES,
+      });
     return store;
   };
 

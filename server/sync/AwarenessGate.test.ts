@@ -17,7 +17,10 @@ function entry(clientId: number, clock: number, state: unknown): Uint8Array {
 }
 
 const connection = (id: string) =>
-  new Connection({ id, name: id, orgId: "sem", orgName: "SEM" }, "viewer", { send: () => {}, close: () => {} });
+  new Connection({ id, name: id, orgId: "sem", orgName: "SEM", colour: "#1f5fa8" }, "viewer", {
+    send: () => {},
+    close: () => {},
+  });
 
 function setup() {
   const awareness = new awarenessProtocol.Awareness(new Y.Doc());

@@ -6,12 +6,15 @@ export interface Transport {
   close(code: number, reason: string): void;
 }
 
-/** The authenticated identity behind a connection, as the session established it. */
+/** The authenticated identity behind a connection, as the session and the organisation table established it. */
 export interface ConnectionUser {
   id: string;
   name: string;
   orgId: string;
+  /** The organisation's short name, which fits on a caret label ("Kanton BE", "SEM"). */
   orgName: string;
+  /** The organisation's `#rrggbb` colour, for the caret. */
+  colour: string;
 }
 
 /** One client connected to one room. Used as the Yjs transaction origin of its updates. */

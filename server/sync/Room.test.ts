@@ -87,10 +87,14 @@ function paragraphText(doc: Y.Doc): Y.XmlText {
 
 function recordingConnection(name: string) {
   const received: Uint8Array[] = [];
-  const conn = new Connection({ id: name, name, orgId: "kanton-so", orgName: "Kanton Solothurn" }, "editor", {
-    send: (d) => received.push(d),
-    close: () => {},
-  });
+  const conn = new Connection(
+    { id: name, name, orgId: "kanton-so", orgName: "Kanton SO", colour: "#c8102e" },
+    "editor",
+    {
+      send: (d) => received.push(d),
+      close: () => {},
+    },
+  );
   return { conn, received };
 }
 
@@ -250,7 +254,7 @@ describe("Room with an update that throws during integration", () => {
     const closes: Record<string, number> = {};
     const conn = (name: string) => {
       const received: Uint8Array[] = [];
-      const c = new Connection({ id: name, name, orgId: "sem", orgName: "SEM" }, "editor", {
+      const c = new Connection({ id: name, name, orgId: "sem", orgName: "SEM", colour: "#1f5fa8" }, "editor", {
         send: (d) => received.push(d),
         close: (code) => {
           closes[name] = code;

@@ -125,7 +125,7 @@ export class RoomRegistry {
     if (!room) return;
     const flags = await this.options.ports.documentFlags(documentId);
     const lockChanged = room.flags.locked !== flags.locked;
-    room.flags = { crossPartyAcceptance: flags.crossPartyAcceptance, locked: flags.locked };
+    room.flags = { crossPartyAcceptance: flags.crossPartyAcceptance, locked: flags.locked, parties: flags.parties };
     if (lockChanged) room.closeAll(CloseCode.RenewConnection, closeReason[CloseCode.RenewConnection]);
   }
 
@@ -205,7 +205,7 @@ export class RoomRegistry {
       commit: this.options.commit,
       log,
       hooks: this.hooks,
-      flags: { crossPartyAcceptance: flags.crossPartyAcceptance, locked: flags.locked },
+      flags: { crossPartyAcceptance: flags.crossPartyAcceptance, locked: flags.locked, parties: flags.parties },
       lastSeq: state.lastSeq,
       readSince: (afterSeq) => updates.readUpdatesSince(documentId, afterSeq),
       handshakeTimeoutMs: this.options.handshakeTimeoutMs,

@@ -1,6 +1,5 @@
 import * as decoding from "lib0/decoding";
 import * as encoding from "lib0/encoding";
-import { ORGANISATIONS, type OrganisationId } from "../../shared/organisations.ts";
 import { CloseCode } from "../../shared/protocol/closeCodes.ts";
 import type { Connection } from "./Connection.ts";
 import { ProtocolError } from "./ProtocolError.ts";
@@ -13,16 +12,14 @@ export interface AwarenessEntry {
   state: Uint8Array;
 }
 
-/** The `user` field every awareness state carries, as the server knows the connection. */
+/** The `user` field every awareness state carries, as the server knows the connection (organisation from the table). */
 export function stampedUser(conn: Connection) {
-  const org = ORGANISATIONS[conn.user.orgId as OrganisationId];
   return {
     id: conn.user.id,
     name: conn.user.name,
     orgId: conn.user.orgId,
-    // The short name fits on a caret label ("Kanton SO", "SEM").
-    orgName: org?.shortName ?? conn.user.orgName,
-    color: org?.colour ?? "#5f6b7a",
+    orgName: conn.user.orgName,
+    color: conn.user.colour,
   };
 }
 

@@ -50,7 +50,7 @@ export async function documentMilestones(store: ChainReader, documentId: string)
   if (!doc) throw notFound("document");
   const versions = await store.listVersions(documentId);
   const approvals = await store.listApprovals(versions.map((v) => v.id));
-  return { doc, ...milestoneStates(doc.kind, versions, approvals) };
+  return { doc, ...milestoneStates(doc, versions, approvals) };
 }
 
 /** What a room needs to know when it loads: the acceptance setting and whether a milestone locks the text. */
@@ -58,8 +58,12 @@ export async function documentFlags(store: ChainReader, documentId: string) {
   const doc = await store.findDocument(documentId);
   if (!doc) throw notFound("document");
   const versions = await store.listVersionHeads(documentId);
-  const { lock } = milestoneStates(doc.kind, versions, await store.listApprovals(versions.map((v) => v.id)));
-  return { crossPartyAcceptance: doc.crossPartyAcceptance, locked: lock !== null };
+  const { lock } = milestoneStates(doc, versions, await store.listApprovals(versions.map((v) => v.id)));
+  return {
+    crossPartyAcceptance: doc.crossPartyAcceptance,
+    locked: lock !== null,
+    parties: doc.parties.map((p) => p.orgId),
+  };
 }
 
 /**
@@ -141,8 +145,10 @@ export async function decide(
   const { lock, doc } = await documentMilestones(deps.store, version.documentId);
   if (!lock || lock.version.id !== versionId || !lock.template) throw notPending();
   const template = lock.template;
-  if (!canEditContent(role) || !template.requiredOrgs.some((org) => org === user.orgId)) {
-    throw forbidden("only owners and editors of an organisation this milestone needs may decide");
+  // Only the organisation holding a party role the milestone needs, on this document: a
+  // Solothurn editor of a Bern document decides nothing for Bern.
+  if (!canEditContent(role) || !lock.requiredOrgs.includes(user.orgId)) {
+    throw forbidden("only owners and editors of a party organisation this milestone needs may decide");
   }
   if (lock.approvals.some((a) => a.orgId === user.orgId)) throw alreadyDecided();
   if (input.decision === "approve") {
@@ -173,7 +179,7 @@ export async function decide(
   // with the decision that settles it, so the chain and the log's lock never disagree.
   await deps.store.insertApproval(
     approval,
-    (decisions) => milestoneStates(doc.kind, [version], decisions).states[0]?.status !== "pending",
+    (decisions) => milestoneStates(doc, [version], decisions).states[0]?.status !== "pending",
   );
   const after = await documentMilestones(deps.store, version.documentId);
   const status = after.states.find((s) => s.version.id === versionId)?.status;

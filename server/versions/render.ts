@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 import type { JSONContent } from "@tiptap/core";
 import type { DocumentKind } from "../../shared/api/schemas.ts";
+import type { PartyHolder } from "../../shared/milestones/templates.ts";
 import { parseSuggestionId } from "../../shared/suggestions/ids.ts";
 import type { ChangeAuthor } from "../export/docx.ts";
 import { archiveBundle, type ExportFormat, type ExportMeta, exportDocument } from "../export/index.ts";
@@ -17,7 +18,7 @@ import { milestoneStates, type VersionState } from "./status.ts";
 
 /** What an export of a version is made of: the document it belongs to and its chain up to it. */
 export interface VersionSource {
-  document: { id: string; title: string; kind: DocumentKind };
+  document: { id: string; title: string; kind: DocumentKind; parties: readonly PartyHolder[] };
   /** The version's state and those before it in the chain (for the bundle's manifest). */
   chain: readonly VersionState[];
   state: VersionState;
@@ -131,7 +132,7 @@ export async function renderVersion(
     exportDocument("pdf", content, meta),
     exportDocument("docx", content, meta, author),
   ]);
-  const status = milestoneStates(source.document.kind, [v], approvals).states[0]?.status ?? "pending";
+  const status = milestoneStates(source.document, [v], approvals).states[0]?.status ?? "pending";
   const manifest = {
     format: "accord-archive/2",
     document: { id: source.document.id, title: meta.title, kind: source.document.kind },

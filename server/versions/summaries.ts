@@ -26,14 +26,15 @@ function openCounts(openItems: string): { suggestions: number; threads: number }
 /** Versions as the API lists them, oldest first. */
 export async function versionSummaries(store: NameLookup, states: readonly VersionState[]): Promise<VersionSummary[]> {
   const names = await namesOf(store, states);
-  return states.map(({ version: v, template, approvals, status }) => ({
+  return states.map(({ version: v, template, requiredOrgs, approvals, status }) => ({
     id: v.id,
     documentId: v.documentId,
     seq: v.seq,
     milestone: v.milestone,
     milestoneLabel: template?.label ?? v.milestone,
     status,
-    requiredOrgs: [...(template?.requiredOrgs ?? [])],
+    requiredParties: [...(template?.requiredParties ?? [])],
+    requiredOrgs,
     fields: [...(template?.fields ?? [])],
     contentHash: v.contentHash,
     chainHash: v.chainHash,

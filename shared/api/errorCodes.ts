@@ -12,6 +12,7 @@ export const ERROR_CODES = [
   "archive_too_large",
   "archive_invalid",
   "last_owner",
+  "conflict",
   "too_many_attempts",
   "too_many_requests",
   "server_busy",

@@ -1,7 +1,9 @@
 import { z } from "zod";
-import { ORGANISATION_IDS } from "../organisations.ts";
 import { ROLES } from "../roles.ts";
 import { MultiLineText, OneLineText } from "./fieldText.ts";
+import { DocumentParty, OrganisationId, PartyRole } from "./organisations.ts";
+
+export * from "./organisations.ts";
 
 /** Request and response bodies of the REST API, validated on the server at the boundary. */
 
@@ -10,7 +12,6 @@ export const DocumentKind = z.enum(DOCUMENT_KINDS);
 export type DocumentKind = z.infer<typeof DocumentKind>;
 
 export const Role = z.enum(ROLES);
-export const OrganisationId = z.enum(ORGANISATION_IDS as [string, ...string[]]);
 
 export const LoginRequest = z.object({
   email: z.string().trim().toLowerCase().email().max(254),
@@ -30,7 +31,13 @@ export type User = z.infer<typeof User>;
 /** A document title: one line, as it heads every export. */
 export const Title = z.string().trim().min(1).max(200).pipe(OneLineText);
 
-export const CreateDocumentRequest = z.object({ title: Title, kind: DocumentKind });
+/**
+ * POST /api/documents. `parties`: the two organisations of the programme, a canton and a
+ * federal one, in any order (default: the creator's canton and the SEM).
+ */
+export const CreateDocumentRequest = z
+  .object({ title: Title, kind: DocumentKind, parties: z.array(OrganisationId).length(2).optional() })
+  .strict();
 export type CreateDocumentRequest = z.infer<typeof CreateDocumentRequest>;
 
 /** PATCH /api/documents/:id: a new title (owners, editors) and/or the acceptance setting (owners). */
@@ -39,16 +46,6 @@ export const UpdateDocumentRequest = z
   .strict()
   .refine((r) => r.title !== undefined || r.crossPartyAcceptance !== undefined, "nothing to change");
 export type UpdateDocumentRequest = z.infer<typeof UpdateDocumentRequest>;
-
-/** An organisation as the client shows it; the client names no organisation itself. */
-export const Organisation = z.object({
-  id: z.string(),
-  name: z.string(),
-  shortName: z.string(),
-  // Used in inline styles: only plain hex colours, nothing that could smuggle other CSS.
-  colour: z.string().regex(/^#[0-9a-fA-F]{6}$/),
-});
-export type Organisation = z.infer<typeof Organisation>;
 
 export const DocumentSummary = z.object({
   id: z.string(),
@@ -63,8 +60,8 @@ export const DocumentSummary = z.object({
   lock: z.object({ versionId: z.string(), milestone: z.string(), label: z.string() }).nullable(),
   /** The milestone an owner can request next; null when every one is reached. */
   nextMilestone: z.object({ id: z.string(), label: z.string() }).nullable(),
-  /** The organisations of the document's members, by id. */
-  organisations: z.array(Organisation),
+  /** The document's parties (canton first, then federal) with each organisation's look. */
+  parties: z.array(DocumentParty),
 });
 export type DocumentSummary = z.infer<typeof DocumentSummary>;
 
@@ -104,6 +101,8 @@ export const VersionSummary = z.object({
   milestone: z.string(),
   milestoneLabel: z.string(),
   status: MilestoneStatus,
+  /** The party roles the milestone needs, and the organisations that hold them on this document. */
+  requiredParties: z.array(PartyRole),
   requiredOrgs: z.array(z.string()),
   fields: z.array(
     z.object({ key: z.string(), label: z.string(), kind: z.enum(["text", "date"]), required: z.boolean() }),
@@ -163,15 +162,19 @@ export const Member = z.object({
 });
 export type Member = z.infer<typeof Member>;
 
+/** A user an owner may add to a document: active, of one of its party organisations, not yet a member. */
+export const MemberCandidate = z.object({ id: z.string(), name: z.string(), email: z.string(), orgId: z.string() });
+export type MemberCandidate = z.infer<typeof MemberCandidate>;
+
 /** Every error response of the API has this shape. */
 export const ErrorBody = z.object({ code: z.string(), message: z.string() });
 export type ErrorBody = z.infer<typeof ErrorBody>;
 
-/** Adds a member by e-mail or changes their role (PUT /api/documents/:id/members). */
-export const PutMemberRequest = z.object({
-  email: z.string().trim().toLowerCase().email().max(254),
-  role: Role,
-});
+/**
+ * Adds a member or changes their role (PUT /api/documents/:id/members): a user picked from
+ * the candidates (GET /api/documents/:id/candidates) or a member already.
+ */
+export const PutMemberRequest = z.object({ userId: z.string().min(1).max(64), role: Role }).strict();
 export type PutMemberRequest = z.infer<typeof PutMemberRequest>;
 
 /** One line of a document's audit log (GET /api/documents/:id/audit, owners only). */

@@ -1,6 +1,6 @@
 import { DATE_MESSAGE, hasUnprintable, isCalendarDate, ONE_LINE_MESSAGE } from "../api/fieldText.ts";
+import type { PartyRole } from "../api/organisations.ts";
 import type { DocumentKind } from "../api/schemas.ts";
-import type { OrganisationId } from "../organisations.ts";
 
 /** A value an approval records, e.g. the number and date of a government decision (RRB). */
 export interface ApprovalField {
@@ -14,8 +14,8 @@ export interface ApprovalField {
 export interface MilestoneTemplate {
   id: string;
   label: string;
-  /** Organisations whose approval the milestone needs; each approves once. */
-  requiredOrgs: readonly OrganisationId[];
+  /** The party roles whose approval the milestone needs, resolved per document (`requiredOrgsOf`); each approves once. */
+  requiredParties: readonly PartyRole[];
   fields: readonly ApprovalField[];
 }
 
@@ -31,32 +31,32 @@ const RRB_FIELDS: readonly ApprovalField[] = [
  */
 export const MILESTONES: Record<DocumentKind, readonly MilestoneTemplate[]> = {
   concept: [
-    { id: "konzept-entwurf", label: "Konzept: Entwurf bereit zur Eingabe", requiredOrgs: ["kanton-so"], fields: [] },
+    { id: "konzept-entwurf", label: "Konzept: Entwurf bereit zur Eingabe", requiredParties: ["canton"], fields: [] },
     {
       id: "rrb-eingabe",
       label: "Regierungsratsbeschluss (RRB) zur Programmeingabe",
-      requiredOrgs: ["kanton-so"],
+      requiredParties: ["canton"],
       fields: RRB_FIELDS,
     },
     {
       id: "sem-pruefung",
       label: "Prüfung durch das SEM abgeschlossen",
-      requiredOrgs: ["sem"],
+      requiredParties: ["federal"],
       fields: [{ key: "remark", label: "Bemerkung", kind: "text", required: false }],
     },
   ],
   agreement: [
-    { id: "pv-bereinigt", label: "Programmvereinbarung bereinigt", requiredOrgs: ["kanton-so", "sem"], fields: [] },
+    { id: "pv-bereinigt", label: "Programmvereinbarung bereinigt", requiredParties: ["canton", "federal"], fields: [] },
     {
       id: "rrb-genehmigung",
       label: "Genehmigung durch den Regierungsrat",
-      requiredOrgs: ["kanton-so"],
+      requiredParties: ["canton"],
       fields: RRB_FIELDS,
     },
     {
       id: "unterzeichnung",
       label: "Unterzeichnung",
-      requiredOrgs: ["kanton-so", "sem"],
+      requiredParties: ["canton", "federal"],
       fields: [
         { key: "signatory", label: "Unterzeichnet durch", kind: "text", required: true },
         { key: "signedOn", label: "Datum der Unterzeichnung", kind: "date", required: true },
@@ -64,6 +64,24 @@ export const MILESTONES: Record<DocumentKind, readonly MilestoneTemplate[]> = {
     },
   ],
 };
+
+/** A document's party as the templates resolve it. */
+export interface PartyHolder {
+  orgId: string;
+  role: PartyRole;
+}
+
+/**
+ * The organisations that must approve `template` on a document with these parties, in the
+ * template's order. A role no party holds resolves to nothing, so nobody can approve for it
+ * and the milestone is never reached by a stranger.
+ */
+export function requiredOrgsOf(
+  template: Pick<MilestoneTemplate, "requiredParties">,
+  parties: readonly PartyHolder[],
+): string[] {
+  return template.requiredParties.flatMap((role) => parties.filter((p) => p.role === role).map((p) => p.orgId));
+}
 
 export function milestoneOf(kind: DocumentKind, id: string): MilestoneTemplate | null {
   return MILESTONES[kind].find((m) => m.id === id) ?? null;

@@ -41,23 +41,33 @@ export function attributionViolation(change: RegionChange, actor: SuggestionAuth
 }
 
 /**
- * Cross-party acceptance: a suggestion of the actor's own organisation (their own included)
- * may be rejected or withdrawn but not accepted. The suggestions the change touched are withdrawn on
- * both sides; if the texts then differ, one of them was accepted (or edited around).
+ * Cross-party acceptance: a suggestion is accepted only by a party other than the
+ * suggester's, that is by a member of an organisation that is one of the document's
+ * `parties` and not the suggester's. Anyone may reject or withdraw. The suggestions the
+ * change touched that the actor may not accept are withdrawn on both sides; if the texts
+ * then differ, one of them was accepted (or edited around).
  */
-export function crossPartyViolation(change: RegionChange, actor: SuggestionAuthor): string | null {
+export function crossPartyViolation(
+  change: RegionChange,
+  actor: SuggestionAuthor,
+  parties: readonly string[],
+): string | null {
   const before = suggestionTexts(change.before);
   const after = suggestionTexts(change.after);
+  // A member of an organisation that is no party (an editor invited from elsewhere) accepts nothing.
+  const actorIsParty = parties.includes(actor.orgId);
   const guarded = new Set<string>();
   for (const [id, text] of before) {
     if (after.get(id) === text) continue;
     // The author's own suggestions too: withdrawing one passes (it reads as a rejection).
-    if (parseSuggestionId(id)?.orgId === actor.orgId) guarded.add(id);
+    if (!actorIsParty || parseSuggestionId(id)?.orgId === actor.orgId) guarded.add(id);
   }
   if (guarded.size === 0) return null;
   const isGuarded = (id: string) => guarded.has(id);
   if (withoutSuggestions(change.before, isGuarded) !== withoutSuggestions(change.after, isGuarded)) {
-    return "a suggestion can only be accepted by the other party";
+    return actorIsParty
+      ? "a suggestion can only be accepted by the other party"
+      : "only a party of the document can accept a suggestion";
   }
   return null;
 }

@@ -57,6 +57,10 @@ export async function measureMilestoneCost(copies: number, runs = 5): Promise<Mi
       kind: "agreement",
       ownerId: "u-andrea",
       crossPartyAcceptance: true,
+      parties: [
+        { orgId: "kanton-so", role: "canton" },
+        { orgId: "sem", role: "federal" },
+      ],
     });
     const doc: Y.Doc = docWith(agreementTimes(copies));
     let previous: Awaited<ReturnType<typeof store.listVersions>>[number] | null = null;

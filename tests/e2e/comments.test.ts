@@ -125,10 +125,17 @@ describe("comments between a SEM commenter and the canton's owner", async () => 
     expect(await threadOf(marco.page).count()).toBe(1);
   });
 
-  it("hides the SEM thread from the SEM commenter under the filter for other organisations", async () => {
-    await marco.page.getByTestId("filter-org").selectOption({ label: "andere Organisationen" });
+  it("filters threads by the document's parties, named as the organisation table names them", async () => {
+    const filter = marco.page.getByTestId("filter-org");
+    expect(await filter.locator("option").allTextContents()).toEqual([
+      "alle",
+      "Kanton SO",
+      "SEM",
+      "andere Organisationen",
+    ]);
+    await filter.selectOption({ label: "Kanton SO" });
     await expect.poll(() => threadOf(marco.page).count()).toBe(0);
-    await marco.page.getByTestId("filter-org").selectOption({ label: "meine Organisation" });
+    await filter.selectOption({ label: "SEM" });
     await expect.poll(() => threadOf(marco.page).count()).toBe(1);
   });
 
@@ -158,7 +165,7 @@ describe("comments between a SEM commenter and the canton's owner", async () => 
     const panel = marco.page.getByTestId("members-panel");
     await expect.poll(() => panel.getByTestId("member-row").count()).toBe(4);
     expect(await panel.getByTestId("member-remove").count()).toBe(0);
-    expect(await panel.getByTestId("member-email-input").count()).toBe(0);
+    expect(await panel.getByTestId("member-candidate-select").count()).toBe(0);
   });
 
   it("tells the commenter when the owner makes him an editor, and lets him edit", async () => {
@@ -218,17 +225,18 @@ describe("comments between a SEM commenter and the canton's owner", async () => 
     const refusal = claire.page.locator('[data-testid="document-error"], [data-testid="connection-error"]');
     await expect.poll(() => refusal.first().textContent(), { timeout: 10_000 }).toContain("keinen Zugriff");
 
-    // An address without an account gets a clear message and stays in the field to correct.
-    await panel.getByTestId("member-email-input").fill("niemand@so.ch");
-    await panel.getByTestId("member-add").click();
-    await expect.poll(() => panel.getByTestId("members-error").textContent()).toContain("kein Konto");
-    expect(await panel.getByTestId("member-email-input").inputValue()).toBe("niemand@so.ch");
-
-    await panel.getByTestId("member-email-input").fill("claire.dubois@sem.admin.ch");
+    // No free e-mail field: the owner picks from the people of the document's parties.
+    expect(await panel.getByTestId("member-email-input").count()).toBe(0);
+    const picker = panel.getByTestId("member-candidate-select");
+    await expect
+      .poll(() => picker.locator("option").allTextContents())
+      .toEqual(["Person wählen …", "Claire Dubois (SEM) – claire.dubois@sem.admin.ch"]);
+    await picker.selectOption("u-claire");
     await panel.getByTestId("member-role-select").selectOption("suggester");
     await panel.getByTestId("member-add").click();
     await expect.poll(() => panel.getByTestId("member-row").count()).toBe(4);
     expect(await row("u-claire").getByTestId("member-row-role").inputValue()).toBe("suggester");
+    await panel.getByTestId("member-no-candidates").waitFor();
 
     await row("u-andrea").getByTestId("member-remove").click();
     await panel.getByTestId("members-error").waitFor();

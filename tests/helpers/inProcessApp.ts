@@ -3,6 +3,7 @@ import { createApp } from "../../server/http/app.ts";
 import { createLogger } from "../../server/log.ts";
 import { seedDemo } from "../../server/seed/demo.ts";
 import { openStore } from "../../server/store/openStore.ts";
+import type { Store } from "../../server/store/Store.ts";
 import type { Fetcher } from "./api.ts";
 import { cleanup } from "./cleanup.ts";
 import { tempDataDir, testEnv } from "./server.ts";
@@ -12,6 +13,8 @@ export interface InProcessApp {
   request: Fetcher;
   /** What the app told the sync side, in order: `access <document> <user>`, `settings <document>`, `session-ended`. */
   notices: string[];
+  /** The app's store, for setting up what no route makes (users of other organisations, administrators). */
+  store: Store;
 }
 
 /** Live documents are the sync engine's; an in-process app has none, so routes that need them say so. */
@@ -44,5 +47,5 @@ export async function inProcessApp(env: Record<string, string> = {}): Promise<In
       currentState: noLiveDocuments("the current text"),
     },
   });
-  return { request: async (url, init) => app.request(url, init), notices };
+  return { request: async (url, init) => app.request(url, init), notices, store };
 }

@@ -110,7 +110,12 @@ describe("REST API", async () => {
       const res = await call("GET", "/api/me/organisation", { cookie: marco });
       expect(res.body).toEqual({
         id: "sem",
-        name: "Staatssekretariat für Migration SEM",
+        kind: "federal",
+        name: {
+          de: "Staatssekretariat für Migration SEM",
+          fr: "Secrétariat d'État aux migrations SEM",
+          it: "Segreteria di Stato della migrazione SEM",
+        },
         shortName: "SEM",
         colour: "#1f5fa8",
       });
@@ -177,9 +182,9 @@ describe("REST API", async () => {
         crossPartyAcceptance: true,
         lock: null,
         nextMilestone: { id: "pv-bereinigt", label: "Programmvereinbarung bereinigt" },
-        organisations: [
-          expect.objectContaining({ id: "kanton-so", shortName: "Kanton SO" }),
-          expect.objectContaining({ id: "sem", shortName: "SEM" }),
+        parties: [
+          expect.objectContaining({ orgId: "kanton-so", role: "canton" }),
+          expect.objectContaining({ orgId: "sem", role: "federal" }),
         ],
       });
     });
@@ -240,20 +245,43 @@ describe("REST API", async () => {
       expect(res.body).toMatchObject({ id: CONCEPT, kind: "concept", role: "commenter" });
     });
 
-    it("names the organisations of a document's members, so the client names none itself", async () => {
+    it("names a document's parties with their organisations' looks, so the client names none itself", async () => {
       const res = await call("GET", `/api/documents/${CONCEPT}`, { cookie: marco });
-      expect(DocumentSummary.parse(res.body).organisations).toEqual([
+      expect(DocumentSummary.parse(res.body).parties).toEqual([
         {
-          id: "kanton-so",
-          name: "Kanton Solothurn",
-          shortName: "Kanton SO",
-          colour: "#c8102e",
+          orgId: "kanton-so",
+          role: "canton",
+          organisation: {
+            id: "kanton-so",
+            kind: "canton",
+            name: { de: "Kanton Solothurn", fr: "Canton de Soleure", it: "Cantone di Soletta" },
+            shortName: "Kanton SO",
+            colour: "#c8102e",
+          },
         },
-        { id: "sem", name: "Staatssekretariat für Migration SEM", shortName: "SEM", colour: "#1f5fa8" },
+        {
+          orgId: "sem",
+          role: "federal",
+          organisation: {
+            id: "sem",
+            kind: "federal",
+            name: {
+              de: "Staatssekretariat für Migration SEM",
+              fr: "Secrétariat d'État aux migrations SEM",
+              it: "Segreteria di Stato della migrazione SEM",
+            },
+            shortName: "SEM",
+            colour: "#1f5fa8",
+          },
+        },
       ]);
+      // A new document of a Solothurn user gets Solothurn and the SEM, whoever its members are.
       const created = await newDocument(andrea);
       const own = await call("GET", `/api/documents/${created}`, { cookie: andrea });
-      expect(DocumentSummary.parse(own.body).organisations.map((o) => o.id)).toEqual(["kanton-so"]);
+      expect(DocumentSummary.parse(own.body).parties.map((p) => [p.orgId, p.role])).toEqual([
+        ["kanton-so", "canton"],
+        ["sem", "federal"],
+      ]);
     });
 
     it("answers 403 forbidden to a user who is not a member", async () => {

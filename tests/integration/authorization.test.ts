@@ -144,6 +144,10 @@ describe("authorization matrix on the raw protocol", async () => {
     kind: "agreement",
     ownerId: USERS.owner.id,
     crossPartyAcceptance: true,
+    parties: [
+      { orgId: "kanton-so", role: "canton" },
+      { orgId: "sem", role: "federal" },
+    ],
   });
   for (const role of ROLES) await store.setMembership({ documentId: DOC, userId: USERS[role].id, role });
 
@@ -245,7 +249,7 @@ describe("authorization matrix on the raw protocol", async () => {
       request: () => ({
         method: "PUT",
         url: `/api/documents/${DOC}/members`,
-        body: { email: USERS.viewer.email, role: "viewer" },
+        body: { userId: USERS.viewer.id, role: "viewer" },
       }),
     },
     {

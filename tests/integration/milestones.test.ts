@@ -10,9 +10,9 @@ import { appendParagraph, connectClient, textOf } from "../helpers/yClient.ts";
 const CONCEPT = "kip3-konzept-so";
 /** The demo agreement's members besides its owner Andrea: each test makes an agreement of its own with them. */
 const MEMBERS = [
-  ["lukas.frei@so.ch", "editor"],
-  ["claire.dubois@sem.admin.ch", "editor"],
-  ["marco.rossi@sem.admin.ch", "viewer"],
+  ["u-lukas", "editor"],
+  ["u-claire", "editor"],
+  ["u-marco", "viewer"],
 ] as const;
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
@@ -53,8 +53,8 @@ describe("milestones: lock, freeze, approvals", async () => {
     });
     expect(created.status).toBe(201);
     const documentId = created.body.id;
-    for (const [email, role] of MEMBERS) {
-      expect((await call("PUT", `/documents/${documentId}/members`, andrea, { email, role })).status).toBe(200);
+    for (const [userId, role] of MEMBERS) {
+      expect((await call("PUT", `/documents/${documentId}/members`, andrea, { userId, role })).status).toBe(200);
     }
     await typeInto(documentId, `Art. 1 Gegenstand der Vereinbarung ${documentId}`); // its own text, its own hashes
     return documentId;

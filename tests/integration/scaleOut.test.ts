@@ -101,7 +101,7 @@ describeScaledOut("several instances on PostgreSQL and Redis", async () => {
     fetch(`${a.server.url}/api/documents/${documentId}/members`, {
       method: "PUT",
       headers: { cookie: cookieA, "content-type": "application/json", origin: a.server.url },
-      body: JSON.stringify({ email: "lukas.frei@so.ch", role }),
+      body: JSON.stringify({ userId: "u-lukas", role }),
     });
 
   it("closes a member's connection on instance B when their role changes on instance A", async () => {

@@ -202,7 +202,8 @@ describe("model-based convergence", async () => {
     const { id } = (await (await api("POST", "/api/documents", { title: "Modell", kind: "concept" })).json()) as {
       id: string;
     };
-    for (const p of PEOPLE.slice(1)) await api("PUT", `/api/documents/${id}/members`, { email: p.email, role: p.role });
+    for (const p of PEOPLE.slice(1))
+      await api("PUT", `/api/documents/${id}/members`, { userId: p.author.id, role: p.role });
     // Some content to start from, written by the owner.
     const seed = connectClient(server.url, id, cookies[0] as string, { reconnect: false });
     await seed.synced;

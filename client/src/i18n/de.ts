@@ -1,4 +1,5 @@
 import { deVersions } from "./deVersions.ts";
+import { deParties } from "./parties.de.ts";
 import { ssoDe, ssoErrorsDe } from "./sso.de.ts";
 
 /**
@@ -149,18 +150,15 @@ export const de = {
     resolvedMany: "erledigt",
     all: "alle",
     allOrgs: "alle",
-    myOrg: "meine Organisation",
     otherOrgs: "andere Organisationen",
   },
   members: {
     heading: "Mitglieder",
-    email: "E-Mail-Adresse",
     role: "Rolle",
     add: "Hinzufügen",
     remove: "Entfernen",
     changeRole: "Rolle von {{name}}",
     you: "Sie",
-    unknownEmail: "Zu dieser E-Mail-Adresse gibt es kein Konto in Accord.",
   },
   suggestions: {
     title: "Vorschläge",
@@ -198,6 +196,7 @@ export const de = {
   },
   ...deVersions,
   ...ssoDe,
+  parties: deParties,
   access: {
     unlocked: "Die Sperre ist aufgehoben: Der Text kann wieder bearbeitet werden.",
     readonlyComment: "Sie können dieses Dokument kommentieren, aber nicht bearbeiten.",
@@ -232,6 +231,7 @@ export const de = {
       "Es gibt offene Vorschläge oder Kommentare. Erledigen Sie diese oder frieren Sie die Version ausdrücklich mit ihnen ein.",
     already_decided: "Ihre Organisation hat bereits entschieden.",
     not_pending: "Diese Version wartet nicht auf Freigabe.",
+    conflict: deParties.conflict,
     document_too_deep:
       "Das Dokument ist zu tief verschachtelt (Listen oder Zitate ineinander). Vereinfachen Sie die Verschachtelung und versuchen Sie es erneut.",
   },

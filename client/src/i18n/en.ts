@@ -1,5 +1,6 @@
 import type { DeepPartial } from "./DeepPartial.ts";
 import type { Catalogue } from "./de.ts";
+import { enParties } from "./parties.en.ts";
 import { ssoEn, ssoErrorsEn } from "./sso.en.ts";
 
 /** English UI texts; missing keys fall back to German. */
@@ -90,18 +91,15 @@ export const en: DeepPartial<Catalogue> = {
     resolvedMany: "resolved",
     all: "all",
     allOrgs: "all",
-    myOrg: "my organisation",
     otherOrgs: "other organisations",
   },
   members: {
     heading: "Members",
-    email: "E-mail address",
     role: "Role",
     add: "Add",
     remove: "Remove",
     changeRole: "Role of {{name}}",
     you: "you",
-    unknownEmail: "There is no Accord account for this e-mail address.",
   },
   suggestions: {
     title: "Suggestions",
@@ -219,8 +217,10 @@ export const en: DeepPartial<Catalogue> = {
     removed: "You no longer have access to this document.",
     dismiss: "Close",
   },
+  parties: enParties,
   errors: {
     ...ssoErrorsEn,
+    conflict: enParties.conflict,
     invalid_credentials: "Wrong e-mail address or password.",
     account_deactivated: "This account is deactivated. Please contact your administrator.",
     archive_too_large: "The archive is too large once unpacked, or has too many entries.",

@@ -1,5 +1,6 @@
 import type { DeepPartial } from "./DeepPartial.ts";
 import type { Catalogue } from "./de.ts";
+import { frParties } from "./parties.fr.ts";
 import { ssoErrorsFr, ssoFr } from "./sso.fr.ts";
 
 /** French UI texts; missing keys fall back to German. */
@@ -100,18 +101,15 @@ export const fr: DeepPartial<Catalogue> = {
     resolvedMany: "résolus",
     all: "tous",
     allOrgs: "toutes",
-    myOrg: "mon organisation",
     otherOrgs: "autres organisations",
   },
   members: {
     heading: "Membres",
-    email: "Adresse e-mail",
     role: "Rôle",
     add: "Ajouter",
     remove: "Retirer",
     changeRole: "Rôle de {{name}}",
     you: "vous",
-    unknownEmail: "Aucun compte Accord n'existe pour cette adresse e-mail.",
   },
   suggestions: {
     title: "Suggestions",
@@ -188,8 +186,10 @@ export const fr: DeepPartial<Catalogue> = {
       oneLine: "{{label}} : une seule ligne, sans retours à la ligne, tabulations ni caractères de contrôle.",
     },
   },
+  parties: frParties,
   errors: {
     ...ssoErrorsFr,
+    conflict: frParties.conflict,
     invalid_credentials: "Adresse e-mail ou mot de passe incorrect.",
     account_deactivated: "Ce compte est désactivé. Veuillez vous adresser à votre administration.",
     archive_too_large: "L'archive est trop volumineuse une fois décompressée, ou contient trop d'entrées.",

@@ -1,14 +1,16 @@
 import { useTranslation } from "react-i18next";
 import type { User } from "../../../shared/api/schemas.ts";
-import { NEUTRAL_COLOUR } from "../lib/organisationOf.ts";
+import { NEUTRAL_COLOUR, organisationName } from "../lib/organisationOf.ts";
 import { hrefOf } from "../routing/route.ts";
 import { LanguageSelect } from "./LanguageSelect.tsx";
 import { useOwnOrganisation } from "./useOwnOrganisation.ts";
 
 /** The bar on every signed-in page: app name, the user with organisation, language, sign-out. */
 export function AppHeader({ user, onSignOut }: { user: User; onSignOut: () => void }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const org = useOwnOrganisation(user.id);
+  // In the UI's language once the organisation is loaded; the server's (German) name until then.
+  const orgName = org ? organisationName(org, i18n.language) : user.orgName;
   return (
     <header className="app-header">
       <a className="app-header__brand" href={hrefOf({ page: "list" })}>
@@ -23,8 +25,8 @@ export function AppHeader({ user, onSignOut }: { user: User; onSignOut: () => vo
         <span className="app-header__name" data-testid="current-user-name">
           {user.name}
         </span>
-        <span className="app-header__org" data-testid="current-user-org" title={user.orgName}>
-          {user.orgName}
+        <span className="app-header__org" data-testid="current-user-org" title={orgName}>
+          {orgName}
         </span>
       </div>
       <div className="app-header__actions">

@@ -19,7 +19,7 @@ export function documentRoutes(
     .get("/documents", async (c) => c.json(await listDocuments(store, c.get("user").id)))
     .post("/documents", async (c) => {
       const input = await readBody(c, CreateDocumentRequest);
-      return c.json(await createDocument(store, c.get("user").id, input), 201);
+      return c.json(await createDocument(store, c.get("user"), input), 201);
     })
     .get("/documents/:id", async (c) => c.json(await openDocument(store, c.req.param("id"), c.get("user").id)))
     .patch("/documents/:id", async (c) => {

@@ -13,13 +13,16 @@ const CLAIRE = { id: "u-claire", name: "Claire Dubois", orgId: "sem" };
 const MARCO = { id: "u-marco", name: "Marco Keller", orgId: "sem" };
 const LUKAS = { id: "u-lukas", name: "Lukas Meier", orgId: "kanton-so" };
 const ANDREA = { id: "u-andrea", name: "Andrea Brunner", orgId: "kanton-so" };
+/** An editor from Bern, which is no party of this (Solothurn) document. */
+const BEA = { id: "u-bea", name: "Bea Berner", orgId: "kanton-be" };
+const PARTIES = ["kanton-so", "sem"];
 type Person = typeof CLAIRE;
 
 /** A live document with its policy, and people who edit it through headless editors. */
 function setup(crossPartyAcceptance = false) {
   const live = docWith([paragraph("Hello world"), paragraph("Second paragraph")]);
   const policy = new UpdatePolicy(live);
-  const context = () => ({ crossPartyAcceptance, locked: false, now: Date.now() });
+  const context = () => ({ crossPartyAcceptance, locked: false, parties: PARTIES, now: Date.now() });
   const editorOf = (person: Person) => {
     const copy = new Y.Doc();
     Y.applyUpdate(copy, Y.encodeStateAsUpdate(live));
@@ -174,6 +177,17 @@ describe("suggestion rule: editors", () => {
     expect(t.act(ANDREA, "owner", (tr) => tr.insertText("!", 3), true)).toBeNull();
     const [again] = t.suggestions();
     expect(t.submit(LUKAS, "editor", t.editorOf(LUKAS).command(revertSuggestion(again?.id ?? "")))).toBeNull();
+    expect(t.suggestions()).toHaveLength(0);
+  });
+
+  it("with cross-party acceptance, refuses a member of a non-party organisation accepting anyone's suggestion, but lets them reject", () => {
+    const t = setup(true);
+    expect(t.act(ANDREA, "owner", (tr) => tr.insertText(" dear", 6), true)).toBeNull();
+    const [s] = t.suggestions();
+    // Bern is neither Solothurn (the suggester's) nor a party: "another organisation" is not enough.
+    expect(t.submit(BEA, "editor", t.editorOf(BEA).command(applySuggestion(s?.id ?? "")))).toMatch(/only a party/);
+    expect(t.suggestions().map((x) => x.id)).toEqual([s?.id]);
+    expect(t.submit(BEA, "editor", t.editorOf(BEA).command(revertSuggestion(s?.id ?? "")))).toBeNull();
     expect(t.suggestions()).toHaveLength(0);
   });
 

@@ -7,8 +7,9 @@ import type { Validator } from "../Change.ts";
  * - a suggester's update must leave the text unchanged once their own suggestions are
  *   withdrawn, and every suggestion it adds must be theirs (shared/suggestions/rules.ts);
  * - anyone who adds a suggestion adds it under their own name;
- * - with cross-party acceptance on, a suggestion is accepted only by another organisation
- *   than its author's (its author may still withdraw it).
+ * - with cross-party acceptance on, a suggestion is accepted only by a party other than
+ *   its author's: a member of a non-party organisation accepts none (its author may still
+ *   withdraw it).
  * Only the top-level blocks the update touched are compared.
  */
 export const suggestionRule: Validator = (actor, change, document) => {
@@ -21,7 +22,7 @@ export const suggestionRule: Validator = (actor, change, document) => {
     const region = change.region();
     reason =
       attributionViolation(region, author, document.now) ??
-      (document.crossPartyAcceptance ? crossPartyViolation(region, author) : null);
+      (document.crossPartyAcceptance ? crossPartyViolation(region, author, document.parties) : null);
   }
   return reason ? { refuse: reason } : {};
 };

@@ -2,14 +2,14 @@ import { describe, expect, it } from "vitest";
 import type { Role } from "../../../shared/roles.ts";
 import { keepsAnOwner } from "../../documents/lastOwner.ts";
 import type { Store } from "../Store.ts";
-import { ALICE, BOB, DOC_A, DOC_B, eachFresh, ORG } from "./fixtures.ts";
+import { ALICE, BOB, DOC_A, DOC_B, eachFresh, ORG, PARTIES } from "./fixtures.ts";
 
 /** Documents, their settings and memberships. */
 export function describeDocumentContract(open: () => Promise<Store>): void {
   const t = eachFresh(open);
   /** A new agreement with cross-party acceptance, as the domain creates one by default. */
   const agreement = (id: string, title: string, ownerId: string) =>
-    t.store.createDocument({ id, title, kind: "agreement", ownerId, crossPartyAcceptance: true });
+    t.store.createDocument({ id, title, kind: "agreement", ownerId, crossPartyAcceptance: true, parties: PARTIES });
   /** A membership change under the domain's last-owner rule, as the members routes make it. */
   const change = (documentId: string, userId: string, role: Role | null) =>
     t.store.changeMembership(documentId, userId, role, keepsAnOwner);
@@ -22,6 +22,41 @@ export function describeDocumentContract(open: () => Promise<Store>): void {
       expect(await t.store.findDocument("doc-new")).toEqual(created);
       expect(await t.store.roleOf("doc-new", BOB.id)).toBe("owner");
       expect(await t.store.roleOf("doc-new", ALICE.id)).toBeNull();
+    });
+
+    it("keeps a document's parties, canton first, and lists them with the user's documents", async () => {
+      const federalFirst = [...PARTIES].reverse();
+      const created = await t.store.createDocument({
+        id: "doc-parties",
+        title: "Parteien",
+        kind: "concept",
+        ownerId: BOB.id,
+        crossPartyAcceptance: false,
+        parties: federalFirst,
+      });
+      expect(created.parties).toEqual(PARTIES);
+      expect((await t.store.findDocument("doc-parties"))?.parties).toEqual(PARTIES);
+      expect((await t.store.listDocumentsOf(BOB.id)).map((d) => [d.id, d.parties])).toEqual([["doc-parties", PARTIES]]);
+      expect((await t.store.findDocument(DOC_A))?.parties).toEqual(PARTIES);
+    });
+
+    it("creates nothing when a party cannot be stored (two parties in one role)", async () => {
+      const twoCantons = [
+        { orgId: ORG.id, role: "canton" as const },
+        { orgId: "kanton-be", role: "canton" as const },
+      ];
+      await expect(
+        t.store.createDocument({
+          id: "doc-two-cantons",
+          title: "Zwei Kantone",
+          kind: "concept",
+          ownerId: BOB.id,
+          crossPartyAcceptance: false,
+          parties: twoCantons,
+        }),
+      ).rejects.toThrow();
+      expect(await t.store.findDocument("doc-two-cantons")).toBeNull();
+      expect(await t.store.roleOf("doc-two-cantons", BOB.id)).toBeNull();
     });
 
     it("answers null for an unknown document", async () => {

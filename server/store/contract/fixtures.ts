@@ -3,6 +3,7 @@ import * as Y from "yjs";
 import { mergeThroughDoc } from "../../sync/compaction.ts";
 import type { MergeUpdates } from "../../sync/UpdateLog.ts";
 import type { NewUser, UserRow } from "../ports/AccountStore.ts";
+import type { PartyRow } from "../ports/DocumentStore.ts";
 import type { OrganisationRow } from "../ports/OrganisationStore.ts";
 
 // The organisation, users, documents and bytes every part of the store contract works with.
@@ -40,6 +41,11 @@ const asStored = (user: NewUser): UserRow => ({
 });
 export const ALICE: UserRow = asStored(ALICE_NEW);
 export const BOB: UserRow = asStored(BOB_NEW);
+/** The parties of the contract's documents: the test organisation as the canton, the migrations' SEM as the federal one. */
+export const PARTIES: PartyRow[] = [
+  { orgId: ORG.id, role: "canton" },
+  { orgId: "sem", role: "federal" },
+];
 export const DOC_A = "doc-a";
 export const DOC_B = "doc-b";
 

@@ -1,5 +1,12 @@
+import type { PartyRole } from "../../../shared/api/organisations.ts";
 import type { DocumentKind } from "../../../shared/api/schemas.ts";
 import type { Role } from "../../../shared/roles.ts";
+
+/** An organisation named as a party of a document, in the role the milestone templates name. */
+export interface PartyRow {
+  orgId: string;
+  role: PartyRole;
+}
 
 export interface DocumentRow {
   id: string;
@@ -7,8 +14,10 @@ export interface DocumentRow {
   kind: DocumentKind;
   createdAt: string;
   updatedAt: string;
-  /** Suggestions are accepted only by another organisation than the author's. */
+  /** Suggestions are accepted only by another party than the author's. */
   crossPartyAcceptance: boolean;
+  /** The document's parties, canton first; each organisation and each role at most once. */
+  parties: PartyRow[];
 }
 
 /** A document as created: its first owner and its settings, chosen by the domain. */
@@ -18,6 +27,7 @@ export interface NewDocument {
   kind: DocumentKind;
   ownerId: string;
   crossPartyAcceptance: boolean;
+  parties: PartyRow[];
 }
 
 export interface MembershipRow {
@@ -50,7 +60,7 @@ export type MembershipChange = { ok: true; previous: Role | null } | { ok: false
 
 /** Documents, their settings and who may do what in them. */
 export interface DocumentStore {
-  /** Creates the document with `ownerId` as its owner, in one transaction. */
+  /** Creates the document with `ownerId` as its owner and its parties, in one transaction. */
   createDocument(doc: NewDocument): Promise<DocumentRow>;
   findDocument(id: string): Promise<DocumentRow | null>;
   renameDocument(id: string, title: string): Promise<void>;

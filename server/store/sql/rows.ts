@@ -42,13 +42,14 @@ export interface DocumentDbRow {
   cross_party_acceptance: number | boolean;
 }
 
-export const toDocument = (r: DocumentDbRow): DocumentRow => ({
+export const toDocument = (r: DocumentDbRow, parties: DocumentRow["parties"] = []): DocumentRow => ({
   id: r.id,
   title: r.title,
   kind: r.kind,
   createdAt: r.created_at,
   updatedAt: r.updated_at,
   crossPartyAcceptance: Boolean(r.cross_party_acceptance),
+  parties,
 });
 
 export interface VersionDbRow {

@@ -1,5 +1,6 @@
+import { PARTY_ROLES } from "../../../shared/api/organisations.ts";
 import { ROLES, type Role } from "../../../shared/roles.ts";
-import type { DocumentStore, MemberRow, MembershipRow } from "../ports/DocumentStore.ts";
+import type { DocumentRow, DocumentStore, MemberRow, MembershipRow, PartyRow } from "../ports/DocumentStore.ts";
 import { type DocumentDbRow, toDocument } from "./rows.ts";
 import type { Sql } from "./Sql.ts";
 
@@ -26,6 +27,34 @@ const removeMembership = async (db: Sql, documentId: string, userId: string): Pr
   await db.run("DELETE FROM memberships WHERE document_id = ? AND user_id = ?", [documentId, userId]);
 };
 
+/** Party roles in `PARTY_ROLES` order (canton first), for ORDER BY. */
+const PARTY_RANK = `CASE party_role ${PARTY_ROLES.map((role, rank) => `WHEN '${role}' THEN ${rank}`).join(" ")} END`;
+
+/** The parties of these documents, canton first, by document id. */
+async function partiesOf(db: Sql, documentIds: readonly string[]): Promise<Map<string, PartyRow[]>> {
+  const byDocument = new Map<string, PartyRow[]>();
+  if (documentIds.length === 0) return byDocument;
+  const where = db.inList("document_id", documentIds);
+  const rows = await db.all<{ document_id: string; org_id: string; party_role: PartyRow["role"] }>(
+    `SELECT document_id, org_id, party_role FROM document_parties WHERE ${where.sql}
+      ORDER BY ${PARTY_RANK}, org_id`,
+    [where.param],
+  );
+  for (const r of rows) {
+    byDocument.set(r.document_id, [...(byDocument.get(r.document_id) ?? []), { orgId: r.org_id, role: r.party_role }]);
+  }
+  return byDocument;
+}
+
+/** Document rows with their parties, read in one more query for all of them. */
+async function withParties<R extends DocumentDbRow>(db: Sql, rows: readonly R[]): Promise<[R, DocumentRow][]> {
+  const parties = await partiesOf(
+    db,
+    rows.map((r) => r.id),
+  );
+  return rows.map((r) => [r, toDocument(r, parties.get(r.id) ?? [])]);
+}
+
 /** Documents and memberships over either database. */
 export function sqlDocuments(db: Sql): DocumentStore {
   return {
@@ -36,14 +65,23 @@ export function sqlDocuments(db: Sql): DocumentStore {
           "INSERT INTO documents (id, title, kind, created_at, updated_at, cross_party_acceptance) VALUES (?, ?, ?, ?, ?, ?)",
           [doc.id, doc.title, doc.kind, now, now, doc.crossPartyAcceptance],
         );
+        for (const party of doc.parties) {
+          await tx.run("INSERT INTO document_parties (document_id, org_id, party_role) VALUES (?, ?, ?)", [
+            doc.id,
+            party.orgId,
+            party.role,
+          ]);
+        }
         await setMembership(tx, { documentId: doc.id, userId: doc.ownerId, role: "owner" });
       });
       const { id, title, kind, crossPartyAcceptance } = doc;
-      return { id, title, kind, createdAt: now, updatedAt: now, crossPartyAcceptance };
+      const parties = [...doc.parties].sort((a, b) => PARTY_ROLES.indexOf(a.role) - PARTY_ROLES.indexOf(b.role));
+      return { id, title, kind, createdAt: now, updatedAt: now, crossPartyAcceptance, parties };
     },
     async findDocument(id) {
       const r = await db.get<DocumentDbRow>("SELECT * FROM documents WHERE id = ?", [id]);
-      return r ? toDocument(r) : null;
+      if (!r) return null;
+      return (await withParties(db, [r]))[0]?.[1] ?? null;
     },
     async renameDocument(id, title) {
       await db.run("UPDATE documents SET title = ?, updated_at = ? WHERE id = ?", [
@@ -65,7 +103,7 @@ export function sqlDocuments(db: Sql): DocumentStore {
           WHERE m.user_id = ? ORDER BY d.title`,
         [userId],
       );
-      return rows.map((r) => ({ ...toDocument(r), role: r.role }));
+      return (await withParties(db, rows)).map(([r, doc]) => ({ ...doc, role: r.role }));
     },
     roleOf: (documentId, userId) => roleOf(db, documentId, userId),
     setMembership: (m) => setMembership(db, m),

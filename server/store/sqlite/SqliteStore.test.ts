@@ -43,6 +43,10 @@ describe("SqliteStore on disk", () => {
       kind: "concept",
       ownerId: "u",
       crossPartyAcceptance: false,
+      parties: [
+        { orgId: "kanton-so", role: "canton" },
+        { orgId: "sem", role: "federal" },
+      ],
     });
     await first.appendUpdates([{ documentId: "doc", data: new Uint8Array([0, 0]), userId: "u" }]);
     await first.close();

@@ -46,6 +46,10 @@ export async function groupCommitCeiling(rates: number[], seconds: number): Prom
             kind: "concept",
             ownerId: "u",
             crossPartyAcceptance: false,
+            parties: [
+              { orgId: "kanton-so", role: "canton" },
+              { orgId: "sem", role: "federal" },
+            ],
           })
         ).id,
       );

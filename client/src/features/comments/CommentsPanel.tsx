@@ -12,8 +12,8 @@ import { canComment } from "./permissions.ts";
 import { ThreadCard } from "./ThreadCard.tsx";
 
 type StatusFilter = "open" | "resolved" | "all";
-/** Whose threads: everyone's, those of the user's own organisation, or those of the others. */
-type OrgFilter = "all" | "mine" | "others";
+/** Whose threads: everyone's, one party's (its organisation id), or those of organisations that are no party. */
+type OrgFilter = "all" | "others" | `party:${string}`;
 
 interface CommentsPanelProps {
   editor: Editor;
@@ -27,12 +27,13 @@ interface CommentsPanelProps {
 /**
  * The comments beside the text (`comments-panel`): start a thread on the selection
  * (`comment-button`, `comment-input`, `comment-submit`), filter by status (`filter-status`)
- * and organisation (`filter-org`: the user's own or the others, so no organisation is named
- * here), and the threads in document order, orphans last.
+ * and organisation (`filter-org`: one option per party of the document, named as the table
+ * names it, and the organisations that are no party), and the threads in document order,
+ * orphans last.
  */
 export function CommentsPanel({ editor, threads, focused, onFocus, draftRequest }: CommentsPanelProps) {
   const { t } = useTranslation();
-  const { doc, user, session } = useDocument();
+  const { doc, user, session, organisation } = useDocument();
   const { role } = doc;
   const [status, setStatus] = useState<StatusFilter>("open");
   const [org, setOrg] = useState<OrgFilter>("all");
@@ -68,7 +69,11 @@ export function CommentsPanel({ editor, threads, focused, onFocus, draftRequest 
   // Document order; threads whose passage is gone come last, still listed with their quote.
   const placed = threads
     .filter((th) => (status === "all" ? true : status === "open" ? !th.resolved : th.resolved))
-    .filter((th) => org === "all" || (th.orgId === user.orgId) === (org === "mine"))
+    .filter((th) => {
+      if (org === "all") return true;
+      if (org === "others") return !doc.parties.some((p) => p.orgId === th.orgId);
+      return `party:${th.orgId}` === org;
+    })
     .map((th) => ({ thread: th, range: ranges[th.id] ?? null }))
     .sort((a, b) => (a.range?.from ?? Number.MAX_SAFE_INTEGER) - (b.range?.from ?? Number.MAX_SAFE_INTEGER));
 
@@ -124,7 +129,7 @@ export function CommentsPanel({ editor, threads, focused, onFocus, draftRequest 
           value={org}
           options={[
             { value: "all", label: t("comments.allOrgs") },
-            { value: "mine", label: t("comments.myOrg") },
+            ...doc.parties.map((p) => ({ value: `party:${p.orgId}` as const, label: organisation(p.orgId).shortName })),
             { value: "others", label: t("comments.otherOrgs") },
           ]}
           onChange={setOrg}

@@ -1,12 +1,32 @@
 import { type FormEvent, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { DOCUMENT_KINDS, type DocumentKind, type DocumentSummary } from "../../../../shared/api/schemas.ts";
+import { DOCUMENT_KINDS, type DocumentKind, type DocumentSummary, type User } from "../../../../shared/api/schemas.ts";
 import { createDocument } from "../../api/documents.ts";
 import { errorMessage } from "../../i18n/errorMessage.ts";
+import { useOrganisations } from "../../lib/Organisations.tsx";
+import { organisationName } from "../../lib/organisationOf.ts";
 
-/** Creates a document from a title and a kind (`create-title`, `create-kind`, `create-submit`). */
-export function CreateDocumentForm({ onCreated }: { onCreated: (doc: DocumentSummary) => void }) {
-  const { t } = useTranslation();
+interface CreateDocumentFormProps {
+  user: User;
+  onCreated: (doc: DocumentSummary) => void;
+}
+
+/**
+ * Creates a document from a title and a kind (`create-title`, `create-kind`, `create-submit`)
+ * with its two parties: federal staff choose the canton (`create-canton`, the active cantons),
+ * canton staff get their canton and the federal organisation (`create-parties`, the server's
+ * default). The server checks the parties again.
+ */
+export function CreateDocumentForm({ user, onCreated }: CreateDocumentFormProps) {
+  const { t, i18n } = useTranslation();
+  const { list, look } = useOrganisations();
+  const own = look(user.orgId);
+  const federal = list.filter((o) => o.kind === "federal");
+  const cantons = list
+    .filter((o) => o.kind === "canton")
+    .sort((a, b) => organisationName(a, i18n.language).localeCompare(organisationName(b, i18n.language)));
+  const choosesCanton = own.kind === "federal";
+  const [canton, setCanton] = useState("");
   const [title, setTitle] = useState("");
   const [kind, setKind] = useState<DocumentKind>("concept");
   const [busy, setBusy] = useState(false);
@@ -19,7 +39,8 @@ export function CreateDocumentForm({ onCreated }: { onCreated: (doc: DocumentSum
     setError(null);
     setCreated(null);
     try {
-      const doc = await createDocument({ title: title.trim(), kind });
+      const parties = choosesCanton ? [canton, user.orgId] : undefined;
+      const doc = await createDocument({ title: title.trim(), kind, ...(parties ? { parties } : {}) });
       onCreated(doc);
       setCreated(doc.title);
       setTitle("");
@@ -61,15 +82,33 @@ export function CreateDocumentForm({ onCreated }: { onCreated: (doc: DocumentSum
             ))}
           </select>
         </label>
+        {choosesCanton && (
+          <label className="field">
+            <span className="field__label">{t("parties.canton")}</span>
+            <select value={canton} onChange={(e) => setCanton(e.target.value)} required data-testid="create-canton">
+              <option value="">{t("parties.chooseCanton")}</option>
+              {cantons.map((c) => (
+                <option key={c.id} value={c.id}>
+                  {organisationName(c, i18n.language)}
+                </option>
+              ))}
+            </select>
+          </label>
+        )}
         <button
           type="submit"
           className="button button--primary"
-          disabled={busy || title.trim() === ""}
+          disabled={busy || title.trim() === "" || (choosesCanton && canton === "")}
           data-testid="create-submit"
         >
           {busy ? t("documents.creating") : t("documents.createSubmit")}
         </button>
       </div>
+      {own.kind === "canton" && federal.length === 1 && federal[0] && (
+        <p className="muted" data-testid="create-parties">
+          {t("parties.parties", { canton: own.shortName, federal: federal[0].shortName })}
+        </p>
+      )}
       {error !== null && (
         <p className="alert alert--error" role="alert" data-testid="create-error">
           {errorMessage(t, error)}

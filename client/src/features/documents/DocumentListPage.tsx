@@ -1,14 +1,24 @@
 import { useTranslation } from "react-i18next";
+import type { User } from "../../../../shared/api/schemas.ts";
 import { errorMessage } from "../../i18n/errorMessage.ts";
-import { formatDateTime } from "../../lib/formatDateTime.ts";
-import { hrefOf } from "../../routing/route.ts";
+import { useOrganisations } from "../../lib/Organisations.tsx";
+import { organisationName } from "../../lib/organisationOf.ts";
+import { byProgramme } from "./byProgramme.ts";
 import { CreateDocumentForm } from "./CreateDocumentForm.tsx";
+import { DocumentTable } from "./DocumentTable.tsx";
 import { useDocumentList } from "./useDocumentList.ts";
 
-/** The user's documents with kind and role, and the form to create one. Links: `doc-link-<id>`. */
-export function DocumentListPage() {
+/**
+ * The user's documents and the form to create one. Staff of a federal organisation, who work
+ * with many cantons, see them grouped by programme (`doc-group` with `data-canton`); canton
+ * staff see theirs in one list (`document-list`).
+ */
+export function DocumentListPage({ user }: { user: User }) {
   const { t, i18n } = useTranslation();
   const { state, add } = useDocumentList();
+  const { look } = useOrganisations();
+  const grouped = look(user.orgId).kind === "federal";
+  const nameOf = (org: Parameters<typeof organisationName>[0]) => organisationName(org, i18n.language);
 
   return (
     <main className="page">
@@ -20,35 +30,27 @@ export function DocumentListPage() {
         </p>
       )}
       {state.status === "loaded" && state.documents.length === 0 && <p className="muted">{t("documents.empty")}</p>}
-      {state.status === "loaded" && state.documents.length > 0 && (
-        <table className="doc-table" data-testid="document-list">
-          <thead>
-            <tr>
-              <th scope="col">{t("documents.title")}</th>
-              <th scope="col">{t("documents.kind")}</th>
-              <th scope="col">{t("documents.role")}</th>
-              <th scope="col">{t("documents.updated")}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {state.documents.map((doc) => (
-              <tr key={doc.id} data-testid={`doc-row-${doc.id}`}>
-                <td>
-                  <a href={hrefOf({ page: "document", documentId: doc.id })} data-testid={`doc-link-${doc.id}`}>
-                    {doc.title}
-                  </a>
-                </td>
-                <td data-testid="doc-kind">{t(`kinds.${doc.kind}`)}</td>
-                <td data-testid="doc-role">{t(`roles.${doc.role}`)}</td>
-                <td>
-                  <time dateTime={doc.updatedAt}>{formatDateTime(doc.updatedAt, i18n.language)}</time>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+      {state.status === "loaded" && state.documents.length > 0 && !grouped && (
+        <DocumentTable documents={state.documents} testId="document-list" />
       )}
-      <CreateDocumentForm onCreated={add} />
+      {state.status === "loaded" && state.documents.length > 0 && grouped && (
+        <div data-testid="document-list">
+          {byProgramme(state.documents, nameOf).map(({ canton, documents }) => (
+            <section
+              key={canton?.id ?? ""}
+              className="doc-group"
+              data-testid="doc-group"
+              data-canton={canton?.id ?? ""}
+            >
+              <h2 className="doc-group__title">
+                {canton ? t("parties.group", { canton: nameOf(canton) }) : t("parties.noCanton")}
+              </h2>
+              <DocumentTable documents={documents} />
+            </section>
+          ))}
+        </div>
+      )}
+      <CreateDocumentForm user={user} onCreated={add} />
     </main>
   );
 }

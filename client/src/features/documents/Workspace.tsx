@@ -12,6 +12,7 @@ import { Editor, type Preview } from "../../editor/Editor.tsx";
 import { Outline } from "../../editor/Outline.tsx";
 import { useCollabEditor } from "../../editor/useCollabEditor.ts";
 import { DocumentProvider, type OpenDocument } from "../../lib/DocumentContext.tsx";
+import { useOrganisations } from "../../lib/Organisations.tsx";
 import { organisationOf } from "../../lib/organisationOf.ts";
 import {
   CommentHighlights,
@@ -47,15 +48,13 @@ interface WorkspaceProps {
  */
 export function Workspace({ doc, user, session, onRenamed, onSessionExpired }: WorkspaceProps) {
   const { t } = useTranslation();
-  const own = doc.organisations.find((o) => o.id === user.orgId);
-  const [ownName, ownColour] = [own?.shortName, own?.colour];
+  const directory = useOrganisations();
+  const parties = useMemo(() => doc.parties.map((p) => p.organisation), [doc.parties]);
+  const own = organisationOf(parties, directory.list)(user.orgId);
+  const [ownName, ownColour] = [own.shortName, own.colour];
   // Stable while the look stays the same: a new caret user would rebuild the editor's extensions.
   const caretUser = useMemo(
-    () =>
-      caretUserOf(
-        user,
-        ownName !== undefined && ownColour !== undefined ? { shortName: ownName, colour: ownColour } : undefined,
-      ),
+    () => caretUserOf(user, { shortName: ownName, colour: ownColour }),
     [user, ownName, ownColour],
   );
   const [preview, setPreview] = useState<Preview>("markup");
@@ -88,11 +87,12 @@ export function Workspace({ doc, user, session, onRenamed, onSessionExpired }: W
       user,
       session,
       members,
-      organisation: organisationOf(doc.organisations),
+      // The document's parties as its summary shows them (inactive ones too), then the directory.
+      organisation: organisationOf(parties, directory.list),
       changed: onRenamed,
       refresh: () => void fetchDocument(doc.id).then(onRenamed, () => {}),
     }),
-    [doc, user, session, members, onRenamed],
+    [doc, user, session, members, onRenamed, parties, directory.list],
   );
 
   return (

@@ -11,8 +11,8 @@ import { useMembers } from "./useMembers.ts";
 
 /**
  * Who is a member of the document, with their roles (`data-testid="members-panel"`). Owners
- * add members by e-mail, change roles and remove members; the server enforces the same and
- * keeps the last owner. Owners manage the members, everyone else reads the list.
+ * add members picked from the party organisations' people, change roles and remove members;
+ * the server enforces the same and keeps the last owner. Everyone else reads the list.
  */
 export function MembersPanel() {
   const { t } = useTranslation();
@@ -37,7 +37,7 @@ export function MembersPanel() {
     );
   };
   const change = (member: Member, next: Role) =>
-    void run("change", () => putMember(documentId, { email: member.email, role: next }));
+    void run("change", () => putMember(documentId, { userId: member.userId, role: next }));
   const remove = (member: Member) =>
     void run("remove", async () => {
       await removeMember(documentId, member.userId);
@@ -91,7 +91,11 @@ export function MembersPanel() {
         ))}
       </ul>
       {manage && (
-        <AddMemberForm onAdd={(email, next) => run("add", () => putMember(documentId, { email, role: next }))} />
+        <AddMemberForm
+          documentId={documentId}
+          members={members}
+          onAdd={(candidate, next) => run("add", () => putMember(documentId, { userId: candidate, role: next }))}
+        />
       )}
     </section>
   );

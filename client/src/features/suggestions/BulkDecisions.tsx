@@ -17,8 +17,15 @@ interface BulkDecisionsProps {
  */
 export function BulkDecisions({ suggestions, inSelection, onDecide }: BulkDecisionsProps) {
   const { t } = useTranslation();
-  const { organisation } = useDocument();
-  const orgs = [...new Set(suggestions.flatMap((s) => (s.origin ? [s.origin.orgId] : [])))].sort();
+  const { doc, organisation } = useDocument();
+  // The document's parties first (canton, federal), then any other organisation by id.
+  const rank = (org: string) => {
+    const i = doc.parties.findIndex((p) => p.orgId === org);
+    return i < 0 ? doc.parties.length : i;
+  };
+  const orgs = [...new Set(suggestions.flatMap((s) => (s.origin ? [s.origin.orgId] : [])))].sort(
+    (a, b) => rank(a) - rank(b) || a.localeCompare(b),
+  );
   const pair = (key: string, acceptLabel: string, rejectLabel: string) => ({
     accept: { label: acceptLabel, testId: `suggestions-accept-${key}` },
     reject: { label: rejectLabel, testId: `suggestions-reject-${key}` },

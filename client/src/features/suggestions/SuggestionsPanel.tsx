@@ -33,7 +33,7 @@ export function SuggestionsPanel({ editor, onComment }: SuggestionsPanelProps) {
   });
   const me = { id: user.id, orgId: user.orgId, role: doc.role };
   const may = (s: SuggestionSummary): Record<Decision, boolean> => ({
-    accept: canAccept(me, s, doc.crossPartyAcceptance),
+    accept: canAccept(me, s, { on: doc.crossPartyAcceptance, parties: doc.parties.map((p) => p.orgId) }),
     reject: canReject(me, s),
   });
 

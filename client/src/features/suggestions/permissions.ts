@@ -13,10 +13,18 @@ export interface Reviewer {
 export const suggestingForced = (role: Role): boolean => role === "suggester";
 export const canSuggest = (role: Role): boolean => canEditContent(role) || role === "suggester";
 
-/** Owners and editors accept, except (with cross-party acceptance) their own organisation's suggestions. */
-export function canAccept(me: Reviewer, s: SuggestionSummary, crossParty: boolean): boolean {
+/**
+ * Owners and editors accept; with cross-party acceptance only a party other than the
+ * suggester's: a member of their own organisation, or of one that is no party, does not.
+ */
+export function canAccept(
+  me: Reviewer,
+  s: SuggestionSummary,
+  crossParty: { on: boolean; parties: readonly string[] },
+): boolean {
   if (!canEditContent(me.role)) return false;
-  return !crossParty || (s.origin !== null && s.origin.orgId !== me.orgId);
+  if (!crossParty.on) return true;
+  return crossParty.parties.includes(me.orgId) && s.origin !== null && s.origin.orgId !== me.orgId;
 }
 
 /** Owners and editors reject any suggestion; its author may always withdraw it. */

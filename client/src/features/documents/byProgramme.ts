@@ -1,0 +1,28 @@
+import type { DocumentSummary, Organisation } from "../../../../shared/api/schemas.ts";
+
+/** One programme: a canton's documents (canton null for documents without a canton party). */
+export interface ProgrammeGroup {
+  canton: Organisation | null;
+  documents: DocumentSummary[];
+}
+
+/**
+ * The documents grouped by the canton that is their party, groups ordered by the canton's
+ * name in `language` (`nameOf`), documents kept in the order given; those without a canton last.
+ */
+export function byProgramme(
+  documents: readonly DocumentSummary[],
+  nameOf: (org: Organisation) => string,
+): ProgrammeGroup[] {
+  const groups = new Map<string, ProgrammeGroup>();
+  for (const doc of documents) {
+    const canton = doc.parties.find((p) => p.role === "canton")?.organisation ?? null;
+    const key = canton?.id ?? "";
+    const group = groups.get(key) ?? { canton, documents: [] };
+    group.documents.push(doc);
+    groups.set(key, group);
+  }
+  return [...groups.values()].sort((a, b) =>
+    a.canton === null ? 1 : b.canton === null ? -1 : nameOf(a.canton).localeCompare(nameOf(b.canton)),
+  );
+}
