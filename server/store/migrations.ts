@@ -216,6 +216,8 @@ export const MIGRATIONS: readonly Migration[] = [
         email TEXT NOT NULL,
         org_id TEXT NOT NULL REFERENCES orgs(id),
         name TEXT,
+        -- what the invitation mail was written in, and the new account's language
+        language TEXT NOT NULL DEFAULT 'de' CHECK (language IN ('de', 'fr', 'it', 'en')),
         invited_by TEXT REFERENCES users(id),
         created_at TEXT NOT NULL,
         expires_at TEXT NOT NULL,

@@ -13,6 +13,7 @@ const invitation = (id: string, change: Partial<NewInvitation> = {}): NewInvitat
   email: `${id}@test.ch`,
   orgId: ORG.id,
   name: null,
+  language: "fr",
   invitedBy: ALICE.id,
   createdAt: NOW.toISOString(),
   expiresAt: later(HOUR).toISOString(),
@@ -48,7 +49,12 @@ export function describeInvitationContract(open: () => Promise<Store>): void {
     await t.store.createInvitation(invitation("i1"));
     const accepted = await t.store.acceptInvitation("hash-i1", NOW, newcomer("u-new"));
     expect(accepted).toMatchObject({ invitation: { id: "i1" } });
-    expect(await t.store.findUserById("u-new")).toMatchObject({ email: "i1@test.ch", orgId: ORG.id, name: "Neu" });
+    expect(await t.store.findUserById("u-new")).toMatchObject({
+      email: "i1@test.ch",
+      orgId: ORG.id,
+      name: "Neu",
+      language: "fr",
+    });
     expect(await t.store.acceptInvitation("hash-i1", NOW, newcomer("u-again"))).toBe("invalid");
     expect(await t.store.findUserById("u-again")).toBeNull();
     expect(await t.store.findInvitation("i1")).toMatchObject({ acceptedAt: NOW.toISOString() });

@@ -1,4 +1,4 @@
-import type { NewUser } from "./AccountStore.ts";
+import type { Language, NewUser } from "./AccountStore.ts";
 
 /** An invitation into an organisation, as stored (its token only as a hash). */
 export interface InvitationRow {
@@ -7,6 +7,8 @@ export interface InvitationRow {
   orgId: string;
   /** The name the administrator suggested; the invitee chooses their own on accepting. */
   name: string | null;
+  /** The invitation mail's language, and the new account's. */
+  language: Language;
   invitedBy: string | null;
   createdAt: string;
   expiresAt: string;
@@ -38,6 +40,6 @@ export interface InvitationStore {
   acceptInvitation(
     tokenHash: string,
     now: Date,
-    user: Omit<NewUser, "email" | "orgId">,
+    user: Omit<NewUser, "email" | "orgId" | "language">,
   ): Promise<{ invitation: InvitationRow } | AcceptRefusal>;
 }

@@ -1,3 +1,4 @@
+import type { Language } from "../ports/AccountStore.ts";
 import type { AcceptRefusal, InvitationRow, InvitationStore } from "../ports/InvitationStore.ts";
 import type { Sql } from "./Sql.ts";
 
@@ -6,6 +7,7 @@ interface InvitationDbRow {
   email: string;
   org_id: string;
   name: string | null;
+  language: Language;
   invited_by: string | null;
   created_at: string;
   expires_at: string;
@@ -18,6 +20,7 @@ const toInvitation = (r: InvitationDbRow): InvitationRow => ({
   email: r.email,
   orgId: r.org_id,
   name: r.name,
+  language: r.language,
   invitedBy: r.invited_by,
   createdAt: r.created_at,
   expiresAt: r.expires_at,
@@ -39,9 +42,9 @@ export function sqlInvitations(db: Sql): InvitationStore {
   return {
     async createInvitation(i) {
       await db.run(
-        `INSERT INTO invitations (id, token_hash, email, org_id, name, invited_by, created_at, expires_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-        [i.id, i.tokenHash, i.email, i.orgId, i.name, i.invitedBy, i.createdAt, i.expiresAt],
+        `INSERT INTO invitations (id, token_hash, email, org_id, name, language, invited_by, created_at, expires_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        [i.id, i.tokenHash, i.email, i.orgId, i.name, i.language, i.invitedBy, i.createdAt, i.expiresAt],
       );
     },
     async findInvitation(id) {
@@ -95,7 +98,7 @@ export function sqlInvitations(db: Sql): InvitationStore {
               row.org_id,
               user.passwordHash,
               user.instanceRole ?? null,
-              user.language ?? "de",
+              row.language,
             ],
           );
           await tx.run("UPDATE invitations SET accepted_by = ? WHERE id = ?", [user.id, row.id]);
