@@ -8,7 +8,11 @@ export const SESSION_COOKIE = "accord_session";
 const hashToken = (token: string): string => createHash("sha256").update(token).digest("base64url");
 
 /** Creates a session and returns its token, to be set as the cookie. */
-export async function openSession(store: Pick<SessionStore, "createSession">, userId: string, lifetimeMs: number): Promise<string> {
+export async function openSession(
+  store: Pick<SessionStore, "createSession">,
+  userId: string,
+  lifetimeMs: number,
+): Promise<string> {
   const token = randomBytes(32).toString("base64url");
   await store.createSession(hashToken(token), userId, new Date(Date.now() + lifetimeMs));
   return token;

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { ORGANISATION_IDS } from "../organisations.ts";
 import { ROLES } from "../roles.ts";
+import { AccountLanguage, InstanceRoleName } from "./accountSchemas.ts";
 import { MultiLineText, OneLineText } from "./fieldText.ts";
 
 /** Request and response bodies of the REST API, validated on the server at the boundary. */
@@ -24,6 +25,9 @@ export const User = z.object({
   name: z.string(),
   orgId: z.string(),
   orgName: z.string(),
+  /** What the user administers: every organisation, their own, or nothing (null). */
+  instanceRole: InstanceRoleName.nullable(),
+  language: AccountLanguage,
 });
 export type User = z.infer<typeof User>;
 

@@ -83,7 +83,10 @@ export function describeInvitationContract(open: () => Promise<Store>): void {
     await t.store.createSession("s1", ALICE.id, later(HOUR));
     await t.store.createPasswordReset("r1", ALICE.id, NOW, later(HOUR));
     await t.store.createPasswordReset("r2", ALICE.id, NOW, later(HOUR));
+    expect(await t.store.findPasswordReset("r1", NOW)).toBe(ALICE.id);
+    expect(await t.store.findPasswordReset("r1", later(HOUR))).toBeNull();
     expect(await t.store.resetPassword("r1", NOW, "h-reset")).toBe(ALICE.id);
+    expect(await t.store.findPasswordReset("r1", NOW)).toBeNull();
     expect((await t.store.findUserById(ALICE.id))?.passwordHash).toBe("h-reset");
     expect(await t.store.findSession("s1", NOW)).toBeNull();
     expect(await t.store.resetPassword("r1", NOW, "h-again")).toBeNull();

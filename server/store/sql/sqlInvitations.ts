@@ -91,15 +91,7 @@ export function sqlInvitations(db: Sql): InvitationStore {
           if (await tx.get("SELECT id FROM users WHERE email = ?", [row.email])) throw new Refused("email_taken");
           await tx.run(
             "INSERT INTO users (id, email, name, org_id, password_hash, instance_role, language) VALUES (?, ?, ?, ?, ?, ?, ?)",
-            [
-              user.id,
-              row.email,
-              user.name,
-              row.org_id,
-              user.passwordHash,
-              user.instanceRole ?? null,
-              row.language,
-            ],
+            [user.id, row.email, user.name, row.org_id, user.passwordHash, user.instanceRole ?? null, row.language],
           );
           await tx.run("UPDATE invitations SET accepted_by = ? WHERE id = ?", [user.id, row.id]);
           return { invitation: toInvitation(row) };

@@ -4,6 +4,13 @@ import type { Sql } from "./Sql.ts";
 /** Password reset tokens over either database. */
 export function sqlPasswordResets(db: Sql): PasswordResetStore {
   return {
+    async findPasswordReset(tokenHash, now) {
+      const r = await db.get<{ user_id: string }>(
+        "SELECT user_id FROM password_resets WHERE token_hash = ? AND used_at IS NULL AND expires_at > ?",
+        [tokenHash, now.toISOString()],
+      );
+      return r?.user_id ?? null;
+    },
     async createPasswordReset(tokenHash, userId, createdAt, expiresAt) {
       await db.run("INSERT INTO password_resets (token_hash, user_id, created_at, expires_at) VALUES (?, ?, ?, ?)", [
         tokenHash,
