@@ -20,7 +20,12 @@ describe("caretUserOf", () => {
   });
 
   it("falls back to the server's organisation name and a neutral colour for unknown organisations", () => {
-    const user = caretUserOf({ id: "u", email: "x@y.ch", name: "X", orgId: "other", orgName: "Andere Stelle",
+    const user = caretUserOf({
+      id: "u",
+      email: "x@y.ch",
+      name: "X",
+      orgId: "other",
+      orgName: "Andere Stelle",
       instanceRole: null,
       language: "de",
     });

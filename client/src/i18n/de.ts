@@ -1,3 +1,4 @@
+import { accountErrorsDe, accountsDe } from "./accounts.de.ts";
 import { deVersions } from "./deVersions.ts";
 
 /**
@@ -205,7 +206,9 @@ export const de = {
     removed: "Sie haben keinen Zugriff mehr auf dieses Dokument.",
     dismiss: "Schliessen",
   },
+  ...accountsDe,
   errors: {
+    ...accountErrorsDe,
     bad_request: "Die Eingabe ist ungültig.",
     invalid_json: "Die Anfrage konnte nicht gelesen werden.",
     unauthorized: "Bitte melden Sie sich an.",

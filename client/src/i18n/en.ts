@@ -1,3 +1,4 @@
+import { accountErrorsEn, accountsEn } from "./accounts.en.ts";
 import type { DeepPartial } from "./DeepPartial.ts";
 import type { Catalogue } from "./de.ts";
 
@@ -217,7 +218,9 @@ export const en: DeepPartial<Catalogue> = {
     removed: "You no longer have access to this document.",
     dismiss: "Close",
   },
+  ...accountsEn,
   errors: {
+    ...accountErrorsEn,
     invalid_credentials: "Wrong e-mail address or password.",
     account_deactivated: "This account is deactivated. Please contact your administrator.",
     archive_too_large: "The archive is too large once unpacked, or has too many entries.",

@@ -1,3 +1,4 @@
+import { accountErrorsFr, accountsFr } from "./accounts.fr.ts";
 import type { DeepPartial } from "./DeepPartial.ts";
 import type { Catalogue } from "./de.ts";
 
@@ -186,7 +187,9 @@ export const fr: DeepPartial<Catalogue> = {
       oneLine: "{{label}} : une seule ligne, sans retours à la ligne, tabulations ni caractères de contrôle.",
     },
   },
+  ...accountsFr,
   errors: {
+    ...accountErrorsFr,
     invalid_credentials: "Adresse e-mail ou mot de passe incorrect.",
     account_deactivated: "Ce compte est désactivé. Veuillez vous adresser à votre administration.",
     archive_too_large: "L'archive est trop volumineuse une fois décompressée, ou contient trop d'entrées.",

@@ -6,15 +6,28 @@ export type Route =
   | { page: "list" }
   | { page: "login" }
   | { page: "verify" }
-  | { page: "document"; documentId: string };
+  | { page: "document"; documentId: string }
+  | { page: "account" }
+  | { page: "admin" }
+  | { page: "forgot" }
+  // Link tokens live after `#`: browsers never send the fragment to a server or in a Referer.
+  | { page: "invitation"; token: string }
+  | { page: "reset"; token: string };
 
 const DOCUMENT_PATH = /^\/documents\/([^/]+)\/?$/;
+const TOKEN_PATH = /^\/(invitation|reset)\/([A-Za-z0-9_-]+)\/?$/;
 
 /** Reads a route from a location hash; unknown paths land on the document list. */
 export function parseRoute(hash: string): Route {
   const path = hash.replace(/^#/, "") || "/";
   if (path === "/login") return { page: "login" };
   if (path === "/verify") return { page: "verify" };
+  if (path === "/account") return { page: "account" };
+  if (path === "/admin") return { page: "admin" };
+  if (path === "/forgot") return { page: "forgot" };
+  const token = TOKEN_PATH.exec(path);
+  if (token?.[1] === "invitation" && token[2]) return { page: "invitation", token: token[2] };
+  if (token?.[1] === "reset" && token[2]) return { page: "reset", token: token[2] };
   const match = DOCUMENT_PATH.exec(path);
   if (match?.[1]) return { page: "document", documentId: decodeURIComponent(match[1]) };
   return { page: "list" };
@@ -31,6 +44,16 @@ export function hrefOf(route: Route): string {
       return "#/verify";
     case "document":
       return `#/documents/${encodeURIComponent(route.documentId)}`;
+    case "account":
+      return "#/account";
+    case "admin":
+      return "#/admin";
+    case "forgot":
+      return "#/forgot";
+    case "invitation":
+      return `#/invitation/${route.token}`;
+    case "reset":
+      return `#/reset/${route.token}`;
   }
 }
 

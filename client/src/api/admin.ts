@@ -1,0 +1,57 @@
+import { z } from "zod";
+import {
+  DirectoryEntry,
+  InvitationCreated,
+  type InvitationRequest,
+  InvitationSummary,
+  OutboxMessage,
+  type UserAdminChange,
+} from "../../../shared/api/accountSchemas.ts";
+import { request, requestNoContent } from "./client.ts";
+
+/** An organisation with the settings administrators manage (GET /api/admin/organisations, by the organisations API). */
+export const AdminOrganisation = z.object({
+  id: z.string(),
+  kind: z.enum(["federal", "canton", "commune", "other"]),
+  name: z.object({ de: z.string(), fr: z.string(), it: z.string() }),
+  shortName: z.string(),
+  colour: z.string().regex(/^#[0-9a-fA-F]{6}$/),
+  domains: z.array(z.string()),
+  active: z.boolean(),
+  ssoProvisioning: z.boolean(),
+  passwordSignIn: z.boolean(),
+});
+export type AdminOrganisation = z.infer<typeof AdminOrganisation>;
+
+/** What creating or changing an organisation sends. */
+export interface OrganisationInput {
+  id?: string;
+  kind?: AdminOrganisation["kind"];
+  name?: Partial<AdminOrganisation["name"]>;
+  shortName?: string;
+  colour?: string;
+  domains?: string[];
+  active?: boolean;
+  ssoProvisioning?: boolean;
+  passwordSignIn?: boolean;
+}
+
+const q = encodeURIComponent;
+
+export const listAdminOrganisations = () => request("GET", "/admin/organisations", z.array(AdminOrganisation));
+export const createOrganisation = (input: OrganisationInput) =>
+  request("POST", "/admin/organisations", AdminOrganisation, input);
+export const updateOrganisation = (id: string, change: OrganisationInput) =>
+  request("PATCH", `/admin/organisations/${q(id)}`, AdminOrganisation, change);
+
+export const listPeople = (orgId: string) => request("GET", `/admin/users?orgId=${q(orgId)}`, z.array(DirectoryEntry));
+export const changePerson = (id: string, change: UserAdminChange) =>
+  request("PATCH", `/admin/users/${q(id)}`, DirectoryEntry, change);
+
+export const invite = (body: InvitationRequest) => request("POST", "/invitations", InvitationCreated, body);
+export const listInvitations = (orgId: string) =>
+  request("GET", `/invitations?orgId=${q(orgId)}`, z.array(InvitationSummary));
+export const revokeInvitation = (id: string) => requestNoContent("DELETE", `/invitations/${q(id)}`);
+
+export const readOutbox = (orgId?: string) =>
+  request("GET", orgId ? `/admin/outbox?orgId=${q(orgId)}` : "/admin/outbox", z.array(OutboxMessage));
