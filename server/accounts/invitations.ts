@@ -57,6 +57,8 @@ export async function invite(
 ): Promise<InvitationCreated> {
   const org = await administeredOrganisation(deps, actor, request.orgId);
   if (!org.active) throw badRequest("this organisation is deactivated");
+  // Accepting sets a password and signs in with it: not where the organisation allows single sign-on only.
+  if (!org.passwordSignIn) throw badRequest("this organisation signs in through single sign-on only");
   if (await deps.store.findUserByEmail(request.email)) throw accountExists();
   const { token, hash } = newToken();
   const now = new Date();

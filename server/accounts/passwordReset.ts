@@ -5,6 +5,7 @@ import { composeMail, formatMailTime } from "../mail/composeMail.ts";
 import type { MailQueue } from "../mail/MailQueue.ts";
 import type { AccountStore, UserRow } from "../store/ports/AccountStore.ts";
 import type { AuditStore } from "../store/ports/AuditStore.ts";
+import type { OrganisationStore } from "../store/ports/OrganisationStore.ts";
 import type { PasswordResetStore } from "../store/ports/PasswordResetStore.ts";
 import type { LiveSessions } from "./LiveSessions.ts";
 import { notifyPasswordChanged } from "./passwordNotice.ts";
@@ -12,11 +13,19 @@ import { checkNewPassword } from "./passwordRules.ts";
 import { hashPassword } from "./passwords.ts";
 import { hashToken, isTokenShaped, newToken } from "./tokens.ts";
 
+/**
+ * Where an organisation signs in through single sign-on only, a reset would be a way around
+ * it (it ends in a sign-in): its people get no link, and links sent before are refused.
+ */
+async function signsInWithPassword(store: Pick<OrganisationStore, "findOrganisation">, user: UserRow) {
+  return (await store.findOrganisation(user.orgId))?.passwordSignIn !== false;
+}
+
 /** A reset link is good for one hour. */
 export const RESET_TTL_MS = 3600_000;
 
 export interface ResetDeps {
-  store: PasswordResetStore & AccountStore & AuditStore;
+  store: PasswordResetStore & AccountStore & AuditStore & Pick<OrganisationStore, "findOrganisation">;
   mail: MailQueue;
   sessions: Pick<LiveSessions, "userSignedOut">;
   config: Pick<Config, "publicUrl" | "resetLimits">;
@@ -47,7 +56,7 @@ export class PasswordResets {
     const { store, config } = this.deps;
     this.deps.mail.post(async () => {
       const user = await store.findUserByEmail(email);
-      if (!user || user.deactivatedAt !== null) return null;
+      if (!user || user.deactivatedAt !== null || !(await signsInWithPassword(store, user))) return null;
       const { token, hash } = newToken();
       const now = new Date();
       const expiresAt = new Date(now.getTime() + RESET_TTL_MS);
@@ -78,7 +87,7 @@ export class PasswordResets {
     const hash = isTokenShaped(token) ? hashToken(token) : null;
     const userId = hash ? await store.findPasswordReset(hash, new Date()) : null;
     const user = userId ? await store.findUserById(userId) : null;
-    if (!hash || !user) throw notFound("reset link");
+    if (!hash || !user || !(await signsInWithPassword(store, user))) throw notFound("reset link");
     checkNewPassword(password, user);
     if ((await store.resetPassword(hash, new Date(), await hashPassword(password))) !== user.id) {
       throw notFound("reset link");

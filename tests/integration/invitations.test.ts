@@ -217,6 +217,13 @@ function describeInvitations(
         expect((await invite(admin, json)).status).toBe(400);
       }
       expect((await invite(admin, { email: "a@be.ch", orgId: "kanton-nowhere" })).status).toBe(404);
+      await server.store.updateOrganisation("kanton-be", { passwordSignIn: false });
+      try {
+        // Accepting would set a password where the organisation signs in through single sign-on only.
+        expect((await invite(admin, { email: "a@be.ch", orgId: "kanton-be" })).status).toBe(400);
+      } finally {
+        await server.store.updateOrganisation("kanton-be", { passwordSignIn: true });
+      }
       expect((await server.store.listOpenInvitations(["kanton-be"], new Date())).map((i) => i.email)).not.toContain(
         "a@be.ch",
       );

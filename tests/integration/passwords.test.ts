@@ -148,6 +148,46 @@ function describePasswords(
         expect(await hashOf("u-marco")).toBe(before);
       });
 
+      it("sends no link where the organisation signs in through single sign-on only, and refuses links sent before", async () => {
+        await server.store.createUser({
+          id: "u-sso",
+          email: "sso@be.ch",
+          name: "Sso",
+          orgId: "kanton-be",
+          passwordHash: "x",
+        });
+        const earlier = randomBytes(32).toString("base64url");
+        await server.store.createPasswordReset(
+          hashToken(earlier),
+          "u-sso",
+          new Date(),
+          new Date(Date.now() + 3600_000),
+        );
+        await server.store.updateOrganisation("kanton-be", { passwordSignIn: false });
+        try {
+          expect((await call("POST", "/api/auth/reset", { json: { email: "sso@be.ch" } })).status).toBe(202);
+          expect(await outboxTo("sso@be.ch")).toEqual([]);
+          const refused = await call("POST", `/api/auth/reset/${earlier}`, { json: { password: NEW_PASSWORD } });
+          expect(refused.status).toBe(404);
+          expect(await hashOf("u-sso")).toBe("x");
+        } finally {
+          await server.store.updateOrganisation("kanton-be", { passwordSignIn: true });
+        }
+      });
+
+      it("writes the link in the language the account chose (PATCH /api/me), and refuses an unknown language", async () => {
+        const cookie = await login(server.url, "marco.rossi@sem.admin.ch");
+        expect((await call("PATCH", "/api/me", { cookie, json: { language: "xx" } })).status).toBe(400);
+        const set = await call<{ language: string }>("PATCH", "/api/me", { cookie, json: { language: "it" } });
+        expect(set.body.language).toBe("it");
+        expect((await call("POST", "/api/auth/reset", { json: { email: "marco.rossi@sem.admin.ch" } })).status).toBe(
+          202,
+        );
+        const [mail] = await outboxTo("marco.rossi@sem.admin.ch");
+        expect(mail?.subject).toBe("Accord: reimpostare la password");
+        await call("PATCH", "/api/me", { cookie, json: { language: "de" } });
+      });
+
       it("sends no link to a deactivated account", async () => {
         await server.store.createUser({
           id: "u-gone",
@@ -162,13 +202,13 @@ function describePasswords(
       });
 
       it("throttles requests per e-mail address, known or not, with the same 429", async () => {
-        for (const email of ["marco.rossi@sem.admin.ch", "unbekannt@sem.admin.ch"]) {
+        for (const email of ["claire.dubois@sem.admin.ch", "unbekannt@sem.admin.ch"]) {
           const statuses = [];
           for (let i = 0; i < 4; i++)
             statuses.push((await call("POST", "/api/auth/reset", { json: { email } })).status);
           expect(statuses).toEqual([202, 202, 202, 429]);
         }
-        expect(await outboxTo("marco.rossi@sem.admin.ch")).toHaveLength(3);
+        expect(await outboxTo("claire.dubois@sem.admin.ch")).toHaveLength(3);
       });
     });
   });
