@@ -70,3 +70,42 @@ describe("parseConfig", () => {
     expect(() => parseConfig({ VERIFY_MAX_PER_ADDRESS: "0" })).toThrow(/VERIFY_MAX_PER_ADDRESS/);
   });
 });
+
+describe("mail configuration", () => {
+  it("uses the local outbox without SMTP_URL, links to localhost and invites for 7 days", () => {
+    expect(parseConfig({ PORT: "9000" })).toMatchObject({
+      smtpUrl: null,
+      mailFrom: "Accord <accord@localhost>",
+      publicUrl: "http://localhost:9000",
+      invitationTtlMs: 7 * 86_400_000,
+    });
+  });
+
+  it("reads SMTP_URL, MAIL_FROM, PUBLIC_URL and INVITATION_TTL", () => {
+    expect(
+      parseConfig({
+        SMTP_URL: "smtps://accord:secret@mail.so.ch:465",
+        MAIL_FROM: "Accord Kanton SO <accord@so.ch>",
+        PUBLIC_URL: "https://accord.so.ch",
+        INVITATION_TTL: "36h",
+      }),
+    ).toMatchObject({
+      smtpUrl: "smtps://accord:secret@mail.so.ch:465",
+      mailFrom: "Accord Kanton SO <accord@so.ch>",
+      publicUrl: "https://accord.so.ch",
+      invitationTtlMs: 36 * 3600_000,
+    });
+  });
+
+  it.each([
+    ["SMTP_URL", "http://mail.so.ch"],
+    ["SMTP_URL", "mail.so.ch:25"],
+    ["MAIL_FROM", "not an address"],
+    ["MAIL_FROM", "Accord <accord@so.ch>\r\nBcc: all@so.ch"],
+    ["PUBLIC_URL", "https://accord.so.ch/path"],
+    ["INVITATION_TTL", "7 days"],
+    ["INVITATION_TTL", "10s"],
+  ])("refuses %s=%j, naming it", (name, value) => {
+    expect(() => parseConfig({ [name]: value })).toThrow(new RegExp(name));
+  });
+});

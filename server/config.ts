@@ -16,6 +16,22 @@ function isOrigin(value: string): boolean {
   }
 }
 
+/** True for an address Accord may send mail as: `a@b.ch` or `Name <a@b.ch>`, one line. */
+function isMailFrom(value: string): boolean {
+  return (
+    /^(?:[^<>\r\n"]+ <)?[^\s<>@]+@[^\s<>@]+\.[^\s<>@]+>?$/.test(value) && value.includes("<") === value.endsWith(">")
+  );
+}
+
+const DURATION_UNITS: Record<string, number> = { s: 1000, m: 60_000, h: 3600_000, d: 86_400_000 };
+
+/** A duration such as `7d`, `36h`, `90m` or `30s`, in milliseconds. */
+const Duration = z
+  .string()
+  .regex(/^\d+[smhd]$/, "a duration such as 7d, 36h, 90m or 30s")
+  .transform((v) => Number(v.slice(0, -1)) * (DURATION_UNITS[v.slice(-1)] ?? 0))
+  .refine((ms) => ms >= 60_000, "at least one minute");
+
 const EnvSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(8080),
   HOST: z.string().default("0.0.0.0"),
@@ -130,6 +146,33 @@ const EnvSchema = z.object({
   METRICS_TOKEN: z.string().min(16).optional(),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error", "silent"]).default("info"),
   ...OIDC_ENV,
+  /** smtp:// or smtps://[user:password@]host[:port]: mail through this server; unset, the local outbox. */
+  SMTP_URL: z
+    .string()
+    .refine((v) => {
+      try {
+        const url = new URL(v);
+        return (url.protocol === "smtp:" || url.protocol === "smtps:") && url.hostname !== "";
+      } catch {
+        return false;
+      }
+    }, "must be an smtp:// or smtps:// URL with a host")
+    .optional(),
+  MAIL_FROM: z
+    .string()
+    .refine(isMailFrom, "must be an address such as accord@so.ch or Accord <accord@so.ch>")
+    .default("Accord <accord@localhost>"),
+  /**
+   * The address people open Accord at (scheme, host, optional port): links in e-mails start
+   * with it. Never taken from a request's Host header, which a client can forge to send a
+   * victim a reset link to the attacker's site.
+   */
+  PUBLIC_URL: z.string().refine(isOrigin, "must be an origin such as https://accord.so.ch").optional(),
+  /** How long an invitation link stays valid. */
+  INVITATION_TTL: z.string().default("7d").pipe(Duration),
+  /** Password reset requests per e-mail address, and per client address, per hour. */
+  RESET_MAX_PER_EMAIL: z.coerce.number().int().min(1).default(3),
+  RESET_MAX_PER_ADDRESS: z.coerce.number().int().min(1).default(20),
 });
 
 /** The server's configuration, parsed once from the environment at start-up. */
@@ -182,5 +225,10 @@ export function parseConfig(env: Record<string, string | undefined>) {
     handshakeTimeoutMs: c.HANDSHAKE_TIMEOUT_MS,
     /** Single sign-on with OpenID Connect; null when it is off (server/sso/). */
     oidc: oidc.settings,
+    smtpUrl: c.SMTP_URL ?? null,
+    mailFrom: c.MAIL_FROM,
+    publicUrl: c.PUBLIC_URL ?? `http://localhost:${c.PORT}`,
+    invitationTtlMs: c.INVITATION_TTL,
+    resetLimits: { perEmail: c.RESET_MAX_PER_EMAIL, perAddress: c.RESET_MAX_PER_ADDRESS, windowMs: 3600_000 },
   };
 }

@@ -58,3 +58,10 @@ export const serverBusy = (retryAfterSeconds: number) =>
   new AppError(503, "server_busy", `the server is busy checking other files; try again in ${retryAfterSeconds} s`);
 export const tooManyRequests = (retryAfterSeconds: number) =>
   new AppError(429, "too_many_requests", `too many requests from your address; try again in ${retryAfterSeconds} s`);
+/** A password a person chose that is too short, common or their own e-mail or name. */
+export const weakPassword = (message: string) => new AppError(422, "weak_password", message);
+/** An invitation to an address that already has an account (said to administrators only). */
+export const accountExists = () => new AppError(409, "account_exists", "this e-mail address already has an account");
+/** The change would leave the instance without an active administrator. */
+export const lastAdministrator = () =>
+  new AppError(409, "last_admin", "the instance keeps at least one active administrator: name another one first");

@@ -17,7 +17,10 @@ log.banner(
     `Accord läuft auf http://localhost:${server.port}  (Daten: ${config.databaseUrl ? "PostgreSQL" : config.dataDir})`,
     server.seeded ? "Demo-Daten angelegt: KIP 3 Programmkonzept und Programmvereinbarung Kanton Solothurn." : "",
     `Demo-Konten (Passwort ${passwordNote}):`,
-    ...DEMO_USERS.map((u) => `  ${u.email.padEnd(30)} ${u.name} (${orgNames.get(u.orgId)})`),
+    ...DEMO_USERS.map(
+      (u) =>
+        `  ${u.email.padEnd(30)} ${u.name} (${orgNames.get(u.orgId)}${"instanceRole" in u ? ", Administration" : ""})`,
+    ),
     "",
   ].join("\n"),
 );

@@ -9,6 +9,8 @@ import { attachCollabSocket } from "./http/collabSocket.ts";
 import { requestDeadlines } from "./http/requestDeadlines.ts";
 import { opsRoutes, ServerMetrics } from "./http/routes/ops.ts";
 import type { Logger } from "./log.ts";
+import { MailQueue } from "./mail/MailQueue.ts";
+import { openMailer } from "./mail/openMailer.ts";
 import { LocalPubSub, type PubSub } from "./pubsub/PubSub.ts";
 import { RedisPubSub } from "./pubsub/RedisPubSub.ts";
 import { seedDemo } from "./seed/demo.ts";
@@ -27,6 +29,8 @@ export interface AccordServer {
   rooms: RoomRegistry;
   /** The sessions of open sockets: ending one closes them (see `deactivateAccount`). */
   sessions: LiveSessions;
+  /** Where mail goes; `settled()` waits for messages sent in the background. */
+  mail: MailQueue;
   /** True when this start filled an empty store with the demo data. */
   seeded: boolean;
   /** Stops accepting, closes connections with "server restarting", flushes and closes the store. */
@@ -67,6 +71,8 @@ export async function startServer(config: Config, log: Logger): Promise<AccordSe
   });
   metrics = new ServerMetrics(rooms);
   const sessions = new LiveSessions({ store, pubsub, log, checkMs: config.sessionCheckMs });
+  const mail = new MailQueue(openMailer(config, store), log);
+  log.info("mail", { via: mail.mailer.description });
   let ready = true;
   await reportChainProblems(store, log);
   const app = createApp({
@@ -75,6 +81,7 @@ export async function startServer(config: Config, log: Logger): Promise<AccordSe
     log,
     accessChanged: (documentId, userId) => rooms.accessChanged(documentId, userId),
     sessions,
+    mail,
     settingsChanged: (documentId) => void rooms.refreshSettings(documentId),
     live: rooms,
     ops: opsRoutes({
@@ -118,6 +125,7 @@ export async function startServer(config: Config, log: Logger): Promise<AccordSe
     store,
     rooms,
     sessions,
+    mail,
     seeded,
     close() {
       closing ??= (async () => {
@@ -129,6 +137,7 @@ export async function startServer(config: Config, log: Logger): Promise<AccordSe
         await commit.flush();
         server.closeAllConnections();
         await pubsub.close();
+        await mail.close();
         await store.close();
       })();
       return closing;

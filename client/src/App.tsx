@@ -1,5 +1,8 @@
 import { useEffect } from "react";
 import { useTranslation } from "react-i18next";
+import type { User } from "../../shared/api/schemas.ts";
+import { AccountPage, ForgotPasswordPage, InvitationPage, ResetPasswordPage } from "./features/account/index.ts";
+import { AdminPage } from "./features/admin/index.ts";
 import { LoginPage } from "./features/auth/LoginPage.tsx";
 import { SsoRefusedPage } from "./features/auth/SsoRefusedPage.tsx";
 import { useAuth } from "./features/auth/useAuth.ts";
@@ -27,6 +30,17 @@ export function App() {
   // Anyone may verify an exported file, signed in or not.
   if (route.page === "verify" && auth.state.status !== "loading") return <VerifyPage />;
   if (route.page === "ssoRefused") return <SsoRefusedPage reason={route.reason} />;
+  // A link's holder, signed in or not: accepting or resetting signs them in as that account.
+  const linkSignedIn = (user: User) => {
+    auth.signedIn(user);
+    navigate({ page: "list" });
+  };
+  if (route.page === "invitation" && auth.state.status !== "loading") {
+    return <InvitationPage token={route.token} onSignedIn={linkSignedIn} />;
+  }
+  if (route.page === "reset" && auth.state.status !== "loading") {
+    return <ResetPasswordPage token={route.token} onSignedIn={linkSignedIn} />;
+  }
 
   switch (auth.state.status) {
     case "loading":
@@ -43,7 +57,7 @@ export function App() {
         </main>
       );
     case "signedOut":
-      return <LoginPage onSignedIn={auth.signedIn} />;
+      return route.page === "forgot" ? <ForgotPasswordPage /> : <LoginPage onSignedIn={auth.signedIn} />;
     case "signedIn":
       return (
         <OrganisationsProvider userId={auth.state.user.id}>
@@ -53,7 +67,11 @@ export function App() {
               void auth.signOut().then(() => navigate({ page: "login" }));
             }}
           />
-          {route.page === "document" ? (
+          {route.page === "account" ? (
+            <AccountPage user={auth.state.user} onChanged={auth.signedIn} />
+          ) : route.page === "admin" && auth.state.user.instanceRole !== null ? (
+            <AdminPage user={auth.state.user} />
+          ) : route.page === "document" ? (
             <DocumentPage
               key={route.documentId}
               documentId={route.documentId}

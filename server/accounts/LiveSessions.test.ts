@@ -119,3 +119,31 @@ describe("LiveSessions", () => {
     expect(sessions.isLive("s1")).toBe(false);
   });
 });
+
+describe("LiveSessions after a password change and a reactivation", () => {
+  it("closes every session of the user but the kept one, and tells the other instances", () => {
+    const { sessions, pubsub, closed, open } = setup();
+    open("s1", "u1");
+    open("s2", "u1");
+    open("s3", "u2");
+    sessions.userSignedOut("u1", "s2");
+    expect(closed).toEqual(["s1"]);
+    expect(pubsub.published).toEqual([{ type: "userSignedOut", userId: "u1", keep: "s2" }]);
+    pubsub.fromElsewhere({ type: "userSignedOut", userId: "u1", keep: null });
+    expect(closed).toEqual(["s1", "s2"]);
+    expect(sessions.isLive("s3")).toBe(true);
+  });
+
+  it("accepts a reactivated user's new sockets at once, also when another instance reactivated them", () => {
+    const { sessions, closed, open, pubsub } = setup();
+    sessions.userDeactivated("u1");
+    sessions.userReactivated("u1");
+    open("s1", "u1");
+    expect(closed).toEqual([]);
+    pubsub.fromElsewhere({ type: "userDeactivated", userId: "u2" });
+    pubsub.fromElsewhere({ type: "userReactivated", userId: "u2" });
+    open("s2", "u2");
+    expect(closed).toEqual([]);
+    expect(sessions.size).toBe(2);
+  });
+});

@@ -49,6 +49,8 @@ export class LiveSessions {
     options.pubsub.onEvent((event) => {
       if (event.type === "sessionEnded") this.endSession(event.sessionId);
       else if (event.type === "userDeactivated") this.endUser(event.userId);
+      else if (event.type === "userReactivated") this.ended.delete(`u:${event.userId}`);
+      else if (event.type === "userSignedOut") this.endSessionsOf(event.userId, event.keep);
     });
     // Events may have been lost while the broker was away.
     options.pubsub.onReconnected(() => void this.check());
@@ -96,6 +98,21 @@ export class LiveSessions {
     this.options.pubsub.publishEvent({ type: "userDeactivated", userId });
   }
 
+  /** The account was reactivated: its new sockets are accepted again, here and on every other instance. */
+  userReactivated(userId: string): void {
+    this.ended.delete(`u:${userId}`);
+    this.options.pubsub.publishEvent({ type: "userReactivated", userId });
+  }
+
+  /**
+   * The user's sessions were ended in the store (password changed or reset): closes their
+   * sockets here and on every other instance, except those of the session `keep`.
+   */
+  userSignedOut(userId: string, keep: string | null): void {
+    this.endSessionsOf(userId, keep);
+    this.options.pubsub.publishEvent({ type: "userSignedOut", userId, keep });
+  }
+
   /** Number of sessions with open sockets here. */
   get size(): number {
     return this.sessions.size;
@@ -130,6 +147,10 @@ export class LiveSessions {
     if (!entry) return;
     this.sessions.delete(sessionId);
     for (const end of entry.sockets) end();
+  }
+
+  private endSessionsOf(userId: string, keep: string | null): void {
+    for (const [id, entry] of this.sessions) if (entry.userId === userId && id !== keep) this.endSession(id);
   }
 
   private endUser(userId: string): void {

@@ -31,6 +31,8 @@ export async function publicUser(store: Pick<OrganisationStore, "organisationNam
     name: user.name,
     orgId: user.orgId,
     orgName: (await store.organisationName(user.orgId)) ?? user.orgId,
+    instanceRole: user.instanceRole,
+    language: user.language,
   };
 }
 

@@ -10,17 +10,21 @@ import type { Config } from "../config.ts";
 import type { AccessChanged } from "../documents/members.ts";
 import { AppError, notFound, payloadTooLarge } from "../errors.ts";
 import type { Logger } from "../log.ts";
+import type { MailQueue } from "../mail/MailQueue.ts";
 import type { Store } from "../store/Store.ts";
 import type { LiveStates } from "../versions/exports.ts";
 import type { LiveDocuments } from "../versions/milestones.ts";
 import type { ServerChanges } from "../versions/restore.ts";
 import { csrfProtection } from "./origins.ts";
 import { rateLimit } from "./rateLimit.ts";
+import { adminRoutes } from "./routes/admin.ts";
 import { auditRoutes } from "./routes/audit.ts";
 import { authRoutes } from "./routes/auth.ts";
 import { documentRoutes } from "./routes/documents.ts";
+import { invitationRoutes } from "./routes/invitations.ts";
 import { memberRoutes } from "./routes/members.ts";
 import { organisationRoutes } from "./routes/organisations.ts";
+import { passwordRoutes } from "./routes/passwords.ts";
 import { ssoRoutes } from "./routes/sso.ts";
 import { versionRoutes } from "./routes/versions.ts";
 import { securityHeaders } from "./securityHeaders.ts";
@@ -31,8 +35,10 @@ export interface AppDeps {
   log: Logger;
   /** Renews a user's open connections to a document after their access changed. */
   accessChanged: AccessChanged;
-  /** Closes the open sockets of a session that ended (logout), on every instance. */
-  sessions: Pick<LiveSessions, "sessionEnded">;
+  /** Closes the open sockets of sessions that ended (logout, password change, deactivation), on every instance. */
+  sessions: Pick<LiveSessions, "sessionEnded" | "userSignedOut" | "userDeactivated" | "userReactivated">;
+  /** Where invitations and reset links go: SMTP or the local outbox. */
+  mail: MailQueue;
   /** Makes open rooms re-read a document's settings after they changed. */
   settingsChanged: (documentId: string) => void;
   /** The live documents, for freezing versions and restoring them. */
@@ -42,7 +48,7 @@ export interface AppDeps {
 }
 
 /** The HTTP application: REST API under /api and the built client. No listening here. */
-export function createApp({ store, config, log, accessChanged, sessions, settingsChanged, live, ops }: AppDeps) {
+export function createApp({ store, config, log, accessChanged, sessions, mail, settingsChanged, live, ops }: AppDeps) {
   const app = new Hono();
   const requestLimit = bodyLimit({ maxSize: config.maxBodyBytes, onError: () => Promise.reject(payloadTooLarge()) });
 
@@ -58,6 +64,9 @@ export function createApp({ store, config, log, accessChanged, sessions, setting
     )
     .route("/", authRoutes(store, config, sessions))
     .route("/", ssoRoutes(store, config, log))
+    .route("/", passwordRoutes({ store, mail, sessions, config }, config))
+    .route("/", invitationRoutes({ store, mail, config, log }, config))
+    .route("/", adminRoutes({ store, sessions }))
     .route("/", documentRoutes(store, settingsChanged))
     .route("/", memberRoutes(store, accessChanged))
     .route("/", organisationRoutes(store))
@@ -83,7 +92,9 @@ export function createApp({ store, config, log, accessChanged, sessions, setting
     if (err instanceof HTTPException) {
       return c.json<ErrorBody>({ code: "bad_request", message: err.message }, err.status);
     }
-    log.error("unhandled error", { path: c.req.path, error: err instanceof Error ? err.stack : String(err) });
+    // Link tokens travel in these paths; they stay out of the log.
+    const path = c.req.path.replace(/\/(invitations|reset)\/[^/]+/, "/$1/…");
+    log.error("unhandled error", { path, error: err instanceof Error ? err.stack : String(err) });
     return c.json<ErrorBody>({ code: "internal", message: "internal error" }, 500);
   });
 

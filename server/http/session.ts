@@ -8,6 +8,8 @@ import type { SessionStore } from "../store/ports/SessionStore.ts";
 /** Variables the session middleware puts on the Hono context. */
 export interface SessionVariables {
   user: UserRow;
+  /** The session's id (its token hash): what a password change keeps. */
+  sessionId: string;
 }
 
 /** Requires a live session cookie (not expired, account active) and puts its user on the context; 401 otherwise. */
@@ -16,6 +18,7 @@ export const requireSession = (store: SessionStore) =>
     const session = await findSession(store, getCookie(c, SESSION_COOKIE));
     if (!session) throw unauthorized();
     c.set("user", session.user);
+    c.set("sessionId", session.tokenHash);
     await next();
   });
 

@@ -5,7 +5,11 @@ export type ClusterEvent =
   /** A session was ended (logout): its sockets close with 4401. `sessionId` is the token hash, never the token. */
   | { type: "sessionEnded"; sessionId: string }
   /** An account was deactivated: all its sockets close with 4401. */
-  | { type: "userDeactivated"; userId: string };
+  | { type: "userDeactivated"; userId: string }
+  /** An account may sign in again: forget that it was deactivated (new sockets are welcome). */
+  | { type: "userReactivated"; userId: string }
+  /** The password changed or was reset: every socket of the user closes with 4401, except the session `keep`'s. */
+  | { type: "userSignedOut"; userId: string; keep: string | null };
 
 /** Receives what other instances relay about one document. */
 export interface DocumentHandlers {

@@ -8,12 +8,16 @@ import { kip3Agreement } from "./content/kip3Agreement.ts";
 import { kip3Concept } from "./content/kip3Concept.ts";
 import { yjsStateOf } from "./demoContent.ts";
 
-/** The demo accounts: two of the canton, two of the SEM. All share the demo password. */
+/**
+ * The demo accounts: two of the canton, two of the SEM, and the SEM's instance administrator,
+ * who is a member of no document. All share the demo password.
+ */
 export const DEMO_USERS = [
   { id: "u-andrea", email: "andrea.meier@so.ch", name: "Andrea Meier", orgId: "kanton-so" },
   { id: "u-lukas", email: "lukas.frei@so.ch", name: "Lukas Frei", orgId: "kanton-so" },
   { id: "u-claire", email: "claire.dubois@sem.admin.ch", name: "Claire Dubois", orgId: "sem" },
   { id: "u-marco", email: "marco.rossi@sem.admin.ch", name: "Marco Rossi", orgId: "sem" },
+  { id: "u-admin", email: "sandra.keller@sem.admin.ch", name: "Sandra Keller", orgId: "sem", instanceRole: "admin" },
 ] as const;
 
 type DemoUserId = (typeof DEMO_USERS)[number]["id"];
@@ -22,7 +26,7 @@ type DemoUserId = (typeof DEMO_USERS)[number]["id"];
 export const DEMO_DOCUMENTS: {
   id: string;
   source: typeof kip3Concept | typeof kip3Agreement;
-  members: Record<Exclude<DemoUserId, "u-andrea">, Role>;
+  members: Record<Exclude<DemoUserId, "u-andrea" | "u-admin">, Role>;
 }[] = [
   {
     id: "kip3-konzept-so",

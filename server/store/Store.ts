@@ -2,7 +2,10 @@ import type { UpdateLog } from "../sync/UpdateLog.ts";
 import type { AccountStore } from "./ports/AccountStore.ts";
 import type { AuditStore } from "./ports/AuditStore.ts";
 import type { DocumentStore } from "./ports/DocumentStore.ts";
+import type { InvitationStore } from "./ports/InvitationStore.ts";
+import type { MailOutboxStore } from "./ports/MailOutboxStore.ts";
 import type { OrganisationStore } from "./ports/OrganisationStore.ts";
+import type { PasswordResetStore } from "./ports/PasswordResetStore.ts";
 import type { SessionStore } from "./ports/SessionStore.ts";
 import type { VersionStore } from "./ports/VersionStore.ts";
 
@@ -35,7 +38,10 @@ export interface Store
     SessionStore,
     DocumentStore,
     VersionStore,
-    AuditStore {
+    AuditStore,
+    InvitationStore,
+    PasswordResetStore,
+    MailOutboxStore {
   /** True when the database answers. */
   ping(): Promise<boolean>;
   close(): Promise<void>;

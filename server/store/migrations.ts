@@ -205,4 +205,48 @@ export const MIGRATIONS: readonly Migration[] = [
       INSERT INTO document_parties (document_id, org_id, party_role) SELECT id, 'sem', 'federal' FROM documents;
     `,
   },
+  {
+    version: 10,
+    name: "invitations, password resets, local mail outbox",
+    // Tokens are stored only as SHA-256 hashes: the database never holds a usable link.
+    sql: (d) => `
+      CREATE TABLE invitations (
+        id TEXT PRIMARY KEY,
+        token_hash TEXT NOT NULL UNIQUE,
+        email TEXT NOT NULL,
+        org_id TEXT NOT NULL REFERENCES orgs(id),
+        name TEXT,
+        -- what the invitation mail was written in, and the new account's language
+        language TEXT NOT NULL DEFAULT 'de' CHECK (language IN ('de', 'fr', 'it', 'en')),
+        invited_by TEXT REFERENCES users(id),
+        created_at TEXT NOT NULL,
+        expires_at TEXT NOT NULL,
+        accepted_at TEXT,
+        accepted_by TEXT REFERENCES users(id),
+        revoked_at TEXT
+      );
+      CREATE INDEX invitations_by_org ON invitations (org_id, created_at);
+      CREATE TABLE password_resets (
+        token_hash TEXT PRIMARY KEY,
+        user_id TEXT NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+        created_at TEXT NOT NULL,
+        expires_at TEXT NOT NULL,
+        used_at TEXT
+      );
+      CREATE INDEX password_resets_by_user ON password_resets (user_id);
+      CREATE TABLE mail_outbox (
+        id ${d.autoId},
+        at TEXT NOT NULL,
+        recipient TEXT NOT NULL,
+        -- whose organisation's administrators may read it, and the account it went to (null: an invitee)
+        org_id TEXT NOT NULL,
+        user_id TEXT,
+        kind TEXT NOT NULL,
+        subject TEXT NOT NULL,
+        text TEXT NOT NULL,
+        html TEXT NOT NULL
+      );
+      CREATE INDEX mail_outbox_by_org ON mail_outbox (org_id, id);
+    `,
+  },
 ];

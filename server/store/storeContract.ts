@@ -3,6 +3,7 @@ import { describeAccountContract } from "./contract/accountContract.ts";
 import { describeAuditContract } from "./contract/auditContract.ts";
 import { describeDocumentContract } from "./contract/documentContract.ts";
 import { ALICE, ALICE_NEW, BOB_NEW, DOC_A, DOC_B, ORG, PARTIES } from "./contract/fixtures.ts";
+import { describeInvitationContract } from "./contract/invitationContract.ts";
 import { describeOrganisationContract } from "./contract/organisationContract.ts";
 import { describeUpdateLogContract } from "./contract/updateLogContract.ts";
 import { describeVersionContract } from "./contract/versionContract.ts";
@@ -44,6 +45,7 @@ export function describeStoreContract(
     describe("AccountStore and SessionStore", () => describeAccountContract(open));
     describe("DocumentStore", () => describeDocumentContract(open));
     describe("AuditStore", () => describeAuditContract(open));
+    describe("InvitationStore, PasswordResetStore and MailOutboxStore", () => describeInvitationContract(open));
 
     it("answers a ping while open", async () => {
       const store = await open();

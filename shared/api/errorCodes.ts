@@ -22,6 +22,9 @@ export const ERROR_CODES = [
   "already_decided",
   "not_pending",
   "document_too_deep",
+  "weak_password",
+  "account_exists",
+  "last_admin",
   "internal",
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { ROLES } from "../roles.ts";
+import { AccountLanguage, InstanceRoleName } from "./accountSchemas.ts";
 import { MultiLineText, OneLineText } from "./fieldText.ts";
 import { DocumentParty, OrganisationId, PartyRole } from "./organisations.ts";
 
@@ -25,6 +26,9 @@ export const User = z.object({
   name: z.string(),
   orgId: z.string(),
   orgName: z.string(),
+  /** What the user administers: every organisation, their own, or nothing (null). */
+  instanceRole: InstanceRoleName.nullable(),
+  language: AccountLanguage,
 });
 export type User = z.infer<typeof User>;
 

@@ -49,6 +49,8 @@ describe("REST API", async () => {
           name: "Andrea Meier",
           orgId: "kanton-so",
           orgName: "Kanton Solothurn",
+          instanceRole: null,
+          language: "de",
         },
       });
       expect(res.text).not.toMatch(/scrypt|password/i);

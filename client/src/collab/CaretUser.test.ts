@@ -10,6 +10,8 @@ describe("caretUserOf", () => {
         name: "Andrea Meier",
         orgId: "kanton-so",
         orgName: "Kanton Solothurn, Amt für Gesellschaft und Soziales",
+        instanceRole: null,
+        language: "de",
       },
       { shortName: "Kanton SO", colour: "#c8102e" },
     );
@@ -18,7 +20,15 @@ describe("caretUserOf", () => {
   });
 
   it("falls back to the server's organisation name and a neutral colour for unknown organisations", () => {
-    const user = caretUserOf({ id: "u", email: "x@y.ch", name: "X", orgId: "other", orgName: "Andere Stelle" });
+    const user = caretUserOf({
+      id: "u",
+      email: "x@y.ch",
+      name: "X",
+      orgId: "other",
+      orgName: "Andere Stelle",
+      instanceRole: null,
+      language: "de",
+    });
     expect(user.orgName).toBe("Andere Stelle");
     expect(user.color).toMatch(/^#[0-9a-f]{6}$/);
   });

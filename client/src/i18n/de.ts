@@ -1,3 +1,4 @@
+import { accountErrorsDe, accountsDe } from "./accounts.de.ts";
 import { deVersions } from "./deVersions.ts";
 import { deParties } from "./parties.de.ts";
 import { ssoDe, ssoErrorsDe } from "./sso.de.ts";
@@ -206,8 +207,10 @@ export const de = {
     removed: "Sie haben keinen Zugriff mehr auf dieses Dokument.",
     dismiss: "Schliessen",
   },
+  ...accountsDe,
   errors: {
     ...ssoErrorsDe,
+    ...accountErrorsDe,
     bad_request: "Die Eingabe ist ungültig.",
     invalid_json: "Die Anfrage konnte nicht gelesen werden.",
     unauthorized: "Bitte melden Sie sich an.",

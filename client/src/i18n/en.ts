@@ -1,3 +1,4 @@
+import { accountErrorsEn, accountsEn } from "./accounts.en.ts";
 import type { DeepPartial } from "./DeepPartial.ts";
 import type { Catalogue } from "./de.ts";
 import { enParties } from "./parties.en.ts";
@@ -218,8 +219,10 @@ export const en: DeepPartial<Catalogue> = {
     dismiss: "Close",
   },
   parties: enParties,
+  ...accountsEn,
   errors: {
     ...ssoErrorsEn,
+    ...accountErrorsEn,
     conflict: enParties.conflict,
     invalid_credentials: "Wrong e-mail address or password.",
     account_deactivated: "This account is deactivated. Please contact your administrator.",

@@ -1,3 +1,4 @@
+import { accountErrorsFr, accountsFr } from "./accounts.fr.ts";
 import type { DeepPartial } from "./DeepPartial.ts";
 import type { Catalogue } from "./de.ts";
 import { frParties } from "./parties.fr.ts";
@@ -187,8 +188,10 @@ export const fr: DeepPartial<Catalogue> = {
     },
   },
   parties: frParties,
+  ...accountsFr,
   errors: {
     ...ssoErrorsFr,
+    ...accountErrorsFr,
     conflict: frParties.conflict,
     invalid_credentials: "Adresse e-mail ou mot de passe incorrect.",
     account_deactivated: "Ce compte est désactivé. Veuillez vous adresser à votre administration.",

@@ -1,5 +1,6 @@
 import i18next from "i18next";
 import { initReactI18next } from "react-i18next";
+import { accountErrorsIt, accountsIt } from "./accounts.it.ts";
 import { de } from "./de.ts";
 import { en } from "./en.ts";
 import { fr } from "./fr.ts";
@@ -30,7 +31,13 @@ export function initI18n(): void {
   const lng = initialLanguage();
   document.documentElement.lang = lng;
   void i18next.use(initReactI18next).init({
-    resources: { de: { translation: de }, fr: { translation: fr }, en: { translation: en } },
+    resources: {
+      de: { translation: de },
+      fr: { translation: fr },
+      en: { translation: en },
+      // Italian so far for accounts and administration only; the rest falls back to German.
+      it: { translation: { ...accountsIt, errors: accountErrorsIt } },
+    },
     lng,
     fallbackLng: "de",
     initAsync: false,

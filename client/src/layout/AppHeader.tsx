@@ -33,6 +33,14 @@ export function AppHeader({ user, onSignOut }: { user: User; onSignOut: () => vo
         <a href={hrefOf({ page: "verify" })} data-testid="verify-link">
           {t("versions.verify")}
         </a>
+        <a href={hrefOf({ page: "account" })} data-testid="account-link">
+          {t("account.link")}
+        </a>
+        {user.instanceRole !== null && (
+          <a href={hrefOf({ page: "admin" })} data-testid="admin-link">
+            {t("admin.link")}
+          </a>
+        )}
         <LanguageSelect />
         <button type="button" className="button button--quiet" onClick={onSignOut} data-testid="logout">
           {t("header.signOut")}

@@ -28,3 +28,19 @@ describe("parseRoute", () => {
     expect(parseRoute(hrefOf(route))).toEqual(route);
   });
 });
+
+describe("account routes", () => {
+  it("reads the account, admin and forgotten-password pages and the invitation and reset links", () => {
+    expect(parseRoute("#/account")).toEqual({ page: "account" });
+    expect(parseRoute("#/admin")).toEqual({ page: "admin" });
+    expect(parseRoute("#/forgot")).toEqual({ page: "forgot" });
+    const token = `${"A".repeat(42)}_`;
+    expect(parseRoute(`#/invitation/${token}`)).toEqual({ page: "invitation", token });
+    expect(parseRoute(hrefOf({ page: "reset", token }))).toEqual({ page: "reset", token });
+  });
+
+  it("sends a link with anything but a token's characters to the list", () => {
+    expect(parseRoute("#/invitation/a%2Fb")).toEqual({ page: "list" });
+    expect(parseRoute("#/reset/")).toEqual({ page: "list" });
+  });
+});

@@ -9,11 +9,18 @@ export type Route =
   | { page: "login" }
   | { page: "verify" }
   | { page: "ssoRefused"; reason: SsoRefusal }
-  | { page: "document"; documentId: string };
+  | { page: "document"; documentId: string }
+  | { page: "account" }
+  | { page: "admin" }
+  | { page: "forgot" }
+  // Link tokens live after `#`: browsers never send the fragment to a server or in a Referer.
+  | { page: "invitation"; token: string }
+  | { page: "reset"; token: string };
 
 const DOCUMENT_PATH = /^\/documents\/([^/]+)\/?$/;
 /** Where the server sends a refused single sign-on; an unknown reason reads as a provider error. */
 const SSO_REFUSED_PATH = /^\/sso-refused\/([^/]*)$/;
+const TOKEN_PATH = /^\/(invitation|reset)\/([A-Za-z0-9_-]+)\/?$/;
 
 /** Reads a route from a location hash; unknown paths land on the document list. */
 export function parseRoute(hash: string): Route {
@@ -22,6 +29,12 @@ export function parseRoute(hash: string): Route {
   if (path === "/verify") return { page: "verify" };
   const refused = SSO_REFUSED_PATH.exec(path);
   if (refused) return { page: "ssoRefused", reason: SsoRefusal.catch("provider_error").parse(refused[1]) };
+  if (path === "/account") return { page: "account" };
+  if (path === "/admin") return { page: "admin" };
+  if (path === "/forgot") return { page: "forgot" };
+  const token = TOKEN_PATH.exec(path);
+  if (token?.[1] === "invitation" && token[2]) return { page: "invitation", token: token[2] };
+  if (token?.[1] === "reset" && token[2]) return { page: "reset", token: token[2] };
   const match = DOCUMENT_PATH.exec(path);
   if (match?.[1]) return { page: "document", documentId: decodeURIComponent(match[1]) };
   return { page: "list" };
@@ -40,6 +53,16 @@ export function hrefOf(route: Route): string {
       return `#/sso-refused/${route.reason}`;
     case "document":
       return `#/documents/${encodeURIComponent(route.documentId)}`;
+    case "account":
+      return "#/account";
+    case "admin":
+      return "#/admin";
+    case "forgot":
+      return "#/forgot";
+    case "invitation":
+      return `#/invitation/${route.token}`;
+    case "reset":
+      return `#/reset/${route.token}`;
   }
 }
 

@@ -36,6 +36,17 @@ export interface AccountStore {
   listUsersOf(orgIds: readonly string[]): Promise<UserRow[]>;
   /** Notes a successful sign-in (password or single sign-on). */
   recordSignIn(userId: string, at: Date): Promise<void>;
+  /**
+   * Sets a new password hash and, in the same transaction, deletes every session of the
+   * user except `keepSession` (a token hash; null ends them all). False for an unknown user.
+   */
+  setPassword(userId: string, passwordHash: string, keepSession: string | null): Promise<boolean>;
+  setInstanceRole(userId: string, role: InstanceRole | null): Promise<boolean>;
+  setLanguage(userId: string, language: Language): Promise<boolean>;
+  /** Lets a deactivated account sign in again. False for an unknown user. */
+  reactivateUser(userId: string): Promise<boolean>;
+  /** Active users with this instance role (the last administrator must stay). */
+  countActiveWithRole(role: InstanceRole): Promise<number>;
 }
 
 /** What exports and records need of accounts: the names behind ids. */

@@ -4,7 +4,10 @@ import type { Database } from "./Sql.ts";
 import { sqlAccounts, sqlSessions } from "./sqlAccounts.ts";
 import { sqlAudit } from "./sqlAudit.ts";
 import { sqlDocuments } from "./sqlDocuments.ts";
+import { sqlInvitations } from "./sqlInvitations.ts";
+import { sqlMailOutbox } from "./sqlMailOutbox.ts";
 import { sqlOrganisations } from "./sqlOrganisations.ts";
+import { sqlPasswordResets } from "./sqlPasswordResets.ts";
 import { sqlUpdateLog } from "./sqlUpdateLog.ts";
 import { sqlVersions } from "./sqlVersions.ts";
 
@@ -19,6 +22,9 @@ export async function openSqlStore(db: Database): Promise<Store> {
     ...sqlDocuments(db),
     ...sqlVersions(db),
     ...sqlAudit(db),
+    ...sqlInvitations(db),
+    ...sqlPasswordResets(db),
+    ...sqlMailOutbox(db),
     ping: async () => (await db.get("SELECT 1 AS ok")) !== undefined,
     close: () => db.close(),
   };

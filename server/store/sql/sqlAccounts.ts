@@ -40,6 +40,28 @@ export function sqlAccounts(db: Sql): AccountStore {
     async countUsers() {
       return (await db.get<{ n: number }>("SELECT count(*) AS n FROM users"))?.n ?? 0;
     },
+    setPassword: (userId, passwordHash, keepSession) =>
+      db.transaction(async (tx) => {
+        const found = await tx.run("UPDATE users SET password_hash = ? WHERE id = ?", [passwordHash, userId]);
+        await tx.run("DELETE FROM sessions WHERE user_id = ? AND token_hash <> ?", [userId, keepSession ?? ""]);
+        return found > 0;
+      }),
+    async setInstanceRole(userId, role) {
+      return (await db.run("UPDATE users SET instance_role = ? WHERE id = ?", [role, userId])) > 0;
+    },
+    async setLanguage(userId, language) {
+      return (await db.run("UPDATE users SET language = ? WHERE id = ?", [language, userId])) > 0;
+    },
+    async reactivateUser(userId) {
+      return (await db.run("UPDATE users SET deactivated_at = NULL WHERE id = ?", [userId])) > 0;
+    },
+    async countActiveWithRole(role) {
+      const r = await db.get<{ n: number | string }>(
+        "SELECT count(*) AS n FROM users WHERE instance_role = ? AND deactivated_at IS NULL",
+        [role],
+      );
+      return Number(r?.n ?? 0);
+    },
   };
 }
 

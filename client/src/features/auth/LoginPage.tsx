@@ -4,6 +4,7 @@ import type { User } from "../../../../shared/api/schemas.ts";
 import { login } from "../../api/auth.ts";
 import { errorMessage } from "../../i18n/errorMessage.ts";
 import { LanguageSelect } from "../../layout/LanguageSelect.tsx";
+import { hrefOf } from "../../routing/route.ts";
 import { SsoButton } from "./SsoButton.tsx";
 
 /**
@@ -71,6 +72,9 @@ export function LoginPage({ onSignedIn }: { onSignedIn: (user: User) => void }) 
         <button type="submit" className="button button--primary" disabled={busy} data-testid="login-submit">
           {busy ? t("login.submitting") : t("login.submit")}
         </button>
+        <a href={hrefOf({ page: "forgot" })} data-testid="forgot-link">
+          {t("reset.forgot")}
+        </a>
         <LanguageSelect />
       </form>
     </main>
