@@ -47,6 +47,13 @@ async function open(page: Page, documentId: string) {
   await page.locator('[data-testid="connection-status"][data-status="connected"]').waitFor();
 }
 
+/**
+ * The person comes back to their tab. Headless Chromium keeps every page focused and
+ * visible, so the return is the window's focus event, as a browser fires it.
+ */
+const comeBack = (page: Page) =>
+  page.evaluate(() => (globalThis as unknown as EventTarget).dispatchEvent(new Event("focus")));
+
 const newestCard = (page: Page) => page.getByTestId("version-card").first();
 /** What another person's page learns by the versions panel's polling (every 3 s) or a renewed connection. */
 const LATER = { timeout: 10_000 };
@@ -72,7 +79,9 @@ describe("Kanton Bern's onboarding in the browser", async () => {
   const server = await startTestServer({ STATIC_DIR: "dist" });
   const browser = await launchBrowser();
   // Opened here, not in a test: a context opened in a test is closed when that test ends.
-  const [sandra, beat, ursula] = await Promise.all([1, 2, 3].map(() => freshPage(browser, server.url)));
+  const sandra = await freshPage(browser, server.url);
+  const beat = await freshPage(browser, server.url);
+  const ursula = await freshPage(browser, server.url);
   const { page: claire } = await signedInPage(browser, server.url, "claire.dubois@sem.admin.ch");
   let documentId = "";
 
@@ -87,19 +96,16 @@ describe("Kanton Bern's onboarding in the browser", async () => {
     await beat.getByText("Sie sind noch an keinem Dokument beteiligt.").waitFor();
     expect(await beat.getByTestId("admin-link").count()).toBe(0);
 
-    // Sandra sees him in Bern's directory once she looks again, and grants the role.
-    await sandra.reload();
-    await sandra.getByTestId("admin-org").selectOption("kanton-be");
+    // Back in her tab, Sandra sees him in Bern's directory, and grants the role.
+    await comeBack(sandra);
     await sandra.getByTestId(`person-role-${BEAT.email}`).selectOption("org_admin");
     await expect.poll(() => sandra.getByTestId(`person-role-${BEAT.email}`).inputValue()).toBe("org_admin");
-    // His page learns of the role when it is loaded again.
-    await beat.reload();
+    // Back in his tab, Beat has the admin area, without reloading.
+    await comeBack(beat);
     await beat.getByTestId("admin-link").waitFor();
   });
 
   it("lets Beat create the concept with Bern and the SEM as its parties", async () => {
-    await beat.getByTestId("admin-link").waitFor();
-    await beat.goto("/#/");
     expect(await beat.getByTestId("create-parties").textContent()).toBe("Beteiligte: Kanton BE und SEM");
     await beat.getByTestId("create-title").fill(TITLE);
     await beat.getByTestId("create-kind").selectOption("concept");
@@ -138,7 +144,8 @@ describe("Kanton Bern's onboarding in the browser", async () => {
   });
 
   it("shows SEM staff the concept under Bern", async () => {
-    await claire.reload();
+    // Signed in before the concept existed: back in her tab, her list has it.
+    await comeBack(claire);
     const bern = claire.locator('[data-testid="doc-group"][data-canton="kanton-be"]');
     await bern.getByTestId(`doc-row-${documentId}`).waitFor();
     expect(await bern.locator("h2").textContent()).toBe("Programm Kanton Bern");
@@ -146,7 +153,8 @@ describe("Kanton Bern's onboarding in the browser", async () => {
   });
 
   it("has Ursula write, and Bern approve the draft and the government's decision (RRB)", async () => {
-    await ursula.reload();
+    // Her list, empty when she joined, shows the concept once she is back in her tab.
+    await comeBack(ursula);
     await open(ursula, documentId);
     const editor = ursula.getByTestId("editor");
     await expect.poll(() => editor.getAttribute("contenteditable")).toBe("true");
@@ -188,10 +196,7 @@ describe("Kanton Bern's onboarding in the browser", async () => {
 
 /** The user id behind a candidate option, found by the e-mail in its text. */
 async function idOf(picker: ReturnType<Page["getByTestId"]>, email: string): Promise<string> {
-  const value = await picker
-    .locator("option", { hasText: email })
-    .first()
-    .getAttribute("value");
+  const value = await picker.locator("option", { hasText: email }).first().getAttribute("value");
   if (!value) throw new Error(`no candidate ${email}`);
   return value;
 }

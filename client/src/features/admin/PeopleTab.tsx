@@ -11,6 +11,7 @@ import {
 } from "../../api/admin.ts";
 import { errorMessage } from "../../i18n/errorMessage.ts";
 import { formatDateTime } from "../../lib/formatDateTime.ts";
+import { useOnReturn } from "../../lib/useOnReturn.ts";
 import { InviteForm } from "./InviteForm.tsx";
 import { OrganisationPicker } from "./OrganisationPicker.tsx";
 
@@ -31,6 +32,8 @@ export function PeopleTab({ user, organisations }: { user: User; organisations: 
     }, setError);
   }, [orgId]);
   useEffect(reload, [reload]);
+  // An invitee may have joined meanwhile.
+  useOnReturn(reload);
 
   const change = (id: string, body: UserAdminChange) => changePerson(id, body).then(reload, setError);
   const revoke = (id: string) => revokeInvitation(id).then(reload, setError);

@@ -2,6 +2,7 @@ import { useCallback, useEffect, useState } from "react";
 import type { User } from "../../../../shared/api/schemas.ts";
 import { isApiError } from "../../api/ApiError.ts";
 import { fetchMe, logout } from "../../api/auth.ts";
+import { useOnReturn } from "../../lib/useOnReturn.ts";
 
 /** Where the app stands with the session cookie. */
 export type AuthState =
@@ -23,7 +24,7 @@ export interface Auth {
   reload: () => void;
 }
 
-/** Loads the signed-in user from `GET /api/me` on start. */
+/** Loads the signed-in user from `GET /api/me` on start, and again whenever they return to the tab. */
 export function useAuth(): Auth {
   const [state, setState] = useState<AuthState>({ status: "loading" });
 
@@ -37,6 +38,23 @@ export function useAuth(): Auth {
   }, []);
 
   useEffect(reload, [reload]);
+
+  // An administrator may have changed the role meanwhile (the admin link follows it), or ended
+  // the session. Quietly: a network error keeps what is shown.
+  useOnReturn(() => {
+    fetchMe().then(
+      (user) =>
+        setState((prev) =>
+          prev.status === "signedIn" && JSON.stringify(prev.user) !== JSON.stringify(user)
+            ? { status: "signedIn", user }
+            : prev,
+        ),
+      (error: unknown) => {
+        if (isApiError(error, "unauthorized"))
+          setState((prev) => (prev.status === "signedIn" ? { status: "signedOut" } : prev));
+      },
+    );
+  }, state.status === "signedIn");
 
   const signedIn = useCallback((user: User) => setState({ status: "signedIn", user }), []);
   const expired = useCallback(() => setState({ status: "signedOut" }), []);

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useState } from "react";
 import type { DocumentSummary } from "../../../../shared/api/schemas.ts";
 import { listDocuments } from "../../api/documents.ts";
+import { useOnReturn } from "../../lib/useOnReturn.ts";
 
 /** The user's documents as loaded from the server, newest change first. */
 export type DocumentListState =
@@ -10,7 +11,10 @@ export type DocumentListState =
 
 const byUpdatedDesc = (a: DocumentSummary, b: DocumentSummary) => b.updatedAt.localeCompare(a.updatedAt);
 
-/** Loads the document list; `add` puts a just-created document in without reloading. */
+/**
+ * Loads the document list, and again when the user returns to the tab (someone may have
+ * added them to a document); `add` puts a just-created document in without reloading.
+ */
 export function useDocumentList(): { state: DocumentListState; add: (doc: DocumentSummary) => void } {
   const [state, setState] = useState<DocumentListState>({ status: "loading" });
 
@@ -24,6 +28,14 @@ export function useDocumentList(): { state: DocumentListState; add: (doc: Docume
       current = false;
     };
   }, []);
+
+  // Quietly: a failure keeps the list shown.
+  useOnReturn(() => {
+    listDocuments().then(
+      (documents) => setState({ status: "loaded", documents: [...documents].sort(byUpdatedDesc) }),
+      () => undefined,
+    );
+  });
 
   const add = useCallback((doc: DocumentSummary) => {
     setState((prev) => ({
