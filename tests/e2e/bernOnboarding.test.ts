@@ -8,6 +8,7 @@ const SANDRA = "sandra.keller@sem.admin.ch";
 const BEAT = { email: "beat.brunner@be.ch", name: "Beat Brunner", password: "Zytglogge-Bern-1530" };
 const URSULA = { email: "ursula.zaugg@be.ch", name: "Ursula Zaugg", password: "Bärengraben-Aare-1857" };
 const TITLE = "KIP 3 Programmkonzept Kanton Bern";
+const FORBIDDEN = "Sie haben keinen Zugriff auf dieses Dokument.";
 
 /** A person in a browser context of their own (own cookies and IndexedDB), open for the whole file. */
 async function freshPage(browser: Browser, baseURL: string): Promise<Page> {
@@ -95,6 +96,12 @@ describe("Kanton Bern's onboarding in the browser", async () => {
     await acceptInvitation(beat, link, BEAT);
     await beat.getByText("Sie sind noch an keinem Dokument beteiligt.").waitFor();
     expect(await beat.getByTestId("admin-link").count()).toBe(0);
+    // He signs out and in again with the password he chose.
+    await beat.getByTestId("logout").click();
+    await beat.getByTestId("login-email").fill(BEAT.email);
+    await beat.getByTestId("login-password").fill(BEAT.password);
+    await beat.getByTestId("login-submit").click();
+    await beat.getByText("Sie sind noch an keinem Dokument beteiligt.").waitFor();
 
     // Back in her tab, Sandra sees him in Bern's directory, and grants the role.
     await comeBack(sandra);
@@ -152,6 +159,15 @@ describe("Kanton Bern's onboarding in the browser", async () => {
     expect(await bern.locator('tr[data-testid^="doc-row-"]').count()).toBe(1);
   });
 
+  it("keeps the concept from Solothurn: not in Andrea's list, and its address refused", async () => {
+    const { page: andrea } = await signedInPage(browser, server.url, "andrea.meier@so.ch");
+    await andrea.getByTestId("doc-row-kip3-konzept-so").waitFor();
+    expect(await andrea.getByTestId(`doc-row-${documentId}`).count()).toBe(0);
+    await andrea.goto(`/#/documents/${documentId}`);
+    expect(await andrea.getByTestId("document-error").textContent()).toBe(FORBIDDEN);
+    expect(await andrea.getByTestId("editor").count()).toBe(0);
+  });
+
   it("has Ursula write, and Bern approve the draft and the government's decision (RRB)", async () => {
     // Her list, empty when she joined, shows the concept once she is back in her tab.
     await comeBack(ursula);
@@ -191,6 +207,17 @@ describe("Kanton Bern's onboarding in the browser", async () => {
       expect(await page.locator('[data-testid="version-card"][data-status="reached"]').count()).toBe(3);
     }
     expect(await beat.getByTestId("milestone-request").count()).toBe(0);
+  });
+
+  it("signs Ursula out when she comes back to her tab after the administrator deactivated her", async () => {
+    await ursula.goto("/#/");
+    await ursula.getByTestId(`doc-row-${documentId}`).waitFor();
+    await beat.getByTestId("admin-link").click();
+    await beat.getByTestId(`person-toggle-${URSULA.email}`).click();
+    await expect.poll(() => beat.getByTestId(`person-${URSULA.email}`).textContent()).toContain("deaktiviert");
+    await comeBack(ursula);
+    await ursula.getByTestId("login-email").waitFor();
+    expect(await ursula.getByTestId(`doc-row-${documentId}`).count()).toBe(0);
   });
 });
 
