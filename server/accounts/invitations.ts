@@ -131,18 +131,25 @@ export async function revokeInvitation(deps: InvitationDeps, actor: UserRow, id:
   });
 }
 
-/** The open invitation of a token; unknown, used, expired, revoked and malformed tokens are all the same 404. */
-async function openInvitation(deps: InvitationDeps, token: string): Promise<InvitationRow> {
+/**
+ * The open invitation of a token and its organisation; unknown, used, expired, revoked and
+ * malformed tokens are all the same 404. So is a link into an organisation that was
+ * deactivated or switched to single sign-on only after it was sent: `invite` would refuse
+ * it now, and accepting sets a password and signs in with it.
+ */
+async function openInvitation(
+  deps: InvitationDeps,
+  token: string,
+): Promise<{ invitation: InvitationRow; org: OrganisationRow }> {
   const invitation = isTokenShaped(token) ? await deps.store.findOpenInvitation(hashToken(token), new Date()) : null;
-  if (!invitation) throw notFound("invitation");
-  return invitation;
+  const org = invitation ? await deps.store.findOrganisation(invitation.orgId) : null;
+  if (!invitation || !org?.active || !org.passwordSignIn) throw notFound("invitation");
+  return { invitation, org };
 }
 
 /** What the holder of an invitation link may see: its e-mail, organisation and expiry. */
 export async function describeInvitation(deps: InvitationDeps, token: string): Promise<PublicInvitation> {
-  const invitation = await openInvitation(deps, token);
-  const org = await deps.store.findOrganisation(invitation.orgId);
-  if (!org) throw notFound("invitation");
+  const { invitation, org } = await openInvitation(deps, token);
   return {
     email: invitation.email,
     name: invitation.name,
@@ -161,7 +168,7 @@ export async function acceptInvitation(
   token: string,
   request: { name: string; password: string },
 ): Promise<UserRow> {
-  const invitation = await openInvitation(deps, token);
+  const { invitation } = await openInvitation(deps, token);
   checkNewPassword(request.password, { email: invitation.email, name: request.name });
   const userId = `u-${randomUUID()}`;
   const accepted = await deps.store.acceptInvitation(hashToken(token), new Date(), {
