@@ -59,6 +59,10 @@ export async function invite(
   if (!org.active) throw badRequest("this organisation is deactivated");
   // Accepting sets a password and signs in with it: not where the organisation allows single sign-on only.
   if (!org.passwordSignIn) throw badRequest("this organisation signs in through single sign-on only");
+  // Single sign-on matches accounts by e-mail: an address of another organisation's domain
+  // invited here would catch its owner's later sign-in in an account this inviter set up.
+  const domainOwner = await deps.store.organisationForDomain(request.email.slice(request.email.lastIndexOf("@") + 1));
+  if (domainOwner && domainOwner.id !== org.id) throw badRequest("this address belongs to another organisation");
   if (await deps.store.findUserByEmail(request.email)) throw accountExists();
   const { token, hash } = newToken();
   const now = new Date();

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { apiClient } from "../helpers/api.ts";
 import { describeNeeding, freshSchema } from "../helpers/needsServices.ts";
+import { addPeople, PEOPLE } from "../helpers/people.ts";
 import { login, startTestServer } from "../helpers/server.ts";
 
 /**
@@ -27,6 +28,8 @@ function describeAttacks(
     const server = await startTestServer(await env());
     const call = apiClient(server.url);
     const admin = await login(server.url, ADMIN);
+    await addPeople(server.store, PEOPLE.bernAdmin);
+    const bernAdmin = await login(server.url, PEOPLE.bernAdmin.email);
 
     it.each([
       ["switched to single sign-on only", { passwordSignIn: false }, { passwordSignIn: true }],
@@ -54,6 +57,33 @@ function describeAttacks(
           expect(await server.store.findUserByEmail(email)).toBeNull();
         } finally {
           await call("PATCH", "/api/admin/organisations/kanton-be", { cookie: admin, json: undo });
+        }
+      },
+    );
+
+    it.each([
+      ["an organisation administrator", () => bernAdmin],
+      ["an instance administrator", () => admin],
+    ])(
+      "lets %s invite no address of another organisation's domain (no squatting a SEM address in Bern)",
+      async (_, who) => {
+        // Single sign-on matches accounts by e-mail: the SEM person signing in later would land in
+        // this Bern account, whose password the inviter (who holds the link without SMTP) chose.
+        const email = `neu.${Object.keys(PEOPLE).length}@sem.admin.ch`;
+        const refused = await call("POST", "/api/invitations", { cookie: who(), json: { email, orgId: "kanton-be" } });
+        expect(refused.status).toBe(400);
+        expect(await server.store.listOpenInvitations(["kanton-be"], new Date())).not.toContainEqual(
+          expect.objectContaining({ email }),
+        );
+        // Addresses of no organisation's domain, and of the organisation's own, are invited as before.
+        for (const own of ["extern@example.org", "neu@be.ch"]) {
+          const invited = await call("POST", "/api/invitations", {
+            cookie: who(),
+            json: { email: own, orgId: "kanton-be" },
+          });
+          expect(invited.status).toBe(201);
+          const { id } = invited.body as Created;
+          expect((await call("DELETE", `/api/invitations/${id}`, { cookie: who() })).status).toBe(204);
         }
       },
     );
