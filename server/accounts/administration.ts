@@ -1,4 +1,4 @@
-import type { UserRow } from "../store/ports/AccountStore.ts";
+import type { AdministratorCheck, UserRow } from "../store/ports/AccountStore.ts";
 
 /**
  * Who administers what: an instance administrator every organisation, an organisation
@@ -10,3 +10,12 @@ export function administers(user: Pick<UserRow, "instanceRole" | "orgId">, orgId
 
 /** True for an instance administrator (organisations, every directory). */
 export const isInstanceAdmin = (user: Pick<UserRow, "instanceRole">): boolean => user.instanceRole === "admin";
+
+/**
+ * The instance keeps at least one active administrator: a change that takes `userId` out of
+ * the active administrators passes only if another one remains.
+ */
+export const keepsAnAdministrator =
+  (userId: string): AdministratorCheck =>
+  (active) =>
+    !active.includes(userId) || active.some((id) => id !== userId) ? null : "last_admin";

@@ -59,6 +59,10 @@ export async function invite(
   if (!org.active) throw badRequest("this organisation is deactivated");
   // Accepting sets a password and signs in with it: not where the organisation allows single sign-on only.
   if (!org.passwordSignIn) throw badRequest("this organisation signs in through single sign-on only");
+  // Single sign-on matches accounts by e-mail: an address of another organisation's domain
+  // invited here would catch its owner's later sign-in in an account this inviter set up.
+  const domainOwner = await deps.store.organisationForDomain(request.email.slice(request.email.lastIndexOf("@") + 1));
+  if (domainOwner && domainOwner.id !== org.id) throw badRequest("this address belongs to another organisation");
   if (await deps.store.findUserByEmail(request.email)) throw accountExists();
   const { token, hash } = newToken();
   const now = new Date();
@@ -131,18 +135,25 @@ export async function revokeInvitation(deps: InvitationDeps, actor: UserRow, id:
   });
 }
 
-/** The open invitation of a token; unknown, used, expired, revoked and malformed tokens are all the same 404. */
-async function openInvitation(deps: InvitationDeps, token: string): Promise<InvitationRow> {
+/**
+ * The open invitation of a token and its organisation; unknown, used, expired, revoked and
+ * malformed tokens are all the same 404. So is a link into an organisation that was
+ * deactivated or switched to single sign-on only after it was sent: `invite` would refuse
+ * it now, and accepting sets a password and signs in with it.
+ */
+async function openInvitation(
+  deps: InvitationDeps,
+  token: string,
+): Promise<{ invitation: InvitationRow; org: OrganisationRow }> {
   const invitation = isTokenShaped(token) ? await deps.store.findOpenInvitation(hashToken(token), new Date()) : null;
-  if (!invitation) throw notFound("invitation");
-  return invitation;
+  const org = invitation ? await deps.store.findOrganisation(invitation.orgId) : null;
+  if (!invitation || !org?.active || !org.passwordSignIn) throw notFound("invitation");
+  return { invitation, org };
 }
 
 /** What the holder of an invitation link may see: its e-mail, organisation and expiry. */
 export async function describeInvitation(deps: InvitationDeps, token: string): Promise<PublicInvitation> {
-  const invitation = await openInvitation(deps, token);
-  const org = await deps.store.findOrganisation(invitation.orgId);
-  if (!org) throw notFound("invitation");
+  const { invitation, org } = await openInvitation(deps, token);
   return {
     email: invitation.email,
     name: invitation.name,
@@ -161,7 +172,7 @@ export async function acceptInvitation(
   token: string,
   request: { name: string; password: string },
 ): Promise<UserRow> {
-  const invitation = await openInvitation(deps, token);
+  const { invitation } = await openInvitation(deps, token);
   checkNewPassword(request.password, { email: invitation.email, name: request.name });
   const userId = `u-${randomUUID()}`;
   const accepted = await deps.store.acceptInvitation(hashToken(token), new Date(), {

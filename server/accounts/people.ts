@@ -3,7 +3,7 @@ import { forbidden, lastAdministrator, notFound } from "../errors.ts";
 import type { AccountStore, UserRow } from "../store/ports/AccountStore.ts";
 import type { AuditStore } from "../store/ports/AuditStore.ts";
 import type { SessionStore } from "../store/ports/SessionStore.ts";
-import { administers, isInstanceAdmin } from "./administration.ts";
+import { administers, isInstanceAdmin, keepsAnAdministrator } from "./administration.ts";
 import { deactivateAccount } from "./deactivate.ts";
 import type { LiveSessions } from "./LiveSessions.ts";
 
@@ -51,11 +51,12 @@ export async function changeUser(
   if (touchesAdmin && !isInstanceAdmin(actor)) throw forbidden("only instance administrators manage administrators");
   const role = change.instanceRole === undefined ? target.instanceRole : change.instanceRole;
   const active = change.active ?? target.deactivatedAt === null;
-  const losesAdmin = target.instanceRole === "admin" && target.deactivatedAt === null && (role !== "admin" || !active);
-  if (losesAdmin && (await store.countActiveWithRole("admin")) <= 1) throw lastAdministrator();
+  // Judged again inside each write's transaction: two administrators demoting each other
+  // at the same moment must not both pass.
+  const keeps = keepsAnAdministrator(target.id);
 
   if (role !== target.instanceRole) {
-    await store.setInstanceRole(target.id, role);
+    if ((await store.setInstanceRole(target.id, role, keeps)) === "last_admin") throw lastAdministrator();
     await store.appendAudit({
       userId: actor.id,
       documentId: null,
@@ -65,7 +66,13 @@ export async function changeUser(
     });
   }
   const wasActive = target.deactivatedAt === null;
-  if (wasActive && !active) await deactivateAccount(store, deps.sessions, target.id, actor.id);
+  if (
+    wasActive &&
+    !active &&
+    (await deactivateAccount(store, deps.sessions, target.id, actor.id, keeps)) === "last_admin"
+  ) {
+    throw lastAdministrator();
+  }
   if (!wasActive && active) {
     await store.reactivateUser(target.id);
     deps.sessions.userReactivated(target.id);

@@ -230,13 +230,21 @@ describe("comments between a SEM commenter and the canton's owner", async () => 
     const picker = panel.getByTestId("member-candidate-select");
     await expect
       .poll(() => picker.locator("option").allTextContents())
-      .toEqual(["Person wählen …", "Claire Dubois (SEM) – claire.dubois@sem.admin.ch"]);
+      .toEqual([
+        "Person wählen …",
+        "Claire Dubois (SEM) – claire.dubois@sem.admin.ch",
+        // The demo's instance administrator is SEM staff too.
+        "Sandra Keller (SEM) – sandra.keller@sem.admin.ch",
+      ]);
     await picker.selectOption("u-claire");
     await panel.getByTestId("member-role-select").selectOption("suggester");
     await panel.getByTestId("member-add").click();
     await expect.poll(() => panel.getByTestId("member-row").count()).toBe(4);
     expect(await row("u-claire").getByTestId("member-row-role").inputValue()).toBe("suggester");
-    await panel.getByTestId("member-no-candidates").waitFor();
+    // Claire is no candidate any more; the administrator still is.
+    await expect
+      .poll(() => picker.locator("option").allTextContents())
+      .toEqual(["Person wählen …", "Sandra Keller (SEM) – sandra.keller@sem.admin.ch"]);
 
     await row("u-andrea").getByTestId("member-remove").click();
     await panel.getByTestId("members-error").waitFor();

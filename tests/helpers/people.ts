@@ -18,7 +18,7 @@ export const PEOPLE = {
   bea: { id: "u-bea", email: "bea.keller@be.ch", name: "Bea Keller", orgId: "kanton-be" },
   sara: { id: "u-sara", email: "sara.graf@so.ch", name: "Sara Graf", orgId: "kanton-so" },
   nina: { id: "u-nina", email: "nina.weber@sem.admin.ch", name: "Nina Weber", orgId: "sem" },
-  admin: { id: "u-admin", email: "admin@sem.admin.ch", name: "Ada Admin", orgId: "sem", instanceRole: "admin" },
+  admin: { id: "u-ada", email: "admin@sem.admin.ch", name: "Ada Admin", orgId: "sem", instanceRole: "admin" },
   bernAdmin: {
     id: "u-be-admin",
     email: "admin@be.ch",

@@ -137,9 +137,11 @@ async function candidateSuite(env: Record<string, string>) {
   it("lists to an owner the active users of the party organisations who are not members, by name", async () => {
     const res = await candidates(andrea);
     expect(res.status).toBe(200);
-    // Solothurn and the SEM only: not Bern's Beat, not the deactivated Ruth, not the four members.
+    // Solothurn and the SEM only: not Bern's Beat, not the deactivated Ruth, not the four members
+    // (the demo's administrator, Sandra Keller, is SEM staff).
     expect(MemberCandidate.array().parse(await res.json())).toEqual([
       { id: "u-nina", name: "Nina Weber", email: "nina.weber@sem.admin.ch", orgId: "sem" },
+      { id: "u-admin", name: "Sandra Keller", email: "sandra.keller@sem.admin.ch", orgId: "sem" },
       { id: "u-sara", name: "Sara Graf", email: "sara.graf@so.ch", orgId: "kanton-so" },
     ]);
   });
@@ -156,7 +158,7 @@ async function candidateSuite(env: Record<string, string>) {
     expect((await put(andrea, "u-sara", "viewer")).status).toBe(200);
     expect(await roleOf("u-sara")).toBe("viewer");
     const left = MemberCandidate.array().parse(await (await candidates(andrea)).json());
-    expect(left.map((c) => c.id)).toEqual(["u-nina"]);
+    expect(left.map((c) => c.id)).toEqual(["u-nina", "u-admin"]);
   });
 
   it("refuses a user of another organisation, a deactivated one and an unknown id alike (404), storing nothing", async () => {

@@ -1,6 +1,7 @@
 import path from "node:path";
 import Database from "better-sqlite3";
 import { describe, expect, it } from "vitest";
+import { DEMO_USERS } from "../../server/seed/demo.ts";
 import type { AccordServer } from "../../server/startServer.ts";
 import { apiClient } from "../helpers/api.ts";
 import { CookieBrowser, freePort } from "../helpers/cookieBrowser.ts";
@@ -9,7 +10,7 @@ import { startOidcProvider, type TestIdentity, type TestProvider } from "../help
 import { DEMO_PASSWORD, startTestServer, tempDataDir } from "../helpers/server.ts";
 
 const MARCO = "marco.rossi@sem.admin.ch";
-const DEMO_USER_COUNT = 4;
+const DEMO_USER_COUNT = DEMO_USERS.length;
 
 interface Setup {
   server: AccordServer;

@@ -1,4 +1,5 @@
 import { expect, it } from "vitest";
+import type { AdministratorCheck } from "../ports/AccountStore.ts";
 import type { NewInvitation } from "../ports/InvitationStore.ts";
 import type { Store } from "../Store.ts";
 import { ALICE, BOB, eachFresh, ORG } from "./fixtures.ts";
@@ -115,12 +116,56 @@ export function describeInvitationContract(open: () => Promise<Store>): void {
     expect(await t.store.setPassword("u-nobody", "h", null)).toBe(false);
   });
 
-  it("sets roles and language, reactivates, and counts the active holders of a role", async () => {
+  /** Refuses to take away the last active administrator (the domain's rule, as `keepsAnAdministrator`). */
+  const keeps =
+    (userId: string): AdministratorCheck =>
+    (active) =>
+      !active.includes(userId) || active.some((id) => id !== userId) ? null : "last_admin";
+
+  it("judges a change to the administrators on the active ones, and changes nothing when refused", async () => {
+    await t.store.setInstanceRole(ALICE.id, "admin");
+    const seen: string[][] = [];
+    expect(
+      await t.store.setInstanceRole(BOB.id, "org_admin", (a) => {
+        seen.push([...a]);
+        return null;
+      }),
+    ).toBe(true);
+    expect(seen).toEqual([[ALICE.id]]);
+    expect(await t.store.setInstanceRole(ALICE.id, null, keeps(ALICE.id))).toBe("last_admin");
+    expect(await t.store.deactivateUser(ALICE.id, NOW, keeps(ALICE.id))).toBe("last_admin");
+    expect(await t.store.findUserById(ALICE.id)).toMatchObject({ instanceRole: "admin", deactivatedAt: null });
+    expect(await t.store.setInstanceRole("u-nobody", null, keeps("u-nobody"))).toBe(false);
+  });
+
+  it("lets only one of two administrators demoting or deactivating each other at once pass", async () => {
+    for (const [first, second] of [
+      [
+        (id: string) => t.store.setInstanceRole(id, null, keeps(id)),
+        (id: string) => t.store.setInstanceRole(id, null, keeps(id)),
+      ],
+      [
+        (id: string) => t.store.deactivateUser(id, NOW, keeps(id)),
+        (id: string) => t.store.setInstanceRole(id, null, keeps(id)),
+      ],
+    ] as const) {
+      await t.store.setInstanceRole(ALICE.id, "admin");
+      await t.store.setInstanceRole(BOB.id, "admin");
+      await t.store.reactivateUser(ALICE.id);
+      await t.store.reactivateUser(BOB.id);
+      const outcomes = await Promise.all([first(ALICE.id), second(BOB.id)]);
+      expect([...outcomes].sort()).toEqual(["last_admin", true].sort());
+      const left = [await t.store.findUserById(ALICE.id), await t.store.findUserById(BOB.id)].filter(
+        (u) => u?.instanceRole === "admin" && u.deactivatedAt === null,
+      );
+      expect(left).toHaveLength(1);
+    }
+  });
+
+  it("sets roles and language and reactivates", async () => {
     expect(await t.store.setInstanceRole(ALICE.id, "admin")).toBe(true);
     expect(await t.store.setInstanceRole(BOB.id, "admin")).toBe(true);
-    expect(await t.store.countActiveWithRole("admin")).toBe(2);
     await t.store.deactivateUser(BOB.id, NOW);
-    expect(await t.store.countActiveWithRole("admin")).toBe(1);
     expect(await t.store.reactivateUser(BOB.id)).toBe(true);
     expect(await t.store.findUserById(BOB.id)).toMatchObject({ deactivatedAt: null, instanceRole: "admin" });
     expect(await t.store.setLanguage(ALICE.id, "it")).toBe(true);

@@ -22,6 +22,12 @@ export interface UserRow {
   lastSignInAt: string | null;
 }
 
+/**
+ * The domain's rule for a change to who administers the instance: given the ids of the
+ * active instance administrators before the change, "last_admin" to refuse it, null to let it through.
+ */
+export type AdministratorCheck = (activeAdministrators: readonly string[]) => "last_admin" | null;
+
 /** A user as created: active, never signed in; no instance role and German unless given. */
 export type NewUser = Omit<UserRow, "deactivatedAt" | "lastSignInAt" | "instanceRole" | "language"> &
   Partial<Pick<UserRow, "instanceRole" | "language">>;
@@ -41,12 +47,19 @@ export interface AccountStore {
    * user except `keepSession` (a token hash; null ends them all). False for an unknown user.
    */
   setPassword(userId: string, passwordHash: string, keepSession: string | null): Promise<boolean>;
-  setInstanceRole(userId: string, role: InstanceRole | null): Promise<boolean>;
+  /**
+   * Sets the instance role unless `check` refuses, judged on the active administrators as
+   * they stand inside the change's transaction (locked), so that two administrators demoting
+   * each other at once cannot both pass. False for an unknown user.
+   */
+  setInstanceRole(
+    userId: string,
+    role: InstanceRole | null,
+    check?: AdministratorCheck,
+  ): Promise<boolean | "last_admin">;
   setLanguage(userId: string, language: Language): Promise<boolean>;
   /** Lets a deactivated account sign in again. False for an unknown user. */
   reactivateUser(userId: string): Promise<boolean>;
-  /** Active users with this instance role (the last administrator must stay). */
-  countActiveWithRole(role: InstanceRole): Promise<number>;
 }
 
 /** What exports and records need of accounts: the names behind ids. */

@@ -1,4 +1,4 @@
-import type { UserRow } from "./AccountStore.ts";
+import type { AdministratorCheck, UserRow } from "./AccountStore.ts";
 
 /** A live session: it exists, has not expired, and its user is active. */
 export interface SessionRow {
@@ -17,7 +17,8 @@ export interface SessionStore {
   deleteSession(tokenHash: string): Promise<void>;
   /**
    * Deactivates an account and deletes every session of it, in one transaction; a second
-   * call keeps the first time. False for an unknown user.
+   * call keeps the first time. False for an unknown user; "last_admin" when `check` refuses
+   * (judged as for `setInstanceRole`), changing nothing.
    */
-  deactivateUser(userId: string, at: Date): Promise<boolean>;
+  deactivateUser(userId: string, at: Date, check?: AdministratorCheck): Promise<boolean | "last_admin">;
 }

@@ -62,6 +62,7 @@ function handle(q: Queryable, transaction: Sql["transaction"]): Sql {
     lockDocument: async (documentId) => {
       await q.query("SELECT 1 FROM documents WHERE id = $1 FOR UPDATE", [documentId]);
     },
+    forUpdate: " FOR UPDATE",
     inList: (column, values) => ({ sql: `${column} = ANY(?::text[])`, param: values }),
   };
 }
@@ -69,6 +70,7 @@ function handle(q: Queryable, transaction: Sql["transaction"]): Sql {
 /** A pg pool behind the `Sql` surface, for several Accord instances sharing one database. */
 export class PgDatabase implements Database {
   readonly schema = postgresSchema;
+  readonly forUpdate = " FOR UPDATE";
   private readonly pooled: Sql;
 
   constructor(private readonly pool: pg.Pool) {

@@ -22,6 +22,11 @@ export interface Sql {
   transaction<T>(work: (tx: Sql) => Promise<T>): Promise<T>;
   /** Holds the document's row until the transaction ends, so writers of one document take turns. */
   lockDocument(documentId: string): Promise<void>;
+  /**
+   * Appended to a SELECT inside a transaction to hold the rows it read until the end
+   * (PostgreSQL: " FOR UPDATE"); empty for SQLite, whose write transactions already take turns.
+   */
+  readonly forUpdate: string;
   /** A condition `column IN values`, bound as one parameter (SQLite caps placeholders, PostgreSQL round trips). */
   inList(column: string, values: readonly string[]): { sql: string; param: Param };
 }

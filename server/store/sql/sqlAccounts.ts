@@ -8,6 +8,17 @@ const userWhere = async (db: Sql, where: string, value: string): Promise<UserRow
   return r ? toUser(r) : null;
 };
 
+/**
+ * The active instance administrators, held until the transaction ends: a second change to
+ * them waits, then reads what the first left.
+ */
+async function lockActiveAdministrators(tx: Sql): Promise<string[]> {
+  const rows = await tx.all<{ id: string }>(
+    `SELECT id FROM users WHERE instance_role = 'admin' AND deactivated_at IS NULL ORDER BY id${tx.forUpdate}`,
+  );
+  return rows.map((r) => r.id);
+}
+
 /** Users over either database. */
 export function sqlAccounts(db: Sql): AccountStore {
   return {
@@ -46,21 +57,17 @@ export function sqlAccounts(db: Sql): AccountStore {
         await tx.run("DELETE FROM sessions WHERE user_id = ? AND token_hash <> ?", [userId, keepSession ?? ""]);
         return found > 0;
       }),
-    async setInstanceRole(userId, role) {
-      return (await db.run("UPDATE users SET instance_role = ? WHERE id = ?", [role, userId])) > 0;
-    },
+    setInstanceRole: (userId, role, check) =>
+      db.transaction(async (tx) => {
+        const refused = check ? check(await lockActiveAdministrators(tx)) : null;
+        if (refused) return refused;
+        return (await tx.run("UPDATE users SET instance_role = ? WHERE id = ?", [role, userId])) > 0;
+      }),
     async setLanguage(userId, language) {
       return (await db.run("UPDATE users SET language = ? WHERE id = ?", [language, userId])) > 0;
     },
     async reactivateUser(userId) {
       return (await db.run("UPDATE users SET deactivated_at = NULL WHERE id = ?", [userId])) > 0;
-    },
-    async countActiveWithRole(role) {
-      const r = await db.get<{ n: number | string }>(
-        "SELECT count(*) AS n FROM users WHERE instance_role = ? AND deactivated_at IS NULL",
-        [role],
-      );
-      return Number(r?.n ?? 0);
     },
   };
 }
@@ -97,8 +104,10 @@ export function sqlSessions(db: Sql): SessionStore {
     async deleteSession(tokenHash) {
       await db.run("DELETE FROM sessions WHERE token_hash = ?", [tokenHash]);
     },
-    deactivateUser: (userId, at) =>
+    deactivateUser: (userId, at, check) =>
       db.transaction(async (tx) => {
+        const refused = check ? check(await lockActiveAdministrators(tx)) : null;
+        if (refused) return refused;
         const found = await tx.run("UPDATE users SET deactivated_at = coalesce(deactivated_at, ?) WHERE id = ?", [
           at.toISOString(),
           userId,

@@ -42,6 +42,7 @@ export class SqliteDatabase implements Database {
   /** Settles when the open transaction (and those queued before it) ended. */
   private gate: Promise<unknown> = Promise.resolve();
   private inTransaction = false;
+  readonly forUpdate = "";
   /** The handle a transaction's work uses: straight to the connection, past the gate. */
   private readonly direct: Sql;
   /** Prepared once: parsing BEGIN and COMMIT again on every group commit is measurable. */
@@ -72,6 +73,7 @@ export class SqliteDatabase implements Database {
       transaction: (work) => work(this.direct),
       // BEGIN IMMEDIATE already holds the whole file's write lock.
       lockDocument: async () => {},
+      forUpdate: "",
       inList: (column, values) => ({ sql: `${column} IN (SELECT value FROM json_each(?))`, param: values }),
     };
   }
