@@ -199,13 +199,20 @@ describe("Kanton Bern's onboarding in the browser", async () => {
     await open(claire, documentId);
     const review = newestCard(claire);
     await expect.poll(() => review.getAttribute("data-status"), LATER).toBe("pending");
+    // Ursula's network drops while the SEM decides: she misses the unlocking renewal of her
+    // connection, and learns of it from the versions panel once she is back online.
+    await ursula.context().setOffline(true);
+    await ursula.locator('[data-testid="connection-status"]:not([data-status="connected"])').waitFor();
     await review.getByTestId("decision-remark").fill("Keine Vorbehalte.");
     await review.getByTestId("decision-approve").click();
+    await expect.poll(() => review.getAttribute("data-status"), LATER).toBe("reached");
+    await ursula.context().setOffline(false);
     for (const page of [beat, ursula, claire]) {
       await expect.poll(() => newestCard(page).getAttribute("data-status"), LATER).toBe("reached");
       await expect.poll(() => page.getByTestId("lock-banner").count(), LATER).toBe(0);
       expect(await page.locator('[data-testid="version-card"][data-status="reached"]').count()).toBe(3);
     }
+    await expect.poll(() => ursula.getByTestId("editor").getAttribute("contenteditable"), LATER).toBe("true");
     expect(await beat.getByTestId("milestone-request").count()).toBe(0);
   });
 

@@ -1,5 +1,5 @@
 import type { JSONContent } from "@tiptap/core";
-import { useState } from "react";
+import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { VersionSummary } from "../../../../shared/api/schemas.ts";
 import { documentExportUrl, restoreVersion } from "../../api/versions.ts";
@@ -38,6 +38,15 @@ export function VersionsPanel({ current }: { current?: () => JSONContent }) {
     reload();
     refresh();
   };
+
+  // The poll saw the locking milestone settled, but the summary still holds the lock: the
+  // connection's renewal that says so was missed (it came while reconnecting). Read it again.
+  const lockId = doc.lock?.versionId;
+  const settled = versions?.some((v) => v.id === lockId && v.status !== "pending") ?? false;
+  // biome-ignore lint/correctness/useExhaustiveDependencies: once per settled lock, not per render of refresh
+  useEffect(() => {
+    if (settled) refresh();
+  }, [settled, lockId]);
 
   const restore = (v: VersionSummary) => {
     if (!window.confirm(t("versions.restoreConfirm"))) return;
