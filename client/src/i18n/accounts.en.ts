@@ -1,8 +1,7 @@
-import type { accountErrorsDe, accountsDe } from "./accounts.de.ts";
-import type { DeepPartial } from "./DeepPartial.ts";
+import { type accountErrorsDe, accountsDe } from "./accounts.de.ts";
 
 /** English texts of accounts, invitations, passwords and the admin area. */
-export const accountsEn: DeepPartial<typeof accountsDe> = {
+export const accountsEn: typeof accountsDe = {
   account: {
     link: "My account",
     heading: "My account",
@@ -14,6 +13,8 @@ export const accountsEn: DeepPartial<typeof accountsDe> = {
     passwordHint: "At least 10 characters; not a common password, nor your e-mail address or name.",
     change: "Change password",
     changed: "Password changed. Your other sessions were ended.",
+    // Each language under its own name, as in the German catalogue.
+    languages: accountsDe.account.languages,
   },
   invitation: {
     heading: "Invitation to Accord",
@@ -96,7 +97,7 @@ export const accountsEn: DeepPartial<typeof accountsDe> = {
   },
 };
 
-export const accountErrorsEn: Partial<typeof accountErrorsDe> = {
+export const accountErrorsEn: typeof accountErrorsDe = {
   weak_password:
     "This password is too weak: at least 10 characters, not a common password, nor your e-mail address or name.",
   account_exists: "This e-mail address already has an account (see People).",

@@ -1,8 +1,7 @@
-import type { accountErrorsDe, accountsDe } from "./accounts.de.ts";
-import type { DeepPartial } from "./DeepPartial.ts";
+import { type accountErrorsDe, accountsDe } from "./accounts.de.ts";
 
 /** French texts of accounts, invitations, passwords and the admin area. */
-export const accountsFr: DeepPartial<typeof accountsDe> = {
+export const accountsFr: typeof accountsDe = {
   account: {
     link: "Mon compte",
     heading: "Mon compte",
@@ -14,6 +13,8 @@ export const accountsFr: DeepPartial<typeof accountsDe> = {
     passwordHint: "Au moins 10 caractères ; pas un mot de passe répandu, ni votre adresse e-mail ni votre nom.",
     change: "Changer le mot de passe",
     changed: "Mot de passe changé. Vos autres sessions ont été fermées.",
+    // Each language under its own name, as in the German catalogue.
+    languages: accountsDe.account.languages,
   },
   invitation: {
     heading: "Invitation à Accord",
@@ -96,7 +97,7 @@ export const accountsFr: DeepPartial<typeof accountsDe> = {
   },
 };
 
-export const accountErrorsFr: Partial<typeof accountErrorsDe> = {
+export const accountErrorsFr: typeof accountErrorsDe = {
   weak_password:
     "Ce mot de passe est trop faible : au moins 10 caractères, pas un mot de passe répandu, ni votre adresse e-mail ni votre nom.",
   account_exists: "Un compte existe déjà pour cette adresse e-mail (voir Personnes).",

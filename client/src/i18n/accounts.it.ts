@@ -1,8 +1,7 @@
-import type { accountErrorsDe, accountsDe } from "./accounts.de.ts";
-import type { DeepPartial } from "./DeepPartial.ts";
+import { type accountErrorsDe, accountsDe } from "./accounts.de.ts";
 
-/** Italian texts of accounts, invitations, passwords and the admin area (the UI has no full Italian catalogue yet). */
-export const accountsIt: DeepPartial<typeof accountsDe> = {
+/** Italian texts of accounts, invitations, passwords and the admin area. */
+export const accountsIt: typeof accountsDe = {
   account: {
     link: "Il mio conto",
     heading: "Il mio conto",
@@ -14,6 +13,8 @@ export const accountsIt: DeepPartial<typeof accountsDe> = {
     passwordHint: "Almeno 10 caratteri; non una password diffusa, né il suo indirizzo e-mail né il suo nome.",
     change: "Cambiare la password",
     changed: "Password cambiata. Le sue altre sessioni sono state chiuse.",
+    // Each language under its own name, as in the German catalogue.
+    languages: accountsDe.account.languages,
   },
   invitation: {
     heading: "Invito ad Accord",
@@ -96,7 +97,7 @@ export const accountsIt: DeepPartial<typeof accountsDe> = {
   },
 };
 
-export const accountErrorsIt: Partial<typeof accountErrorsDe> = {
+export const accountErrorsIt: typeof accountErrorsDe = {
   weak_password:
     "Questa password è troppo debole: almeno 10 caratteri, non una password diffusa, né il suo indirizzo e-mail né il suo nome.",
   account_exists: "Per questo indirizzo e-mail esiste già un conto (vedi Persone).",

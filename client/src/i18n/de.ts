@@ -1,11 +1,12 @@
 import { accountErrorsDe, accountsDe } from "./accounts.de.ts";
 import { deVersions } from "./deVersions.ts";
+import { deMilestones } from "./milestones.de.ts";
 import { deParties } from "./parties.de.ts";
 import { ssoDe, ssoErrorsDe } from "./sso.de.ts";
 
 /**
  * German UI texts, the reference catalogue: every key the app uses exists here, and
- * fr/en fall back to it. Swiss orthography (ss, no ß).
+ * every other catalogue has the same keys (catalogues.test.ts). Swiss orthography (ss, no ß).
  */
 export const de = {
   app: {
@@ -26,7 +27,7 @@ export const de = {
     signOut: "Abmelden",
     language: "Sprache",
   },
-  languages: { de: "Deutsch", fr: "Français", en: "English" },
+  languages: { de: "Deutsch", fr: "Français", it: "Italiano", en: "English" },
   documents: {
     heading: "Meine Dokumente",
     empty: "Sie sind noch an keinem Dokument beteiligt.",
@@ -196,6 +197,7 @@ export const de = {
       "Diese Änderung lässt sich nicht als Vorschlag erfassen (z. B. Überschriftenebene, Liste, Tabelle). Bitte als Kommentar vorschlagen.",
   },
   ...deVersions,
+  ...deMilestones,
   ...ssoDe,
   parties: deParties,
   access: {
@@ -240,5 +242,5 @@ export const de = {
   },
 };
 
-/** Shape of a full catalogue; translations may leave keys out and fall back to German. */
+/** Shape of the reference catalogue; i18next's typed keys are checked against it. */
 export type Catalogue = typeof de;

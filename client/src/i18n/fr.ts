@@ -1,14 +1,17 @@
 import { accountErrorsFr, accountsFr } from "./accounts.fr.ts";
-import type { DeepPartial } from "./DeepPartial.ts";
-import type { Catalogue } from "./de.ts";
+import { de } from "./de.ts";
+import { frMilestones } from "./milestones.fr.ts";
 import { frParties } from "./parties.fr.ts";
 import { ssoErrorsFr, ssoFr } from "./sso.fr.ts";
+import type { Translation } from "./Translation.ts";
 
-/** French UI texts; missing keys fall back to German. */
-export const fr: DeepPartial<Catalogue> = {
+/** French UI texts: every key of the German catalogue (catalogues.test.ts). */
+export const fr: Translation = {
   app: {
+    name: "Accord",
     tagline: "Programme d'intégration cantonal PIC 3 – rédiger ensemble",
     loading: "Chargement …",
+    retry: "Réessayer",
   },
   login: {
     title: "Connexion",
@@ -20,6 +23,8 @@ export const fr: DeepPartial<Catalogue> = {
   },
   ...ssoFr,
   header: { signOut: "Se déconnecter", language: "Langue" },
+  // Each language under its own name.
+  languages: de.languages,
   documents: {
     heading: "Mes documents",
     empty: "Vous ne participez encore à aucun document.",
@@ -48,11 +53,41 @@ export const fr: DeepPartial<Catalogue> = {
     role: "Votre rôle : {{role}}",
     forbidden: "Vous n'avez pas accès à ce document.",
     notFound: "Ce document n'existe pas.",
+    rename: "Modifier le titre",
+    renameHint: "Cliquer pour modifier le titre",
+    loadFailed: "Le document n'a pas pu être chargé. Veuillez réessayer plus tard.",
+    sessionExpired: "Votre session a expiré. Veuillez vous reconnecter.",
+    sidebar: "Barre latérale",
+    editorLabel: "Contenu du document",
     unrenderable:
       "Ce document contient des éléments qu'Accord ne peut pas afficher. La connexion a été interrompue afin que rien ne soit modifié. Veuillez contacter le support.",
   },
+  toolbar: {
+    label: "Mise en forme",
+    paragraph: "Paragraphe",
+    heading1: "Titre 1",
+    heading2: "Titre 2",
+    heading3: "Titre 3",
+    bold: "Gras",
+    italic: "Italique",
+    bulletList: "Liste à puces",
+    orderedList: "Liste numérotée",
+    link: "Lien",
+    linkPrompt: "Adresse du lien (https://, mailto: ou tel:). Laisser vide pour supprimer le lien.",
+    unsafeLink: "Cette adresse n'est pas autorisée. Sont autorisés les liens en https://, http://, mailto: ou tel:.",
+    insertTable: "Insérer un tableau",
+    addRow: "Insérer une ligne",
+    deleteRow: "Supprimer la ligne",
+    addColumn: "Insérer une colonne",
+    deleteColumn: "Supprimer la colonne",
+    deleteTable: "Supprimer le tableau",
+    dismiss: "Fermer",
+  },
   toolbarShort: {
     paragraph: "Texte",
+    heading1: "T1",
+    heading2: "T2",
+    heading3: "T3",
     bold: "G",
     italic: "I",
     bulletList: "• Liste",
@@ -73,7 +108,12 @@ export const fr: DeepPartial<Catalogue> = {
     reconnecting: "Reconnexion en cours …",
     offline_zero: "Hors ligne – aucune modification non enregistrée",
     offline_one: "Hors ligne – {{count}} modification non enregistrée",
+    offline_many: "Hors ligne – {{count}} modifications non enregistrées",
     offline_other: "Hors ligne – {{count}} modifications non enregistrées",
+    disconnected: "Déconnecté",
+    serverRestarting: "Le serveur redémarre.",
+    storageUnavailable:
+      "Le stockage est temporairement indisponible ; les modifications seront enregistrées plus tard.",
   },
   comments: {
     title: "Commentaires",
@@ -161,7 +201,9 @@ export const fr: DeepPartial<Catalogue> = {
       "Modifié : le fichier mentionne la version {{seq}}, mais n'est pas un export de cette version. Ne vous fiez pas à son contenu.",
     hashKnown:
       "Hash connu : il appartient à cette version. Seule la vérification du fichier lui-même montre si un fichier est authentique.",
-    differences: "Passages divergents (les {{count}} premiers)",
+    differences_one: "Passage divergent",
+    differences_many: "Passages divergents (les {{count}} premiers)",
+    differences_other: "Passages divergents (les {{count}} premiers)",
     expected: "Dans la version",
     found: "Dans le fichier",
     differencesIncomplete: "Il y a d'autres divergences, non listées ici.",
@@ -172,6 +214,7 @@ export const fr: DeepPartial<Catalogue> = {
     back: "Vers l'aperçu",
   },
   access: {
+    unlocked: "Le verrouillage est levé : le texte peut de nouveau être modifié.",
     readonlyComment: "Vous pouvez commenter ce document, mais pas le modifier.",
     readonlyView: "Vous pouvez seulement lire ce document.",
     refused: "Une modification n'a pas été acceptée et a été annulée : {{reason}}",
@@ -186,13 +229,78 @@ export const fr: DeepPartial<Catalogue> = {
       date: "{{label}} : cette date n'existe pas.",
       oneLine: "{{label}} : une seule ligne, sans retours à la ligne, tabulations ni caractères de contrôle.",
     },
+    title: "Versions et jalons",
+    request: "Demander le jalon : {{label}}",
+    requestExplain:
+      "Le document est verrouillé et le texte actuel figé en une version immuable. Ensuite, les organisations concernées l'approuvent.",
+    confirm: "Verrouiller et figer",
+    cancel: "Annuler",
+    includeOpen: "Figer malgré les suggestions et commentaires ouverts (ils sont répertoriés dans la version)",
+    allReached: "Tous les jalons sont atteints.",
+    locked:
+      "Verrouillé : « {{label}} » attend l'approbation. Le texte ne peut pas être modifié ; les commentaires restent possibles.",
+    empty: "Aucune version pour l'instant.",
+    statusPending: "en attente d'approbation",
+    statusReached: "atteint",
+    statusRejected: "refusé",
+    frozen: "Figée le {{at}} par {{name}}",
+    hash: "Hash du contenu",
+    chain: "Hash de la chaîne",
+    needs: "Approbation par : {{orgs}}",
+    approved: "{{org}} : approuvé par {{name}}, {{at}}",
+    rejected: "{{org}} : refusé par {{name}}, {{at}}",
+    openItems: "Figée avec {{suggestions}} et {{threads}}.",
+    openSuggestions_one: "{{count}} suggestion ouverte",
+    openSuggestions_many: "{{count}} suggestions ouvertes",
+    openSuggestions_other: "{{count}} suggestions ouvertes",
+    openThreads_one: "{{count}} commentaire ouvert",
+    openThreads_many: "{{count}} commentaires ouverts",
+    openThreads_other: "{{count}} commentaires ouverts",
+    open: "Ouvrir",
+    compare: "Comparer avec le texte actuel",
+    compareWith: "Comparer avec",
+    current: "texte actuel",
+    restore: "Restaurer le texte",
+    restoreConfirm: "Reprendre le texte de cette version comme nouvelle modification ? Les versions restent inchangées.",
+    restored: "Le texte de la version a été repris comme nouvelle modification.",
+    export: "Exporter",
+    exportCurrent: "Exporter le texte actuel (projet)",
+    exporting: "Préparation de l'export … {{size}}",
+    redline: "Modifications en document Word",
+    approve: "Approuver",
+    reject: "Refuser",
+    reason: "Motif du refus",
+    decideFor: "Décision pour {{org}}",
+    close: "Fermer",
+    viewTitle: "Version {{seq}} : {{label}}",
+    compareTitle: "Modifications de la version {{seq}} au texte actuel",
+    compareVersionsTitle: "Modifications de la version {{from}} à la version {{to}}",
+    readOnly: "Lecture seule",
+    verify: "Vérifier un export",
   },
+  ...frMilestones,
   parties: frParties,
   ...accountsFr,
   errors: {
     ...ssoErrorsFr,
     ...accountErrorsFr,
     conflict: frParties.conflict,
+    bad_request: "La saisie n'est pas valable.",
+    invalid_json: "La requête n'a pas pu être lue.",
+    unauthorized: "Veuillez vous connecter.",
+    forbidden: "Vous n'avez pas l'autorisation nécessaire.",
+    not_found: "Introuvable.",
+    payload_too_large: "La saisie est trop volumineuse.",
+    internal: "Une erreur s'est produite sur le serveur. Veuillez réessayer plus tard.",
+    last_owner:
+      "Un document doit avoir au moins un·e propriétaire. Désignez d'abord une autre personne.",
+    too_many_attempts: "Trop de tentatives de connexion échouées. Veuillez patienter quelques minutes.",
+    milestone_pending: "Un jalon attend encore l'approbation. Statuez d'abord sur celui-ci.",
+    no_milestone_left: "Tous les jalons de ce document sont atteints.",
+    open_items:
+      "Il reste des suggestions ou des commentaires ouverts. Réglez-les ou figez expressément la version avec eux.",
+    already_decided: "Votre organisation a déjà statué.",
+    not_pending: "Cette version n'attend pas d'approbation.",
     invalid_credentials: "Adresse e-mail ou mot de passe incorrect.",
     account_deactivated: "Ce compte est désactivé. Veuillez vous adresser à votre administration.",
     archive_too_large: "L'archive est trop volumineuse une fois décompressée, ou contient trop d'entrées.",

@@ -1,7 +1,7 @@
 import type { deParties } from "./parties.de.ts";
 
 /** English texts of document parties, organisations and the member picker. */
-export const enParties: Partial<typeof deParties> = {
+export const enParties: typeof deParties = {
   canton: "Canton",
   parties: "Parties: {{canton}} and {{federal}}",
   chooseCanton: "Choose the canton …",

@@ -1,7 +1,7 @@
 import type { deParties } from "./parties.de.ts";
 
 /** French texts of document parties, organisations and the member picker. */
-export const frParties: Partial<typeof deParties> = {
+export const frParties: typeof deParties = {
   canton: "Canton",
   parties: "Parties : {{canton}} et {{federal}}",
   chooseCanton: "Choisir le canton …",

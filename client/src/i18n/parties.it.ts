@@ -1,10 +1,7 @@
 import type { deParties } from "./parties.de.ts";
 
-/**
- * Italian texts of document parties, organisations and the member picker. The UI has no
- * Italian catalogue yet; merge these as `parties` once it has one.
- */
-export const itParties: Partial<typeof deParties> = {
+/** Italian texts of document parties, organisations and the member picker; merged as `parties` in it.ts. */
+export const itParties: typeof deParties = {
   canton: "Cantone",
   parties: "Parti: {{canton}} e {{federal}}",
   chooseCanton: "Scegliere il Cantone …",

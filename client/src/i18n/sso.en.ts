@@ -1,8 +1,7 @@
-import type { DeepPartial } from "./DeepPartial.ts";
 import type { ssoDe, ssoErrorsDe } from "./sso.de.ts";
 
 /** English texts of single sign-on. */
-export const ssoEn: DeepPartial<typeof ssoDe> = {
+export const ssoEn: typeof ssoDe = {
   sso: {
     button: "Sign in with single sign-on",
     orPassword: "or with e-mail address and password",
@@ -25,7 +24,7 @@ export const ssoEn: DeepPartial<typeof ssoDe> = {
   },
 };
 
-export const ssoErrorsEn: Partial<typeof ssoErrorsDe> = {
+export const ssoErrorsEn: typeof ssoErrorsDe = {
   password_sign_in_disabled:
     "Your organisation signs in with single sign-on, not with a password. Please sign in with the single sign-on button above.",
 };

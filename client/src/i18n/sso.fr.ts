@@ -1,8 +1,7 @@
-import type { DeepPartial } from "./DeepPartial.ts";
 import type { ssoDe, ssoErrorsDe } from "./sso.de.ts";
 
 /** French texts of single sign-on. */
-export const ssoFr: DeepPartial<typeof ssoDe> = {
+export const ssoFr: typeof ssoDe = {
   sso: {
     button: "Se connecter avec l'authentification unique",
     orPassword: "ou avec adresse e-mail et mot de passe",
@@ -26,7 +25,7 @@ export const ssoFr: DeepPartial<typeof ssoDe> = {
   },
 };
 
-export const ssoErrorsFr: Partial<typeof ssoErrorsDe> = {
+export const ssoErrorsFr: typeof ssoErrorsDe = {
   password_sign_in_disabled:
     "Votre organisation se connecte par authentification unique, pas par mot de passe. Connectez-vous avec le bouton d'authentification unique ci-dessus.",
 };

@@ -1,8 +1,7 @@
-import type { DeepPartial } from "./DeepPartial.ts";
 import type { ssoDe, ssoErrorsDe } from "./sso.de.ts";
 
 /** Italian texts of single sign-on. */
-export const ssoIt: DeepPartial<typeof ssoDe> = {
+export const ssoIt: typeof ssoDe = {
   sso: {
     button: "Accedi con l'accesso unico (SSO)",
     orPassword: "oppure con indirizzo e-mail e password",
@@ -25,7 +24,7 @@ export const ssoIt: DeepPartial<typeof ssoDe> = {
   },
 };
 
-export const ssoErrorsIt: Partial<typeof ssoErrorsDe> = {
+export const ssoErrorsIt: typeof ssoErrorsDe = {
   password_sign_in_disabled:
     "La sua organizzazione accede con l'accesso unico (SSO), non con la password. Acceda con il pulsante dell'accesso unico qui sopra.",
 };

@@ -5,6 +5,7 @@ import { isApiError } from "../../api/ApiError.ts";
 import { fetchDocument } from "../../api/documents.ts";
 import { useCollabSession } from "../../collab/useCollabSession.ts";
 import { Workspace } from "./Workspace.tsx";
+import { milestoneName } from "../../lib/milestoneText.ts";
 
 interface LiveDocumentProps {
   doc: DocumentSummary;
@@ -40,7 +41,7 @@ export function LiveDocument(props: LiveDocumentProps) {
           if (n.kind !== "permissionsChanged") return;
           // Connections are also renewed when a milestone locks or unlocks the text.
           if (updated.lock?.versionId !== doc.lock?.versionId) {
-            setNotice(updated.lock ? t("versions.locked", { label: updated.lock.label }) : t("access.unlocked"));
+            setNotice(updated.lock ? t("versions.locked", { label: milestoneName(t, updated.lock.milestone, updated.lock.label) }) : t("access.unlocked"));
           } else setNotice(t("access.permissionsChanged", { role: t(`roles.${updated.role}`) }));
         },
         (err: unknown) => {

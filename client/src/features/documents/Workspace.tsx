@@ -32,6 +32,7 @@ import {
 import { VersionsPanel } from "../versions/index.ts";
 import { DocumentHeader } from "./DocumentHeader.tsx";
 import { useSessionCheck } from "./useSessionCheck.ts";
+import { milestoneName } from "../../lib/milestoneText.ts";
 
 interface WorkspaceProps {
   doc: DocumentSummary;
@@ -115,7 +116,7 @@ export function Workspace({ doc, user, session, onRenamed, onSessionExpired }: W
         )}
         {doc.lock && (
           <p className="alert alert--info" data-testid="lock-banner">
-            {t("versions.locked", { label: doc.lock.label })}
+            {t("versions.locked", { label: milestoneName(t, doc.lock.milestone, doc.lock.label) })}
           </p>
         )}
         {preview !== "markup" && (

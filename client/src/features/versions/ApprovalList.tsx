@@ -2,6 +2,7 @@ import { useTranslation } from "react-i18next";
 import type { VersionSummary } from "../../../../shared/api/schemas.ts";
 import { useDocument } from "../../lib/DocumentContext.tsx";
 import { formatDateTime } from "../../lib/formatDateTime.ts";
+import { approvalFieldName } from "../../lib/milestoneText.ts";
 
 /** The decisions on a version (`version-approval`, with `data-org`): who, for which organisation, when, what they recorded. */
 export function ApprovalList({ version: v }: { version: VersionSummary }) {
@@ -19,7 +20,7 @@ export function ApprovalList({ version: v }: { version: VersionSummary }) {
           {Object.entries(a.details).map(([k, value]) => (
             <span key={k} className="version__detail">
               {" "}
-              · {v.fields.find((f) => f.key === k)?.label ?? k}: {value}
+              · {approvalFieldName(t, k, v.fields.find((f) => f.key === k)?.label ?? k)}: {value}
             </span>
           ))}
           {a.reason && <span className="version__detail"> · {a.reason}</span>}

@@ -2,6 +2,7 @@ import { useTranslation } from "react-i18next";
 import type { VersionSummary } from "../../../../shared/api/schemas.ts";
 import { redlineUrl } from "../../api/versions.ts";
 import { ExportButton } from "./ExportButtons.tsx";
+import { milestoneName } from "../../lib/milestoneText.ts";
 
 interface CompareActionsProps {
   documentId: string;
@@ -29,7 +30,7 @@ export function CompareActions({ documentId, compare, versions, onCompare, ...ex
             .filter((v) => v.id !== compare.from.id)
             .map((v) => (
               <option key={v.id} value={v.id}>
-                {v.seq}. {v.milestoneLabel}
+                {v.seq}. {milestoneName(t, v.milestone, v.milestoneLabel)}
               </option>
             ))}
         </select>

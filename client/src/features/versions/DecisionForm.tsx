@@ -4,6 +4,7 @@ import type { VersionSummary } from "../../../../shared/api/schemas.ts";
 import { fieldProblemOf } from "../../../../shared/milestones/templates.ts";
 import { decideVersion } from "../../api/versions.ts";
 import { errorMessage } from "../../i18n/errorMessage.ts";
+import { approvalFieldName } from "../../lib/milestoneText.ts";
 
 /** Approve (with what the milestone records, e.g. the RRB number and date) or reject with a reason. */
 export function DecisionForm({
@@ -25,7 +26,7 @@ export function DecisionForm({
     // The server refuses the same (shared rule); saying it here names the field.
     const problem = decision === "approve" ? fieldProblemOf(version, details) : null;
     if (problem) {
-      setError(t(`versions.fieldProblem.${problem.kind}`, { label: problem.label }));
+      setError(t(`versions.fieldProblem.${problem.kind}`, { label: approvalFieldName(t, problem.key, problem.label) }));
       return;
     }
     setBusy(true);
@@ -55,7 +56,7 @@ export function DecisionForm({
       <p className="decision__title">{t("versions.decideFor", { org: orgName })}</p>
       {version.fields.map((field) => (
         <label key={field.key} className="decision__field">
-          {field.label}
+          {approvalFieldName(t, field.key, field.label)}
           {field.required ? " *" : ""}
           <input
             type={field.kind === "date" ? "date" : "text"}

@@ -4,6 +4,7 @@ import type { DocumentSummary } from "../../../../shared/api/schemas.ts";
 import { isApiError } from "../../api/ApiError.ts";
 import { requestMilestone } from "../../api/versions.ts";
 import { errorMessage } from "../../i18n/errorMessage.ts";
+import { milestoneName } from "../../lib/milestoneText.ts";
 
 /**
  * For owners: request the next milestone. A first click explains what happens; the
@@ -46,7 +47,7 @@ export function MilestoneRequest({ doc, onRequested }: { doc: DocumentSummary; o
         data-testid="milestone-request"
         onClick={() => setConfirming(true)}
       >
-        {t("versions.request", { label: next.label })}
+        {t("versions.request", { label: milestoneName(t, next.id, next.label) })}
       </button>
     );
   }

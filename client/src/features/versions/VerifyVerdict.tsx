@@ -1,6 +1,7 @@
 import { useTranslation } from "react-i18next";
 import type { VerifyMatch, VerifyResult } from "../../../../shared/api/schemas.ts";
 import { formatDateTime } from "../../lib/formatDateTime.ts";
+import { milestoneName } from "../../lib/milestoneText.ts";
 
 /** One version a verify answer names: document, version, chain state, decisions. */
 function MatchDetails({ match: m }: { match: VerifyMatch }) {
@@ -12,7 +13,7 @@ function MatchDetails({ match: m }: { match: VerifyMatch }) {
           {t("verify.match", {
             title: m.documentTitle,
             seq: m.version.seq,
-            label: m.version.milestoneLabel,
+            label: milestoneName(t, m.version.milestone, m.version.milestoneLabel),
             at: formatDateTime(m.version.frozenAt, i18n.language),
           })}
         </strong>

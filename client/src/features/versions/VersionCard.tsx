@@ -7,6 +7,7 @@ import { formatDateTime } from "../../lib/formatDateTime.ts";
 import { ApprovalList } from "./ApprovalList.tsx";
 import { DecisionForm } from "./DecisionForm.tsx";
 import { EXPORT_FORMATS, ExportButton } from "./ExportButtons.tsx";
+import { milestoneName } from "../../lib/milestoneText.ts";
 
 interface VersionCardProps {
   version: VersionSummary;
@@ -45,7 +46,7 @@ export function VersionCard({ version: v, onDecided, onOpen, onCompare, onRestor
     <li className="version" data-testid="version-card" data-status={v.status} data-version={v.id}>
       <p className="version__head">
         <strong>
-          {v.seq}. {v.milestoneLabel}
+          {v.seq}. {milestoneName(t, v.milestone, v.milestoneLabel)}
         </strong>{" "}
         <span className={`badge version__status version__status--${v.status}`} data-testid="version-status">
           {statusLabel[v.status]}
@@ -64,7 +65,10 @@ export function VersionCard({ version: v, onDecided, onOpen, onCompare, onRestor
         <p className="version__meta">{t("versions.needs", { orgs: v.requiredOrgs.map(orgName).join(", ") })}</p>
       )}
       {(v.openItems.suggestions > 0 || v.openItems.threads > 0) && (
-        <p className="version__meta">{t("versions.openItems", v.openItems)}</p>
+        <p className="version__meta">{t("versions.openItems", {
+            suggestions: t("versions.openSuggestions", { count: v.openItems.suggestions }),
+            threads: t("versions.openThreads", { count: v.openItems.threads }),
+          })}</p>
       )}
       <ApprovalList version={v} />
       {mayDecide && <DecisionForm version={v} orgName={orgName(user.orgId)} onDecided={onDecided} />}

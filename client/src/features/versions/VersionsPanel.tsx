@@ -13,6 +13,7 @@ import { useVersions } from "./useVersions.ts";
 import { useVersionView } from "./useVersionView.ts";
 import { VersionCard } from "./VersionCard.tsx";
 import { VersionViewer } from "./VersionViewer.tsx";
+import { milestoneName } from "../../lib/milestoneText.ts";
 
 /**
  * The milestone path and the frozen versions (`versions-panel`): request the next milestone
@@ -60,7 +61,7 @@ export function VersionsPanel({ current }: { current?: () => JSONContent }) {
       </h2>
       {doc.lock ? (
         <p className="alert alert--info" data-testid="versions-locked">
-          {t("versions.locked", { label: doc.lock.label })}
+          {t("versions.locked", { label: milestoneName(t, doc.lock.milestone, doc.lock.label) })}
         </p>
       ) : (
         doc.role === "owner" && <MilestoneRequest doc={doc} onRequested={changed} />

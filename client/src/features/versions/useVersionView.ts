@@ -4,6 +4,7 @@ import { useTranslation } from "react-i18next";
 import type { VersionSummary } from "../../../../shared/api/schemas.ts";
 import { redlineDoc } from "../../../../shared/versions/redline.ts";
 import { fetchVersion } from "../../api/versions.ts";
+import { milestoneName } from "../../lib/milestoneText.ts";
 
 /** What the read-only viewer shows: a version, or the redline from one version to another or to "current". */
 export interface VersionView {
@@ -29,7 +30,7 @@ export function useVersionView(
 
   const open = (v: VersionSummary) => {
     contentOf(v.id).then(
-      (content) => setView({ title: t("versions.viewTitle", { seq: v.seq, label: v.milestoneLabel }), content }),
+      (content) => setView({ title: t("versions.viewTitle", { seq: v.seq, label: milestoneName(t, v.milestone, v.milestoneLabel) }), content }),
       onError,
     );
   };

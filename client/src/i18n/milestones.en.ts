@@ -1,0 +1,20 @@
+import type { deMilestones } from "./milestones.de.ts";
+
+/** English names of the milestones and their approval fields. */
+export const enMilestones: typeof deMilestones = {
+  milestones: {
+    "konzept-entwurf": "Concept: draft ready for submission",
+    "rrb-eingabe": "Government council decision (RRB) on the programme submission",
+    "sem-pruefung": "Review by the SEM completed",
+    "pv-bereinigt": "Programme agreement settled",
+    "rrb-genehmigung": "Approval by the government council",
+    unterzeichnung: "Signature",
+  },
+  approvalFields: {
+    rrbNumber: "Number of the government council decision (RRB)",
+    rrbDate: "Date of the government council decision (RRB)",
+    remark: "Remark",
+    signatory: "Signed by",
+    signedOn: "Date of signature",
+  },
+};
