@@ -1,12 +1,18 @@
 import { accountErrorsEn, accountsEn } from "./accounts.en.ts";
-import type { DeepPartial } from "./DeepPartial.ts";
-import type { Catalogue } from "./de.ts";
+import { de } from "./de.ts";
+import { enMilestones } from "./milestones.en.ts";
 import { enParties } from "./parties.en.ts";
 import { ssoEn, ssoErrorsEn } from "./sso.en.ts";
+import type { Translation } from "./Translation.ts";
 
-/** English UI texts; missing keys fall back to German. */
-export const en: DeepPartial<Catalogue> = {
-  app: { tagline: "Cantonal integration programme KIP 3 – written together", loading: "Loading …" },
+/** English UI texts: every key of the German catalogue (catalogues.test.ts). */
+export const en: Translation = {
+  app: {
+    name: "Accord",
+    tagline: "Cantonal integration programme KIP 3 – written together",
+    loading: "Loading …",
+    retry: "Try again",
+  },
   login: {
     title: "Sign in",
     intro: "Sign in with your work e-mail address.",
@@ -17,6 +23,8 @@ export const en: DeepPartial<Catalogue> = {
   },
   ...ssoEn,
   header: { signOut: "Sign out", language: "Language" },
+  // Each language under its own name.
+  languages: de.languages,
   documents: {
     heading: "My documents",
     empty: "You are not a member of any document yet.",
@@ -39,15 +47,46 @@ export const en: DeepPartial<Catalogue> = {
     role: "Your role: {{role}}",
     forbidden: "You have no access to this document.",
     notFound: "This document does not exist.",
+    rename: "Change title",
+    renameHint: "Click to change the title",
+    loadFailed: "The document could not be loaded. Please try again later.",
+    sessionExpired: "Your session has expired. Please sign in again.",
+    sidebar: "Sidebar",
+    editorLabel: "Document content",
     unrenderable:
       "This document contains content Accord cannot display. The connection was closed so that nothing is changed. Please contact support.",
   },
+  toolbar: {
+    label: "Formatting",
+    paragraph: "Paragraph",
+    heading1: "Heading 1",
+    heading2: "Heading 2",
+    heading3: "Heading 3",
+    bold: "Bold",
+    italic: "Italic",
+    bulletList: "Bulleted list",
+    orderedList: "Numbered list",
+    link: "Link",
+    linkPrompt: "Link address (https://, mailto: or tel:). Leave empty to remove the link.",
+    unsafeLink: "This address is not allowed. Allowed are links with https://, http://, mailto: or tel:.",
+    insertTable: "Insert table",
+    addRow: "Insert row",
+    deleteRow: "Delete row",
+    addColumn: "Insert column",
+    deleteColumn: "Delete column",
+    deleteTable: "Delete table",
+    dismiss: "Close",
+  },
   toolbarShort: {
     paragraph: "Text",
+    heading1: "H1",
+    heading2: "H2",
+    heading3: "H3",
     bold: "B",
     italic: "I",
     bulletList: "• List",
     orderedList: "1. List",
+    link: "Link",
     insertTable: "Table",
     addRow: "+ Row",
     deleteRow: "− Row",
@@ -64,6 +103,9 @@ export const en: DeepPartial<Catalogue> = {
     offline_zero: "Offline – no unsaved changes",
     offline_one: "Offline – {{count}} unsaved change",
     offline_other: "Offline – {{count}} unsaved changes",
+    disconnected: "Disconnected",
+    serverRestarting: "The server is restarting.",
+    storageUnavailable: "Storage is temporarily unavailable; changes will be saved later.",
   },
   comments: {
     title: "Comments",
@@ -162,7 +204,11 @@ export const en: DeepPartial<Catalogue> = {
     needs: "Approval by: {{orgs}}",
     approved: "{{org}}: approved by {{name}}, {{at}}",
     rejected: "{{org}}: rejected by {{name}}, {{at}}",
-    openItems: "Frozen with {{suggestions}} open suggestions and {{threads}} open comments.",
+    openItems: "Frozen with {{suggestions}} and {{threads}}.",
+    openSuggestions_one: "{{count}} open suggestion",
+    openSuggestions_other: "{{count}} open suggestions",
+    openThreads_one: "{{count}} open comment",
+    openThreads_other: "{{count}} open comments",
     open: "Open",
     compare: "Compare with current text",
     compareWith: "Compare with",
@@ -199,7 +245,8 @@ export const en: DeepPartial<Catalogue> = {
     altered:
       "Altered: the file names version {{seq}} but is not an export of that version. Do not rely on its content.",
     hashKnown: "Hash known: it belongs to this version. Only checking the file itself shows whether a file is genuine.",
-    differences: "Differing passages (the first {{count}})",
+    differences_one: "Differing passage",
+    differences_other: "Differing passages (the first {{count}})",
     expected: "In the version",
     found: "In the file",
     differencesIncomplete: "There are further differences not listed here.",
@@ -218,12 +265,28 @@ export const en: DeepPartial<Catalogue> = {
     removed: "You no longer have access to this document.",
     dismiss: "Close",
   },
+  ...enMilestones,
   parties: enParties,
   ...accountsEn,
   errors: {
     ...ssoErrorsEn,
     ...accountErrorsEn,
     conflict: enParties.conflict,
+    bad_request: "The input is not valid.",
+    invalid_json: "The request could not be read.",
+    unauthorized: "Please sign in.",
+    forbidden: "You do not have permission for this.",
+    not_found: "Not found.",
+    payload_too_large: "The input is too large.",
+    internal: "An error occurred on the server. Please try again later.",
+    last_owner: "A document needs at least one owner. Make another person owner first.",
+    too_many_attempts: "Too many failed sign-ins. Please wait a few minutes.",
+    milestone_pending: "A milestone is still awaiting approval. Decide on it first.",
+    no_milestone_left: "Every milestone of this document is reached.",
+    open_items:
+      "There are open suggestions or comments. Settle them, or freeze the version with them explicitly.",
+    already_decided: "Your organisation has already decided.",
+    not_pending: "This version is not awaiting approval.",
     invalid_credentials: "Wrong e-mail address or password.",
     account_deactivated: "This account is deactivated. Please contact your administrator.",
     archive_too_large: "The archive is too large once unpacked, or has too many entries.",
