@@ -283,8 +283,7 @@ export const en: Translation = {
     too_many_attempts: "Too many failed sign-ins. Please wait a few minutes.",
     milestone_pending: "A milestone is still awaiting approval. Decide on it first.",
     no_milestone_left: "Every milestone of this document is reached.",
-    open_items:
-      "There are open suggestions or comments. Settle them, or freeze the version with them explicitly.",
+    open_items: "There are open suggestions or comments. Settle them, or freeze the version with them explicitly.",
     already_decided: "Your organisation has already decided.",
     not_pending: "This version is not awaiting approval.",
     invalid_credentials: "Wrong e-mail address or password.",

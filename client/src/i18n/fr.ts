@@ -261,7 +261,8 @@ export const fr: Translation = {
     compareWith: "Comparer avec",
     current: "texte actuel",
     restore: "Restaurer le texte",
-    restoreConfirm: "Reprendre le texte de cette version comme nouvelle modification ? Les versions restent inchangées.",
+    restoreConfirm:
+      "Reprendre le texte de cette version comme nouvelle modification ? Les versions restent inchangées.",
     restored: "Le texte de la version a été repris comme nouvelle modification.",
     export: "Exporter",
     exportCurrent: "Exporter le texte actuel (projet)",
@@ -292,8 +293,7 @@ export const fr: Translation = {
     not_found: "Introuvable.",
     payload_too_large: "La saisie est trop volumineuse.",
     internal: "Une erreur s'est produite sur le serveur. Veuillez réessayer plus tard.",
-    last_owner:
-      "Un document doit avoir au moins un·e propriétaire. Désignez d'abord une autre personne.",
+    last_owner: "Un document doit avoir au moins un·e propriétaire. Désignez d'abord une autre personne.",
     too_many_attempts: "Trop de tentatives de connexion échouées. Veuillez patienter quelques minutes.",
     milestone_pending: "Un jalon attend encore l'approbation. Statuez d'abord sur celui-ci.",
     no_milestone_left: "Tous les jalons de ce document sont atteints.",

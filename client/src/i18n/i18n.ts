@@ -1,12 +1,12 @@
 import i18next from "i18next";
 import { initReactI18next } from "react-i18next";
-import { accountErrorsIt, accountsIt } from "./accounts.it.ts";
 import { de } from "./de.ts";
 import { en } from "./en.ts";
 import { fr } from "./fr.ts";
+import { it } from "./it.ts";
 
-/** Languages the UI offers, German first. */
-export const LANGUAGES = ["de", "fr", "en"] as const;
+/** Languages the UI offers: the official languages, German first, then English. */
+export const LANGUAGES = ["de", "fr", "it", "en"] as const;
 export type Language = (typeof LANGUAGES)[number];
 
 const STORAGE_KEY = "accord:language";
@@ -34,9 +34,8 @@ export function initI18n(): void {
     resources: {
       de: { translation: de },
       fr: { translation: fr },
+      it: { translation: it },
       en: { translation: en },
-      // Italian so far for accounts and administration only; the rest falls back to German.
-      it: { translation: { ...accountsIt, errors: accountErrorsIt } },
     },
     lng,
     fallbackLng: "de",

@@ -4,8 +4,8 @@ import type { DocumentSummary, User } from "../../../../shared/api/schemas.ts";
 import { isApiError } from "../../api/ApiError.ts";
 import { fetchDocument } from "../../api/documents.ts";
 import { useCollabSession } from "../../collab/useCollabSession.ts";
-import { Workspace } from "./Workspace.tsx";
 import { milestoneName } from "../../lib/milestoneText.ts";
+import { Workspace } from "./Workspace.tsx";
 
 interface LiveDocumentProps {
   doc: DocumentSummary;
@@ -41,7 +41,11 @@ export function LiveDocument(props: LiveDocumentProps) {
           if (n.kind !== "permissionsChanged") return;
           // Connections are also renewed when a milestone locks or unlocks the text.
           if (updated.lock?.versionId !== doc.lock?.versionId) {
-            setNotice(updated.lock ? t("versions.locked", { label: milestoneName(t, updated.lock.milestone, updated.lock.label) }) : t("access.unlocked"));
+            setNotice(
+              updated.lock
+                ? t("versions.locked", { label: milestoneName(t, updated.lock.milestone, updated.lock.label) })
+                : t("access.unlocked"),
+            );
           } else setNotice(t("access.permissionsChanged", { role: t(`roles.${updated.role}`) }));
         },
         (err: unknown) => {

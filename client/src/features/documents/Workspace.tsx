@@ -12,6 +12,7 @@ import { Editor, type Preview } from "../../editor/Editor.tsx";
 import { Outline } from "../../editor/Outline.tsx";
 import { useCollabEditor } from "../../editor/useCollabEditor.ts";
 import { DocumentProvider, type OpenDocument } from "../../lib/DocumentContext.tsx";
+import { milestoneName } from "../../lib/milestoneText.ts";
 import { useOrganisations } from "../../lib/Organisations.tsx";
 import { organisationOf } from "../../lib/organisationOf.ts";
 import {
@@ -32,7 +33,6 @@ import {
 import { VersionsPanel } from "../versions/index.ts";
 import { DocumentHeader } from "./DocumentHeader.tsx";
 import { useSessionCheck } from "./useSessionCheck.ts";
-import { milestoneName } from "../../lib/milestoneText.ts";
 
 interface WorkspaceProps {
   doc: DocumentSummary;

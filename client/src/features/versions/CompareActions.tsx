@@ -1,8 +1,8 @@
 import { useTranslation } from "react-i18next";
 import type { VersionSummary } from "../../../../shared/api/schemas.ts";
 import { redlineUrl } from "../../api/versions.ts";
-import { ExportButton } from "./ExportButtons.tsx";
 import { milestoneName } from "../../lib/milestoneText.ts";
+import { ExportButton } from "./ExportButtons.tsx";
 
 interface CompareActionsProps {
   documentId: string;

@@ -4,10 +4,10 @@ import { canEditContent } from "../../../../shared/roles.ts";
 import { versionExportUrl } from "../../api/versions.ts";
 import { useDocument } from "../../lib/DocumentContext.tsx";
 import { formatDateTime } from "../../lib/formatDateTime.ts";
+import { milestoneName } from "../../lib/milestoneText.ts";
 import { ApprovalList } from "./ApprovalList.tsx";
 import { DecisionForm } from "./DecisionForm.tsx";
 import { EXPORT_FORMATS, ExportButton } from "./ExportButtons.tsx";
-import { milestoneName } from "../../lib/milestoneText.ts";
 
 interface VersionCardProps {
   version: VersionSummary;
@@ -65,10 +65,12 @@ export function VersionCard({ version: v, onDecided, onOpen, onCompare, onRestor
         <p className="version__meta">{t("versions.needs", { orgs: v.requiredOrgs.map(orgName).join(", ") })}</p>
       )}
       {(v.openItems.suggestions > 0 || v.openItems.threads > 0) && (
-        <p className="version__meta">{t("versions.openItems", {
+        <p className="version__meta">
+          {t("versions.openItems", {
             suggestions: t("versions.openSuggestions", { count: v.openItems.suggestions }),
             threads: t("versions.openThreads", { count: v.openItems.threads }),
-          })}</p>
+          })}
+        </p>
       )}
       <ApprovalList version={v} />
       {mayDecide && <DecisionForm version={v} orgName={orgName(user.orgId)} onDecided={onDecided} />}

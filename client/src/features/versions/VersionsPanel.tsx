@@ -5,6 +5,7 @@ import type { VersionSummary } from "../../../../shared/api/schemas.ts";
 import { documentExportUrl, restoreVersion } from "../../api/versions.ts";
 import { errorMessage } from "../../i18n/errorMessage.ts";
 import { useDocument } from "../../lib/DocumentContext.tsx";
+import { milestoneName } from "../../lib/milestoneText.ts";
 import { CompareActions } from "./CompareActions.tsx";
 import { EXPORT_FORMATS, ExportButton, ExportProgress } from "./ExportButtons.tsx";
 import { MilestoneRequest } from "./MilestoneRequest.tsx";
@@ -13,7 +14,6 @@ import { useVersions } from "./useVersions.ts";
 import { useVersionView } from "./useVersionView.ts";
 import { VersionCard } from "./VersionCard.tsx";
 import { VersionViewer } from "./VersionViewer.tsx";
-import { milestoneName } from "../../lib/milestoneText.ts";
 
 /**
  * The milestone path and the frozen versions (`versions-panel`): request the next milestone

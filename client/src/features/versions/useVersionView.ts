@@ -30,7 +30,11 @@ export function useVersionView(
 
   const open = (v: VersionSummary) => {
     contentOf(v.id).then(
-      (content) => setView({ title: t("versions.viewTitle", { seq: v.seq, label: milestoneName(t, v.milestone, v.milestoneLabel) }), content }),
+      (content) =>
+        setView({
+          title: t("versions.viewTitle", { seq: v.seq, label: milestoneName(t, v.milestone, v.milestoneLabel) }),
+          content,
+        }),
       onError,
     );
   };
