@@ -1,21 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { de } from "./de.ts";
 import { en } from "./en.ts";
+import { flatten } from "./flatten.ts";
 import { fr } from "./fr.ts";
 import { it as italian } from "./it.ts";
 
 const PLURAL = /_(zero|one|two|few|many|other)$/;
-
-/** Every string of a catalogue under its dotted key. */
-function flatten(tree: object, prefix = ""): Map<string, string> {
-  const out = new Map<string, string>();
-  for (const [key, value] of Object.entries(tree)) {
-    const path = prefix ? `${prefix}.${key}` : key;
-    if (typeof value === "string") out.set(path, value);
-    else for (const [k, v] of flatten(value as object, path)) out.set(k, v);
-  }
-  return out;
-}
 
 /** The `{{x}}` variables of a string, sorted. */
 const variables = (text: string) => [...text.matchAll(/\{\{\s*([\w.]+)\s*\}\}/g)].map((m) => m[1]).sort();
