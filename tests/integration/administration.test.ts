@@ -6,24 +6,13 @@ import { describeNeeding, freshRedisPrefix, freshSchema } from "../helpers/needs
 import { rawSocket } from "../helpers/rawSocket.ts";
 import { DEMO_PASSWORD, login, startTestServer } from "../helpers/server.ts";
 import { TEST_REDIS_URL } from "../helpers/services.ts";
+import { within } from "../helpers/within.ts";
 import { connectClient } from "../helpers/yClient.ts";
 
 const DOC = "kip3-konzept-so";
 const ADMIN = "sandra.keller@sem.admin.ch";
 /** Long enough that no periodic check runs during a test: what closes a socket is the event itself. */
 const NO_CHECK = "600000";
-
-async function within<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`${what}: nothing within ${ms} ms`)), ms);
-  });
-  try {
-    return await Promise.race([promise, timeout]);
-  } finally {
-    clearTimeout(timer);
-  }
-}
 
 function describeAdministration(
   describeIt: (name: string, factory: () => void | Promise<void>) => void,

@@ -5,25 +5,13 @@ import { CloseCode } from "../../shared/protocol/closeCodes.ts";
 import { apiClient } from "../helpers/api.ts";
 import { describeNeeding, freshSchema } from "../helpers/needsServices.ts";
 import { DEMO_PASSWORD, login, startTestServer } from "../helpers/server.ts";
+import { within } from "../helpers/within.ts";
 import { connectClient } from "../helpers/yClient.ts";
 
 const DOC = "kip3-konzept-so";
 const NEW_PASSWORD = "Weissenstein-Solothurn-1284";
 /** Long enough that no periodic check runs during a test: what closes a socket is the event itself. */
 const NO_CHECK = "600000";
-
-/** `promise`, or a failure naming `what` after `ms`. */
-async function within<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`${what}: nothing within ${ms} ms`)), ms);
-  });
-  try {
-    return await Promise.race([promise, timeout]);
-  } finally {
-    clearTimeout(timer);
-  }
-}
 
 function describePasswords(
   describeIt: (name: string, factory: () => void | Promise<void>) => void,

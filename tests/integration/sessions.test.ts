@@ -8,6 +8,7 @@ import { describeNeeding, freshRedisPrefix, freshSchema } from "../helpers/needs
 import { rawSocket } from "../helpers/rawSocket.ts";
 import { DEMO_PASSWORD, login, startTestServer, tempDataDir } from "../helpers/server.ts";
 import { TEST_REDIS_URL } from "../helpers/services.ts";
+import { within } from "../helpers/within.ts";
 import { appendParagraph, connectClient, eventually, textOf } from "../helpers/yClient.ts";
 
 const DOC = "kip3-konzept-so";
@@ -27,19 +28,6 @@ function paragraphFrame(text: string): Uint8Array {
 const signOut = (url: string, cookie: string) =>
   fetch(`${url}/api/auth/logout`, { method: "POST", headers: { cookie } });
 const me = async (url: string, cookie: string) => (await fetch(`${url}/api/me`, { headers: { cookie } })).status;
-
-/** `promise`, or a failure naming `what` after `ms`. */
-async function within<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`${what}: nothing within ${ms} ms`)), ms);
-  });
-  try {
-    return await Promise.race([promise, timeout]);
-  } finally {
-    clearTimeout(timer);
-  }
-}
 
 /** The document's text as the server serves it to a fresh client of Lukas (an editor of both documents). */
 async function servedText(url: string, documentId: string): Promise<string> {
