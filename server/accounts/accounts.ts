@@ -35,6 +35,3 @@ export async function publicUser(store: Pick<OrganisationStore, "organisationNam
     language: user.language,
   };
 }
-
-// `/api/me/organisation` answers with the organisation's look, which the organisations module owns.
-export { describeOrganisation } from "../organisations/look.ts";

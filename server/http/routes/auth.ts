@@ -1,13 +1,14 @@
 import { Hono } from "hono";
 import { deleteCookie, getCookie } from "hono/cookie";
 import { AuditQuery, LoginRequest } from "../../../shared/api/schemas.ts";
-import { authenticate, describeOrganisation, publicUser } from "../../accounts/accounts.ts";
+import { authenticate, publicUser } from "../../accounts/accounts.ts";
 import type { LiveSessions } from "../../accounts/LiveSessions.ts";
 import { LoginThrottle } from "../../accounts/LoginThrottle.ts";
 import { closeSession, SESSION_COOKIE } from "../../accounts/sessions.ts";
 import { readAccountEvents } from "../../accounts/signIns.ts";
 import type { Config } from "../../config.ts";
 import { AppError, passwordSignInDisabled, tooManyAttempts } from "../../errors.ts";
+import { describeOrganisation } from "../../organisations/look.ts";
 import { passwordSignInAllowed } from "../../sso/passwordSignIn.ts";
 import type { AccountStore } from "../../store/ports/AccountStore.ts";
 import type { AuditStore } from "../../store/ports/AuditStore.ts";

@@ -2,6 +2,7 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { AdminOrganisation, OrganisationInput } from "../../api/admin.ts";
 import { errorMessage } from "../../i18n/errorMessage.ts";
+import { NEUTRAL_COLOUR } from "../../lib/organisationOf.ts";
 import { useSubmit } from "../../lib/useSubmit.ts";
 
 const KINDS = ["federal", "canton", "commune", "other"] as const;
@@ -21,7 +22,7 @@ export function OrganisationForm({
   const [kind, setKind] = useState<AdminOrganisation["kind"]>(initial?.kind ?? "commune");
   const [name, setName] = useState(initial?.name ?? { de: "", fr: "", it: "" });
   const [shortName, setShortName] = useState(initial?.shortName ?? "");
-  const [colour, setColour] = useState(initial?.colour ?? "#5f6b7a");
+  const [colour, setColour] = useState(initial?.colour ?? NEUTRAL_COLOUR);
   const [domains, setDomains] = useState(initial?.domains.join(", ") ?? "");
   const [sso, setSso] = useState(initial?.ssoProvisioning ?? false);
   const [passwordSignIn, setPasswordSignIn] = useState(initial?.passwordSignIn ?? true);
