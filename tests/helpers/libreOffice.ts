@@ -1,0 +1,67 @@
+import { execFile } from "node:child_process";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { promisify } from "node:util";
+
+const run = promisify(execFile);
+const SCRIPT = path.join(path.dirname(fileURLToPath(import.meta.url)), "libreoffice", "outcomes.py");
+
+/** One tracked change as LibreOffice lists it. */
+export interface LibreOfficeRedline {
+  type: string;
+  author: string;
+  /** Local time as LibreOffice holds it, `YYYY-MM-DDTHH:MM:SS`. */
+  date: string;
+}
+
+export interface LibreOfficeComment {
+  author: string;
+  content: string;
+  resolved: boolean | null;
+  date: string;
+}
+
+/** What LibreOffice reads in a file, and its text after Accept All and Reject All (its own "Text" export). */
+export interface LibreOfficeOutcomes {
+  redlines: LibreOfficeRedline[];
+  comments: LibreOfficeComment[];
+  /** The document's text as it is shown, deletions included. */
+  text: string;
+  accepted: string;
+  rejected: string;
+}
+
+/** Opens `bytes` (DOCX, ODT …) in a real LibreOffice through UNO and reads what it makes of them. */
+export async function libreOfficeOutcomes(bytes: Uint8Array, extension = "docx"): Promise<LibreOfficeOutcomes> {
+  const dir = mkdtempSync(path.join(tmpdir(), "accord-lo-"));
+  try {
+    const file = path.join(dir, `input.${extension}`);
+    writeFileSync(file, bytes);
+    const { stdout } = await run("/usr/bin/python3", [SCRIPT, file], { timeout: 120_000, maxBuffer: 64 << 20 });
+    return JSON.parse(stdout) as LibreOfficeOutcomes;
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/**
+ * Converts `source` (e.g. a flat ODT a test wrote, with tracked changes and comments) with
+ * LibreOffice, as a third-party writer makes the files users bring: `soffice --convert-to`.
+ */
+export async function convertWithLibreOffice(source: string, from: string, to: string): Promise<Uint8Array> {
+  const dir = mkdtempSync(path.join(tmpdir(), "accord-lo-"));
+  try {
+    const file = path.join(dir, `input.${from}`);
+    writeFileSync(file, source);
+    await run(
+      "soffice",
+      [`-env:UserInstallation=file://${path.join(dir, "profile")}`, "--headless", "--convert-to", to, "--outdir", dir, file],
+      { timeout: 120_000 },
+    );
+    return readFileSync(path.join(dir, `input.${to.split(":")[0]}`));
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
