@@ -57,7 +57,15 @@ export async function convertWithLibreOffice(source: string, from: string, to: s
     writeFileSync(file, source);
     await run(
       "soffice",
-      [`-env:UserInstallation=file://${path.join(dir, "profile")}`, "--headless", "--convert-to", to, "--outdir", dir, file],
+      [
+        `-env:UserInstallation=file://${path.join(dir, "profile")}`,
+        "--headless",
+        "--convert-to",
+        to,
+        "--outdir",
+        dir,
+        file,
+      ],
       { timeout: 120_000 },
     );
     return readFileSync(path.join(dir, `input.${to.split(":")[0]}`));
