@@ -125,7 +125,7 @@ function table(node: JSONContent, pos: number, ctx: BlockContext): Block[] {
     });
     rowPos += nodeSize(row);
     return new TableRow({
-      tableHeader: leading && header,
+      ...(leading && header ? { tableHeader: true } : {}),
       ...(change ? { [change.kind]: ctx.revisions.change(change.markId) } : {}),
       children: cells,
     });
