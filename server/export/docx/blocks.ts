@@ -98,7 +98,7 @@ function list(node: JSONContent, pos: number, ctx: BlockContext, level: number):
   return out;
 }
 
-function table(node: JSONContent, pos: number, ctx: BlockContext): Block[] {
+function table(node: JSONContent, pos: number, ctx: BlockContext, spacer: boolean): Block[] {
   const widths = columnWidths(node);
   let rowPos = pos + 1;
   let leading = true;
@@ -136,7 +136,8 @@ function table(node: JSONContent, pos: number, ctx: BlockContext): Block[] {
       columnWidths: widths,
       rows,
     }),
-    new Paragraph({}),
+    // Word needs a paragraph between two tables and after a table that ends a cell or the body.
+    ...(spacer ? [new Paragraph({})] : []),
   ];
 }
 
@@ -157,7 +158,7 @@ export function blocks(nodes: readonly JSONContent[], pos: number, ctx: BlockCon
     : ctx.quoted
       ? { indent: { left: QUOTE_INDENT_TWIPS } }
       : {};
-  for (const node of nodes) {
+  nodes.forEach((node, index) => {
     switch (node.type) {
       case "paragraph":
       case "heading":
@@ -175,12 +176,12 @@ export function blocks(nodes: readonly JSONContent[], pos: number, ctx: BlockCon
         out.push(new Paragraph({ border: { bottom: { style: "single", size: 6, color: "8A96A3", space: 1 } } }));
         break;
       case "table":
-        out.push(...table(node, pos, ctx));
+        out.push(...table(node, pos, ctx, (nodes[index + 1]?.type ?? "table") === "table"));
         break;
       default:
         out.push(...blocks(node.content ?? [], pos + 1, ctx, place));
     }
     pos += nodeSize(node);
-  }
+  });
   return out;
 }

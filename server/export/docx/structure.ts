@@ -27,10 +27,11 @@ function textblocks(node: JSONContent, cell: JSONContent | null, out: Textblock[
   for (const child of node.content ?? []) textblocks(child, inner, out);
 }
 
-/** The insertion or deletion on a text node whose text is or starts/ends with the anchor. */
-function anchorChange(text: JSONContent | undefined, side: "start" | "end"): StructureChange | null {
-  const s = text?.text ?? "";
-  if (text?.type !== "text" || !(side === "start" ? s.startsWith(ANCHOR) : s.endsWith(ANCHOR))) return null;
+/** The insertion or deletion on a block's first or last character (zero-width anchors included). */
+function edgeChange(block: JSONContent, side: "start" | "end"): StructureChange | null {
+  const content = block.content ?? [];
+  const text = side === "start" ? content[0] : content.at(-1);
+  if (text?.type !== "text" || !text.text) return null;
   for (const kind of CHANGE) {
     const mark = text.marks?.find((m) => m.type === kind);
     if (mark) return { kind, markId: mark.attrs?.id };
@@ -40,11 +41,12 @@ function anchorChange(text: JSONContent | undefined, side: "start" | "end"): Str
 
 /**
  * Which paragraph marks a suggestion inserted or deleted, from the live document's
- * convention (shared/suggestions): a block boundary between two zero-width-space anchors
- * of one suggestion (its last character in one block, its first in the next, same mark and
- * id) is a suggested split (insertion) or join (deletion) of the paragraph before it. A
- * new paragraph or list item is its inserted text plus such a boundary, so Accept All and
- * Reject All in Word leave no empty paragraph or bullet behind.
+ * convention (shared/suggestions): a block that ends with a zero-width-space anchor of a
+ * suggestion, followed by a block whose first character belongs to the same suggestion
+ * (its anchor, or text typed into a new paragraph), has the boundary between them made by
+ * that suggestion: a suggested split (insertion) or join (deletion) of the paragraph
+ * before it. A new paragraph or list item is its inserted text plus such a boundary, so
+ * Accept All and Reject All in Word leave no empty paragraph or bullet behind.
  */
 export function paragraphMarkChanges(doc: JSONContent): Map<JSONContent, StructureChange> {
   const blocks: Textblock[] = [];
@@ -55,8 +57,10 @@ export function paragraphMarkChanges(doc: JSONContent): Map<JSONContent, Structu
     // A cell's paragraph mark ends the cell: it is never merged with what follows.
     if (before.cell && before.cell !== after.cell) continue;
     if (!before.cell && after.cell) continue;
-    const end = anchorChange(before.node.content?.at(-1), "end");
-    const start = anchorChange(after.node.content?.[0], "start");
+    // Only a boundary that the suggestion made: its last character is the zero-width anchor.
+    if (!(before.node.content?.at(-1)?.text ?? "").endsWith(ANCHOR)) continue;
+    const end = edgeChange(before.node, "end");
+    const start = edgeChange(after.node, "start");
     if (end && start && end.kind === start.kind && end.markId === start.markId) out.set(before.node, end);
   }
   return out;
