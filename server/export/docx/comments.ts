@@ -76,14 +76,21 @@ export class CommentPlacer {
     return out;
   }
 
-  /** A paragraph with the ranges still open or never started, or null when all were placed. */
+  /**
+   * A paragraph with the comments whose passage was never met (deleted text): their
+   * references alone, as point comments (an empty range made LibreOffice fail to load the
+   * file); null when every thread was placed. Ranges still open are closed by `at` at the
+   * end of the body, so none is left here.
+   */
   rest(): Paragraph | null {
     const out: ParagraphChild[] = [];
     for (const p of this.placed) {
       if (p.ended) continue;
-      if (!p.started) for (const id of p.ids) out.push(new CommentRangeStart(id));
-      p.started = true;
-      out.push(...this.end(p));
+      if (p.started) out.push(...this.end(p));
+      else {
+        p.ended = true;
+        for (const id of p.ids) out.push(new TextRun({ children: [new CommentReference(id)] }));
+      }
     }
     return out.length > 0 ? new Paragraph({ children: out }) : null;
   }
