@@ -11,12 +11,12 @@ import {
   type RedlineFormat,
 } from "../export/index.ts";
 import { draftMeta } from "../export/meta.ts";
+import { exportAnnotations } from "../export/threads.ts";
 import type { NameLookup } from "../store/ports/AccountStore.ts";
 import type { VersionStore } from "../store/ports/VersionStore.ts";
 import { readDocument } from "./freeze.ts";
 import { documentMilestones } from "./milestones.ts";
 import { KIND_LABELS } from "./record.ts";
-import { exportAnnotations } from "../export/threads.ts";
 import { type CommentsChoice, renderVersion, suggestionAttribution, versionMeta } from "./render.ts";
 
 /** The live documents, as exports need them (implemented by RoomRegistry). */
@@ -68,7 +68,10 @@ export async function exportCurrent(
   const content = contentOf(state);
   const meta = draftMeta(doc.title, doc.id, KIND_LABELS[doc.kind]);
   const { threads, wordOrigins } = exportAnnotations(state);
-  const attribution = await suggestionAttribution(store, content, { wordOrigins, fallbackAt: new Date().toISOString() });
+  const attribution = await suggestionAttribution(store, content, {
+    wordOrigins,
+    fallbackAt: new Date().toISOString(),
+  });
   const bytes = await exportDocument(format, content, meta, { attribution, ...(choice.comments ? { threads } : {}) });
   return { bytes, contentType: contentTypeOf(format), fileName: fileNameOf(meta, format) };
 }

@@ -11,8 +11,8 @@ import { addReply, type CommentAuthor, createThread, readThreads, setResolved } 
 import { CONTENT_FIELD } from "../../shared/schema/extensions.ts";
 import { login, startTestServer } from "../helpers/server.ts";
 import { storedDoc } from "../helpers/stored.ts";
-import { connectClient, eventually } from "../helpers/yClient.ts";
 import { all, docxParts, first, parseXml, textOf, type XmlElement } from "../helpers/xmlTree.ts";
+import { connectClient, eventually } from "../helpers/yClient.ts";
 
 const CONCEPT = "kip3-konzept-so"; // Andrea owner, Lukas editor, Marco commenter
 const MARCO: CommentAuthor = { id: "u-marco", name: "Marco Rossi", orgId: "sem" };
@@ -30,14 +30,26 @@ async function libreOfficeComments(docx: Uint8Array) {
     writeFileSync(path.join(dir, "in.docx"), docx);
     await promisify(execFile)(
       "soffice",
-      [`-env:UserInstallation=file://${path.join(dir, "profile")}`, "--headless", "--convert-to", "odt", "--outdir", dir, path.join(dir, "in.docx")],
+      [
+        `-env:UserInstallation=file://${path.join(dir, "profile")}`,
+        "--headless",
+        "--convert-to",
+        "odt",
+        "--outdir",
+        dir,
+        path.join(dir, "in.docx"),
+      ],
       { timeout: 120_000 },
     );
-    const content = parseXml(strFromU8(unzipSync(readFileSync(path.join(dir, "in.odt")))["content.xml"] ?? new Uint8Array()));
+    const content = parseXml(
+      strFromU8(unzipSync(readFileSync(path.join(dir, "in.odt")))["content.xml"] ?? new Uint8Array()),
+    );
     return all(content, "office:annotation").map((a) => ({
       author: first(a, "dc:creator")?.text ?? "",
       date: first(a, "dc:date")?.text ?? "",
-      text: all(a, "text:p").map((p) => p.text).join("\n"),
+      text: all(a, "text:p")
+        .map((p) => p.text)
+        .join("\n"),
       resolved: a.attributes["loext:resolved"] === "true",
     }));
   } finally {
@@ -65,12 +77,16 @@ describe("comment threads in DOCX exports", async () => {
   const commenter = connectClient(server.url, CONCEPT, marco);
   const editor = connectClient(server.url, CONCEPT, lukas);
   await Promise.all([commenter.synced, editor.synced]);
-  const firstText = (doc: Y.Doc) =>
-    (doc.getXmlFragment(CONTENT_FIELD).get(0) as Y.XmlElement).get(0) as Y.XmlText;
-  const at = (i: number) => Y.encodeRelativePosition(Y.createRelativePositionFromTypeIndex(firstText(commenter.doc), i));
+  const firstText = (doc: Y.Doc) => (doc.getXmlFragment(CONTENT_FIELD).get(0) as Y.XmlElement).get(0) as Y.XmlText;
+  const at = (i: number) =>
+    Y.encodeRelativePosition(Y.createRelativePositionFromTypeIndex(firstText(commenter.doc), i));
   // Not at the very start of the document: y-tiptap reads a text position there as misresolved (the editor too).
   const quote = "Integrationsprogramm";
-  const from = firstText(commenter.doc).toDelta().map((d: { insert: string }) => d.insert).join("").indexOf(quote);
+  const from = firstText(commenter.doc)
+    .toDelta()
+    .map((d: { insert: string }) => d.insert)
+    .join("")
+    .indexOf(quote);
   const open = createThread(commenter.doc, {
     author: MARCO,
     text: "Bitte Zahlen prüfen",
@@ -110,13 +126,20 @@ describe("comment threads in DOCX exports", async () => {
     const ids = all(parts["word/comments.xml"] as XmlElement, "w:comment")
       .filter((c) => textOf(c) === "Bitte Zahlen prüfen")
       .map((c) => c.attributes["w:id"]);
-    const paragraph = all(body, "w:p").find((p) => all(p, "w:commentRangeStart").some((s) => s.attributes["w:id"] === ids[0]));
+    const paragraph = all(body, "w:p").find((p) =>
+      all(p, "w:commentRangeStart").some((s) => s.attributes["w:id"] === ids[0]),
+    );
     const order = (paragraph as XmlElement).children.map((c) =>
       c.name === "w:r" ? textOf(c) : `${c.name}:${c.attributes["w:id"]}`,
     );
     const from = order.indexOf(`w:commentRangeStart:${ids[0]}`);
     const to = order.indexOf(`w:commentRangeEnd:${ids[0]}`);
-    expect(order.slice(from, to).filter((x) => !x.startsWith("w:")).join("")).toBe(quote);
+    expect(
+      order
+        .slice(from, to)
+        .filter((x) => !x.startsWith("w:"))
+        .join(""),
+    ).toBe(quote);
     expect(first(parts["word/commentsExtended.xml"] as XmlElement, "w15:commentsEx")).toBeDefined();
     expect(parts["word/commentsIds.xml"]).toBeDefined();
   }, 60_000);
@@ -140,7 +163,9 @@ describe("comment threads in DOCX exports", async () => {
     const withoutComments = (await get(`/versions/${version.id}/export?format=docx&comments=false`)).bytes;
     expect(Buffer.from(withComments)).not.toEqual(Buffer.from(withoutComments));
     // Deterministic: the same bytes again.
-    expect(Buffer.from((await get(`/versions/${version.id}/export?format=docx`)).bytes)).toEqual(Buffer.from(withComments));
+    expect(Buffer.from((await get(`/versions/${version.id}/export?format=docx`)).bytes)).toEqual(
+      Buffer.from(withComments),
+    );
     for (const file of [withComments, withoutComments])
       expect(await verify(file)).toMatchObject({ verdict: "genuine", format: "docx" });
     const zipWithout = (await get(`/versions/${version.id}/export?format=zip&comments=false`)).bytes;

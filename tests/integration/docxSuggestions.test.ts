@@ -33,7 +33,11 @@ const BEAT_AT = Date.parse("2026-11-27T14:05:00Z");
 const NAMES = { "u-anna": "Anna Muster", "u-beat": "Beat Keller" };
 
 const item = (text: string) => ({ type: "listItem", content: [paragraph(text)] });
-const cell = (type: string, text: string) => ({ type, attrs: { colspan: 1, rowspan: 1, colwidth: null }, content: [paragraph(text)] });
+const cell = (type: string, text: string) => ({
+  type,
+  attrs: { colspan: 1, rowspan: 1, colwidth: null },
+  content: [paragraph(text)],
+});
 const row = (type: string, ...texts: string[]) => ({ type: "tableRow", content: texts.map((t) => cell(type, t)) });
 
 /** Where `text` starts in the document (the first match). */
@@ -77,7 +81,10 @@ function suggestedDocument(): JSONContent {
     paragraph("Iota"),
     paragraph("Kappa"),
     { type: "bulletList", content: [item("Mu"), item("Xi")] },
-    { type: "table", content: [row("tableHeader", "Förderbereich", "Wirkungsziel"), row("tableCell", "Omikron", "Pi")] },
+    {
+      type: "table",
+      content: [row("tableHeader", "Förderbereich", "Wirkungsziel"), row("tableCell", "Omikron", "Pi")],
+    },
     paragraph("Ende"),
   ]);
   const anna = new HeadlessEditor(ydoc, ANNA);
@@ -102,7 +109,10 @@ describe("pending suggestions in the DOCX, as LibreOffice accepts and rejects th
   it("gives exactly the accepted and the rejected text, with the suggesters' names and times", async () => {
     const json = suggestedDocument();
     const node = schema.nodeFromJSON(json);
-    const attribution = await suggestionAttribution({} as never, json, { recorded: NAMES, fallbackAt: META.frozenAt ?? "" });
+    const attribution = await suggestionAttribution({} as never, json, {
+      recorded: NAMES,
+      fallbackAt: META.frozenAt ?? "",
+    });
     const outcome = await libreOfficeOutcomes(await docxOf(json, META, { attribution }));
     // Paragraph by paragraph: no empty paragraph or bullet left by a split, a join, a new paragraph or list item.
     expect(loLines(outcome.accepted)).toEqual(lines(withAllAccepted(node)));
@@ -138,7 +148,10 @@ describe("pending suggestions in the DOCX, as LibreOffice accepts and rejects th
         ],
       })
       .toJSON() as JSONContent;
-    const attribution = await suggestionAttribution({} as never, json, { recorded: NAMES, fallbackAt: META.frozenAt ?? "" });
+    const attribution = await suggestionAttribution({} as never, json, {
+      recorded: NAMES,
+      fallbackAt: META.frozenAt ?? "",
+    });
     const bytes = await docxOf(json, META, { attribution });
     const outcome = await libreOfficeOutcomes(bytes);
     expect(loLines(outcome.accepted)).toEqual([START, "Bereich", "Ziel", "Sprache", "Kurse", "Arbeit", "", "Ende"]);
@@ -161,7 +174,9 @@ describe("pending suggestions in the DOCX, as LibreOffice accepts and rejects th
         {
           type: "heading",
           attrs: { level: 3 },
-          marks: [{ type: "modification", attrs: { id, type: "attr", attrName: "level", previousValue: 2, newValue: 3 } }],
+          marks: [
+            { type: "modification", attrs: { id, type: "attr", attrName: "level", previousValue: 2, newValue: 3 } },
+          ],
           content: [{ type: "text", text: "Ziele" }],
         },
         {
@@ -172,14 +187,20 @@ describe("pending suggestions in the DOCX, as LibreOffice accepts and rejects th
               text: "fett",
               marks: [
                 { type: "bold" },
-                { type: "modification", attrs: { id, type: "marks", attrName: null, previousValue: [], newValue: null } },
+                {
+                  type: "modification",
+                  attrs: { id, type: "marks", attrName: null, previousValue: [], newValue: null },
+                },
               ],
             },
           ],
         },
       ],
     };
-    const attribution = await suggestionAttribution({} as never, json, { recorded: NAMES, fallbackAt: META.frozenAt ?? "" });
+    const attribution = await suggestionAttribution({} as never, json, {
+      recorded: NAMES,
+      fallbackAt: META.frozenAt ?? "",
+    });
     const outcome = await libreOfficeOutcomes(await docxOf(json, META, { attribution }));
     const types = outcome.redlines.map((r) => r.type);
     expect(types).toEqual(expect.arrayContaining(["Format", "ParagraphFormat"]));

@@ -1,13 +1,5 @@
 import type { JSONContent } from "@tiptap/core";
-import {
-  HeadingLevel,
-  type IParagraphOptions,
-  Paragraph,
-  Table,
-  TableCell,
-  TableRow,
-  WidthType,
-} from "docx";
+import { HeadingLevel, type IParagraphOptions, Paragraph, Table, TableCell, TableRow, WidthType } from "docx";
 import { clampedAttribute } from "../../../shared/schema/attributeBounds.ts";
 import { columnWidths, TEXT_WIDTH_TWIPS } from "./columns.ts";
 import type { ListNumbering, ListPlace } from "./numbering.ts";
@@ -114,7 +106,9 @@ function table(node: JSONContent, pos: number, ctx: BlockContext, spacer: boolea
       const width = widths.slice(col, col + span).reduce((a, b) => a + b, 0);
       col += span;
       const inner = cell.type === "tableHeader" ? { ...ctx, base: { bold: true } } : ctx;
-      const children = blocks(cell.content ?? [], cellPos + 1, inner).filter((b): b is Paragraph => b instanceof Paragraph);
+      const children = blocks(cell.content ?? [], cellPos + 1, inner).filter(
+        (b): b is Paragraph => b instanceof Paragraph,
+      );
       cellPos += nodeSize(cell);
       return new TableCell({
         columnSpan: span,

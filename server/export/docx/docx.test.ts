@@ -21,7 +21,11 @@ const META: ExportMeta = {
   approvals: [],
 };
 
-const text = (t: string, marks?: JSONContent["marks"]): JSONContent => ({ type: "text", text: t, ...(marks ? { marks } : {}) });
+const text = (t: string, marks?: JSONContent["marks"]): JSONContent => ({
+  type: "text",
+  text: t,
+  ...(marks ? { marks } : {}),
+});
 const p = (...content: JSONContent[]): JSONContent => ({ type: "paragraph", content });
 const h = (level: number, t: string): JSONContent => ({ type: "heading", attrs: { level }, content: [text(t)] });
 const item = (t: string, nested?: JSONContent): JSONContent => ({
@@ -148,14 +152,25 @@ describe("the DOCX layout", () => {
 
 const ANNA = "s1|u-anna|org-so|1795771800000|aaaa1111";
 const attribution: Attribution = (id) =>
-  id === ANNA ? { name: "Anna Muster", at: "2026-11-27T09:30:00.000Z" } : { name: "Accord", at: "2026-01-01T00:00:00Z" };
+  id === ANNA
+    ? { name: "Anna Muster", at: "2026-11-27T09:30:00.000Z" }
+    : { name: "Accord", at: "2026-01-01T00:00:00Z" };
 
 describe("tracked changes and comments in the DOCX", () => {
   it("gives every w:ins, w:del and comment an id of its own, a split suggestion included (superdoc #4020)", async () => {
     const ins = [{ type: "insertion", attrs: { id: ANNA } }];
     const split = doc(p(text("Erster"), text(" Teil\u200B", ins)), p(text("\u200Bneu", ins), text(" Rest")));
     const threads: ExportThread[] = [
-      { id: "t1", author: "Beat Keller", at: "2026-11-20T08:00:00Z", text: "Warum?", quote: "Erster", resolved: false, replies: [], range: { from: 1, to: 7 } },
+      {
+        id: "t1",
+        author: "Beat Keller",
+        at: "2026-11-20T08:00:00Z",
+        text: "Warum?",
+        quote: "Erster",
+        resolved: false,
+        replies: [],
+        range: { from: 1, to: 7 },
+      },
     ];
     const parts = docxParts(await docxOf(split, META, { attribution, threads }));
     const body = parts["word/document.xml"] as XmlElement;
@@ -185,7 +200,15 @@ describe("tracked changes and comments in the DOCX", () => {
         replies: [{ id: "r1", author: "Anna Muster", at: "2026-11-21T09:00:00Z", text: "Ja, gemäss Finanzraster." }],
         range: { from: 5, to: 14 },
       },
-      { id: "t2", author: "Carla Rossi", at: "2026-11-22T10:00:00Z", text: "Erledigt.", quote: "Betrag", resolved: true, replies: [] },
+      {
+        id: "t2",
+        author: "Carla Rossi",
+        at: "2026-11-22T10:00:00Z",
+        text: "Erledigt.",
+        quote: "Betrag",
+        resolved: true,
+        replies: [],
+      },
     ];
     const parts = docxParts(await docxOf(doc(p(text("Der 1 000 000 Betrag"))), META, { threads }));
     const comments = all(parts["word/comments.xml"] as XmlElement, "w:comment");
@@ -207,13 +230,22 @@ describe("tracked changes and comments in the DOCX", () => {
     const body = parts["word/document.xml"] as XmlElement;
     const commentIds = comments.map((c) => attr(c, "w:id"));
     for (const tag of ["w:commentRangeStart", "w:commentRangeEnd", "w:commentReference"])
-      expect(all(body, tag).map((e) => attr(e, "w:id")).sort()).toEqual([...commentIds].sort());
+      expect(
+        all(body, tag)
+          .map((e) => attr(e, "w:id"))
+          .sort(),
+      ).toEqual([...commentIds].sort());
     // The first thread's range is exactly its passage.
     const paragraph = all(body, "w:p").find((x) => textOf(x).includes("Betrag")) as XmlElement;
     const order = paragraph.children.map((c) => (c.name === "w:r" ? textOf(c) : `${c.name}:${attr(c, "w:id")}`));
     const start = order.indexOf(`w:commentRangeStart:${commentIds[0]}`);
     const end = order.indexOf(`w:commentRangeEnd:${commentIds[0]}`);
-    expect(order.slice(start, end).filter((x) => !x.startsWith("w:")).join("")).toBe("1 000 000");
+    expect(
+      order
+        .slice(start, end)
+        .filter((x) => !x.startsWith("w:"))
+        .join(""),
+    ).toBe("1 000 000");
   });
 
   it("writes format changes as w:rPrChange and heading changes as w:pPrChange with the old style", async () => {
@@ -221,13 +253,18 @@ describe("tracked changes and comments in the DOCX", () => {
       {
         type: "heading",
         attrs: { level: 3 },
-        marks: [{ type: "modification", attrs: { id: ANNA, type: "attr", attrName: "level", previousValue: 2, newValue: 3 } }],
+        marks: [
+          { type: "modification", attrs: { id: ANNA, type: "attr", attrName: "level", previousValue: 2, newValue: 3 } },
+        ],
         content: [text("Ziele")],
       },
       p(
         text("fett", [
           { type: "bold" },
-          { type: "modification", attrs: { id: ANNA, type: "marks", attrName: null, previousValue: [{ type: "italic" }], newValue: null } },
+          {
+            type: "modification",
+            attrs: { id: ANNA, type: "marks", attrName: null, previousValue: [{ type: "italic" }], newValue: null },
+          },
         ]),
       ),
     );

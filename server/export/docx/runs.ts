@@ -2,8 +2,8 @@ import type { JSONContent } from "@tiptap/core";
 import {
   DeletedTextRun,
   ExternalHyperlink,
-  type IRunOptions,
   InsertedTextRun,
+  type IRunOptions,
   type ParagraphChild,
   TextRun,
 } from "docx";
@@ -31,8 +31,9 @@ export function runStyle(marks: readonly MarkJson[]): Omit<IRunOptions, "text" |
 
 /** The previous marks a `modification` of type "marks" records, or null for any other shape. */
 function previousMarks(mark: MarkJson | undefined): MarkJson[] | null {
-  if (!mark || mark.attrs?.type !== "marks" || !Array.isArray(mark.attrs.previousValue)) return null;
-  return (mark.attrs.previousValue as unknown[]).filter(
+  const previous: unknown = mark?.attrs?.previousValue;
+  if (mark?.attrs?.type !== "marks" || !Array.isArray(previous)) return null;
+  return (previous as unknown[]).filter(
     (m): m is MarkJson => typeof m === "object" && m !== null && typeof (m as MarkJson).type === "string",
   );
 }
@@ -56,7 +57,9 @@ function run(node: JSONContent, text: string, ctx: InlineContext): ParagraphChil
   const modification = markOf(node, "modification");
   const previous = previousMarks(modification);
   // A format change (w:rPrChange) keeps the run properties as they were before it.
-  const revision = previous ? { revision: { ...ctx.revisions.change(modification?.attrs?.id), ...runStyle(previous) } } : {};
+  const revision = previous
+    ? { revision: { ...ctx.revisions.change(modification?.attrs?.id), ...runStyle(previous) } }
+    : {};
   const insertion = markOf(node, "insertion");
   const deletion = markOf(node, "deletion");
   if (insertion) return new InsertedTextRun({ ...style, ...revision, ...ctx.revisions.change(insertion.attrs?.id) });

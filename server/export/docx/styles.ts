@@ -32,7 +32,11 @@ export function exportStyles(language: string): IStylesOptions {
   return {
     default: {
       document: {
-        run: { font: BODY_FONT, size: BODY_SIZE, language: { value: language, eastAsia: language, bidirectional: language } },
+        run: {
+          font: BODY_FONT,
+          size: BODY_SIZE,
+          language: { value: language, eastAsia: language, bidirectional: language },
+        },
         paragraph: { spacing: { after: PARAGRAPH_AFTER, line: 276 } },
       },
       title: { run: { font: BODY_FONT, size: 36, bold: true }, paragraph: { spacing: { after: 240 } } },
