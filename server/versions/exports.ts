@@ -17,7 +17,7 @@ import type { VersionStore } from "../store/ports/VersionStore.ts";
 import { readDocument } from "./freeze.ts";
 import { documentMilestones } from "./milestones.ts";
 import { KIND_LABELS } from "./record.ts";
-import { type CommentsChoice, renderVersion, suggestionAttribution, versionMeta } from "./render.ts";
+import { type CommentsChoice, firstFreezer, renderVersion, suggestionAttribution, versionMeta } from "./render.ts";
 
 /** The live documents, as exports need them (implemented by RoomRegistry). */
 export interface LiveStates {
@@ -72,7 +72,12 @@ export async function exportCurrent(
     wordOrigins,
     fallbackAt: new Date().toISOString(),
   });
-  const bytes = await exportDocument(format, content, meta, { attribution, ...(choice.comments ? { threads } : {}) });
+  const creator = firstFreezer((await documentMilestones(store, documentId)).states);
+  const bytes = await exportDocument(format, content, meta, {
+    attribution,
+    ...(choice.comments ? { threads } : {}),
+    ...(creator ? { creator } : {}),
+  });
   return { bytes, contentType: contentTypeOf(format), fileName: fileNameOf(meta, format) };
 }
 

@@ -83,8 +83,8 @@ export async function suggestionAttribution(
  * The document's author as the frozen chain records it: the person who froze its first
  * version (a live lookup would change a version's bytes after a rename).
  */
-const firstFreezer = (source: VersionSource) => {
-  const first = source.chain[0]?.version;
+export const firstFreezer = (chain: readonly VersionState[]): string | undefined => {
+  const first = chain[0]?.version;
   return first ? (parseVersionRecord(first.record)?.frozenByName ?? undefined) : undefined;
 };
 
@@ -190,7 +190,7 @@ export async function renderVersion(
   const approvals = source.state.approvals.slice(0, approvalsIncluded);
   const meta = await versionMeta(store, source, approvals);
   const content = JSON.parse(v.pmJson) as JSONContent;
-  const options = await versionOptions(store, v, content, meta, choice, firstFreezer(source));
+  const options = await versionOptions(store, v, content, meta, choice, firstFreezer(source.chain));
   if (format !== "zip") return { bytes: await exportDocument(format, content, meta, options), meta };
   const files = bundleFiles(v);
   const [pdf, docx] = await Promise.all([
