@@ -229,12 +229,14 @@ describe("tracked changes and comments in the DOCX", () => {
     expect(all(parts["word/commentsIds.xml"] as XmlElement, "w16cid:commentId")).toHaveLength(3);
     const body = parts["word/document.xml"] as XmlElement;
     const commentIds = comments.map((c) => attr(c, "w:id"));
-    for (const tag of ["w:commentRangeStart", "w:commentRangeEnd", "w:commentReference"])
-      expect(
-        all(body, tag)
-          .map((e) => attr(e, "w:id"))
-          .sort(),
-      ).toEqual([...commentIds].sort());
+    const idsOf = (tag: string) =>
+      all(body, tag)
+        .map((e) => attr(e, "w:id"))
+        .sort();
+    expect(idsOf("w:commentReference")).toEqual([...commentIds].sort());
+    // The thread without a passage (its text deleted) is a point comment: a reference, no range.
+    for (const tag of ["w:commentRangeStart", "w:commentRangeEnd"])
+      expect(idsOf(tag)).toEqual([commentIds[0], commentIds[1]].sort());
     // The first thread's range is exactly its passage.
     const paragraph = all(body, "w:p").find((x) => textOf(x).includes("Betrag")) as XmlElement;
     const order = paragraph.children.map((c) => (c.name === "w:r" ? textOf(c) : `${c.name}:${attr(c, "w:id")}`));

@@ -91,9 +91,14 @@ export function inlineRuns(nodes: readonly JSONContent[], pos: number, ctx: Inli
       const text = whole.slice(from - pos, cut - pos).replaceAll(ZWSP, "");
       from = cut;
       if (!text) continue;
-      const piece = run(node, text, ctx);
       const href = safeHref(markOf(node, "link")?.attrs?.href);
-      out.push(href ? new ExternalHyperlink({ link: href, children: [piece] }) : piece);
+      // Code blocks keep their lines: a line break in the text is a w:br, not a space.
+      text.split("\n").forEach((line, i) => {
+        if (i > 0) out.push(new TextRun({ break: 1 }));
+        if (!line) return;
+        const piece = run(node, line, ctx);
+        out.push(href ? new ExternalHyperlink({ link: href, children: [piece] }) : piece);
+      });
     }
     pos += whole.length;
   }
