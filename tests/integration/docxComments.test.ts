@@ -1,61 +1,18 @@
-import { execFile } from "node:child_process";
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import path from "node:path";
-import { promisify } from "node:util";
 import { strFromU8, strToU8, unzipSync, zipSync } from "fflate";
 import { describe, expect, it } from "vitest";
 import * as Y from "yjs";
 import type { VerifyResult, VersionDetail } from "../../shared/api/schemas.ts";
 import { addReply, type CommentAuthor, createThread, readThreads, setResolved } from "../../shared/comments/model.ts";
 import { CONTENT_FIELD } from "../../shared/schema/extensions.ts";
+import { libreOfficeComments } from "../helpers/libreOfficeConvert.ts";
 import { login, startTestServer } from "../helpers/server.ts";
 import { storedDoc } from "../helpers/stored.ts";
-import { all, docxParts, first, parseXml, textOf, type XmlElement } from "../helpers/xmlTree.ts";
+import { all, docxParts, first, textOf, type XmlElement } from "../helpers/xmlTree.ts";
 import { connectClient, eventually } from "../helpers/yClient.ts";
 
 const CONCEPT = "kip3-konzept-so"; // Andrea owner, Lukas editor, Marco commenter
 const MARCO: CommentAuthor = { id: "u-marco", name: "Marco Rossi", orgId: "sem" };
 const LUKAS: CommentAuthor = { id: "u-lukas", name: "Lukas Frei", orgId: "kanton-so" };
-
-/**
- * The comments as LibreOffice reads them: the DOCX opened and saved as ODT by soffice, its
- * annotations read with a real XML parser. (The UNO outcomes helper loses its LibreOffice
- * on any document with a comment on this machine's LibreOffice 7.4, LibreOffice-made
- * files included; the conversion does not.)
- */
-async function libreOfficeComments(docx: Uint8Array) {
-  const dir = mkdtempSync(path.join(tmpdir(), "accord-lo-"));
-  try {
-    writeFileSync(path.join(dir, "in.docx"), docx);
-    await promisify(execFile)(
-      "soffice",
-      [
-        `-env:UserInstallation=file://${path.join(dir, "profile")}`,
-        "--headless",
-        "--convert-to",
-        "odt",
-        "--outdir",
-        dir,
-        path.join(dir, "in.docx"),
-      ],
-      { timeout: 120_000 },
-    );
-    const content = parseXml(
-      strFromU8(unzipSync(readFileSync(path.join(dir, "in.odt")))["content.xml"] ?? new Uint8Array()),
-    );
-    return all(content, "office:annotation").map((a) => ({
-      author: first(a, "dc:creator")?.text ?? "",
-      date: first(a, "dc:date")?.text ?? "",
-      text: all(a, "text:p")
-        .map((p) => p.text)
-        .join("\n"),
-      resolved: a.attributes["loext:resolved"] === "true",
-    }));
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
-}
 
 describe("comment threads in DOCX exports", async () => {
   const server = await startTestServer();

@@ -1,7 +1,7 @@
 import type { JSONContent } from "@tiptap/core";
 import { HeadingLevel, type IParagraphOptions, Paragraph, Table, TableCell, TableRow, WidthType } from "docx";
 import { clampedAttribute } from "../../../shared/schema/attributeBounds.ts";
-import { columnWidths, TEXT_WIDTH_TWIPS } from "./columns.ts";
+import { columnWidths, TABLE_TEXT_SIZE, TEXT_WIDTH_TWIPS } from "./columns.ts";
 import type { ListNumbering, ListPlace } from "./numbering.ts";
 import { nodeSize } from "./positions.ts";
 import { markOf, type Revisions } from "./revisions.ts";
@@ -105,7 +105,7 @@ function table(node: JSONContent, pos: number, ctx: BlockContext, spacer: boolea
       const span = clampedAttribute(cell, "colspan", 1);
       const width = widths.slice(col, col + span).reduce((a, b) => a + b, 0);
       col += span;
-      const inner = cell.type === "tableHeader" ? { ...ctx, base: { bold: true } } : ctx;
+      const inner = { ...ctx, base: { size: TABLE_TEXT_SIZE, ...(cell.type === "tableHeader" ? { bold: true } : {}) } };
       const children = blocks(cell.content ?? [], cellPos + 1, inner).filter(
         (b): b is Paragraph => b instanceof Paragraph,
       );

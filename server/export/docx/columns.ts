@@ -3,8 +3,14 @@ import { clampedAttribute } from "../../../shared/schema/attributeBounds.ts";
 
 /** The text width of an A4 page with the export's margins (twips). */
 export const TEXT_WIDTH_TWIPS = 9638;
-/** A character of the body font at its size, generously (bold headers), plus a cell's margins (twips). */
-const CHAR_TWIPS = 125;
+/** Text in tables, in half points (9 pt): a grid of seven columns fits its longest words on A4. */
+export const TABLE_TEXT_SIZE = 18;
+/**
+ * A character of Arial at that size, generously: 0.6 em (German words average 0.45–0.55 em
+ * in bold Liberation Sans, Arial's metric twin), 0.6 × 9 pt = 108 twips; plus a cell's
+ * margins (twips).
+ */
+const CHAR_TWIPS = Math.ceil(0.6 * (TABLE_TEXT_SIZE / 2) * 20);
 const CELL_PADDING_TWIPS = 230;
 const MIN_COLUMN_TWIPS = 700;
 
@@ -37,10 +43,28 @@ const scaled = (weights: number[], total: number) => {
 };
 
 /**
+ * Widths when the longest words do not all fit: every column whose words fit under a common
+ * cap gets what it needs, the others share the rest equally (a narrow "Nr." column keeps
+ * its width; only words longer than the cap can break).
+ */
+function capped(needs: number[], total: number): number[] {
+  const sorted = [...needs].sort((a, b) => a - b);
+  let left = total;
+  let cap = total / needs.length;
+  for (let i = 0; i < sorted.length; i++) {
+    cap = left / (sorted.length - i);
+    const need = sorted[i] ?? 0;
+    if (need > cap) break;
+    left -= need;
+  }
+  return needs.map((n) => Math.floor(Math.min(n, cap)));
+}
+
+/**
  * Column widths (twips) for a table: the editor's stored widths scaled to the page when
  * every column has one; otherwise from the content: each column at least as wide as its
  * longest word (so "Wirkungsziel" does not break), and the rest of the page shared in
- * proportion to how much text each column holds.
+ * proportion to how much text each column holds; when the words do not all fit, `capped`.
  */
 export function columnWidths(table: JSONContent): number[] {
   const rows = table.content ?? [];
@@ -67,7 +91,7 @@ export function columnWidths(table: JSONContent): number[] {
   }
   const minimum = longest.map((n) => Math.max(MIN_COLUMN_TWIPS, n * CHAR_TWIPS + CELL_PADDING_TWIPS));
   const needed = minimum.reduce((a, b) => a + b, 0);
-  if (needed >= TEXT_WIDTH_TWIPS) return scaled(minimum, TEXT_WIDTH_TWIPS);
+  if (needed >= TEXT_WIDTH_TWIPS) return capped(minimum, TEXT_WIDTH_TWIPS);
   const extra = scaled(
     amount.map((n) => Math.max(1, n)),
     TEXT_WIDTH_TWIPS - needed,

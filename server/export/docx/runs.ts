@@ -43,7 +43,7 @@ export interface InlineContext {
   revisions: Revisions;
   comments: CommentPlacer;
   /** Formatting every run of the block has (bold in header cells, the code font in code blocks). */
-  base?: { bold?: boolean; font?: string };
+  base?: { bold?: boolean; font?: string; size?: number };
 }
 
 function run(node: JSONContent, text: string, ctx: InlineContext): ParagraphChild {
@@ -53,6 +53,7 @@ function run(node: JSONContent, text: string, ctx: InlineContext): ParagraphChil
     ...own,
     ...(ctx.base?.bold ? { bold: true } : {}),
     ...(ctx.base?.font ? { font: ctx.base.font } : {}),
+    ...(ctx.base?.size ? { size: ctx.base.size } : {}),
   };
   const modification = markOf(node, "modification");
   const previous = previousMarks(modification);
