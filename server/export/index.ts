@@ -48,6 +48,8 @@ export interface ExportOptions {
   /** Who created the document and who last changed this text (DOCX core properties). */
   creator?: string;
   lastEditor?: string;
+  /** The document's language (BCP 47), where it records one; de-CH otherwise. */
+  language?: string;
 }
 
 /** One document in one format. */

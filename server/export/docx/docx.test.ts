@@ -137,6 +137,13 @@ describe("the DOCX layout", () => {
     expect(all(rows[0] as XmlElement, "w:r").every((r) => first(r, "w:b"))).toBe(true);
   });
 
+  it("writes the document's language when it has one, and de-CH for anything that is not a language tag", async () => {
+    const langOf = async (language: string) =>
+      val(first(docxParts(await docxOf(layout, META, { language }))["word/styles.xml"] as XmlElement, "w:lang"));
+    expect(await langOf("fr-CH")).toBe("fr-CH");
+    expect(await langOf('de"><w:evil/>')).toBe("de-CH");
+  });
+
   it("has a header with the title and a footer with version, hash and Seite X von Y", async () => {
     const parts = docxParts(await docxOf(layout, META));
     const header = Object.entries(parts).find(([n]) => /^word\/header\d*\.xml$/.test(n))?.[1] as XmlElement;

@@ -31,6 +31,10 @@ export interface DocxOptions {
   language?: string;
 }
 
+/** A BCP 47 tag as w:lang takes it ("de-CH", "fr", "rm-CH"); anything else is not a language. */
+const LANGUAGE_TAG = /^[A-Za-z]{2,3}(?:-[A-Za-z0-9]{2,8}){0,3}$/;
+const languageOf = (tag: string | undefined) => (tag && LANGUAGE_TAG.test(tag) ? tag : "de-CH");
+
 /** A version's time (its freeze), in the form Word writes; the current time only for drafts. */
 const issuedAt = (meta: ExportMeta) => (meta.frozenAt ?? new Date().toISOString()).replace(/\.\d{3}Z$/, "Z");
 
@@ -75,7 +79,7 @@ export async function docxOf(doc: JSONContent, meta: ExportMeta, options: DocxOp
     description: footerLine(meta),
     keywords: [meta.contentHash, meta.chainHash].filter(Boolean).join(" "),
     numbering: numbering.options,
-    styles: exportStyles(options.language ?? "de-CH"),
+    styles: exportStyles(languageOf(options.language)),
     ...(comments.options.length > 0 ? { comments: { children: comments.options } } : {}),
     sections: [
       {
