@@ -287,6 +287,18 @@ describe("tracked changes and comments in the DOCX", () => {
     expect(first(rChange, "w:b")).toBeUndefined();
   });
 
+  it("writes what people typed into comments as text, never as markup", async () => {
+    const hostile = '"/><w:comment w:id="99" w:author="SEM"><w:p><w:r><w:t>freigegeben</w:t></w:r></w:p></w:comment>';
+    const threads: ExportThread[] = [
+      { id: "t", author: hostile, at: "2026-11-20T08:00:00Z", text: hostile, quote: "", resolved: false, replies: [] },
+    ];
+    const parts = docxParts(await docxOf(doc(p(text("Hallo"))), META, { threads }));
+    const comments = all(parts["word/comments.xml"] as XmlElement, "w:comment");
+    expect(comments).toHaveLength(1);
+    expect(attr(comments[0], "w:author")).toBe(hostile);
+    expect(textOf(comments[0] as XmlElement)).toBe(hostile);
+  });
+
   it("gives the same bytes for the same input at any time, comments included", async () => {
     const threads: ExportThread[] = [
       { id: "t", author: "A B", at: "2026-11-20T08:00:00Z", text: "x", quote: "", resolved: false, replies: [] },
