@@ -130,6 +130,22 @@ describe("the PDF is PDF/A-2b", () => {
     }
   });
 
+  it("prints a character its fonts lack as «�», never as the .notdef glyph PDF/A forbids", async () => {
+    const file = await pdfFile(
+      doc(heading(1, "Ansprechperson 王"), para("Name: 王小明\tEnde"), {
+        type: "table",
+        content: [{ type: "tableRow", content: [{ type: "tableCell", content: [para("Zelle 中")] }] }],
+      }),
+      { ...META, frozenBy: "Li 李" },
+    );
+    const all = run("pdftotext", file, "-");
+    expect(all).toContain("Ansprechperson �");
+    expect(all).toContain("Name: ����Ende");
+    expect(all).toContain("Zelle �");
+    expect(all).toContain("von Li �");
+    expect(all).not.toMatch(/[王小明中李]/);
+  });
+
   it("has an sRGB output intent, the document language and a structure qpdf finds no fault in", async () => {
     const file = await pdfFile(doc(para("Text")));
     expect(run("qpdf", "--check", file)).toContain("No syntax or stream encoding errors found");

@@ -1,4 +1,5 @@
 import PDFDocument from "pdfkit";
+import { withGlyphFallback } from "./pdfGlyphs.ts";
 
 type Pdf = InstanceType<typeof PDFDocument>;
 
@@ -28,6 +29,7 @@ interface WithXmpInfo {
  * conformance B, and the sRGB output intent; the fonts are embedded (DejaVu, never a
  * standard font: pdfkit's default Helvetica is replaced before anything is written); the
  * catalogue names the language (/Lang) and viewers show the title, not the file name.
+ * Characters the fonts lack are printed as "�" (see pdfGlyphs.ts).
  */
 export function archivalPdf(info: ArchivalInfo): Pdf {
   const pdf = new PDFDocument({
@@ -72,5 +74,5 @@ export function archivalPdf(info: ArchivalInfo): Pdf {
             <xmp:ModifyDate>${info.issued.toISOString().split(".")[0]}Z</xmp:ModifyDate>
         </rdf:Description>
         `);
-  return pdf;
+  return withGlyphFallback(pdf);
 }
