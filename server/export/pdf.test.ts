@@ -128,6 +128,12 @@ describe("the PDF is PDF/A-2b", () => {
       expect(row).toMatch(/DejaVu/);
       expect(row.split(/\s+/).at(-5), row).toBe("yes");
     }
+    // No font object is left over that pdffonts does not list (pdfkit's default Helvetica).
+    const baseFonts = Object.values(catalogOf(file).objects)
+      .map((o) => (o.value as Record<string, unknown> | undefined)?.["/BaseFont"])
+      .filter((name) => name !== undefined);
+    expect(baseFonts.length).toBeGreaterThanOrEqual(4);
+    for (const name of baseFonts) expect(name).toMatch(/^\/[A-Z]{6}\+DejaVuSans/);
   });
 
   it("prints a character its fonts lack as «�», never as the .notdef glyph PDF/A forbids", async () => {

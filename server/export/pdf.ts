@@ -195,6 +195,8 @@ function commentsAppendix(pdf: Pdf, options: ExportOptions, width: number, outli
     pdf.font(FONTS.italic).fontSize(SIZE).text(entry.passage, MARGIN, undefined, { width });
     for (const comment of entry.comments) {
       pdf.moveDown(0.2);
+      // A byline never stands alone at the foot of a page: its first line of text goes with it.
+      if (pdf.y + 3 * SIZE > bottomOf(pdf)) pdf.addPage();
       pdf
         .font(FONTS.bold)
         .fontSize(SIZE - 1)
