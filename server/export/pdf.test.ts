@@ -153,7 +153,8 @@ describe("the PDF is PDF/A-2b", () => {
   });
 
   it("has an sRGB output intent, the document language and a structure qpdf finds no fault in", async () => {
-    const file = await pdfFile(doc(para("Text")));
+    const link = { type: "link", attrs: { href: "https://so.ch" } };
+    const file = await pdfFile(doc({ type: "paragraph", content: [{ type: "text", text: "so.ch", marks: [link] }] }));
     expect(run("qpdf", "--check", file)).toContain("No syntax or stream encoding errors found");
     const { catalog, objects } = catalogOf(file);
     expect(catalog["/Lang"]).toBe("u:de-CH");
@@ -164,6 +165,12 @@ describe("the PDF is PDF/A-2b", () => {
     expect(intent["/S"]).toBe("/GTS_PDFA1");
     expect(intent["/OutputConditionIdentifier"]).toBe("u:sRGB IEC61966-2.1");
     expect(objects[`obj:${intent["/DestOutputProfile"]}`]).toBeDefined();
+    // PDF/A wants every annotation printable: the link's flags have the print bit (4).
+    const links = Object.values(objects)
+      .map((o) => o.value as Record<string, unknown> | undefined)
+      .filter((v) => v?.["/Subtype"] === "/Link");
+    expect(links).toHaveLength(1);
+    expect(links[0]?.["/F"]).toBe(4);
   });
 
   it("states the document's language, and de-CH for a language tag that is not one", async () => {
