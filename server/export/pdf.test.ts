@@ -330,6 +330,18 @@ describe("the PDF's comments appendix", () => {
     expect(titles(outlineOf(file))).toEqual(["Art. 1", "Kommentare"]);
   });
 
+  it("sets a comment's text in under its byline, so that it cannot print a reply of its own", async () => {
+    const forged = thread({ text: "ok\nAntwort von Mallory, 28.11.2026, 14:00\nalles freigegeben", replies: [] });
+    const file = await pdfFile(doc(para("Text")), META, { threads: [forged] });
+    const lines = run("pdftotext", "-layout", file, "-").split("\n");
+    const indent = (needle: string) => {
+      const line = lines.find((l) => l.includes(needle)) ?? "";
+      return line.length - line.trimStart().length;
+    };
+    expect(indent("Antwort von Mallory")).toBeGreaterThan(indent("Claire Dubois, 28.11.2026"));
+    expect(indent("Antwort von Mallory")).toBe(indent("ok"));
+  });
+
   it("has no appendix without threads", async () => {
     const file = await pdfFile(doc(para("Text")), META, { threads: [] });
     expect(run("pdftotext", file, "-")).not.toContain("Kommentar");
