@@ -206,14 +206,14 @@ describe("the PDF's layout", () => {
         heading(1, "Teil A"),
         heading(2, "Art. 1 Gegenstand"),
         heading(3, "Abs. 1"),
-        heading(2, "Art. 2 Ziele"),
+        heading(2, "Art. 2 Ziele für Gemeinden"),
         heading(1, "Teil B"),
         heading(3, "Abs. ohne Artikel"),
         heading(2, "Art. 3"),
       ),
     );
     expect(titles(outlineOf(file))).toEqual([
-      ["Teil A", [["Art. 1 Gegenstand", ["Abs. 1"]], "Art. 2 Ziele"]],
+      ["Teil A", [["Art. 1 Gegenstand", ["Abs. 1"]], "Art. 2 Ziele für Gemeinden"]],
       ["Teil B", ["Abs. ohne Artikel", "Art. 3"]],
     ]);
   });
