@@ -54,6 +54,8 @@ export function archivalPdf(info: ArchivalInfo): Pdf {
   });
   const hook = pdf as unknown as WithXmpInfo;
   const addInfo = hook._addInfo;
+  // A pdfkit without the hook would write the values unescaped: refuse rather than do that.
+  if (typeof addInfo !== "function") throw new Error("pdfkit has no _addInfo: cannot escape the XMP metadata");
   // pdfkit pastes the info values into the XMP packet as they are: a title with "&" or "<"
   // would make the metadata malformed, and one with "</rdf:li>…" could forge its entries.
   // The info dictionary keeps the values as typed (PDF strings are escaped by pdfkit).
