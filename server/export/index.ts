@@ -1,14 +1,16 @@
 import type { JSONContent } from "@tiptap/core";
 import { redlineDoc } from "../../shared/versions/redline.ts";
-import type { Attribution, ExportThread } from "./changes.ts";
+import type { Attribution } from "./changes.ts";
 import { docxOf } from "./docx/index.ts";
 import { htmlPage } from "./html.ts";
 import { markdownOf } from "./markdown.ts";
 import { type ExportMeta, oneLine, printableMeta } from "./meta.ts";
+import type { ExportOptions } from "./options.ts";
 import { pdfOf } from "./pdf.ts";
 import { zipDeterministic } from "./zipDeterministic.ts";
 
 export type { ExportMeta } from "./meta.ts";
+export type { ExportOptions } from "./options.ts";
 
 export const EXPORT_FORMATS = ["docx", "pdf", "html", "md", "zip"] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
@@ -39,19 +41,6 @@ export function fileNameOf(meta: ExportMeta, format: ExportFormat, suffix = ""):
 
 const text = (s: string) => new TextEncoder().encode(s);
 
-/** What an export carries beside the text and its meta. */
-export interface ExportOptions {
-  /** Who made each pending suggestion and when (Word's tracked changes). */
-  attribution?: Attribution;
-  /** Comment threads to include (DOCX: Word comments); none when the export is asked without comments. */
-  threads?: readonly ExportThread[];
-  /** Who created the document and who last changed this text (DOCX core properties). */
-  creator?: string;
-  lastEditor?: string;
-  /** The document's language (BCP 47), where it records one; de-CH otherwise. */
-  language?: string;
-}
-
 /** One document in one format. */
 export async function exportDocument(
   format: Exclude<ExportFormat, "zip">,
@@ -64,11 +53,11 @@ export async function exportDocument(
     case "docx":
       return docxOf(doc, meta, options);
     case "pdf":
-      return pdfOf(doc, meta);
+      return pdfOf(doc, meta, meta.title, options);
     case "html":
-      return text(htmlPage(doc, meta));
+      return text(htmlPage(doc, meta, meta.title, options));
     case "md":
-      return text(markdownOf(doc, meta));
+      return text(markdownOf(doc, meta, options));
   }
 }
 

@@ -138,8 +138,8 @@ describe("the DOCX layout", () => {
   });
 
   it("writes the document's language when it has one, and de-CH for anything that is not a language tag", async () => {
-    const langOf = async (language: string) =>
-      val(first(docxParts(await docxOf(layout, META, { language }))["word/styles.xml"] as XmlElement, "w:lang"));
+    const langOf = async (lang: string) =>
+      val(first(docxParts(await docxOf(layout, META, { lang }))["word/styles.xml"] as XmlElement, "w:lang"));
     expect(await langOf("fr-CH")).toBe("fr-CH");
     expect(await langOf('de"><w:evil/>')).toBe("de-CH");
   });

@@ -1,8 +1,10 @@
 import type { JSONContent } from "@tiptap/core";
 import { Document, Footer, Header, HeadingLevel, Packer, PageNumber, Paragraph, TextRun } from "docx";
 import { parseSuggestionId } from "../../../shared/suggestions/ids.ts";
-import type { Attribution, ExportThread } from "../changes.ts";
+import type { Attribution } from "../changes.ts";
+import { exportLanguage } from "../language.ts";
 import { type ExportMeta, footerLine, metaLines } from "../meta.ts";
+import type { ExportOptions } from "../options.ts";
 import { blocks } from "./blocks.ts";
 import { CommentPlacer } from "./comments.ts";
 import { ListNumbering } from "./numbering.ts";
@@ -16,24 +18,14 @@ const QUOTE_INDENT_TWIPS = 360;
 /** Page margins (twips, 2 cm): the text width columns.ts shares out. */
 const MARGIN_TWIPS = 1134;
 
-/** How a Word export is made beyond the text and its meta. */
-export interface DocxOptions {
-  /** Who made each change mark and when; by default the suggestion id's user and time. */
-  attribution?: Attribution;
-  /** The title printed instead of the document's (a redline's "…: Änderungen von …"). */
+/**
+ * How a Word export is made beyond the text and its meta (ExportOptions): `attribution` by
+ * default names the suggestion id's user at its time; `heading` is printed instead of the
+ * document's title (a redline's "…: Änderungen von …").
+ */
+export interface DocxOptions extends ExportOptions {
   heading?: string;
-  /** Comment threads to write as Word comments (none by default). */
-  threads?: readonly ExportThread[];
-  /** Core properties: who created the document and who last changed this text. */
-  creator?: string;
-  lastEditor?: string;
-  /** The document's language (BCP 47); de-CH unless it says otherwise. */
-  language?: string;
 }
-
-/** A BCP 47 tag as w:lang takes it ("de-CH", "fr", "rm-CH"); anything else is not a language. */
-const LANGUAGE_TAG = /^[A-Za-z]{2,3}(?:-[A-Za-z0-9]{2,8}){0,3}$/;
-const languageOf = (tag: string | undefined) => (tag && LANGUAGE_TAG.test(tag) ? tag : "de-CH");
 
 /** A version's time (its freeze), in the form Word writes; the current time only for drafts. */
 const issuedAt = (meta: ExportMeta) => (meta.frozenAt ?? new Date().toISOString()).replace(/\.\d{3}Z$/, "Z");
@@ -79,7 +71,7 @@ export async function docxOf(doc: JSONContent, meta: ExportMeta, options: DocxOp
     description: footerLine(meta),
     keywords: [meta.contentHash, meta.chainHash].filter(Boolean).join(" "),
     numbering: numbering.options,
-    styles: exportStyles(languageOf(options.language)),
+    styles: exportStyles(exportLanguage(options.lang)),
     ...(comments.options.length > 0 ? { comments: { children: comments.options } } : {}),
     sections: [
       {
