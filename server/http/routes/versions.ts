@@ -7,7 +7,7 @@ import type { DocumentReader } from "../../documents/documents.ts";
 import { openDocument } from "../../documents/documents.ts";
 import { badRequest, notFound, payloadTooLarge, serverBusy } from "../../errors.ts";
 import { EXPORT_FORMATS, REDLINE_FORMATS } from "../../export/index.ts";
-import type { NameLookup } from "../../store/ports/AccountStore.ts";
+import type { AccountStore, NameLookup } from "../../store/ports/AccountStore.ts";
 import type { AuditStore } from "../../store/ports/AuditStore.ts";
 import type { SessionStore } from "../../store/ports/SessionStore.ts";
 import type { VersionStore } from "../../store/ports/VersionStore.ts";
@@ -21,6 +21,7 @@ import {
   exportVersion,
   type LiveStates,
 } from "../../versions/exports.ts";
+import { otherApprovers, signatoryCandidates } from "../../versions/colleagues.ts";
 import { decide, documentMilestones, type LiveDocuments, requestMilestone } from "../../versions/milestones.ts";
 import { restoreVersion, type ServerChanges } from "../../versions/restore.ts";
 import { versionDetail, versionSummaries } from "../../versions/summaries.ts";
@@ -49,9 +50,20 @@ const BUSY_RETRY_SECONDS = 5;
 
 const VerifyByHash = z.object({ hash: z.string().regex(/^[0-9a-fA-F]{64}$/, "a SHA-256 hash in hex") }).strict();
 
+/** What the version routes read and write. */
+type VersionRouteStore = SessionStore &
+  DocumentReader &
+  VersionStore &
+  NameLookup &
+  AuditStore &
+  Pick<AccountStore, "listUsersOf">;
+
+/** People as the colleague lists show them: id and name only. */
+const colleagues = (users: readonly { id: string; name: string }[]) => users.map(({ id, name }) => ({ id, name }));
+
 /** A version's state within its document, after checking that `userId` may see the document. */
 async function stateOf(
-  store: SessionStore & DocumentReader & VersionStore & NameLookup & AuditStore,
+  store: VersionRouteStore,
   versionId: string,
   userId: string,
 ) {
@@ -70,7 +82,7 @@ async function stateOf(
  * `POST /verify` is public: whoever holds an exported file or a hash may check it.
  */
 export function versionRoutes(
-  store: SessionStore & DocumentReader & VersionStore & NameLookup & AuditStore,
+  store: VersionRouteStore,
   live: LiveDocuments & ServerChanges & LiveStates,
   maxUploadBytes: number,
   zipLimits: ZipLimits,
@@ -110,6 +122,17 @@ export function versionRoutes(
       await decide(deps, c.req.param("versionId"), c.get("user").id, input);
       const state = await stateOf(store, c.req.param("versionId"), c.get("user").id);
       return c.json((await versionSummaries(store, [state]))[0], 201);
+    })
+    // The caller's organisation's people on this document: who else may approve (under four
+    // eyes, everyone but the requester) and who may be named as signatory.
+    .get("/versions/:versionId/approvers", async (c) => {
+      const { version } = await stateOf(store, c.req.param("versionId"), c.get("user").id);
+      const user = c.get("user");
+      return c.json(colleagues(await otherApprovers(store, version.documentId, user.orgId, version.frozenBy)));
+    })
+    .get("/versions/:versionId/signatories", async (c) => {
+      const { version } = await stateOf(store, c.req.param("versionId"), c.get("user").id);
+      return c.json(colleagues(await signatoryCandidates(store, version.documentId, c.get("user").orgId)));
     })
     .get("/versions/:versionId/export", async (c) => {
       const { format } = readQuery(c, ExportQuery);
