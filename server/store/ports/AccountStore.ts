@@ -31,7 +31,10 @@ export interface UserRow {
 export type AdministratorCheck = (activeAdministrators: readonly string[]) => "last_admin" | null;
 
 /** A user as created: active, never signed in; no instance role, no signing authority and German unless given. */
-export type NewUser = Omit<UserRow, "deactivatedAt" | "lastSignInAt" | "instanceRole" | "language" | "signingAuthority"> &
+export type NewUser = Omit<
+  UserRow,
+  "deactivatedAt" | "lastSignInAt" | "instanceRole" | "language" | "signingAuthority"
+> &
   Partial<Pick<UserRow, "instanceRole" | "language" | "signingAuthority">>;
 
 /** Users. Organisations have their own port. */
