@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import type { JSONContent } from "@tiptap/core";
 import type * as Y from "yjs";
-import { fieldProblem } from "../../shared/milestones/templates.ts";
+import { fieldProblem, type MilestoneTemplate } from "../../shared/milestones/templates.ts";
 import { canEditContent } from "../../shared/roles.ts";
 import { canonicalJson } from "../../shared/versions/canonicalJson.ts";
 import { type DocumentReader, openDocument } from "../documents/documents.ts";
@@ -43,6 +43,10 @@ export interface MilestoneDeps {
   store: MilestonePorts;
   live: LiveDocuments;
 }
+
+/** Values in the order the milestone lists its fields, as the record prints them. */
+const inFieldOrder = (template: MilestoneTemplate, values: Record<string, string>): Record<string, string> =>
+  Object.fromEntries(template.fields.filter((f) => f.key in values).map((f) => [f.key, values[f.key] ?? ""]));
 
 const newId = (prefix: string) => `${prefix}-${randomBytes(9).toString("base64url")}`;
 
@@ -174,7 +178,7 @@ export async function decide(
     input.decision !== "approve"
       ? {}
       : signatoryField && signatories.length > 0
-        ? { ...input.details, [signatoryField.key]: signatories.map((s) => s.name).join(", ") }
+        ? inFieldOrder(template, { ...input.details, [signatoryField.key]: signatories.map((s) => s.name).join(", ") })
         : input.details;
   const fields = {
     id: newId("a"),
