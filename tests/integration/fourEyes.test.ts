@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
+import { approvalHashOf } from "../../server/versions/hashes.ts";
 import type { DirectoryEntry } from "../../shared/api/accountSchemas.ts";
 import type { Colleague, VersionDetail, VersionSummary } from "../../shared/api/schemas.ts";
 import { canonicalJson } from "../../shared/versions/canonicalJson.ts";
-import { approvalHashOf } from "../../server/versions/hashes.ts";
 import { apiClient } from "../helpers/api.ts";
 import { addPeople, PEOPLE } from "../helpers/people.ts";
 import { login, startTestServer } from "../helpers/server.ts";
@@ -21,16 +21,12 @@ describe("four eyes and signing authority", async () => {
   await addPeople(server.store, PEOPLE.sara, PEOPLE.nina, PEOPLE.beat, PEOPLE.bernAdmin, OUTSIDER);
   await server.store.setSigningAuthority(OUTSIDER.id, true);
   const api = apiClient(server.url);
-  const [andrea, lukas, claire, sara, admin, bernAdmin] = await Promise.all(
-    [
-      "andrea.meier@so.ch", // owner, canton: requests every milestone; signing authority (demo)
-      "lukas.frei@so.ch", // editor, canton: no signing authority
-      "claire.dubois@sem.admin.ch", // editor, SEM: signing authority (demo)
-      PEOPLE.sara.email, // editor, canton
-      "sandra.keller@sem.admin.ch", // instance administrator
-      PEOPLE.bernAdmin.email, // administrator of Bern
-    ].map((email) => login(server.url, email)),
-  );
+  const andrea = await login(server.url, "andrea.meier@so.ch"); // owner, canton: requests; signing authority (demo)
+  const lukas = await login(server.url, "lukas.frei@so.ch"); // editor, canton: no signing authority
+  const claire = await login(server.url, "claire.dubois@sem.admin.ch"); // editor, SEM: signing authority (demo)
+  const sara = await login(server.url, PEOPLE.sara.email); // editor, canton
+  const admin = await login(server.url, "sandra.keller@sem.admin.ch"); // instance administrator
+  const bernAdmin = await login(server.url, PEOPLE.bernAdmin.email); // administrator of Bern
   const call = <T>(method: string, path: string, cookie: string, json?: unknown) =>
     api<T>(method, `/api${path}`, { cookie, json });
   const approve = (versionId: string, cookie: string, json: Record<string, unknown> = {}) =>
@@ -136,7 +132,12 @@ describe("four eyes and signing authority", async () => {
     it.each([
       ["typed as free text", { details: { signatory: "Andrea Meier", ...SIGNED_ON } }, 400, "bad_request"],
       ["missing", { details: SIGNED_ON }, 400, "bad_request"],
-      ["three of them", { details: SIGNED_ON, signatories: ["u-andrea", "u-lukas", PEOPLE.sara.id] }, 400, "bad_request"],
+      [
+        "three of them",
+        { details: SIGNED_ON, signatories: ["u-andrea", "u-lukas", PEOPLE.sara.id] },
+        400,
+        "bad_request",
+      ],
       ["the same twice", { details: SIGNED_ON, signatories: ["u-andrea", "u-andrea"] }, 400, "bad_request"],
       ["without signing authority", { details: SIGNED_ON, signatories: ["u-lukas"] }, 422, "invalid_signatory"],
       ["of another organisation", { details: SIGNED_ON, signatories: ["u-claire"] }, 422, "invalid_signatory"],

@@ -90,12 +90,12 @@ export function PeopleTab({ user, organisations }: { user: User; organisations: 
                     </select>
                   </td>
                   <td>
-                    {/* Administrators of the person's organisation set it, never for themselves (server rule). */}
+                    {/* Administrators of the person's organisation set it, never for themselves (the server's rule). */}
                     <input
                       type="checkbox"
                       aria-label={`${t("fourEyes.signingAuthority")}: ${p.name}`}
                       checked={p.signingAuthority}
-                      disabled={self}
+                      disabled={locked}
                       onChange={(e) => void change(p.id, { signingAuthority: e.target.checked })}
                       data-testid={`person-signing-${p.email}`}
                     />
