@@ -3,8 +3,9 @@ import { describe, expect, it } from "vitest";
 import type { VersionSummary } from "../../shared/api/schemas.ts";
 import { apiClient } from "../helpers/api.ts";
 import { launchBrowser, openDocument, signedInPage } from "../helpers/browser.ts";
+import { cleanup } from "../helpers/cleanup.ts";
 import { HeadlessEditor } from "../helpers/headlessEditor.ts";
-import { login, startTestServer } from "../helpers/server.ts";
+import { DEMO_PASSWORD, login, startTestServer } from "../helpers/server.ts";
 import { connectClient } from "../helpers/yClient.ts";
 
 const DOC = "kip3-vereinbarung-so";
@@ -129,5 +130,28 @@ describe("approvals with four eyes", async () => {
     const approvals = card(andrea).getByTestId("version-approval");
     await expect.poll(() => approvals.first().textContent(), LATER).toContain("Unterzeichnet durch: Andrea Meier");
     expect(await approvals.nth(1).textContent()).toContain("Unterzeichnet durch: Claire Dubois");
+  });
+
+  it("has an administrator grant signing authority in the People tab", async () => {
+    // Sandra is a member of no document: signed in by hand, she lands on an empty list.
+    const context = await browser.newContext({ baseURL: server.url });
+    cleanup(() => context.close());
+    const sandra = await context.newPage();
+    await sandra.goto("/#/login");
+    await sandra.getByTestId("login-email").fill("sandra.keller@sem.admin.ch");
+    await sandra.getByTestId("login-password").fill(DEMO_PASSWORD);
+    await sandra.getByTestId("login-submit").click();
+    await sandra.getByTestId("admin-link").click();
+    await sandra.getByTestId("admin-people").waitFor();
+    await sandra.getByTestId("admin-org").selectOption("kanton-so");
+    const box = sandra.getByTestId("person-signing-lukas.frei@so.ch");
+    expect(await box.isChecked()).toBe(false);
+    expect(await sandra.getByTestId("person-signing-andrea.meier@so.ch").isChecked()).toBe(true);
+    // The box shows what the server holds: it turns on once the change is stored and reloaded.
+    await box.click();
+    await expect.poll(async () => (await server.store.findUserById("u-lukas"))?.signingAuthority, LATER).toBe(true);
+    await sandra.reload();
+    await sandra.getByTestId("admin-org").selectOption("kanton-so");
+    await expect.poll(() => sandra.getByTestId("person-signing-lukas.frei@so.ch").isChecked(), LATER).toBe(true);
   });
 });
