@@ -170,7 +170,7 @@ export async function decide(
     const problem = fieldProblem(template, input.details, picked);
     if (problem) throw badRequest(problem);
   } else if (!input.reason?.trim()) throw badRequest("a rejection needs a reason");
-  const signatories = await checkedSignatories(deps.store, doc.id, user.orgId, picked);
+  const signatories = picked.length > 0 ? await checkedSignatories(deps.store, doc.id, user.orgId, picked) : [];
   const signatoryField = template.fields.find((f) => f.kind === "signatories");
   // The names are recorded as the field's value, as a typed signatory was before: exports
   // print "Unterzeichnet durch: Name, Name" and older approvals read and verify unchanged.
