@@ -143,7 +143,8 @@ describe("approvals with four eyes", async () => {
     await sandra.getByTestId("login-submit").click();
     await sandra.getByTestId("admin-link").click();
     await sandra.getByTestId("admin-people").waitFor();
-    await sandra.getByTestId("admin-org").selectOption("kanton-so");
+    // The picker is a text field until the organisations are loaded, then a list.
+    await sandra.locator('select[data-testid="admin-org"]').selectOption("kanton-so");
     const box = sandra.getByTestId("person-signing-lukas.frei@so.ch");
     expect(await box.isChecked()).toBe(false);
     expect(await sandra.getByTestId("person-signing-andrea.meier@so.ch").isChecked()).toBe(true);
@@ -151,7 +152,7 @@ describe("approvals with four eyes", async () => {
     await box.click();
     await expect.poll(async () => (await server.store.findUserById("u-lukas"))?.signingAuthority, LATER).toBe(true);
     await sandra.reload();
-    await sandra.getByTestId("admin-org").selectOption("kanton-so");
+    await sandra.locator('select[data-testid="admin-org"]').selectOption("kanton-so");
     await expect.poll(() => sandra.getByTestId("person-signing-lukas.frei@so.ch").isChecked(), LATER).toBe(true);
   });
 });
