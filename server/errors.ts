@@ -43,6 +43,15 @@ export const openItems = (suggestions: number, threads: number) =>
     `${suggestions} open suggestion(s) and ${threads} open comment thread(s); resolve them or freeze with them`,
   );
 export const alreadyDecided = () => new AppError(409, "already_decided", "your organisation has already decided");
+/** Four eyes: the person who requested this milestone cannot approve it for their own organisation. */
+export const fourEyes = () =>
+  new AppError(
+    403,
+    "four_eyes",
+    "you requested this milestone: another person of your organisation must approve it (you may reject it)",
+  );
+/** A chosen signatory who cannot sign for the approving organisation (unknown, inactive, elsewhere, no authority). */
+export const invalidSignatory = (message: string) => new AppError(422, "invalid_signatory", message);
 export const notPending = () => new AppError(409, "not_pending", "this version is not awaiting approval");
 /** Content nested deeper than the policy stores (MAX_ELEMENT_DEPTH), from before the rule: it cannot be read whole. */
 export const documentTooDeep = (maxDepth: number) =>

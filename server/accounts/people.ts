@@ -20,6 +20,7 @@ const entry = (u: UserRow): DirectoryEntry => ({
   active: u.deactivatedAt === null,
   lastSignInAt: u.lastSignInAt,
   instanceRole: u.instanceRole,
+  signingAuthority: u.signingAuthority,
 });
 
 /** The people of an organisation the actor administers, active or not. */
@@ -34,7 +35,9 @@ export async function directory(deps: PeopleDeps, actor: UserRow, orgId: string)
  * - nobody changes their own access or role (no one locks themselves out or promotes themselves);
  * - instance administrators only are granted, revoked, deactivated or reactivated by instance administrators;
  * - organisation administrators grant and revoke `org_admin` within their organisation;
- * - the instance keeps at least one active administrator.
+ * - the instance keeps at least one active administrator;
+ * - signing authority is granted and withdrawn by the administrators of the person's
+ *   organisation (never by the person: nobody makes themselves a signatory).
  */
 export async function changeUser(
   deps: PeopleDeps,
@@ -63,6 +66,16 @@ export async function changeUser(
       subjectId: target.id,
       action: "account.role_changed",
       detail: { from: target.instanceRole, to: role },
+    });
+  }
+  if (change.signingAuthority !== undefined && change.signingAuthority !== target.signingAuthority) {
+    await store.setSigningAuthority(target.id, change.signingAuthority);
+    await store.appendAudit({
+      userId: actor.id,
+      documentId: null,
+      subjectId: target.id,
+      action: "account.signing_authority_changed",
+      detail: { from: target.signingAuthority, to: change.signingAuthority },
     });
   }
   const wasActive = target.deactivatedAt === null;

@@ -10,12 +10,13 @@ import { yjsStateOf } from "./demoContent.ts";
 
 /**
  * The demo accounts: two of the canton, two of the SEM, and the SEM's instance administrator,
- * who is a member of no document. All share the demo password.
+ * who is a member of no document. All share the demo password. Andrea Meier and Claire Dubois
+ * hold signing authority, so that each party of the agreement has a signatory to pick.
  */
 export const DEMO_USERS = [
-  { id: "u-andrea", email: "andrea.meier@so.ch", name: "Andrea Meier", orgId: "kanton-so" },
+  { id: "u-andrea", email: "andrea.meier@so.ch", name: "Andrea Meier", orgId: "kanton-so", signingAuthority: true },
   { id: "u-lukas", email: "lukas.frei@so.ch", name: "Lukas Frei", orgId: "kanton-so" },
-  { id: "u-claire", email: "claire.dubois@sem.admin.ch", name: "Claire Dubois", orgId: "sem" },
+  { id: "u-claire", email: "claire.dubois@sem.admin.ch", name: "Claire Dubois", orgId: "sem", signingAuthority: true },
   { id: "u-marco", email: "marco.rossi@sem.admin.ch", name: "Marco Rossi", orgId: "sem" },
   { id: "u-admin", email: "sandra.keller@sem.admin.ch", name: "Sandra Keller", orgId: "sem", instanceRole: "admin" },
 ] as const;

@@ -249,4 +249,10 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX mail_outbox_by_org ON mail_outbox (org_id, id);
     `,
   },
+  {
+    version: 12,
+    name: "signing authority of users",
+    // Who may be named as a signatory of a signature milestone; administrators set it.
+    sql: (d) => `ALTER TABLE users ADD COLUMN signing_authority ${d.boolean} NOT NULL DEFAULT ${d.false};`,
+  },
 ];

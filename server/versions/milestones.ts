@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import type { JSONContent } from "@tiptap/core";
 import type * as Y from "yjs";
-import { fieldProblem } from "../../shared/milestones/templates.ts";
+import { fieldProblem, type MilestoneTemplate } from "../../shared/milestones/templates.ts";
 import { canEditContent } from "../../shared/roles.ts";
 import { canonicalJson } from "../../shared/versions/canonicalJson.ts";
 import { type DocumentReader, openDocument } from "../documents/documents.ts";
@@ -9,16 +9,18 @@ import {
   alreadyDecided,
   badRequest,
   forbidden,
+  fourEyes,
   milestonePending,
   noMilestoneLeft,
   notFound,
   notPending,
   openItems,
 } from "../errors.ts";
-import type { NameLookup } from "../store/ports/AccountStore.ts";
+import type { AccountStore, NameLookup } from "../store/ports/AccountStore.ts";
 import type { AuditStore } from "../store/ports/AuditStore.ts";
 import type { DocumentStore } from "../store/ports/DocumentStore.ts";
 import type { ApprovalRow, VersionRow, VersionStore } from "../store/ports/VersionStore.ts";
+import { checkedSignatories } from "./colleagues.ts";
 import { freezeVersion, readDocument } from "./freeze.ts";
 import { approvalHashOf } from "./hashes.ts";
 import { approvalRecordOf, versionRecordOf } from "./record.ts";
@@ -35,12 +37,16 @@ export type ChainReader = Pick<DocumentStore, "findDocument"> &
   Pick<VersionStore, "listVersions" | "listVersionHeads" | "listApprovals">;
 
 /** What the milestone workflow reads and writes: the document, its chain, names for the record, the audit log. */
-type MilestonePorts = DocumentReader & VersionStore & NameLookup & AuditStore;
+type MilestonePorts = DocumentReader & VersionStore & NameLookup & AuditStore & Pick<AccountStore, "listUsersOf">;
 
 export interface MilestoneDeps {
   store: MilestonePorts;
   live: LiveDocuments;
 }
+
+/** Values in the order the milestone lists its fields, as the record prints them. */
+const inFieldOrder = (template: MilestoneTemplate, values: Record<string, string>): Record<string, string> =>
+  Object.fromEntries(template.fields.filter((f) => f.key in values).map((f) => [f.key, values[f.key] ?? ""]));
 
 const newId = (prefix: string) => `${prefix}-${randomBytes(9).toString("base64url")}`;
 
@@ -130,12 +136,19 @@ export async function requestMilestone(
  * An owner or editor decides for their organisation on the pending version. When every
  * required organisation approved, the milestone is reached; a rejection ends it. Either
  * way the document unlocks for the next phase; the version stays in the history.
+ * Where the milestone has four eyes, the requester cannot approve (they may reject, which
+ * withdraws their request); signatories are picked, checked and recorded by name.
  */
 export async function decide(
   deps: MilestoneDeps,
   versionId: string,
   actorId: string,
-  input: { decision: "approve" | "reject"; details: Record<string, string>; reason?: string | undefined },
+  input: {
+    decision: "approve" | "reject";
+    details: Record<string, string>;
+    signatories?: readonly string[] | undefined;
+    reason?: string | undefined;
+  },
 ): Promise<ApprovalRow> {
   const version = await deps.store.findVersion(versionId);
   if (!version) throw notFound("version");
@@ -151,11 +164,22 @@ export async function decide(
     throw forbidden("only owners and editors of a party organisation this milestone needs may decide");
   }
   if (lock.approvals.some((a) => a.orgId === user.orgId)) throw alreadyDecided();
+  const picked = input.decision === "approve" ? (input.signatories ?? []) : [];
   if (input.decision === "approve") {
-    const problem = fieldProblem(template, input.details);
+    if (template.fourEyes && version.frozenBy === actorId) throw fourEyes();
+    const problem = fieldProblem(template, input.details, picked);
     if (problem) throw badRequest(problem);
   } else if (!input.reason?.trim()) throw badRequest("a rejection needs a reason");
-  const details = input.decision === "approve" ? input.details : {};
+  const signatories = picked.length > 0 ? await checkedSignatories(deps.store, doc.id, user.orgId, picked) : [];
+  const signatoryField = template.fields.find((f) => f.kind === "signatories");
+  // The names are recorded as the field's value, as a typed signatory was before: exports
+  // print "Unterzeichnet durch: Name, Name" and older approvals read and verify unchanged.
+  const details =
+    input.decision !== "approve"
+      ? {}
+      : signatoryField && signatories.length > 0
+        ? inFieldOrder(template, { ...input.details, [signatoryField.key]: signatories.map((s) => s.name).join(", ") })
+        : input.details;
   const fields = {
     id: newId("a"),
     versionId,
@@ -187,7 +211,12 @@ export async function decide(
     userId: actorId,
     documentId: doc.id,
     action: `milestone.${input.decision === "approve" ? "approved" : "rejected"}`,
-    detail: { versionId, milestone: version.milestone, orgId: user.orgId },
+    detail: {
+      versionId,
+      milestone: version.milestone,
+      orgId: user.orgId,
+      ...(signatories.length > 0 ? { signatories: signatories.map((s) => s.id) } : {}),
+    },
   });
   if (status === "reached") {
     await deps.store.appendAudit({

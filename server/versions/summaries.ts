@@ -35,6 +35,7 @@ export async function versionSummaries(store: NameLookup, states: readonly Versi
     status,
     requiredParties: [...(template?.requiredParties ?? [])],
     requiredOrgs,
+    fourEyes: template?.fourEyes ?? false,
     fields: [...(template?.fields ?? [])],
     contentHash: v.contentHash,
     chainHash: v.chainHash,

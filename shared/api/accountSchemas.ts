@@ -74,14 +74,23 @@ export const DirectoryEntry = z.object({
   active: z.boolean(),
   lastSignInAt: z.string().nullable(),
   instanceRole: InstanceRoleName.nullable(),
+  /** May be named as a signatory of the organisation on a signature milestone. */
+  signingAuthority: z.boolean(),
 });
 export type DirectoryEntry = z.infer<typeof DirectoryEntry>;
 
 /** PATCH /api/admin/users/:id. */
 export const UserAdminChange = z
-  .object({ active: z.boolean().optional(), instanceRole: InstanceRoleName.nullable().optional() })
+  .object({
+    active: z.boolean().optional(),
+    instanceRole: InstanceRoleName.nullable().optional(),
+    signingAuthority: z.boolean().optional(),
+  })
   .strict()
-  .refine((r) => r.active !== undefined || r.instanceRole !== undefined, "nothing to change");
+  .refine(
+    (r) => r.active !== undefined || r.instanceRole !== undefined || r.signingAuthority !== undefined,
+    "nothing to change",
+  );
 export type UserAdminChange = z.infer<typeof UserAdminChange>;
 
 /** `?orgId=` of the administrators' lists. */

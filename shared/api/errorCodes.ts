@@ -21,6 +21,8 @@ export const ERROR_CODES = [
   "open_items",
   "already_decided",
   "not_pending",
+  "four_eyes",
+  "invalid_signatory",
   "document_too_deep",
   "weak_password",
   "account_exists",

@@ -81,6 +81,8 @@ export const ApprovalRequest = z
     decision: z.enum(["approve", "reject"]),
     // Every value is printed on one line of every export; a reason may span lines (printed collapsed).
     details: z.record(z.string().max(40), OneLineText.max(200)).default({}),
+    /** The people who signed, picked from `GET /api/versions/:id/signatories` (signature milestones). */
+    signatories: z.array(z.string().min(1).max(64)).max(4).default([]),
     reason: MultiLineText.max(2000).optional(),
   })
   .strict();
@@ -108,8 +110,15 @@ export const VersionSummary = z.object({
   /** The party roles the milestone needs, and the organisations that hold them on this document. */
   requiredParties: z.array(PartyRole),
   requiredOrgs: z.array(z.string()),
+  /** The requester (`frozenBy`) cannot approve for their own organisation (they may reject). */
+  fourEyes: z.boolean(),
   fields: z.array(
-    z.object({ key: z.string(), label: z.string(), kind: z.enum(["text", "date"]), required: z.boolean() }),
+    z.object({
+      key: z.string(),
+      label: z.string(),
+      kind: z.enum(["text", "date", "signatories"]),
+      required: z.boolean(),
+    }),
   ),
   contentHash: z.string(),
   chainHash: z.string(),
@@ -120,6 +129,13 @@ export const VersionSummary = z.object({
   openItems: z.object({ suggestions: z.number(), threads: z.number() }),
 });
 export type VersionSummary = z.infer<typeof VersionSummary>;
+
+/**
+ * A person of the caller's organisation, as `GET /api/versions/:id/approvers` (who else may
+ * approve) and `…/signatories` (who may be named as signatory) list them.
+ */
+export const Colleague = z.object({ id: z.string(), name: z.string() });
+export type Colleague = z.infer<typeof Colleague>;
 
 /** One version with its frozen ProseMirror document, for the read-only view and comparisons. */
 export const VersionDetail = VersionSummary.extend({ content: z.record(z.string(), z.unknown()) });

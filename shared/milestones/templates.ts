@@ -2,13 +2,21 @@ import { DATE_MESSAGE, hasUnprintable, isCalendarDate, ONE_LINE_MESSAGE } from "
 import type { PartyRole } from "../api/organisations.ts";
 import type { DocumentKind } from "../api/schemas.ts";
 
-/** A value an approval records, e.g. the number and date of a government decision (RRB). */
+/**
+ * A value an approval records, e.g. the number and date of a government decision (RRB).
+ * `signatories` is no typed value: the approver picks one or two people of their
+ * organisation who hold signing authority (`ApprovalRequest.signatories`), and the server
+ * records their names under the field's key.
+ */
 export interface ApprovalField {
   key: string;
   label: string;
-  kind: "text" | "date";
+  kind: "text" | "date" | "signatories";
   required: boolean;
 }
+
+/** How many signatories an approval names at most (and at least one where the field is required). */
+export const MAX_SIGNATORIES = 2;
 
 /** One step of a document's approval path: who must approve and what they record. */
 export interface MilestoneTemplate {
@@ -16,6 +24,11 @@ export interface MilestoneTemplate {
   label: string;
   /** The party roles whose approval the milestone needs, resolved per document (`requiredOrgsOf`); each approves once. */
   requiredParties: readonly PartyRole[];
+  /**
+   * Four eyes: the person who requested the milestone (the version's `frozenBy`) cannot
+   * approve it for their own organisation; a colleague must. They may still reject it.
+   */
+  fourEyes: boolean;
   fields: readonly ApprovalField[];
 }
 
@@ -31,34 +44,50 @@ const RRB_FIELDS: readonly ApprovalField[] = [
  */
 export const MILESTONES: Record<DocumentKind, readonly MilestoneTemplate[]> = {
   concept: [
-    { id: "konzept-entwurf", label: "Konzept: Entwurf bereit zur Eingabe", requiredParties: ["canton"], fields: [] },
+    {
+      id: "konzept-entwurf",
+      label: "Konzept: Entwurf bereit zur Eingabe",
+      requiredParties: ["canton"],
+      fourEyes: false,
+      fields: [],
+    },
     {
       id: "rrb-eingabe",
       label: "Regierungsratsbeschluss (RRB) zur Programmeingabe",
       requiredParties: ["canton"],
+      fourEyes: true,
       fields: RRB_FIELDS,
     },
     {
       id: "sem-pruefung",
       label: "Prüfung durch das SEM abgeschlossen",
       requiredParties: ["federal"],
+      fourEyes: false,
       fields: [{ key: "remark", label: "Bemerkung", kind: "text", required: false }],
     },
   ],
   agreement: [
-    { id: "pv-bereinigt", label: "Programmvereinbarung bereinigt", requiredParties: ["canton", "federal"], fields: [] },
+    {
+      id: "pv-bereinigt",
+      label: "Programmvereinbarung bereinigt",
+      requiredParties: ["canton", "federal"],
+      fourEyes: false,
+      fields: [],
+    },
     {
       id: "rrb-genehmigung",
       label: "Genehmigung durch den Regierungsrat",
       requiredParties: ["canton"],
+      fourEyes: true,
       fields: RRB_FIELDS,
     },
     {
       id: "unterzeichnung",
       label: "Unterzeichnung",
       requiredParties: ["canton", "federal"],
+      fourEyes: true,
       fields: [
-        { key: "signatory", label: "Unterzeichnet durch", kind: "text", required: true },
+        { key: "signatory", label: "Unterzeichnet durch", kind: "signatories", required: true },
         { key: "signedOn", label: "Datum der Unterzeichnung", kind: "date", required: true },
       ],
     },
@@ -94,7 +123,7 @@ export function nextMilestone(kind: DocumentKind, reached: ReadonlySet<string>):
 
 /** Why an approval's values do not fit its milestone's fields; the UI translates `kind`. */
 export interface FieldProblem {
-  kind: "unknown" | "required" | "date" | "oneLine";
+  kind: "unknown" | "required" | "date" | "oneLine" | "signatories";
   key: string;
   /** The field's label, or the unknown key (cut to 40 characters). */
   label: string;
@@ -108,13 +137,23 @@ export interface FieldProblem {
 export function fieldProblemOf(
   template: Pick<MilestoneTemplate, "fields">,
   details: Record<string, string>,
+  signatories: readonly string[] = [],
 ): FieldProblem | null {
   for (const key of Object.keys(details)) {
     if (!template.fields.some((f) => f.key === key)) return { kind: "unknown", key, label: key.slice(0, 40) };
   }
+  const picks = template.fields.find((f) => f.kind === "signatories");
+  if (!picks && signatories.length > 0) return { kind: "unknown", key: "signatories", label: "signatories" };
   for (const field of template.fields) {
     const raw = details[field.key] ?? "";
     const problem = (kind: FieldProblem["kind"]) => ({ kind, key: field.key, label: field.label });
+    if (field.kind === "signatories") {
+      // Picked, never typed: a free-text value is refused, and so are too few or too many picks.
+      const tooFew = field.required && signatories.length === 0;
+      if (field.key in details || tooFew || signatories.length > MAX_SIGNATORIES) return problem("signatories");
+      if (new Set(signatories).size !== signatories.length) return problem("signatories");
+      continue;
+    }
     // Checked untrimmed: a trailing newline would otherwise pass and be stored.
     if (hasUnprintable(raw)) return problem("oneLine");
     const value = raw.trim();
@@ -128,8 +167,9 @@ export function fieldProblemOf(
 export function fieldProblem(
   template: Pick<MilestoneTemplate, "fields">,
   details: Record<string, string>,
+  signatories: readonly string[] = [],
 ): string | null {
-  const p = fieldProblemOf(template, details);
+  const p = fieldProblemOf(template, details, signatories);
   switch (p?.kind) {
     case undefined:
       return null;
@@ -141,5 +181,7 @@ export function fieldProblem(
       return `${p.label} ${DATE_MESSAGE}`;
     case "oneLine":
       return `${p.label} ${ONE_LINE_MESSAGE}`;
+    case "signatories":
+      return `${p.label}: choose one or ${MAX_SIGNATORIES} signatories from the list (signatories), not typed text`;
   }
 }

@@ -181,13 +181,18 @@ describe("Kanton Bern's onboarding in the browser", async () => {
     await requestMilestone(beat, "Konzept: Entwurf bereit zur Eingabe");
     await expect.poll(() => newestCard(ursula).getAttribute("data-status"), LATER).toBe("pending");
     await newestCard(ursula).getByTestId("decision-approve").click();
+    await ursula.getByTestId("decision-confirm").click();
     await expect.poll(() => newestCard(beat).getAttribute("data-status"), LATER).toBe("reached");
 
     await requestMilestone(beat, "Regierungsratsbeschluss (RRB) zur Programmeingabe");
-    const rrb = newestCard(beat);
+    // Four eyes: Beat requested it, so Ursula records the decision for Bern.
+    await newestCard(beat).getByTestId("four-eyes-notice").waitFor();
+    await expect.poll(() => newestCard(ursula).getAttribute("data-status"), LATER).toBe("pending");
+    const rrb = newestCard(ursula);
     await rrb.getByTestId("decision-rrbNumber").fill("RRB Nr. 412/2024");
     await rrb.getByTestId("decision-rrbDate").fill("2024-04-17");
     await rrb.getByTestId("decision-approve").click();
+    await ursula.getByTestId("decision-confirm").click();
     await expect.poll(() => rrb.getAttribute("data-status"), LATER).toBe("reached");
     expect(await rrb.textContent()).toContain("RRB Nr. 412/2024");
   });
@@ -205,6 +210,7 @@ describe("Kanton Bern's onboarding in the browser", async () => {
     await ursula.locator('[data-testid="connection-status"]:not([data-status="connected"])').waitFor();
     await review.getByTestId("decision-remark").fill("Keine Vorbehalte.");
     await review.getByTestId("decision-approve").click();
+    await claire.getByTestId("decision-confirm").click();
     await expect.poll(() => review.getAttribute("data-status"), LATER).toBe("reached");
     await ursula.context().setOffline(false);
     for (const page of [beat, ursula, claire]) {

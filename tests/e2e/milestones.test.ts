@@ -27,7 +27,10 @@ describe("a milestone approved by the canton and by SEM", async () => {
   });
 
   it("stays locked after the canton's approval and unlocks when SEM approves too", async () => {
+    // "Programmvereinbarung bereinigt" has no four eyes: the requester approves for her canton,
+    // after a confirmation.
     await card(andrea.page).getByTestId("decision-approve").click();
+    await andrea.page.getByTestId("decision-confirm").click();
     await card(andrea.page).getByTestId("version-approval").first().waitFor();
     expect(await andrea.page.getByTestId("lock-banner").count()).toBe(1);
     // SEM sees the canton's approval without reloading, then decides.
@@ -35,6 +38,7 @@ describe("a milestone approved by the canton and by SEM", async () => {
       .locator('[data-testid="version-approval"][data-org="kanton-so"]')
       .waitFor({ timeout: 10_000 });
     await card(claire.page).getByTestId("decision-approve").click();
+    await claire.page.getByTestId("decision-confirm").click();
     for (const page of [andrea.page, claire.page]) {
       await expect.poll(() => card(page).getAttribute("data-status"), { timeout: 10_000 }).toBe("reached");
       await expect.poll(() => page.getByTestId("lock-banner").count(), { timeout: 10_000 }).toBe(0);
@@ -79,7 +83,10 @@ describe("a milestone approved by the canton and by SEM", async () => {
     await andrea.page.getByTestId("milestone-request").click();
     await andrea.page.getByTestId("milestone-confirm").click();
     await andrea.page.getByTestId("lock-banner").waitFor();
-    const pending = card(andrea.page);
+    // The RRB approval has four eyes: Andrea requested it, her colleague Lukas fills it in.
+    const lukas = await signedInPage(browser, server.url, "lukas.frei@so.ch");
+    await openDocument(lukas.page, DOC);
+    const pending = card(lukas.page);
     await expect.poll(() => pending.getAttribute("data-status")).toBe("pending");
     await pending.getByTestId("decision-rrbNumber").fill("RRB 12\tSEM: freigegeben");
     await pending.getByTestId("decision-rrbDate").fill("2024-03-01");

@@ -103,6 +103,7 @@ function describeAdministration(
         active: true,
         lastSignInAt: expect.any(String),
         instanceRole: "org_admin",
+        signingAuthority: false,
       });
       expect(res.text).not.toContain("scrypt");
       expect((await call("GET", "/api/admin/users?orgId=kanton-so", { cookie: admin })).status).toBe(200);

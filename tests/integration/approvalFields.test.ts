@@ -9,28 +9,40 @@ import type { User, VersionDetail, VersionSummary } from "../../shared/api/schem
 import { canonicalJson } from "../../shared/versions/canonicalJson.ts";
 import { apiClient } from "../helpers/api.ts";
 import { docxParagraphs } from "../helpers/docx.ts";
+import { addPeople, PEOPLE } from "../helpers/people.ts";
 import { login, startTestServer } from "../helpers/server.ts";
 
 const CONCEPT = "kip3-konzept-so";
 /** What an attacker puts in the RRB number of a canton-only milestone: a second, forged approval line. */
 const FORGED = "RRB 12\nSEM: freigegeben von X";
 
-/** A server whose concept passed its first milestone and awaits the government decision (RRB number and date). */
+/**
+ * A server whose concept passed its first milestone and awaits the government decision (RRB
+ * number and date). Andrea requests; the RRB milestone has four eyes, so her colleague Sara
+ * (an editor of the canton) is the one who decides: `decide` posts as Sara.
+ */
 async function conceptAwaitingRrb() {
   const server = await startTestServer();
+  await addPeople(server.store, PEOPLE.sara);
   const andrea = await login(server.url, "andrea.meier@so.ch"); // owner, canton
   const api = apiClient(server.url);
   const call = <T>(method: string, urlPath: string, json?: unknown) =>
     api<T>(method, `/api${urlPath}`, { cookie: andrea, json });
+  expect((await call("PUT", `/documents/${CONCEPT}/members`, { userId: PEOPLE.sara.id, role: "editor" })).status).toBe(
+    200,
+  );
+  const sara = await login(server.url, PEOPLE.sara.email);
+  const decide = <T>(versionId: string, json: unknown) =>
+    api<T>("POST", `/api/versions/${versionId}/approvals`, { cookie: sara, json });
   const first = await call<VersionDetail>("POST", `/documents/${CONCEPT}/milestones`, { includeOpen: true });
   await call("POST", `/versions/${first.body.id}/approvals`, { decision: "approve" });
   const rrb = (await call<VersionDetail>("POST", `/documents/${CONCEPT}/milestones`, { includeOpen: true })).body;
   expect(rrb.milestone).toBe("rrb-eingabe");
-  return { server, andrea, call, rrb };
+  return { server, andrea, call, decide, rrb };
 }
 
 describe("approval fields are validated for real, and no export prints a forged line", async () => {
-  const { call, rrb } = await conceptAwaitingRrb();
+  const { call, decide, rrb } = await conceptAwaitingRrb();
 
   it.each([
     [
@@ -56,10 +68,7 @@ describe("approval fields are validated for real, and no export prints a forged 
     ["a right-to-left mark", { rrbNumber: "RRB 12\u200F", rrbDate: "2024-03-01" }, /rrbNumber: must be one line/],
     ["a line break in the date", { rrbNumber: "RRB 12", rrbDate: "2024-03-01\n" }, /rrbDate: must be one line/],
   ])("refuses %s with 400 naming the field, and stores nothing", async (_, details, message) => {
-    const res = await call<{ code: string; message: string }>("POST", `/versions/${rrb.id}/approvals`, {
-      decision: "approve",
-      details,
-    });
+    const res = await decide<{ code: string; message: string }>(rrb.id, { decision: "approve", details });
     expect(res.status).toBe(400);
     expect(res.body).toEqual({ code: "bad_request", message: expect.stringMatching(message) });
     const after = await call<VersionSummary>("GET", `/versions/${rrb.id}`);
@@ -67,7 +76,7 @@ describe("approval fields are validated for real, and no export prints a forged 
   });
 
   it("refuses control characters in a rejection's reason, and stores nothing", async () => {
-    const res = await call("POST", `/versions/${rrb.id}/approvals`, { decision: "reject", reason: "Nein\u0000" });
+    const res = await decide(rrb.id, { decision: "reject", reason: "Nein\u0000" });
     expect(res.status).toBe(400);
     expect((await call<VersionSummary>("GET", `/versions/${rrb.id}`)).body).toMatchObject({ approvals: [] });
   });

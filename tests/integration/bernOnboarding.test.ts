@@ -287,18 +287,20 @@ function bernOnboarding(env: () => Promise<Record<string, string>>) {
       expect(await statusOf(draft.id)).toBe("reached");
     });
 
-    it("has the government's decision (RRB) recorded by Bern with its number and date", async () => {
+    it("has the government's decision (RRB) recorded by Bern with its number and date, by a second person", async () => {
       const rrb = await request("rrb-eingabe");
       expect(rrb.fields.map((f) => [f.key, f.required])).toEqual([
         ["rrbNumber", true],
         ["rrbDate", true],
       ]);
-      expect((await approve(beat, rrb.id)).status).toBe(400);
-      expect((await approve(beat, rrb.id, { rrbNumber: RRB.rrbNumber, rrbDate: "2024-02-30" })).status).toBe(400);
+      expect((await approve(ursula, rrb.id)).status).toBe(400);
+      expect((await approve(ursula, rrb.id, { rrbNumber: RRB.rrbNumber, rrbDate: "2024-02-30" })).status).toBe(400);
       expect((await approve(andrea, rrb.id, RRB)).status).toBe(403);
       expect((await approve(claire, rrb.id, RRB)).status).toBe(403);
+      // Four eyes: Beat requested it, so his colleague Ursula approves for Bern.
+      expect((await approve(beat, rrb.id, RRB)).body.code).toBe("four_eyes");
       expect(await server.store.listApprovals([rrb.id])).toEqual([]);
-      expect((await approve(beat, rrb.id, RRB)).status).toBe(201);
+      expect((await approve(ursula, rrb.id, RRB)).status).toBe(201);
       expect(await statusOf(rrb.id)).toBe("reached");
     });
 
@@ -315,7 +317,7 @@ function bernOnboarding(env: () => Promise<Record<string, string>>) {
       const path = [...versions.body].sort((a, b) => a.seq - b.seq);
       expect(path.map((v) => [v.milestone, v.status, v.approvals.map((a) => [a.orgId, a.userName])])).toEqual([
         ["konzept-entwurf", "reached", [["kanton-be", URSULA.name]]],
-        ["rrb-eingabe", "reached", [["kanton-be", BEAT.name]]],
+        ["rrb-eingabe", "reached", [["kanton-be", URSULA.name]]],
         ["sem-pruefung", "reached", [["sem", "Claire Dubois"]]],
       ]);
       expect(path[1]?.approvals[0]?.details).toEqual(RRB);

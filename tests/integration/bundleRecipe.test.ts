@@ -20,11 +20,13 @@ function readmeRecipe(): string {
 describe("the README's recipe recomputes a bundle's hashes with unzip, jq and sha256sum", async () => {
   const server = await startTestServer();
   const andrea = await login(server.url, "andrea.meier@so.ch");
-  const post = async (url: string, json: unknown) =>
+  // The RRB milestone has four eyes: Andrea requests it, her colleague Lukas approves it.
+  const lukas = await login(server.url, "lukas.frei@so.ch");
+  const post = async (url: string, json: unknown, cookie = andrea) =>
     (await (
       await fetch(`${server.url}/api${url}`, {
         method: "POST",
-        headers: { cookie: andrea, "content-type": "application/json" },
+        headers: { cookie, "content-type": "application/json" },
         body: JSON.stringify(json),
       })
     ).json()) as VersionDetail;
@@ -32,12 +34,16 @@ describe("the README's recipe recomputes a bundle's hashes with unzip, jq and sh
   const first = await post(`/documents/${CONCEPT}/milestones`, { includeOpen: true });
   await post(`/versions/${first.id}/approvals`, { decision: "approve" });
   const second = await post(`/documents/${CONCEPT}/milestones`, { includeOpen: true });
-  await post(`/versions/${second.id}/approvals`, {
-    decision: "approve",
-    details: { rrbNumber: "RRB Nr. 2024/88 – Integration", rrbDate: "2024-01-23" },
-    // A reason over two lines: the recipe must bind it by its hash, as the server does.
-    reason: "Genehmigt.\nMit Auflagen zu Ziffer 3.",
-  });
+  await post(
+    `/versions/${second.id}/approvals`,
+    {
+      decision: "approve",
+      details: { rrbNumber: "RRB Nr. 2024/88 – Integration", rrbDate: "2024-01-23" },
+      // A reason over two lines: the recipe must bind it by its hash, as the server does.
+      reason: "Genehmigt.\nMit Auflagen zu Ziffer 3.",
+    },
+    lukas,
+  );
   const res = await fetch(`${server.url}/api/versions/${second.id}/export?format=zip`, { headers: { cookie: andrea } });
   const bundle = new Uint8Array(await res.arrayBuffer());
   const dir = mkdtempSync(path.join(tmpdir(), "accord-recipe-"));

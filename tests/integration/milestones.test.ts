@@ -82,7 +82,8 @@ describe("milestones: lock, freeze, approvals", async () => {
     await typeInto(documentId, "Nach der Freigabe");
     if (stage === "settled") return documentId;
     const rrbDetails = { rrbNumber: "RRB Nr. 2023/1234", rrbDate: "2023-12-12" };
-    await decide(await request(documentId), andrea, { decision: "approve", details: rrbDetails });
+    // Four eyes on the RRB approval: Andrea requested it, her colleague Lukas approves for the canton.
+    await decide(await request(documentId), lukas, { decision: "approve", details: rrbDetails });
     if (stage === "approved") return documentId;
     await decide(await request(documentId), claire, { decision: "reject", reason: "Ziffer 4 ist noch offen." });
     return documentId;
@@ -167,13 +168,13 @@ describe("milestones: lock, freeze, approvals", async () => {
     const requested = await call<VersionDetail>("POST", `/documents/${agreement}/milestones`, andrea, {});
     expect(requested.body).toMatchObject({ milestone: "rrb-genehmigung", seq: 2 });
     const id = requested.body.id;
-    expect((await call("POST", `/versions/${id}/approvals`, andrea, { decision: "approve" })).status).toBe(400);
-    const bad = await call("POST", `/versions/${id}/approvals`, andrea, {
+    expect((await call("POST", `/versions/${id}/approvals`, lukas, { decision: "approve" })).status).toBe(400);
+    const bad = await call("POST", `/versions/${id}/approvals`, lukas, {
       decision: "approve",
       details: { rrbNumber: "RRB Nr. 2023/1234", rrbDate: "12.12.2023" },
     });
     expect(bad.status).toBe(400);
-    const ok = await call<VersionSummary>("POST", `/versions/${id}/approvals`, andrea, {
+    const ok = await call<VersionSummary>("POST", `/versions/${id}/approvals`, lukas, {
       decision: "approve",
       details: { rrbNumber: "RRB Nr. 2023/1234", rrbDate: "2023-12-12" },
     });

@@ -58,6 +58,8 @@ describe("tampering with stored versions and approvals", async () => {
   const server = await startTestServer({}, dataDir);
   const andrea = await login(server.url, "andrea.meier@so.ch");
   const claire = await login(server.url, "claire.dubois@sem.admin.ch");
+  // The RRB approval has four eyes: Andrea requests it, her colleague Lukas approves it.
+  const lukas = await login(server.url, "lukas.frei@so.ch");
   const post = (path: string, cookie: string, json: unknown) =>
     fetch(`${server.url}/api${path}`, {
       method: "POST",
@@ -69,7 +71,7 @@ describe("tampering with stored versions and approvals", async () => {
   await post(`/versions/${v1.body.id}/approvals`, andrea, { decision: "approve" });
   await post(`/versions/${v1.body.id}/approvals`, claire, { decision: "approve" });
   const v2 = await post(`/documents/${AGREEMENT}/milestones`, andrea, {});
-  await post(`/versions/${v2.body.id}/approvals`, andrea, {
+  await post(`/versions/${v2.body.id}/approvals`, lukas, {
     decision: "approve",
     details: { rrbNumber: "RRB Nr. 2024/88", rrbDate: "2024-01-23" },
   });

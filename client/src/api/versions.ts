@@ -1,5 +1,11 @@
 import { z } from "zod";
-import { type ApprovalRequest, VerifyResult, VersionDetail, VersionSummary } from "../../../shared/api/schemas.ts";
+import {
+  type ApprovalRequest,
+  Colleague,
+  VerifyResult,
+  VersionDetail,
+  VersionSummary,
+} from "../../../shared/api/schemas.ts";
 import { ApiError } from "./ApiError.ts";
 import { errorOf, request, requestNoContent } from "./client.ts";
 
@@ -17,6 +23,14 @@ export const requestMilestone = (documentId: string, includeOpen: boolean) =>
 
 export const decideVersion = (versionId: string, decision: ApprovalRequest) =>
   request("POST", `/versions/${enc(versionId)}/approvals`, VersionSummary, decision);
+
+/** The other people of the caller's organisation who may approve this version (four eyes: not its requester). */
+export const listApprovers = (versionId: string) =>
+  request("GET", `/versions/${enc(versionId)}/approvers`, z.array(Colleague));
+
+/** The people of the caller's organisation on this document who hold signing authority. */
+export const listSignatories = (versionId: string) =>
+  request("GET", `/versions/${enc(versionId)}/signatories`, z.array(Colleague));
 
 export const restoreVersion = (versionId: string) => requestNoContent("POST", `/versions/${enc(versionId)}/restore`);
 

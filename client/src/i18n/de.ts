@@ -1,5 +1,6 @@
 import { accountErrorsDe, accountsDe } from "./accounts.de.ts";
 import { deVersions } from "./deVersions.ts";
+import { fourEyesDe, fourEyesErrorsDe } from "./fourEyes.de.ts";
 import { deMilestones } from "./milestones.de.ts";
 import { deParties } from "./parties.de.ts";
 import { ssoDe, ssoErrorsDe } from "./sso.de.ts";
@@ -209,8 +210,10 @@ export const de = {
     removed: "Sie haben keinen Zugriff mehr auf dieses Dokument.",
     dismiss: "Schliessen",
   },
+  ...fourEyesDe,
   ...accountsDe,
   errors: {
+    ...fourEyesErrorsDe,
     ...ssoErrorsDe,
     ...accountErrorsDe,
     bad_request: "Die Eingabe ist ungültig.",

@@ -1,5 +1,6 @@
 import { accountErrorsEn, accountsEn } from "./accounts.en.ts";
 import { de } from "./de.ts";
+import { fourEyesEn, fourEyesErrorsEn } from "./fourEyes.en.ts";
 import { enMilestones } from "./milestones.en.ts";
 import { enParties } from "./parties.en.ts";
 import { ssoEn, ssoErrorsEn } from "./sso.en.ts";
@@ -267,8 +268,10 @@ export const en: Translation = {
   },
   ...enMilestones,
   parties: enParties,
+  ...fourEyesEn,
   ...accountsEn,
   errors: {
+    ...fourEyesErrorsEn,
     ...ssoErrorsEn,
     ...accountErrorsEn,
     conflict: enParties.conflict,

@@ -1,5 +1,6 @@
 import { accountErrorsFr, accountsFr } from "./accounts.fr.ts";
 import { de } from "./de.ts";
+import { fourEyesErrorsFr, fourEyesFr } from "./fourEyes.fr.ts";
 import { frMilestones } from "./milestones.fr.ts";
 import { frParties } from "./parties.fr.ts";
 import { ssoErrorsFr, ssoFr } from "./sso.fr.ts";
@@ -281,8 +282,10 @@ export const fr: Translation = {
   },
   ...frMilestones,
   parties: frParties,
+  ...fourEyesFr,
   ...accountsFr,
   errors: {
+    ...fourEyesErrorsFr,
     ...ssoErrorsFr,
     ...accountErrorsFr,
     conflict: frParties.conflict,

@@ -1,5 +1,6 @@
 import { accountErrorsIt, accountsIt } from "./accounts.it.ts";
 import { de } from "./de.ts";
+import { fourEyesErrorsIt, fourEyesIt } from "./fourEyes.it.ts";
 import { itMilestones } from "./milestones.it.ts";
 import { itParties } from "./parties.it.ts";
 import { ssoErrorsIt, ssoIt } from "./sso.it.ts";
@@ -283,8 +284,10 @@ export const it: Translation = {
     removed: "Non ha più accesso a questo documento.",
     dismiss: "Chiudi",
   },
+  ...fourEyesIt,
   ...accountsIt,
   errors: {
+    ...fourEyesErrorsIt,
     ...ssoErrorsIt,
     ...accountErrorsIt,
     bad_request: "L'immissione non è valida.",

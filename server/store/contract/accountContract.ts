@@ -52,6 +52,18 @@ export function describeAccountContract(open: () => Promise<Store>): void {
       expect(await t.store.findUserById("u-x")).toBeNull();
     });
 
+    it("grants and withdraws signing authority of one user only, and keeps it given at creation", async () => {
+      expect(await t.store.setSigningAuthority(ALICE.id, true)).toBe(true);
+      expect((await t.store.findUserById(ALICE.id))?.signingAuthority).toBe(true);
+      expect((await t.store.findUserById(BOB.id))?.signingAuthority).toBe(false);
+      expect((await t.store.listUsersOf([ORG.id])).map((u) => u.signingAuthority)).toEqual([true, false]);
+      expect(await t.store.setSigningAuthority(ALICE.id, false)).toBe(true);
+      expect((await t.store.findUserById(ALICE.id))?.signingAuthority).toBe(false);
+      expect(await t.store.setSigningAuthority("u-nobody", true)).toBe(false);
+      await t.store.createUser({ ...BOB_NEW, id: "u-sig", email: "sig@test.ch", signingAuthority: true });
+      expect((await t.store.findUserById("u-sig"))?.signingAuthority).toBe(true);
+    });
+
     it("records the last sign-in of one user only", async () => {
       await t.store.recordSignIn(ALICE.id, new Date("2026-12-01T10:00:00.000Z"));
       expect((await t.store.findUserById(ALICE.id))?.lastSignInAt).toBe("2026-12-01T10:00:00.000Z");

@@ -38,6 +38,7 @@ const asStored = (user: NewUser): UserRow => ({
   ...user,
   deactivatedAt: null,
   lastSignInAt: null,
+  signingAuthority: false,
 });
 export const ALICE: UserRow = asStored(ALICE_NEW);
 export const BOB: UserRow = asStored(BOB_NEW);

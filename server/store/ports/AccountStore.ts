@@ -20,6 +20,8 @@ export interface UserRow {
   instanceRole: InstanceRole | null;
   language: Language;
   lastSignInAt: string | null;
+  /** May be named as a signatory of their organisation on a signature milestone (set by administrators). */
+  signingAuthority: boolean;
 }
 
 /**
@@ -28,9 +30,12 @@ export interface UserRow {
  */
 export type AdministratorCheck = (activeAdministrators: readonly string[]) => "last_admin" | null;
 
-/** A user as created: active, never signed in; no instance role and German unless given. */
-export type NewUser = Omit<UserRow, "deactivatedAt" | "lastSignInAt" | "instanceRole" | "language"> &
-  Partial<Pick<UserRow, "instanceRole" | "language">>;
+/** A user as created: active, never signed in; no instance role, no signing authority and German unless given. */
+export type NewUser = Omit<
+  UserRow,
+  "deactivatedAt" | "lastSignInAt" | "instanceRole" | "language" | "signingAuthority"
+> &
+  Partial<Pick<UserRow, "instanceRole" | "language" | "signingAuthority">>;
 
 /** Users. Organisations have their own port. */
 export interface AccountStore {
@@ -58,6 +63,8 @@ export interface AccountStore {
     check?: AdministratorCheck,
   ): Promise<boolean | "last_admin">;
   setLanguage(userId: string, language: Language): Promise<boolean>;
+  /** Grants or withdraws signing authority. False for an unknown user. */
+  setSigningAuthority(userId: string, signingAuthority: boolean): Promise<boolean>;
   /** Lets a deactivated account sign in again. False for an unknown user. */
   reactivateUser(userId: string): Promise<boolean>;
 }

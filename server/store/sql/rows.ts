@@ -18,6 +18,7 @@ export interface UserDbRow {
   instance_role: InstanceRole | null;
   language: Language;
   last_sign_in_at: string | null;
+  signing_authority: number | boolean;
 }
 
 export const toUser = (r: UserDbRow): UserRow => ({
@@ -30,6 +31,7 @@ export const toUser = (r: UserDbRow): UserRow => ({
   instanceRole: r.instance_role,
   language: r.language,
   lastSignInAt: r.last_sign_in_at,
+  signingAuthority: Boolean(r.signing_authority),
 });
 
 export interface DocumentDbRow {

@@ -24,7 +24,7 @@ export function sqlAccounts(db: Sql): AccountStore {
   return {
     async createUser(user) {
       await db.run(
-        "INSERT INTO users (id, email, name, org_id, password_hash, instance_role, language) VALUES (?, ?, ?, ?, ?, ?, ?)",
+        "INSERT INTO users (id, email, name, org_id, password_hash, instance_role, language, signing_authority) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
         [
           user.id,
           user.email,
@@ -33,6 +33,7 @@ export function sqlAccounts(db: Sql): AccountStore {
           user.passwordHash,
           user.instanceRole ?? null,
           user.language ?? "de",
+          user.signingAuthority ?? false,
         ],
       );
     },
@@ -65,6 +66,9 @@ export function sqlAccounts(db: Sql): AccountStore {
       }),
     async setLanguage(userId, language) {
       return (await db.run("UPDATE users SET language = ? WHERE id = ?", [language, userId])) > 0;
+    },
+    async setSigningAuthority(userId, signingAuthority) {
+      return (await db.run("UPDATE users SET signing_authority = ? WHERE id = ?", [signingAuthority, userId])) > 0;
     },
     async reactivateUser(userId) {
       return (await db.run("UPDATE users SET deactivated_at = NULL WHERE id = ?", [userId])) > 0;

@@ -58,6 +58,7 @@ export function PeopleTab({ user, organisations }: { user: User; organisations: 
               <th scope="col">{t("admin.people.status")}</th>
               <th scope="col">{t("admin.people.lastSignIn")}</th>
               <th scope="col">{t("admin.people.role")}</th>
+              <th scope="col">{t("fourEyes.signingAuthority")}</th>
               <th scope="col" />
             </tr>
           </thead>
@@ -87,6 +88,17 @@ export function PeopleTab({ user, organisations }: { user: User; organisations: 
                         <option value="admin">{t("admin.people.roles.admin")}</option>
                       )}
                     </select>
+                  </td>
+                  <td>
+                    {/* Administrators of the person's organisation set it, never for themselves (the server's rule). */}
+                    <input
+                      type="checkbox"
+                      aria-label={`${t("fourEyes.signingAuthority")}: ${p.name}`}
+                      checked={p.signingAuthority}
+                      disabled={locked}
+                      onChange={(e) => void change(p.id, { signingAuthority: e.target.checked })}
+                      data-testid={`person-signing-${p.email}`}
+                    />
                   </td>
                   <td>
                     <button

@@ -73,7 +73,14 @@ export function VersionCard({ version: v, onDecided, onOpen, onCompare, onRestor
         </p>
       )}
       <ApprovalList version={v} />
-      {mayDecide && <DecisionForm version={v} orgName={orgName(user.orgId)} onDecided={onDecided} />}
+      {mayDecide && (
+        <DecisionForm
+          version={v}
+          orgName={orgName(user.orgId)}
+          ownRequest={v.fourEyes && v.frozenBy.id === user.id}
+          onDecided={onDecided}
+        />
+      )}
       <div className="thread__actions">
         <button type="button" className="link-button" onClick={onOpen} data-testid="version-open">
           {t("versions.open")}
