@@ -48,12 +48,13 @@ export async function libreOfficeComments(docx: Uint8Array) {
   return all(await libreOfficeContent(docx), "office:annotation").map((a) => ({
     author: first(a, "dc:creator")?.text ?? "",
     date: first(a, "dc:date")?.text ?? "",
-    text: all(a, "text:p")
-      .map((p) => p.text)
-      .join("\n"),
+    text: all(a, "text:p").map(deepText).join("\n"),
     resolved: a.attributes["loext:resolved"] === "true",
   }));
 }
+
+/** All text under `el`, spans included (LibreOffice wraps a comment's text in text:span). */
+const deepText = (el: XmlElement): string => el.text + el.children.map(deepText).join("");
 
 /** The text of the PDF LibreOffice prints of a DOCX, laid out as on the page (pdftotext -layout). */
 export async function libreOfficePdfText(docx: Uint8Array): Promise<string> {

@@ -1,13 +1,34 @@
-"""What LibreOffice makes of a document: its tracked changes and comments with their authors,
-and its text after Accept All and after Reject All. Run with Debian's python3 (python3-uno):
+"""What LibreOffice makes of a document: its tracked changes and its text after Accept All and after Reject All. Run with Debian's python3 (python3-uno):
     /usr/bin/python3 outcomes.py FILE  ->  one JSON object on stdout
 Each call starts its own soffice with its own profile, so calls may run side by side."""
-import sys, uno, subprocess, time, os, json, tempfile, shutil
+import sys, uno, subprocess, time, os, json, tempfile, shutil, zipfile
+from xml.dom import minidom
 from com.sun.star.beans import PropertyValue
 def prop(n,v):
     p=PropertyValue(); p.Name=n; p.Value=v; return p
-path=os.path.abspath(sys.argv[1])
 profile=tempfile.mkdtemp(prefix="lo-profile-")
+
+# LibreOffice 7.4 loses its UNO bridge loading any document with a comment (even its own
+# files; `soffice --convert-to` is not affected). Tracked changes do not depend on comments,
+# so this reads a copy without them; the caller reads comments through a conversion.
+COMMENT_ELEMENTS = {"w:commentRangeStart", "w:commentRangeEnd", "w:commentReference",
+                    "office:annotation", "office:annotation-end"}
+def without_comments(xml):
+    dom = minidom.parseString(xml)
+    doomed = [e for name in COMMENT_ELEMENTS for e in dom.getElementsByTagName(name)]
+    for element in doomed:
+        element.parentNode.removeChild(element)
+    return dom.toxml(encoding="UTF-8")
+def stripped_copy(source):
+    target = os.path.join(profile, "input" + os.path.splitext(source)[1])
+    with zipfile.ZipFile(source) as zin, zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as zout:
+        for item in zin.infolist():
+            data = zin.read(item.filename)
+            if item.filename in ("word/document.xml", "content.xml"):
+                data = without_comments(data)
+            zout.writestr(item, data)
+    return target
+path=stripped_copy(os.path.abspath(sys.argv[1]))
 pipe="accord%d"%os.getpid()
 proc=subprocess.Popen(["soffice","--headless","--invisible","--norestore","--nologo","-env:UserInstallation="+uno.systemPathToFileUrl(profile),"--accept=pipe,name=%s;urp;"%pipe],stdout=subprocess.DEVNULL,stderr=subprocess.DEVNULL)
 local=uno.getComponentContext()
@@ -30,14 +51,6 @@ while e.hasMoreElements():
     d=r.getPropertyValue("RedlineDateTime")
     red.append({"type":r.getPropertyValue("RedlineType"),"author":r.getPropertyValue("RedlineAuthor"),"date":"%04d-%02d-%02dT%02d:%02d:%02d"%(d.Year,d.Month,d.Day,d.Hours,d.Minutes,d.Seconds)})
 out["redlines"]=red
-com=[]
-e=doc.getTextFields().createEnumeration()
-while e.hasMoreElements():
-    f=e.nextElement()
-    if f.supportsService("com.sun.star.text.textfield.Annotation"):
-        d=f.getPropertyValue("DateTimeValue")
-        com.append({"author":f.getPropertyValue("Author"),"content":f.getPropertyValue("Content"),"resolved":bool(f.getPropertyValue("Resolved")) if f.getPropertySetInfo().hasPropertyByName("Resolved") else None,"date":"%04d-%02d-%02dT%02d:%02d:%02d"%(d.Year,d.Month,d.Day,d.Hours,d.Minutes,d.Seconds)})
-out["comments"]=com
 out["text"]=doc.getText().getString()
 doc.close(True)
 for mode in ["accepted","rejected"]:
