@@ -42,6 +42,13 @@ export const openItems = (suggestions: number, threads: number) =>
     "open_items",
     `${suggestions} open suggestion(s) and ${threads} open comment thread(s); resolve them or freeze with them`,
   );
+/** Checks that block the milestone fail (e.g. sections not settled by both parties) and no override reason was given. */
+export const checksFailing = (count: number) =>
+  new AppError(
+    409,
+    "checks_failing",
+    `${count} check(s) block this milestone (e.g. sections not settled by both parties); fix them or give an override reason`,
+  );
 export const alreadyDecided = () => new AppError(409, "already_decided", "your organisation has already decided");
 /** Four eyes: the person who requested this milestone cannot approve it for their own organisation. */
 export const fourEyes = () =>

@@ -13,6 +13,7 @@ import { MailQueue } from "./mail/MailQueue.ts";
 import { openMailer } from "./mail/openMailer.ts";
 import { LocalPubSub, type PubSub } from "./pubsub/PubSub.ts";
 import { RedisPubSub } from "./pubsub/RedisPubSub.ts";
+import { resetSettledOnEdit } from "./sections/resetOnEdit.ts";
 import { seedDemo } from "./seed/demo.ts";
 import { openStore } from "./store/openStore.ts";
 import type { Store } from "./store/Store.ts";
@@ -68,6 +69,7 @@ export async function startServer(config: Config, log: Logger): Promise<AccordSe
     handshakeTimeoutMs: config.handshakeTimeoutMs,
     pubsub,
     gapCheckMs: config.gapCheckMs,
+    observers: [resetSettledOnEdit],
   });
   metrics = new ServerMetrics(rooms);
   const sessions = new LiveSessions({ store, pubsub, log, checkMs: config.sessionCheckMs });

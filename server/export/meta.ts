@@ -25,6 +25,11 @@ export interface ExportMeta {
     details: [string, string][];
     reason: string | null;
   }[];
+  /**
+   * The version was frozen although checks blocking its milestone failed: the requester's
+   * reason and the labels of what failed (issue 15). Absent or null otherwise.
+   */
+  override?: { reason: string; failing: string[] } | null;
 }
 
 /** What exports print about the current text: a draft, not a frozen version. */
@@ -104,6 +109,10 @@ export function metaLines(meta: ExportMeta): MetaLine[] {
     });
     lines.push({ text: `Inhalts-Hash (SHA-256): ${meta.contentHash ?? ""}` });
     lines.push({ text: `Ketten-Hash: ${meta.chainHash ?? ""}` });
+    if (meta.override) {
+      lines.push({ text: `Angefordert trotz offener Prüfpunkte: ${meta.override.failing.join("; ")}` });
+      lines.push({ text: `Begründung: ${meta.override.reason}`, quoted: true });
+    }
     meta.approvals.forEach((a, approval) => {
       const verb = a.decision === "approve" ? "freigegeben" : "abgelehnt";
       lines.push({ text: `${a.orgName}: ${verb} von ${a.userName} am ${swissDateTime(a.at)}`, approval });

@@ -25,6 +25,7 @@ import { invitationRoutes } from "./routes/invitations.ts";
 import { memberRoutes } from "./routes/members.ts";
 import { organisationRoutes } from "./routes/organisations.ts";
 import { passwordRoutes } from "./routes/passwords.ts";
+import { sectionRoutes } from "./routes/sections.ts";
 import { ssoRoutes } from "./routes/sso.ts";
 import { versionRoutes } from "./routes/versions.ts";
 import { securityHeaders } from "./securityHeaders.ts";
@@ -71,6 +72,7 @@ export function createApp({ store, config, log, accessChanged, sessions, mail, s
     .route("/", memberRoutes(store, accessChanged))
     .route("/", organisationRoutes(store))
     .route("/", auditRoutes(store))
+    .route("/", sectionRoutes(store, live))
     .route("/", versionRoutes(store, live, config.maxUploadBytes, config.verifyZipLimits, config.verifyConcurrency))
     .all("*", () => {
       throw notFound("endpoint");

@@ -7,6 +7,7 @@ import type { UpdateLog } from "../sync/UpdateLog.ts";
 import { kip3Agreement } from "./content/kip3Agreement.ts";
 import { kip3Concept } from "./content/kip3Concept.ts";
 import { yjsStateOf } from "./demoContent.ts";
+import { withDemoStatuses } from "./demoSections.ts";
 
 /**
  * The demo accounts: two of the canton, two of the SEM, and the SEM's instance administrator,
@@ -54,7 +55,9 @@ export async function seedDemo(store: UpdateLog & AccountStore & DocumentReader,
     // Andrea's defaults: her canton (Solothurn) and the SEM.
     await createDocument(store, andrea, { id, title: source.title, kind: source.kind });
     for (const [userId, role] of Object.entries(members)) await store.setMembership({ documentId: id, userId, role });
-    await store.appendUpdates([{ documentId: id, data: yjsStateOf(source.content), userId: "u-andrea" }]);
+    const state = yjsStateOf(source.content);
+    const data = source.kind === "agreement" ? withDemoStatuses(state) : state;
+    await store.appendUpdates([{ documentId: id, data, userId: "u-andrea" }]);
   }
   return true;
 }

@@ -5,6 +5,7 @@ import { MessageType } from "../../shared/protocol/messageTypes.ts";
 import type { Role } from "../../shared/roles.ts";
 import type { Logger } from "../log.ts";
 import type { AuditNote, Validator } from "../policy/Change.ts";
+import type { AcceptedObserver } from "./AcceptedObserver.ts";
 import { ClusterFollower } from "./ClusterFollower.ts";
 import type { Connection } from "./Connection.ts";
 import type { CommitListener, Committed, GroupCommit } from "./GroupCommit.ts";
@@ -17,10 +18,11 @@ import {
   updateMessage,
 } from "./messages.ts";
 import { Outbox } from "./Outbox.ts";
-import { REMOTE_ORIGIN } from "./origins.ts";
+import { LOAD_ORIGIN, REMOTE_ORIGIN } from "./origins.ts";
 import { ProtocolError } from "./ProtocolError.ts";
 import { RoomAwareness } from "./RoomAwareness.ts";
 import type { DocumentFlags } from "./SyncPorts.ts";
+import { applyServerChange, ServerChange } from "./serverChange.ts";
 import { type Accepted, UpdateGate } from "./UpdateGate.ts";
 import type { UpdatesSince } from "./UpdateLog.ts";
 
@@ -54,6 +56,8 @@ export interface RoomOptions {
   validators?: readonly Validator[];
   /** A connection must start the sync handshake within this time. */
   handshakeTimeoutMs?: number;
+  /** Told of every client update the live doc took; may answer with a server change. */
+  observers?: readonly AcceptedObserver[];
 }
 
 type Handler = (conn: Connection, decoder: decoding.Decoder) => void;
@@ -74,6 +78,8 @@ export class Room implements CommitListener {
   private readonly outbox = new Outbox();
   private readonly gate: UpdateGate;
   private destroyed = false;
+  /** The transactions a client update being received made on the live doc; null outside a receive. */
+  private observed: Y.Transaction[] | null = null;
   private readonly handlers: Record<number, Handler> = {
     [MessageType.Sync]: (conn, d) => this.onSync(conn, d),
     [MessageType.Awareness]: (conn, d) => this.presence.receive(conn, readAwarenessMessage(d)),
@@ -112,6 +118,12 @@ export class Room implements CommitListener {
       },
       options.validators,
     );
+    if (options.observers?.length) {
+      doc.on("afterTransaction", (tr: Y.Transaction) => {
+        if (this.observed && !(tr.origin instanceof ServerChange) && tr.origin !== REMOTE_ORIGIN && tr.origin !== LOAD_ORIGIN)
+          this.observed.push(tr);
+      });
+    }
   }
 
   get size(): number {
@@ -230,8 +242,38 @@ export class Room implements CommitListener {
   private onSync(conn: Connection, decoder: decoding.Decoder): void {
     conn.handshakeDone();
     const message = readSyncMessage(decoder);
-    if (message.type === "step1") this.outbox.deliver([conn], syncStep2Message(this.doc, message.stateVector));
-    else this.gate.receive(conn, message.update, this.flags);
+    if (message.type === "step1") {
+      this.outbox.deliver([conn], syncStep2Message(this.doc, message.stateVector));
+      return;
+    }
+    if (!this.options.observers?.length) {
+      this.gate.receive(conn, message.update, this.flags);
+      return;
+    }
+    this.observed = [];
+    try {
+      this.gate.receive(conn, message.update, this.flags);
+    } finally {
+      const transactions = this.observed;
+      this.observed = null;
+      if (transactions.length > 0 && !this.destroyed) this.notifyObservers(conn, transactions);
+    }
+  }
+
+  /** Runs the observers on an accepted update; their follow-ups are server changes, committed after it. */
+  private notifyObservers(conn: Connection, transactions: Y.Transaction[]): void {
+    for (const observe of this.options.observers ?? []) {
+      const followUp = observe({
+        documentId: this.documentId,
+        userId: conn.user.id,
+        parties: this.flags.parties,
+        doc: this.doc,
+        transactions,
+      });
+      if (!followUp) continue;
+      applyServerChange(this.doc, conn.user.id, followUp.change);
+      this.options.hooks.audit(this, conn, followUp.audit);
+    }
   }
 
   /**

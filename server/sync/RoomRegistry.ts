@@ -2,6 +2,7 @@ import * as Y from "yjs";
 import { CloseCode, closeReason } from "../../shared/protocol/closeCodes.ts";
 import type { Logger } from "../log.ts";
 import { LocalPubSub, type PubSub } from "../pubsub/PubSub.ts";
+import type { AcceptedObserver } from "./AcceptedObserver.ts";
 import { auditLater } from "./auditLater.ts";
 import { CompactionSchedule } from "./CompactionSchedule.ts";
 import { followClusterEvents } from "./clusterEvents.ts";
@@ -32,6 +33,8 @@ export interface RoomRegistryOptions {
   pubsub?: PubSub;
   /** With other instances: how often a room checks the store for updates it missed (a lost relay message). */
   gapCheckMs?: number;
+  /** Told of every client update a room took (e.g. the reset of settled sections). */
+  observers?: readonly AcceptedObserver[];
 }
 
 interface Entry {
@@ -209,6 +212,7 @@ export class RoomRegistry {
       lastSeq: state.lastSeq,
       readSince: (afterSeq) => updates.readUpdatesSince(documentId, afterSeq),
       handshakeTimeoutMs: this.options.handshakeTimeoutMs,
+      observers: this.options.observers,
     });
     const entry = this.entries.get(documentId);
     if (entry) {

@@ -8,6 +8,7 @@ import { type DocumentReader, openDocument } from "../documents/documents.ts";
 import {
   alreadyDecided,
   badRequest,
+  checksFailing,
   forbidden,
   fourEyes,
   milestonePending,
@@ -20,6 +21,7 @@ import type { AccountStore, NameLookup } from "../store/ports/AccountStore.ts";
 import type { AuditStore } from "../store/ports/AuditStore.ts";
 import type { DocumentStore } from "../store/ports/DocumentStore.ts";
 import type { ApprovalRow, VersionRow, VersionStore } from "../store/ports/VersionStore.ts";
+import { blockingResults, runChecks } from "../checks/registry.ts";
 import { checkedSignatories } from "./colleagues.ts";
 import { freezeVersion, readDocument } from "./freeze.ts";
 import { approvalHashOf } from "./hashes.ts";
@@ -82,7 +84,7 @@ export async function requestMilestone(
   deps: MilestoneDeps,
   documentId: string,
   actorId: string,
-  options: { includeOpen: boolean },
+  options: { includeOpen: boolean; override?: string | undefined },
 ): Promise<VersionRow> {
   const { role } = await openDocument(deps.store, documentId, actorId);
   if (role !== "owner") throw forbidden("only owners request milestones");
@@ -95,12 +97,23 @@ export async function requestMilestone(
     if (!options.includeOpen && (open.suggestions.length > 0 || open.threads.length > 0)) {
       throw openItems(open.suggestions.length, open.threads.length);
     }
+    // Checks that block this milestone (sections not settled by both parties for
+    // "Programmvereinbarung bereinigt"): refused, or frozen with the override reason.
+    const parties = doc.parties.map((p) => p.orgId);
+    const failing = blockingResults(runChecks({ kind: doc.kind, parties, doc: live }), next.id);
+    const reason = options.override?.trim();
+    if (failing.length > 0 && !reason) throw checksFailing(failing.length);
+    const override =
+      failing.length > 0 && reason
+        ? { reason, failing: failing.map((r) => ({ id: r.id, label: String(r.params.title ?? r.message) })) }
+        : undefined;
     const record = await versionRecordOf(deps.store, {
       title: doc.title,
       kind: doc.kind,
       milestone: next.id,
       frozenBy: actorId,
       doc: json as JSONContent,
+      override,
     });
     const version = freezeVersion({
       id: newId("v"),
@@ -127,7 +140,12 @@ export async function requestMilestone(
     userId: actorId,
     documentId,
     action: "milestone.requested",
-    detail: { versionId: version.id, milestone: version.milestone, contentHash: version.contentHash },
+    detail: {
+      versionId: version.id,
+      milestone: version.milestone,
+      contentHash: version.contentHash,
+      ...(options.override?.trim() ? { override: options.override.trim() } : {}),
+    },
   });
   return version;
 }

@@ -22,6 +22,14 @@ export const VersionRecord = z.object({
   frozenByName: z.string(),
   /** Names of the authors of the suggestions pending in the frozen text, by user id (Word's w:author). */
   authors: z.record(z.string(), z.string()),
+  /**
+   * The milestone was requested although checks blocking it failed: the requester's reason
+   * and what failed (check id and a label, e.g. a section's title). Absent otherwise, so
+   * records frozen before it read and verify unchanged.
+   */
+  override: z
+    .object({ reason: z.string(), failing: z.array(z.object({ id: z.string(), label: z.string() })) })
+    .optional(),
 });
 export type VersionRecord = z.infer<typeof VersionRecord>;
 
@@ -52,7 +60,14 @@ export function suggestionAuthorIds(doc: JSONContent): Set<string> {
 /** The record of a version being frozen, as canonical JSON. */
 export async function versionRecordOf(
   store: NameLookup,
-  input: { title: string; kind: DocumentKind; milestone: string; frozenBy: string; doc: JSONContent },
+  input: {
+    title: string;
+    kind: DocumentKind;
+    milestone: string;
+    frozenBy: string;
+    doc: JSONContent;
+    override?: VersionRecord["override"];
+  },
 ): Promise<string> {
   const authors: Record<string, string> = {};
   for (const id of suggestionAuthorIds(input.doc)) authors[id] = await nameOf(store, id);
@@ -62,6 +77,7 @@ export async function versionRecordOf(
     milestoneLabel: milestoneOf(input.kind, input.milestone)?.label ?? input.milestone,
     frozenByName: await nameOf(store, input.frozenBy),
     authors,
+    ...(input.override ? { override: input.override } : {}),
   };
   return canonicalJson(record);
 }

@@ -145,6 +145,9 @@ export async function versionMeta(
     frozenAt: v.frozenAt,
     frozenBy: record?.frozenByName ?? (await nameOf(v.frozenBy)),
     draft: false,
+    override: record?.override
+      ? { reason: record.override.reason, failing: record.override.failing.map((f) => f.label) }
+      : null,
     approvals: await Promise.all(
       approvals.map(async (a) => {
         const r = parseApprovalRecord(a.record);

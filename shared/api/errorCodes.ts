@@ -19,6 +19,7 @@ export const ERROR_CODES = [
   "milestone_pending",
   "no_milestone_left",
   "open_items",
+  "checks_failing",
   "already_decided",
   "not_pending",
   "four_eyes",

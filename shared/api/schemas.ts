@@ -73,7 +73,16 @@ export const MilestoneStatus = z.enum(["pending", "reached", "rejected"]);
 export type MilestoneStatus = z.infer<typeof MilestoneStatus>;
 
 /** POST /api/documents/:id/milestones: freeze even with open suggestions or threads only when asked to. */
-export const MilestoneRequest = z.object({ includeOpen: z.boolean().default(false) }).strict();
+export const MilestoneRequest = z
+  .object({
+    includeOpen: z.boolean().default(false),
+    /**
+     * Why the milestone is requested although checks that block it fail (e.g. sections not
+     * settled by both parties for "Programmvereinbarung bereinigt"): frozen into the version's record.
+     */
+    override: OneLineText.max(500).optional(),
+  })
+  .strict();
 
 /** POST /api/versions/:id/approvals. */
 export const ApprovalRequest = z

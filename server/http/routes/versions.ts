@@ -102,8 +102,8 @@ export function versionRoutes(
       .use("/documents/:id/redline", session)
       .use("/versions/*", session)
       .post("/documents/:id/milestones", async (c) => {
-        const { includeOpen } = await readBody(c, MilestoneRequest);
-        const version = await requestMilestone(deps, c.req.param("id"), c.get("user").id, { includeOpen });
+        const { includeOpen, override } = await readBody(c, MilestoneRequest);
+        const version = await requestMilestone(deps, c.req.param("id"), c.get("user").id, { includeOpen, override });
         return c.json(await stateOf(store, version.id, c.get("user").id).then((s) => versionDetail(store, s)), 201);
       })
       .get("/documents/:id/versions", async (c) => {
