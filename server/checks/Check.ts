@@ -23,4 +23,10 @@ export interface Check {
 }
 
 /** A passing result of a check with nothing to report. */
-export const passed = (id: string, message: string): CheckResult => ({ id, ok: true, message, params: {}, where: null });
+export const passed = (id: string, message: string): CheckResult => ({
+  id,
+  ok: true,
+  message,
+  params: {},
+  where: null,
+});

@@ -1,6 +1,6 @@
 import type { CheckResult } from "../../shared/api/checks.ts";
-import type { Check, CheckInput } from "./Check.ts";
 import { readDocument } from "../versions/freeze.ts";
+import type { Check, CheckInput } from "./Check.ts";
 import { openItemChecks } from "./openItems.ts";
 import { unsettledSections } from "./sections.ts";
 
@@ -27,4 +27,3 @@ export function blockingResults(results: readonly CheckResult[], milestone: stri
   const blocking = new Set(CHECKS.filter((c) => c.blocks.includes(milestone)).map((c) => c.id));
   return results.filter((r) => !r.ok && blocking.has(r.id));
 }
-

@@ -41,8 +41,9 @@ export function changedSections(transaction: Y.Transaction, fragment: Y.XmlFragm
 }
 
 /** The item of the top-level block `type` lies in, or null if it is not inside `fragment`. */
+// biome-ignore lint/suspicious/noExplicitAny: Yjs types its changed map's keys this way
 function topLevelItemOf(type: Y.AbstractType<Y.YEvent<any>>, fragment: Y.XmlFragment): Y.Item | null {
   let item = type._item;
-  while (item && item.parent !== fragment) item = (item.parent as Y.AbstractType<Y.YEvent<any>>)._item;
+  while (item && item.parent !== fragment) item = (item.parent as Y.XmlElement)._item;
   return item ?? null;
 }

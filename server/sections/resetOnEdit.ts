@@ -1,4 +1,3 @@
-import type { AcceptedObserver } from "../sync/AcceptedObserver.ts";
 import { CONTENT_FIELD } from "../../shared/schema/extensions.ts";
 import {
   type PartyStatus,
@@ -7,6 +6,7 @@ import {
   sectionStatusOf,
   settledByAny,
 } from "../../shared/sections/sections.ts";
+import type { AcceptedObserver } from "../sync/AcceptedObserver.ts";
 import { changedSections } from "./changedSections.ts";
 
 /** Who the automatic reset is recorded as having set the status. */

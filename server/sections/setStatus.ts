@@ -1,12 +1,12 @@
 import type * as Y from "yjs";
+import type { Role } from "../../shared/roles.ts";
 import {
+  readSectionStatuses,
   type SectionEntry,
   type SectionStatus,
-  readSectionStatuses,
   sectionStatusOf,
   sectionsOf,
 } from "../../shared/sections/sections.ts";
-import type { Role } from "../../shared/roles.ts";
 import { type DocumentReader, openDocument } from "../documents/documents.ts";
 import { conflict, forbidden, milestonePending, notFound } from "../errors.ts";
 import type { AuditStore } from "../store/ports/AuditStore.ts";

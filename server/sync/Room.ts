@@ -120,7 +120,12 @@ export class Room implements CommitListener {
     );
     if (options.observers?.length) {
       doc.on("afterTransaction", (tr: Y.Transaction) => {
-        if (this.observed && !(tr.origin instanceof ServerChange) && tr.origin !== REMOTE_ORIGIN && tr.origin !== LOAD_ORIGIN)
+        if (
+          this.observed &&
+          !(tr.origin instanceof ServerChange) &&
+          tr.origin !== REMOTE_ORIGIN &&
+          tr.origin !== LOAD_ORIGIN
+        )
           this.observed.push(tr);
       });
     }

@@ -4,6 +4,7 @@ import type * as Y from "yjs";
 import { fieldProblem, type MilestoneTemplate } from "../../shared/milestones/templates.ts";
 import { canEditContent } from "../../shared/roles.ts";
 import { canonicalJson } from "../../shared/versions/canonicalJson.ts";
+import { blockingResults, runChecks } from "../checks/registry.ts";
 import { type DocumentReader, openDocument } from "../documents/documents.ts";
 import {
   alreadyDecided,
@@ -21,7 +22,6 @@ import type { AccountStore, NameLookup } from "../store/ports/AccountStore.ts";
 import type { AuditStore } from "../store/ports/AuditStore.ts";
 import type { DocumentStore } from "../store/ports/DocumentStore.ts";
 import type { ApprovalRow, VersionRow, VersionStore } from "../store/ports/VersionStore.ts";
-import { blockingResults, runChecks } from "../checks/registry.ts";
 import { checkedSignatories } from "./colleagues.ts";
 import { freezeVersion, readDocument } from "./freeze.ts";
 import { approvalHashOf } from "./hashes.ts";

@@ -65,9 +65,7 @@ describe("negotiation status per section and the checks", async () => {
     await client.synced;
     const editor = new HeadlessEditor(client.doc, { userId: "u-andrea", orgId: "kanton-so" });
     const content = [para("Präambel"), heading("A"), para("Text A"), heading("B"), para("Text B"), heading("C")];
-    editor.edit((tr) =>
-      tr.replaceWith(0, tr.doc.content.size, schema.nodeFromJSON({ type: "doc", content }).content),
-    );
+    editor.edit((tr) => tr.replaceWith(0, tr.doc.content.size, schema.nodeFromJSON({ type: "doc", content }).content));
     const sections = sectionsOf(client.doc);
     expect(sections.map((s) => s.title)).toEqual(["A", "B", "C"]);
     const [a, b, c] = sections.map((s) => s.id) as [string, string, string];
@@ -260,7 +258,9 @@ describe("negotiation status per section and the checks", async () => {
   it("seeds the demo agreement with one section settled by both and some by one party", async () => {
     const statuses = await storedStatuses("kip3-vereinbarung-so");
     const checks = await checksOf("kip3-vereinbarung-so");
-    const settledIds = [...statuses].filter(([, e]) => e["kanton-so"]?.status === "settled" && e.sem?.status === "settled");
+    const settledIds = [...statuses].filter(
+      ([, e]) => e["kanton-so"]?.status === "settled" && e.sem?.status === "settled",
+    );
     expect(settledIds).toHaveLength(1);
     expect(checks.some((c) => c.where?.id === settledIds[0]?.[0])).toBe(false);
     expect(checks.filter((c) => c.id === "sections.unsettled" && !c.ok).length).toBeGreaterThan(5);

@@ -18,8 +18,11 @@ export const listVersions = (documentId: string) =>
 export const fetchVersion = (versionId: string) => request("GET", `/versions/${enc(versionId)}`, VersionDetail);
 
 /** Requests the document's next milestone: locks and freezes it. `open_items` unless `includeOpen`. */
-export const requestMilestone = (documentId: string, includeOpen: boolean) =>
-  request("POST", `/documents/${enc(documentId)}/milestones`, VersionDetail, { includeOpen });
+export const requestMilestone = (documentId: string, includeOpen: boolean, override?: string) =>
+  request("POST", `/documents/${enc(documentId)}/milestones`, VersionDetail, {
+    includeOpen,
+    ...(override ? { override } : {}),
+  });
 
 export const decideVersion = (versionId: string, decision: ApprovalRequest) =>
   request("POST", `/versions/${enc(versionId)}/approvals`, VersionSummary, decision);

@@ -1,9 +1,24 @@
 import { type Editor, useEditorState } from "@tiptap/react";
 import { useTranslation } from "react-i18next";
+import type * as Y from "yjs";
 import { type OutlineEntry, outlineOf } from "./outlineOf.ts";
+import { type OutlineParty, SectionStatusLine } from "./SectionStatus.tsx";
+import { useSections } from "./useSections.ts";
 
-/** The document's H1/H2 headings, updated live; a click scrolls to the heading and puts the caret there. */
-export function Outline({ editor }: { editor: Editor }) {
+/** What the outline of an agreement needs to show and set the negotiation status per section. */
+export interface OutlineNegotiation {
+  documentId: string;
+  ydoc: Y.Doc;
+  parties: readonly OutlineParty[];
+  /** The user's organisation when they may set its status (a party member who can suggest or edit), else null. */
+  ownOrgId: string | null;
+}
+
+/**
+ * The document's H1/H2 headings, updated live; a click scrolls to the heading and puts the
+ * caret there. For an agreement, each top-level section shows its status per party.
+ */
+export function Outline({ editor, negotiation }: { editor: Editor; negotiation?: OutlineNegotiation }) {
   const { t } = useTranslation();
   const entries = useEditorState({ editor, selector: ({ editor: current }) => outlineOf(current.state.doc) });
 
@@ -31,10 +46,38 @@ export function Outline({ editor }: { editor: Editor }) {
               <button type="button" className="outline__link" data-testid="outline-item" onClick={() => goTo(entry)}>
                 {entry.text}
               </button>
+              {negotiation && <Negotiation editor={editor} entry={entry} negotiation={negotiation} />}
             </li>
           ))}
         </ol>
       )}
     </nav>
+  );
+}
+
+/** The status line of the section an outline entry heads, if it heads one (a top-level heading). */
+function Negotiation({
+  editor,
+  entry,
+  negotiation,
+}: {
+  editor: Editor;
+  entry: OutlineEntry;
+  negotiation: OutlineNegotiation;
+}) {
+  const { sections, statuses } = useSections(negotiation.ydoc);
+  const resolved = editor.state.doc.resolve(entry.pos);
+  // Top-level blocks are the Y fragment's children one to one, so the heading's index finds its section.
+  const section = resolved.depth === 0 ? sections.find((s) => s.index === resolved.index(0)) : undefined;
+  if (!section) return null;
+  return (
+    <SectionStatusLine
+      documentId={negotiation.documentId}
+      sectionId={section.id}
+      entry={statuses.get(section.id)}
+      parties={negotiation.parties}
+      ownOrgId={negotiation.ownOrgId}
+      index={section.index}
+    />
   );
 }

@@ -3,6 +3,7 @@ import { deVersions } from "./deVersions.ts";
 import { fourEyesDe, fourEyesErrorsDe } from "./fourEyes.de.ts";
 import { deMilestones } from "./milestones.de.ts";
 import { deParties } from "./parties.de.ts";
+import { sectionsDe, sectionsErrorsDe } from "./sections.de.ts";
 import { ssoDe, ssoErrorsDe } from "./sso.de.ts";
 
 /**
@@ -211,9 +212,11 @@ export const de = {
     dismiss: "Schliessen",
   },
   ...fourEyesDe,
+  ...sectionsDe,
   ...accountsDe,
   errors: {
     ...fourEyesErrorsDe,
+    ...sectionsErrorsDe,
     ...ssoErrorsDe,
     ...accountErrorsDe,
     bad_request: "Die Eingabe ist ungültig.",

@@ -3,6 +3,7 @@ import { de } from "./de.ts";
 import { fourEyesEn, fourEyesErrorsEn } from "./fourEyes.en.ts";
 import { enMilestones } from "./milestones.en.ts";
 import { enParties } from "./parties.en.ts";
+import { sectionsEn, sectionsErrorsEn } from "./sections.en.ts";
 import { ssoEn, ssoErrorsEn } from "./sso.en.ts";
 import type { Translation } from "./Translation.ts";
 
@@ -269,9 +270,11 @@ export const en: Translation = {
   ...enMilestones,
   parties: enParties,
   ...fourEyesEn,
+  ...sectionsEn,
   ...accountsEn,
   errors: {
     ...fourEyesErrorsEn,
+    ...sectionsErrorsEn,
     ...ssoErrorsEn,
     ...accountErrorsEn,
     conflict: enParties.conflict,

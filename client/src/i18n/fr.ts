@@ -3,6 +3,7 @@ import { de } from "./de.ts";
 import { fourEyesErrorsFr, fourEyesFr } from "./fourEyes.fr.ts";
 import { frMilestones } from "./milestones.fr.ts";
 import { frParties } from "./parties.fr.ts";
+import { sectionsErrorsFr, sectionsFr } from "./sections.fr.ts";
 import { ssoErrorsFr, ssoFr } from "./sso.fr.ts";
 import type { Translation } from "./Translation.ts";
 
@@ -283,9 +284,11 @@ export const fr: Translation = {
   ...frMilestones,
   parties: frParties,
   ...fourEyesFr,
+  ...sectionsFr,
   ...accountsFr,
   errors: {
     ...fourEyesErrorsFr,
+    ...sectionsErrorsFr,
     ...ssoErrorsFr,
     ...accountErrorsFr,
     conflict: frParties.conflict,

@@ -3,6 +3,7 @@ import { de } from "./de.ts";
 import { fourEyesErrorsIt, fourEyesIt } from "./fourEyes.it.ts";
 import { itMilestones } from "./milestones.it.ts";
 import { itParties } from "./parties.it.ts";
+import { sectionsErrorsIt, sectionsIt } from "./sections.it.ts";
 import { ssoErrorsIt, ssoIt } from "./sso.it.ts";
 import type { Translation } from "./Translation.ts";
 
@@ -285,9 +286,11 @@ export const it: Translation = {
     dismiss: "Chiudi",
   },
   ...fourEyesIt,
+  ...sectionsIt,
   ...accountsIt,
   errors: {
     ...fourEyesErrorsIt,
+    ...sectionsErrorsIt,
     ...ssoErrorsIt,
     ...accountErrorsIt,
     bad_request: "L'immissione non è valida.",

@@ -15,6 +15,7 @@ import { DocumentProvider, type OpenDocument } from "../../lib/DocumentContext.t
 import { milestoneName } from "../../lib/milestoneText.ts";
 import { useOrganisations } from "../../lib/Organisations.tsx";
 import { organisationOf } from "../../lib/organisationOf.ts";
+import { ChecksPanel } from "../checks/index.ts";
 import {
   CommentHighlights,
   CommentsPanel,
@@ -152,7 +153,26 @@ export function Workspace({ doc, user, session, onRenamed, onSessionExpired }: W
             )}
             <PresenceList awareness={session.provider.awareness} />
             <MembersPanel />
-            {editor && <Outline editor={editor} />}
+            {doc.kind === "agreement" && <ChecksPanel documentId={doc.id} ydoc={session.ydoc} />}
+            {editor && (
+              <Outline
+                editor={editor}
+                negotiation={
+                  doc.kind === "agreement"
+                    ? {
+                        documentId: doc.id,
+                        ydoc: session.ydoc,
+                        parties: doc.parties.map((p) => ({ orgId: p.orgId, name: p.organisation.shortName })),
+                        ownOrgId:
+                          ["owner", "editor", "suggester"].includes(doc.role) &&
+                          doc.parties.some((p) => p.orgId === user.orgId)
+                            ? user.orgId
+                            : null,
+                      }
+                    : undefined
+                }
+              />
+            )}
           </aside>
         </div>
       </main>

@@ -16,6 +16,9 @@ export function MilestoneRequest({ doc, onRequested }: { doc: DocumentSummary; o
   const [confirming, setConfirming] = useState(false);
   const [openItems, setOpenItems] = useState(false);
   const [includeOpen, setIncludeOpen] = useState(false);
+  // Checks that block the milestone failed: the owner may still request it, giving a reason.
+  const [checksFailing, setChecksFailing] = useState(false);
+  const [override, setOverride] = useState("");
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const next = doc.nextMilestone;
@@ -23,7 +26,7 @@ export function MilestoneRequest({ doc, onRequested }: { doc: DocumentSummary; o
 
   const confirm = () => {
     setBusy(true);
-    requestMilestone(doc.id, includeOpen).then(
+    requestMilestone(doc.id, includeOpen, override.trim() || undefined).then(
       () => {
         setBusy(false);
         setConfirming(false);
@@ -34,6 +37,7 @@ export function MilestoneRequest({ doc, onRequested }: { doc: DocumentSummary; o
       (err: unknown) => {
         setBusy(false);
         if (isApiError(err, "open_items")) setOpenItems(true);
+        if (isApiError(err, "checks_failing")) setChecksFailing(true);
         setError(errorMessage(t, err));
       },
     );
@@ -63,6 +67,19 @@ export function MilestoneRequest({ doc, onRequested }: { doc: DocumentSummary; o
             data-testid="milestone-include-open"
           />{" "}
           {t("versions.includeOpen")}
+        </label>
+      )}
+      {checksFailing && (
+        <label className="field">
+          <span>{t("checks.overrideLabel")}</span>
+          <input
+            type="text"
+            maxLength={500}
+            value={override}
+            onChange={(e) => setOverride(e.target.value)}
+            data-testid="milestone-override"
+          />
+          <small>{t("checks.overrideHint")}</small>
         </label>
       )}
       {error && (

@@ -1,0 +1,2 @@
+/** The document's checks (issue 15, item 6). */
+export { ChecksPanel, checkText } from "./ChecksPanel.tsx";
