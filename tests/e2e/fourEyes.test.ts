@@ -29,13 +29,21 @@ describe("approvals with four eyes", async () => {
       })
     ).body;
 
-  /** Andrea requests the next milestone, freezing Claire's open suggestion with it, and everyone sees it pending. */
-  async function requestNext() {
+  /**
+   * Andrea requests the next milestone, freezing Claire's open suggestion with it, and everyone
+   * sees it pending. `override`: the reason for requesting it although sections are not settled
+   * by both parties (issue 15, item 5: "Programmvereinbarung bereinigt" is refused without one).
+   */
+  async function requestNext(override?: string) {
     await andrea.getByTestId("milestone-request").click();
     // Refused first for the open suggestion; then frozen with it, as asked.
     await andrea.getByTestId("milestone-confirm").click();
     await andrea.getByTestId("milestone-include-open").check();
     await andrea.getByTestId("milestone-confirm").click();
+    if (override) {
+      await andrea.getByTestId("milestone-override").fill(override);
+      await andrea.getByTestId("milestone-confirm").click();
+    }
     for (const page of [andrea, lukas, claire]) {
       await expect.poll(() => card(page).getAttribute("data-status"), LATER).toBe("pending");
     }
@@ -53,7 +61,7 @@ describe("approvals with four eyes", async () => {
     expect(editor.edit((tr) => tr.insertText(" (Vorschlag SEM)", at), true).ok).toBe(true);
     await andrea.getByTestId("editor").getByText("(Vorschlag SEM)").waitFor(LATER);
     client.destroy();
-    await requestNext();
+    await requestNext("Restliche Artikel werden mündlich bereinigt.");
 
     const [frozen] = await versions();
     expect(frozen).toMatchObject({ milestone: "pv-bereinigt", openItems: { suggestions: 1, threads: 0 } });

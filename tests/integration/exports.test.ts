@@ -30,7 +30,10 @@ describe("exports and verification over the API", async () => {
       })
     ).json()) as VerifyResult;
 
-  const version = await post(`/documents/${AGREEMENT}/milestones`, andrea, {});
+  // Sections not settled by both parties: "Programmvereinbarung bereinigt" only with a reason (issue 15).
+  const version = await post(`/documents/${AGREEMENT}/milestones`, andrea, {
+    override: "Restliche Artikel werden mündlich bereinigt.",
+  });
   await post(`/versions/${version.id}/approvals`, andrea, { decision: "approve" });
   await post(`/versions/${version.id}/approvals`, claire, { decision: "approve" });
 

@@ -67,7 +67,10 @@ describe("tampering with stored versions and approvals", async () => {
       body: JSON.stringify(json),
     }).then(async (r) => ({ status: r.status, body: (await r.json()) as { id: string } }));
   // Two versions of the agreement (one approved by both, one with RRB details), one rejected concept version.
-  const v1 = await post(`/documents/${AGREEMENT}/milestones`, andrea, {});
+  // Sections not settled by both parties: only with a reason (issue 15).
+  const v1 = await post(`/documents/${AGREEMENT}/milestones`, andrea, {
+    override: "Restliche Artikel werden mündlich bereinigt.",
+  });
   await post(`/versions/${v1.body.id}/approvals`, andrea, { decision: "approve" });
   await post(`/versions/${v1.body.id}/approvals`, claire, { decision: "approve" });
   const v2 = await post(`/documents/${AGREEMENT}/milestones`, andrea, {});
