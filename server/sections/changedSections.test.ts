@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import * as Y from "yjs";
-import { docWith, HeadlessEditor, paragraph } from "../../tests/helpers/headlessEditor.ts";
 import { CONTENT_FIELD } from "../../shared/schema/extensions.ts";
 import { sectionsOf } from "../../shared/sections/sections.ts";
+import { docWith, HeadlessEditor, paragraph } from "../../tests/helpers/headlessEditor.ts";
 import { changedSections } from "./changedSections.ts";
 
 const heading = (text: string, level = 2) => ({ type: "heading", attrs: { level }, content: [{ type: "text", text }] });
@@ -60,9 +60,7 @@ describe("changedSections", () => {
 
   it("ignores the preamble and changes outside the content", () => {
     const { doc, ids, editor } = sample();
-    expect(changedBy(doc, ids, () => editor.edit((tr) => tr.insertText("!", endOf(editor, "Präambel"))))).toEqual(
-      [],
-    );
+    expect(changedBy(doc, ids, () => editor.edit((tr) => tr.insertText("!", endOf(editor, "Präambel"))))).toEqual([]);
     expect(changedBy(doc, ids, () => doc.getMap("comments").set("x", new Y.Map()))).toEqual([]);
   });
 
