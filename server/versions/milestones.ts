@@ -25,7 +25,7 @@ import type { ApprovalRow, VersionRow, VersionStore } from "../store/ports/Versi
 import { checkedSignatories } from "./colleagues.ts";
 import { freezeVersion, readDocument } from "./freeze.ts";
 import { approvalHashOf } from "./hashes.ts";
-import { approvalRecordOf, versionRecordOf } from "./record.ts";
+import { approvalRecordOf, parseVersionRecord, versionRecordOf } from "./record.ts";
 import { milestoneStates } from "./status.ts";
 
 /** The live documents, as the milestone workflow needs them (implemented by RoomRegistry). */
@@ -49,6 +49,9 @@ export interface MilestoneDeps {
 /** Values in the order the milestone lists its fields, as the record prints them. */
 const inFieldOrder = (template: MilestoneTemplate, values: Record<string, string>): Record<string, string> =>
   Object.fromEntries(template.fields.filter((f) => f.key in values).map((f) => [f.key, values[f.key] ?? ""]));
+
+/** The override reason a version's record holds, if it was frozen with one. */
+const overrideOf = (version: VersionRow): string | undefined => parseVersionRecord(version.record)?.override?.reason;
 
 const newId = (prefix: string) => `${prefix}-${randomBytes(9).toString("base64url")}`;
 
@@ -144,7 +147,8 @@ export async function requestMilestone(
       versionId: version.id,
       milestone: version.milestone,
       contentHash: version.contentHash,
-      ...(options.override?.trim() ? { override: options.override.trim() } : {}),
+      // Only when the reason was used (frozen in the record), not whenever one was sent.
+      ...(overrideOf(version) ? { override: overrideOf(version) } : {}),
     },
   });
   return version;

@@ -19,9 +19,13 @@ describe("negotiation status per section", async () => {
   const claire = (await signedInPage(browser, server.url, "claire.dubois@sem.admin.ch")).page; // SEM
   for (const page of [andrea, claire]) await openDocument(page, DOC);
   const entry = (page: Page, title: string) =>
-    page.getByTestId("outline").locator("li").filter({ has: page.getByRole("button", { name: title, exact: true }) });
+    page
+      .getByTestId("outline")
+      .locator("li")
+      .filter({ has: page.getByRole("button", { name: title, exact: true }) });
   const bereinigt = (page: Page, title: string) => entry(page, title).getByTestId("section-bereinigt");
-  const setOwn = (page: Page, title: string, status: string) => entry(page, title).locator("select").selectOption(status);
+  const setOwn = (page: Page, title: string, status: string) =>
+    entry(page, title).locator("select").selectOption(status);
   const unsettled = async () =>
     (
       await apiClient(server.url)<CheckResult[]>("GET", `/api/documents/${DOC}/checks`, {
