@@ -76,4 +76,16 @@ describe("negotiation status per section", async () => {
     }
     expect(await unsettled()).toContain(ART2);
   });
+
+  it("lists the unsettled sections when the agreement is requested as bereinigt, and freezes it with a reason", async () => {
+    await andrea.getByTestId("milestone-request").click();
+    await andrea.getByTestId("milestone-confirm").click();
+    const listed = andrea.getByTestId("milestone-failing-checks");
+    await listed.waitFor(LATER);
+    expect(await listed.textContent()).toContain(ART2);
+    expect(await listed.textContent()).not.toContain(ART3);
+    await andrea.getByTestId("milestone-override").fill("Art. 4 ff. werden mündlich bereinigt.");
+    await andrea.getByTestId("milestone-confirm").click();
+    await andrea.getByTestId("lock-banner").waitFor(LATER);
+  });
 });

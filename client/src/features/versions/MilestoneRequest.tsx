@@ -1,10 +1,16 @@
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
+import type { CheckResult } from "../../../../shared/api/checks.ts";
 import type { DocumentSummary } from "../../../../shared/api/schemas.ts";
 import { isApiError } from "../../api/ApiError.ts";
+import { fetchChecks } from "../../api/sections.ts";
 import { requestMilestone } from "../../api/versions.ts";
 import { errorMessage } from "../../i18n/errorMessage.ts";
 import { milestoneName } from "../../lib/milestoneText.ts";
+import { checkText } from "../checks/index.ts";
+
+/** Checks the "freeze anyway" box governs, not the override reason. */
+const OPEN_ITEM_CHECKS: ReadonlySet<string> = new Set(["suggestions.open", "threads.open"]);
 
 /**
  * For owners: request the next milestone. A first click explains what happens; the
@@ -19,6 +25,7 @@ export function MilestoneRequest({ doc, onRequested }: { doc: DocumentSummary; o
   // Checks that block the milestone failed: the owner may still request it, giving a reason.
   const [checksFailing, setChecksFailing] = useState(false);
   const [override, setOverride] = useState("");
+  const [failing, setFailing] = useState<CheckResult[]>([]);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const next = doc.nextMilestone;
@@ -37,7 +44,14 @@ export function MilestoneRequest({ doc, onRequested }: { doc: DocumentSummary; o
       (err: unknown) => {
         setBusy(false);
         if (isApiError(err, "open_items")) setOpenItems(true);
-        if (isApiError(err, "checks_failing")) setChecksFailing(true);
+        if (isApiError(err, "checks_failing")) {
+          setChecksFailing(true);
+          // What blocks it, from the same checks the server judged by.
+          fetchChecks(doc.id).then(
+            (results) => setFailing(results.filter((r) => !r.ok && !OPEN_ITEM_CHECKS.has(r.id))),
+            () => setFailing([]),
+          );
+        }
         setError(errorMessage(t, err));
       },
     );
@@ -68,6 +82,13 @@ export function MilestoneRequest({ doc, onRequested }: { doc: DocumentSummary; o
           />{" "}
           {t("versions.includeOpen")}
         </label>
+      )}
+      {checksFailing && failing.length > 0 && (
+        <ul className="checks__list" data-testid="milestone-failing-checks">
+          {failing.map((r) => (
+            <li key={`${r.id}:${r.where?.id ?? ""}`}>⚠ {checkText(t, r)}</li>
+          ))}
+        </ul>
       )}
       {checksFailing && (
         <label className="field">
