@@ -10,6 +10,7 @@ import type { AuditStore } from "../store/ports/AuditStore.ts";
 import type { DocumentRow, DocumentStore } from "../store/ports/DocumentStore.ts";
 import type { OrganisationStore } from "../store/ports/OrganisationStore.ts";
 import type { VersionStore } from "../store/ports/VersionStore.ts";
+import { finalNoteOfState } from "../versions/finalState.ts";
 import { milestoneStates } from "../versions/status.ts";
 
 /** What reading a document needs: the document, its members, its parties' organisations and where its milestone path stands. */
@@ -23,7 +24,7 @@ export const DOCUMENT_ID = /^[A-Za-z0-9_-]{1,64}$/;
 /** A document as the API shows it: with the caller's role and where it stands on its milestone path. */
 async function summary(store: DocumentReader, doc: DocumentRow, role: Role): Promise<DocumentSummary> {
   const versions = await store.listVersionHeads(doc.id);
-  const { lock, next } = milestoneStates(doc, versions, await store.listApprovals(versions.map((v) => v.id)));
+  const { lock, next, final } = milestoneStates(doc, versions, await store.listApprovals(versions.map((v) => v.id)));
   return {
     ...doc,
     role,
@@ -36,7 +37,24 @@ async function summary(store: DocumentReader, doc: DocumentRow, role: Role): Pro
       : null,
     nextMilestone: next ? { id: next.id, label: next.label } : null,
     parties: await partiesOf(store, doc),
+    final: final
+      ? {
+          versionId: final.version.id,
+          milestone: final.version.milestone,
+          label: final.template?.label ?? final.version.milestone,
+          ...finalNoteOfState(doc.kind, final),
+        }
+      : null,
+    amends: await amendedOf(store, doc),
+    amendments: await store.listAmendments(doc.id),
   };
+}
+
+/** The signed document an amendment amends, with its title (null for any other document). */
+async function amendedOf(store: DocumentReader, doc: DocumentRow): Promise<DocumentSummary["amends"]> {
+  if (!doc.amends) return null;
+  const amended = await store.findDocument(doc.amends.documentId);
+  return { ...doc.amends, title: amended?.title ?? doc.amends.documentId };
 }
 
 /** The document's parties with each organisation's look, so the client names no organisation itself. */

@@ -23,6 +23,7 @@ import {
   parseVersionRecord,
   suggestionAuthorIds,
 } from "./record.ts";
+import { finalLine, finalNoteOf, isFinalMilestone } from "./finalState.ts";
 import { milestoneStates, type VersionState } from "./status.ts";
 
 /** What an export of a version is made of: the document it belongs to and its chain up to it. */
@@ -133,7 +134,7 @@ export async function versionMeta(
   const { version: v, template } = source.state;
   const record = parseVersionRecord(v.record);
   const nameOf = nameLookup(store);
-  return {
+  const meta: ExportMeta = {
     title: record?.title ?? source.document.title,
     documentId: v.documentId,
     kindLabel: record?.kindLabel ?? KIND_LABELS[source.document.kind],
@@ -145,6 +146,7 @@ export async function versionMeta(
     frozenAt: v.frozenAt,
     frozenBy: record?.frozenByName ?? (await nameOf(v.frozenBy)),
     draft: false,
+    finalNote: null,
     approvals: await Promise.all(
       approvals.map(async (a) => {
         const r = parseApprovalRecord(a.record);
@@ -161,6 +163,13 @@ export async function versionMeta(
       }),
     ),
   };
+  // The final note of the last milestone, printed once every decision that made it final is in
+  // this export (an export of the version before the last decision is not yet final).
+  const complete = source.state.status === "reached" && approvals.length === source.state.approvals.length;
+  if (complete && isFinalMilestone(source.document.kind, v.milestone)) {
+    meta.finalNote = finalLine(source.document.kind, finalNoteOf(source.document.kind, v.milestone, meta.approvals));
+  }
+  return meta;
 }
 
 /** The exact bytes the bundle carries beside the exports, each named as in the README's recipe. */
