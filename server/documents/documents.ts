@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import type { DocumentKind, DocumentParty, DocumentSummary, UpdateDocumentRequest } from "../../shared/api/schemas.ts";
 import { canEditContent, type Role } from "../../shared/roles.ts";
-import { forbidden, notFound } from "../errors.ts";
+import { documentFinal, forbidden, notFound } from "../errors.ts";
 import { describeOrganisation } from "../organisations/look.ts";
 import { chooseParties } from "../organisations/parties.ts";
 import type { UserRow } from "../store/ports/AccountStore.ts";
@@ -119,6 +119,8 @@ export async function updateDocument(
   if (change.title !== undefined && !canEditContent(current.role)) {
     throw forbidden("only owners and editors may rename a document");
   }
+  // The title heads the signed text: a final document keeps the one it was signed under.
+  if (change.title !== undefined && current.final) throw documentFinal();
   if (change.crossPartyAcceptance !== undefined && current.role !== "owner") {
     throw forbidden("only owners may change who accepts suggestions");
   }
