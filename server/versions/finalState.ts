@@ -1,6 +1,6 @@
+import { toOneLine } from "../../shared/api/fieldText.ts";
 import type { DocumentKind } from "../../shared/api/schemas.ts";
 import { lastMilestone, milestoneOf } from "../../shared/milestones/templates.ts";
-import { toOneLine } from "../../shared/api/fieldText.ts";
 import type { ApprovalRow, VersionHead } from "../store/ports/VersionStore.ts";
 import { parseApprovalRecord } from "./record.ts";
 import type { VersionState } from "./status.ts";
@@ -34,7 +34,11 @@ export function finalNoteOf(kind: DocumentKind, milestone: string, decisions: re
     const names = signed ? signed.split(", ") : [a.userName];
     for (const name of names) if (name && !by.includes(name)) by.push(name);
   }
-  const at = approvals.map((a) => a.at).reduce((max, t) => (t > max ? t : max), approvals[0]?.at ?? "");
+  const at =
+    approvals
+      .map((a) => a.at)
+      .sort()
+      .at(-1) ?? "";
   return { at, by };
 }
 

@@ -16,6 +16,7 @@ import {
 import { exportAnnotations } from "../export/threads.ts";
 import type { NameLookup } from "../store/ports/AccountStore.ts";
 import type { ApprovalRow, VersionRow } from "../store/ports/VersionStore.ts";
+import { finalLine, finalNoteOf, isFinalMilestone } from "./finalState.ts";
 import {
   KIND_LABELS,
   labelledDetails,
@@ -23,7 +24,6 @@ import {
   parseVersionRecord,
   suggestionAuthorIds,
 } from "./record.ts";
-import { finalLine, finalNoteOf, isFinalMilestone } from "./finalState.ts";
 import { milestoneStates, type VersionState } from "./status.ts";
 
 /** What an export of a version is made of: the document it belongs to and its chain up to it. */

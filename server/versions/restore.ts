@@ -37,7 +37,8 @@ export async function restoreVersion(
     updateYFragment(ydoc, fragment, target, meta);
   });
   // Refused by the room: locked or final since the check above; the chain says which.
-  if (!applied) throw (await openDocument(deps.store, version.documentId, actorId)).final ? documentFinal() : milestonePending();
+  if (!applied)
+    throw (await openDocument(deps.store, version.documentId, actorId)).final ? documentFinal() : milestonePending();
   await deps.store.appendAudit({
     userId: actorId,
     documentId: version.documentId,

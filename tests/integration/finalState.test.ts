@@ -158,7 +158,9 @@ describe("final state and amendments", () => {
 
   it("marks a final document in the list and prints 'unterzeichnet am … von …' in every export", async () => {
     const f = await fresh();
-    expect((await f.call<DocumentSummary[]>("GET", "/documents", f.marco)).body.find((d) => d.id === AGREEMENT)?.final).toBeNull();
+    expect(
+      (await f.call<DocumentSummary[]>("GET", "/documents", f.marco)).body.find((d) => d.id === AGREEMENT)?.final,
+    ).toBeNull();
     const signature = await sign(f);
     const listed = (await f.call<DocumentSummary[]>("GET", "/documents", f.marco)).body.find((d) => d.id === AGREEMENT);
     expect(listed?.final).toMatchObject({ versionId: signature.id, by: ["Andrea Meier", "Claire Dubois"] });

@@ -1,5 +1,6 @@
 import { accountErrorsDe, accountsDe } from "./accounts.de.ts";
 import { deVersions } from "./deVersions.ts";
+import { finalStateDe, finalStateErrorsDe } from "./finalState.de.ts";
 import { fourEyesDe, fourEyesErrorsDe } from "./fourEyes.de.ts";
 import { deMilestones } from "./milestones.de.ts";
 import { deParties } from "./parties.de.ts";
@@ -46,6 +47,7 @@ export const de = {
   kinds: {
     concept: "Programmkonzept",
     agreement: "Programmvereinbarung",
+    amendment: "Nachtrag",
   },
   roles: {
     owner: "Inhaber/in",
@@ -211,9 +213,11 @@ export const de = {
     dismiss: "Schliessen",
   },
   ...fourEyesDe,
+  ...finalStateDe,
   ...accountsDe,
   errors: {
     ...fourEyesErrorsDe,
+    ...finalStateErrorsDe,
     ...ssoErrorsDe,
     ...accountErrorsDe,
     bad_request: "Die Eingabe ist ungültig.",

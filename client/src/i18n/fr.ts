@@ -1,5 +1,6 @@
 import { accountErrorsFr, accountsFr } from "./accounts.fr.ts";
 import { de } from "./de.ts";
+import { finalStateErrorsFr, finalStateFr } from "./finalState.fr.ts";
 import { fourEyesErrorsFr, fourEyesFr } from "./fourEyes.fr.ts";
 import { frMilestones } from "./milestones.fr.ts";
 import { frParties } from "./parties.fr.ts";
@@ -40,7 +41,7 @@ export const fr: Translation = {
     creating: "Création …",
     created: "« {{title}} » a été créé.",
   },
-  kinds: { concept: "Concept de programme", agreement: "Convention de programme" },
+  kinds: { concept: "Concept de programme", agreement: "Convention de programme", amendment: "Avenant" },
   roles: {
     owner: "Propriétaire",
     editor: "Rédacteur·rice",
@@ -283,9 +284,11 @@ export const fr: Translation = {
   ...frMilestones,
   parties: frParties,
   ...fourEyesFr,
+  ...finalStateFr,
   ...accountsFr,
   errors: {
     ...fourEyesErrorsFr,
+    ...finalStateErrorsFr,
     ...ssoErrorsFr,
     ...accountErrorsFr,
     conflict: frParties.conflict,

@@ -141,7 +141,8 @@ describe("suggestions, property-based", () => {
           const wholeBefore = wholeDocument(server);
           const verdict = policy.evaluate({ user: r.user, role: r.role }, update, {
             crossPartyAcceptance: false,
-            locked: false, final: false,
+            locked: false,
+            final: false,
             parties: [],
             now: Date.now(),
           });
