@@ -186,6 +186,16 @@ describe("final state and amendments", () => {
     expect(strFromU8(await download(`/versions/${signature.id}/export?format=md`))).toBe(md);
     expect(strFromU8(await download(`/documents/${AGREEMENT}/export?format=md`))).toBe(md);
     expect(md).not.toContain("Entwurf, nicht freigegeben");
+    // …and verifies as genuine, the final note included.
+    for (const format of ["pdf", "docx"]) {
+      const file = await download(`/versions/${signature.id}/export?format=${format}`);
+      const verified = await fetch(`${f.server.url}/api/verify`, {
+        method: "POST",
+        headers: { "content-type": "application/octet-stream" },
+        body: file,
+      });
+      expect(((await verified.json()) as { verdict: string }).verdict, format).toBe("genuine");
+    }
   });
 
   it("starts an amendment from the signed text with its own path, leaving the signed document's chain as it was", async () => {
