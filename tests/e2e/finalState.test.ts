@@ -42,11 +42,23 @@ describe("final state and amendments in the browser", async () => {
 
     // Settled by both, approved by the government (Lukas: four eyes), signed by both parties:
     // Lukas approves for the canton naming Andrea, Claire for the SEM naming herself.
+    // Each step is awaited on both pages, as people see it, before the next one is taken.
+    const locked = async (expected: boolean) => {
+      for (const page of [andrea, lukas]) {
+        await expect.poll(() => page.getByTestId("lock-banner").count(), LATER).toBe(expected ? 1 : 0);
+      }
+    };
     const settled = await request();
+    await locked(true);
     await approve(settled.id, cookies.andrea);
     await approve(settled.id, cookies.claire);
-    await approve((await request()).id, cookies.lukas, { details: RRB });
+    await locked(false);
+    const rrb = await request();
+    await locked(true);
+    await approve(rrb.id, cookies.lukas, { details: RRB });
+    await locked(false);
     const signature = await request();
+    await locked(true);
     await approve(signature.id, cookies.lukas, { details: { signedOn: "2024-05-02" }, signatories: ["u-andrea"] });
     await approve(signature.id, cookies.claire, { details: { signedOn: "2024-05-02" }, signatories: ["u-claire"] });
 

@@ -9,6 +9,7 @@ export const finalStateDe = {
     readOnly: "Dieses Dokument ist endgültig: Text und Kommentare können nicht mehr geändert werden.",
     readOnlyAgreement:
       "Diese Programmvereinbarung ist unterzeichnet und endgültig: Text und Kommentare können nicht mehr geändert werden. Änderungen erfolgen über einen Nachtrag.",
+    nowFinal: "Der letzte Meilenstein ist erreicht: Das Dokument ist jetzt endgültig und schreibgeschützt.",
     amends: "Nachtrag zu",
     amendments_one: "Nachtrag:",
     amendments_other: "Nachträge:",

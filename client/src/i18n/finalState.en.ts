@@ -9,6 +9,7 @@ export const finalStateEn: Pick<Translation, keyof typeof finalStateDe> = {
     readOnly: "This document is final: its text and comments can no longer be changed.",
     readOnlyAgreement:
       "This programme agreement is signed and final: its text and comments can no longer be changed. Changes are made in an amendment.",
+    nowFinal: "The last milestone is reached: the document is now final and read-only.",
     amends: "Amendment to",
     amendments_one: "Amendment:",
     amendments_other: "Amendments:",

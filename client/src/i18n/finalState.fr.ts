@@ -9,6 +9,7 @@ export const finalStateFr: Pick<Translation, keyof typeof finalStateDe> = {
     readOnly: "Ce document est définitif : le texte et les commentaires ne peuvent plus être modifiés.",
     readOnlyAgreement:
       "Cette convention de programme est signée et définitive : le texte et les commentaires ne peuvent plus être modifiés. Les modifications passent par un avenant.",
+    nowFinal: "La dernière étape est atteinte : le document est désormais définitif et en lecture seule.",
     amends: "Avenant à",
     amendments_one: "Avenant :",
     amendments_many: "Avenants :",

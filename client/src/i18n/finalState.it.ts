@@ -9,6 +9,7 @@ export const finalStateIt: Pick<Translation, keyof typeof finalStateDe> = {
     readOnly: "Questo documento è definitivo: testo e commenti non possono più essere modificati.",
     readOnlyAgreement:
       "Questo accordo di programma è firmato e definitivo: testo e commenti non possono più essere modificati. Le modifiche si fanno con un'aggiunta.",
+    nowFinal: "L'ultima tappa è raggiunta: il documento è ora definitivo e di sola lettura.",
     amends: "Aggiunta a",
     amendments_one: "Aggiunta:",
     amendments_many: "Aggiunte:",
