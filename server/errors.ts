@@ -49,6 +49,11 @@ export const checksFailing = (count: number) =>
     "checks_failing",
     `${count} check(s) block this milestone (e.g. sections not settled by both parties); fix them or give an override reason`,
   );
+/** The document's last milestone is reached: it is read-only for good; changes go into an amendment. */
+export const documentFinal = () =>
+  new AppError(409, "document_final", "this document is final (its last milestone is reached); start an amendment");
+/** An amendment can only be started from a final agreement. */
+export const notFinal = () => new AppError(409, "not_final", "only a final (signed) agreement can be amended");
 export const alreadyDecided = () => new AppError(409, "already_decided", "your organisation has already decided");
 /** Four eyes: the person who requested this milestone cannot approve it for their own organisation. */
 export const fourEyes = () =>

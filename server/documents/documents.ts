@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import type { DocumentKind, DocumentParty, DocumentSummary, UpdateDocumentRequest } from "../../shared/api/schemas.ts";
 import { canEditContent, type Role } from "../../shared/roles.ts";
-import { forbidden, notFound } from "../errors.ts";
+import { documentFinal, forbidden, notFound } from "../errors.ts";
 import { describeOrganisation } from "../organisations/look.ts";
 import { chooseParties } from "../organisations/parties.ts";
 import type { UserRow } from "../store/ports/AccountStore.ts";
@@ -10,6 +10,7 @@ import type { AuditStore } from "../store/ports/AuditStore.ts";
 import type { DocumentRow, DocumentStore } from "../store/ports/DocumentStore.ts";
 import type { OrganisationStore } from "../store/ports/OrganisationStore.ts";
 import type { VersionStore } from "../store/ports/VersionStore.ts";
+import { finalNoteOfState } from "../versions/finalState.ts";
 import { milestoneStates } from "../versions/status.ts";
 
 /** What reading a document needs: the document, its members, its parties' organisations and where its milestone path stands. */
@@ -23,7 +24,7 @@ export const DOCUMENT_ID = /^[A-Za-z0-9_-]{1,64}$/;
 /** A document as the API shows it: with the caller's role and where it stands on its milestone path. */
 async function summary(store: DocumentReader, doc: DocumentRow, role: Role): Promise<DocumentSummary> {
   const versions = await store.listVersionHeads(doc.id);
-  const { lock, next } = milestoneStates(doc, versions, await store.listApprovals(versions.map((v) => v.id)));
+  const { lock, next, final } = milestoneStates(doc, versions, await store.listApprovals(versions.map((v) => v.id)));
   return {
     ...doc,
     role,
@@ -36,7 +37,24 @@ async function summary(store: DocumentReader, doc: DocumentRow, role: Role): Pro
       : null,
     nextMilestone: next ? { id: next.id, label: next.label } : null,
     parties: await partiesOf(store, doc),
+    final: final
+      ? {
+          versionId: final.version.id,
+          milestone: final.version.milestone,
+          label: final.template?.label ?? final.version.milestone,
+          ...finalNoteOfState(doc.kind, final),
+        }
+      : null,
+    amends: await amendedOf(store, doc),
+    amendments: await store.listAmendments(doc.id),
   };
+}
+
+/** The signed document an amendment amends, with its title (null for any other document). */
+async function amendedOf(store: DocumentReader, doc: DocumentRow): Promise<DocumentSummary["amends"]> {
+  if (!doc.amends) return null;
+  const amended = await store.findDocument(doc.amends.documentId);
+  return { ...doc.amends, title: amended?.title ?? doc.amends.documentId };
 }
 
 /** The document's parties with each organisation's look, so the client names no organisation itself. */
@@ -101,6 +119,8 @@ export async function updateDocument(
   if (change.title !== undefined && !canEditContent(current.role)) {
     throw forbidden("only owners and editors may rename a document");
   }
+  // The title heads the signed text: a final document keeps the one it was signed under.
+  if (change.title !== undefined && current.final) throw documentFinal();
   if (change.crossPartyAcceptance !== undefined && current.role !== "owner") {
     throw forbidden("only owners may change who accepts suggestions");
   }

@@ -16,6 +16,8 @@ export interface ExportMeta {
   frozenBy: string | null;
   /** The current text, not a frozen version: marked "Entwurf, nicht freigegeben". */
   draft: boolean;
+  /** On a final document's last version: "Endgültig: unterzeichnet am … von …" (see versions/finalState.ts); else null. */
+  finalNote?: string | null;
   approvals: {
     orgName: string;
     userName: string;
@@ -73,6 +75,7 @@ export function printableMeta(meta: ExportMeta): ExportMeta {
     kindLabel: toOneLine(meta.kindLabel),
     milestone: line(meta.milestone),
     frozenBy: line(meta.frozenBy),
+    finalNote: line(meta.finalNote ?? null),
     approvals: meta.approvals.map((a) => ({
       ...a,
       orgName: toOneLine(a.orgName),
@@ -100,6 +103,7 @@ export interface MetaLine {
 /** The cover block as lines of text, in German (the documents' language); never a break inside one. */
 export function metaLines(meta: ExportMeta): MetaLine[] {
   const lines: MetaLine[] = [{ text: meta.kindLabel }];
+  if (meta.finalNote) lines.push({ text: meta.finalNote, emphasis: true });
   if (meta.draft) {
     lines.push({ text: `${DRAFT_NOTICE} – Stand ${swissDateTime(new Date().toISOString())}`, emphasis: true });
   } else {

@@ -29,6 +29,8 @@ export interface DocumentContext {
   parties: readonly string[];
   /** A milestone awaits approval: the content is frozen for everyone. */
   locked: boolean;
+  /** The last milestone is reached: nothing may change any more, content nor comments. */
+  final: boolean;
   /** The judge's clock, epoch milliseconds. */
   now: number;
 }

@@ -5,7 +5,7 @@ import { docWith, paragraph } from "../../tests/helpers/headlessEditor.ts";
 import { UpdatePolicy } from "./UpdatePolicy.ts";
 
 const OWNER = { user: { id: "u-andrea", name: "Andrea", orgId: "kanton-so" }, role: "owner" as const };
-const context = () => ({ crossPartyAcceptance: false, locked: false, parties: [], now: Date.now() });
+const context = () => ({ crossPartyAcceptance: false, locked: false, final: false, parties: [], now: Date.now() });
 
 describe("UpdatePolicy", () => {
   it("refuses, for every role, an update that would wait for missing dependencies, and keeps nothing of it", () => {

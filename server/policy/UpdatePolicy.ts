@@ -8,6 +8,7 @@ import { applyAndObserve } from "./observeChange.ts";
 import { reservedKeyProblem } from "./reservedKeys.ts";
 import { commentRule } from "./rules/commentRule.ts";
 import { contentSafetyRule } from "./rules/contentSafetyRule.ts";
+import { finalRule } from "./rules/finalRule.ts";
 import { lockRule } from "./rules/lockRule.ts";
 import { refusedActor, roleRule } from "./rules/roleRule.ts";
 import { suggestionRule } from "./rules/suggestionRule.ts";
@@ -15,6 +16,7 @@ import { suggestionRule } from "./rules/suggestionRule.ts";
 /** The validators every update passes, in order; later issues append theirs. */
 export const DEFAULT_VALIDATORS: readonly Validator[] = [
   roleRule,
+  finalRule,
   lockRule,
   contentSafetyRule,
   commentRule,
@@ -24,6 +26,7 @@ export const DEFAULT_VALIDATORS: readonly Validator[] = [
 const DEFAULT_CONTEXT = (): DocumentContext => ({
   crossPartyAcceptance: false,
   locked: false,
+  final: false,
   parties: [],
   now: Date.now(),
 });

@@ -255,4 +255,18 @@ export const MIGRATIONS: readonly Migration[] = [
     // Who may be named as a signatory of a signature milestone; administrators set it.
     sql: (d) => `ALTER TABLE users ADD COLUMN signing_authority ${d.boolean} NOT NULL DEFAULT ${d.false};`,
   },
+  {
+    version: 13,
+    name: "amendments of signed documents",
+    // A Nachtrag names the signed document and version it amends. Its kind is the link: the
+    // row's `kind` stays 'agreement' (an amendment is part of the agreement it amends), because
+    // widening migration 1's CHECK on SQLite means rebuilding `documents`, and dropping the old
+    // table inside the migration's transaction, with foreign keys on, cascades into every
+    // membership, update and party row. The mapper (sql/rows.ts) reads such a row as 'amendment'.
+    sql: () => `
+      ALTER TABLE documents ADD COLUMN amends_document_id TEXT REFERENCES documents(id);
+      ALTER TABLE documents ADD COLUMN amends_version_id TEXT REFERENCES versions(id);
+      CREATE INDEX documents_by_amended ON documents (amends_document_id);
+    `,
+  },
 ];

@@ -91,7 +91,7 @@ export class Room implements CommitListener {
     readonly doc: Y.Doc,
     private readonly options: RoomOptions,
   ) {
-    this.flags = options.flags ?? { crossPartyAcceptance: false, locked: false, parties: [] };
+    this.flags = options.flags ?? { crossPartyAcceptance: false, locked: false, final: false, parties: [] };
     this.follower = new ClusterFollower({
       documentId,
       log: options.log,

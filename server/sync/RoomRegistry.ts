@@ -12,9 +12,17 @@ import { loadDoc } from "./loadDoc.ts";
 import { withLockedRoom } from "./milestoneLock.ts";
 import { Room, type RoomHooks } from "./Room.ts";
 import { recheckRoles } from "./roleRecheck.ts";
-import type { AuditRecord, SyncPorts } from "./SyncPorts.ts";
+import type { AuditRecord, DocumentFlags, SyncPorts } from "./SyncPorts.ts";
 import { applyServerChange } from "./serverChange.ts";
 import type { UpdateLog } from "./UpdateLog.ts";
+
+/** A copy of exactly the flags a room keeps (whatever else the port's answer carries). */
+const roomFlags = (flags: DocumentFlags): DocumentFlags => ({
+  crossPartyAcceptance: flags.crossPartyAcceptance,
+  locked: flags.locked,
+  final: flags.final,
+  parties: flags.parties,
+});
 
 export interface RoomRegistryOptions {
   /** The sync layer's only storage. */
@@ -127,8 +135,8 @@ export class RoomRegistry {
     const room = this.entries.get(documentId)?.loaded;
     if (!room) return;
     const flags = await this.options.ports.documentFlags(documentId);
-    const lockChanged = room.flags.locked !== flags.locked;
-    room.flags = { crossPartyAcceptance: flags.crossPartyAcceptance, locked: flags.locked, parties: flags.parties };
+    const lockChanged = room.flags.locked !== flags.locked || room.flags.final !== flags.final;
+    room.flags = roomFlags(flags);
     if (lockChanged) room.closeAll(CloseCode.RenewConnection, closeReason[CloseCode.RenewConnection]);
   }
 
@@ -146,12 +154,13 @@ export class RoomRegistry {
 
   /**
    * Makes a change in the document in `userId`'s name (restoring a version), committed and
-   * sent like any other. False, changing nothing, while a milestone locks the document.
+   * sent like any other. False, changing nothing, while a milestone locks the document and
+   * once it is final (the caller tells which from the chain).
    */
   async applyServerChange(documentId: string, userId: string, change: (doc: Y.Doc) => void): Promise<boolean> {
     const room = await this.acquire(documentId);
     try {
-      if (room.flags.locked) return false;
+      if (room.flags.locked || room.flags.final) return false;
       applyServerChange(room.doc, userId, change);
       await this.options.commit.flush();
       return true;
@@ -208,7 +217,7 @@ export class RoomRegistry {
       commit: this.options.commit,
       log,
       hooks: this.hooks,
-      flags: { crossPartyAcceptance: flags.crossPartyAcceptance, locked: flags.locked, parties: flags.parties },
+      flags: roomFlags(flags),
       lastSeq: state.lastSeq,
       readSince: (afterSeq) => updates.readUpdatesSince(documentId, afterSeq),
       handshakeTimeoutMs: this.options.handshakeTimeoutMs,

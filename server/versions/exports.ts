@@ -64,6 +64,9 @@ export async function exportCurrent(
   choice: CommentsChoice = { comments: true },
 ): Promise<ExportFile> {
   const doc = await openDocument(store, documentId, userId);
+  // A final document's text is its last version's (nothing can change it since): exported as
+  // that version, so it carries the hashes and "unterzeichnet am …", not "Entwurf".
+  if (doc.final) return exportVersion(store, doc.final.versionId, userId, format, choice);
   const state = await live.currentState(documentId);
   const content = contentOf(state);
   const meta = draftMeta(doc.title, doc.id, KIND_LABELS[doc.kind]);

@@ -64,15 +64,16 @@ export async function documentMilestones(store: ChainReader, documentId: string)
   return { doc, ...milestoneStates(doc, versions, approvals) };
 }
 
-/** What a room needs to know when it loads: the acceptance setting and whether a milestone locks the text. */
+/** What a room needs to know when it loads: the acceptance setting, whether a milestone locks the text, whether it is final. */
 export async function documentFlags(store: ChainReader, documentId: string) {
   const doc = await store.findDocument(documentId);
   if (!doc) throw notFound("document");
   const versions = await store.listVersionHeads(documentId);
-  const { lock } = milestoneStates(doc, versions, await store.listApprovals(versions.map((v) => v.id)));
+  const { lock, final } = milestoneStates(doc, versions, await store.listApprovals(versions.map((v) => v.id)));
   return {
     crossPartyAcceptance: doc.crossPartyAcceptance,
     locked: lock !== null,
+    final: final !== null,
     parties: doc.parties.map((p) => p.orgId),
   };
 }

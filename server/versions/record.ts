@@ -13,6 +13,7 @@ import type { NameLookup } from "../store/ports/AccountStore.ts";
 export const KIND_LABELS: Record<DocumentKind, string> = {
   concept: "Programmkonzept",
   agreement: "Programmvereinbarung",
+  amendment: "Nachtrag zur Programmvereinbarung",
 };
 
 export const VersionRecord = z.object({

@@ -16,6 +16,7 @@ import {
 import { exportAnnotations } from "../export/threads.ts";
 import type { NameLookup } from "../store/ports/AccountStore.ts";
 import type { ApprovalRow, VersionRow } from "../store/ports/VersionStore.ts";
+import { finalLine, finalNoteOf, isFinalMilestone } from "./finalState.ts";
 import {
   KIND_LABELS,
   labelledDetails,
@@ -133,7 +134,7 @@ export async function versionMeta(
   const { version: v, template } = source.state;
   const record = parseVersionRecord(v.record);
   const nameOf = nameLookup(store);
-  return {
+  const meta: ExportMeta = {
     title: record?.title ?? source.document.title,
     documentId: v.documentId,
     kindLabel: record?.kindLabel ?? KIND_LABELS[source.document.kind],
@@ -148,6 +149,7 @@ export async function versionMeta(
     override: record?.override
       ? { reason: record.override.reason, failing: record.override.failing.map((f) => f.label) }
       : null,
+    finalNote: null,
     approvals: await Promise.all(
       approvals.map(async (a) => {
         const r = parseApprovalRecord(a.record);
@@ -164,6 +166,13 @@ export async function versionMeta(
       }),
     ),
   };
+  // The final note of the last milestone, printed once every decision that made it final is in
+  // this export (an export of the version before the last decision is not yet final).
+  const complete = source.state.status === "reached" && approvals.length === source.state.approvals.length;
+  if (complete && isFinalMilestone(source.document.kind, v.milestone)) {
+    meta.finalNote = finalLine(source.document.kind, finalNoteOf(source.document.kind, v.milestone, meta.approvals));
+  }
+  return meta;
 }
 
 /** The exact bytes the bundle carries beside the exports, each named as in the README's recipe. */

@@ -4,7 +4,7 @@ import type * as Y from "yjs";
 import { canEditContent } from "../../shared/roles.ts";
 import { CONTENT_FIELD, schemaExtensions } from "../../shared/schema/extensions.ts";
 import { type DocumentReader, openDocument } from "../documents/documents.ts";
-import { forbidden, milestonePending, notFound } from "../errors.ts";
+import { documentFinal, forbidden, milestonePending, notFound } from "../errors.ts";
 import type { AuditStore } from "../store/ports/AuditStore.ts";
 import type { VersionStore } from "../store/ports/VersionStore.ts";
 
@@ -28,6 +28,7 @@ export async function restoreVersion(
   if (!version) throw notFound("version");
   const doc = await openDocument(deps.store, version.documentId, actorId);
   if (!canEditContent(doc.role)) throw forbidden("only owners and editors restore versions");
+  if (doc.final) throw documentFinal();
   if (doc.lock) throw milestonePending();
   const target = schema.nodeFromJSON(JSON.parse(version.pmJson));
   const applied = await deps.live.applyServerChange(version.documentId, actorId, (ydoc) => {
@@ -35,7 +36,9 @@ export async function restoreVersion(
     const { meta } = initProseMirrorDoc(fragment, schema);
     updateYFragment(ydoc, fragment, target, meta);
   });
-  if (!applied) throw milestonePending();
+  // Refused by the room: locked or final since the check above; the chain says which.
+  if (!applied)
+    throw (await openDocument(deps.store, version.documentId, actorId)).final ? documentFinal() : milestonePending();
   await deps.store.appendAudit({
     userId: actorId,
     documentId: version.documentId,

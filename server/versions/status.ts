@@ -23,7 +23,9 @@ export interface VersionState<V extends VersionHead = VersionRow> {
  * Where a document stands on its milestone path, derived from its immutable versions and
  * decisions: a version's milestone is reached when the organisation holding each party role
  * it needs (on this document) approved, rejected when any rejected, pending otherwise. A role
- * no party holds keeps it pending. The newest version, if pending, locks the document.
+ * no party holds keeps it pending. The newest version, if pending, locks the document; once
+ * every milestone of the path is reached, the newest version (the last milestone's) makes
+ * it final: read-only for good, derived from the chain like the lock.
  */
 export function milestoneStates<V extends VersionHead>(
   doc: { kind: DocumentKind; parties: readonly PartyHolder[] },
@@ -46,10 +48,12 @@ export function milestoneStates<V extends VersionHead>(
   });
   const last = states.at(-1);
   const reached = new Set(states.filter((s) => s.status === "reached").map((s) => s.version.milestone));
+  const next = nextMilestone(doc.kind, reached);
   return {
     states,
     lock: last?.status === "pending" ? last : null,
+    final: next === null && last?.status === "reached" ? last : null,
     reached,
-    next: nextMilestone(doc.kind, reached),
+    next,
   };
 }

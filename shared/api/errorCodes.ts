@@ -24,6 +24,8 @@ export const ERROR_CODES = [
   "not_pending",
   "four_eyes",
   "invalid_signatory",
+  "document_final",
+  "not_final",
   "document_too_deep",
   "weak_password",
   "account_exists",

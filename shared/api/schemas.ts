@@ -8,9 +8,14 @@ export * from "./organisations.ts";
 
 /** Request and response bodies of the REST API, validated on the server at the boundary. */
 
-export const DOCUMENT_KINDS = ["concept", "agreement"] as const;
+/** What a document is: a programme concept, an agreement, or an amendment (Nachtrag) of a signed agreement. */
+export const DOCUMENT_KINDS = ["concept", "agreement", "amendment"] as const;
 export const DocumentKind = z.enum(DOCUMENT_KINDS);
 export type DocumentKind = z.infer<typeof DocumentKind>;
+
+/** The kinds `POST /api/documents` creates; an amendment is only started from a final agreement. */
+export const CREATABLE_KINDS = ["concept", "agreement"] as const;
+export const CreatableKind = z.enum(CREATABLE_KINDS);
 
 export const Role = z.enum(ROLES);
 
@@ -40,7 +45,7 @@ export const Title = z.string().trim().min(1).max(200).pipe(OneLineText);
  * federal one, in any order (default: the creator's canton and the SEM).
  */
 export const CreateDocumentRequest = z
-  .object({ title: Title, kind: DocumentKind, parties: z.array(OrganisationId).length(2).optional() })
+  .object({ title: Title, kind: CreatableKind, parties: z.array(OrganisationId).length(2).optional() })
   .strict();
 export type CreateDocumentRequest = z.infer<typeof CreateDocumentRequest>;
 
@@ -66,6 +71,23 @@ export const DocumentSummary = z.object({
   nextMilestone: z.object({ id: z.string(), label: z.string() }).nullable(),
   /** The document's parties (canton first, then federal) with each organisation's look. */
   parties: z.array(DocumentParty),
+  /**
+   * Set once the last milestone of the path is reached: the document is final (read-only for
+   * everyone). `at`: when the last decision was made; `by`: the signatories (or approvers).
+   */
+  final: z
+    .object({
+      versionId: z.string(),
+      at: z.string(),
+      milestone: z.string(),
+      label: z.string(),
+      by: z.array(z.string()),
+    })
+    .nullable(),
+  /** For an amendment: the signed document and version it amends, with that document's title. */
+  amends: z.object({ documentId: z.string(), versionId: z.string(), title: z.string() }).nullable(),
+  /** For a signed agreement: the amendments started from it, oldest first. */
+  amendments: z.array(z.object({ id: z.string(), title: z.string(), createdAt: z.string() })),
 });
 export type DocumentSummary = z.infer<typeof DocumentSummary>;
 

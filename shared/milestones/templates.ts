@@ -37,6 +37,11 @@ const RRB_FIELDS: readonly ApprovalField[] = [
   { key: "rrbDate", label: "Datum des RRB", kind: "date", required: true },
 ];
 
+const SIGNATURE_FIELDS: readonly ApprovalField[] = [
+  { key: "signatory", label: "Unterzeichnet durch", kind: "signatories", required: true },
+  { key: "signedOn", label: "Datum der Unterzeichnung", kind: "date", required: true },
+];
+
 /**
  * The milestones of a KIP programme (../shared/design/ARCHITECTURE.md, "Milestones"),
  * split by the document they concern: the concept goes to the government and to the
@@ -86,10 +91,32 @@ export const MILESTONES: Record<DocumentKind, readonly MilestoneTemplate[]> = {
       label: "Unterzeichnung",
       requiredParties: ["canton", "federal"],
       fourEyes: true,
-      fields: [
-        { key: "signatory", label: "Unterzeichnet durch", kind: "signatories", required: true },
-        { key: "signedOn", label: "Datum der Unterzeichnung", kind: "date", required: true },
-      ],
+      fields: SIGNATURE_FIELDS,
+    },
+  ],
+  // A Nachtrag changes a signed agreement: it is settled, approved and signed like one, with
+  // the same four eyes, while the signed agreement itself stays as it was.
+  amendment: [
+    {
+      id: "nachtrag-bereinigt",
+      label: "Nachtrag bereinigt",
+      requiredParties: ["canton", "federal"],
+      fourEyes: false,
+      fields: [],
+    },
+    {
+      id: "nachtrag-rrb-genehmigung",
+      label: "Genehmigung des Nachtrags durch den Regierungsrat",
+      requiredParties: ["canton"],
+      fourEyes: true,
+      fields: RRB_FIELDS,
+    },
+    {
+      id: "nachtrag-unterzeichnung",
+      label: "Unterzeichnung des Nachtrags",
+      requiredParties: ["canton", "federal"],
+      fourEyes: true,
+      fields: SIGNATURE_FIELDS,
     },
   ],
 };
@@ -114,6 +141,11 @@ export function requiredOrgsOf(
 
 export function milestoneOf(kind: DocumentKind, id: string): MilestoneTemplate | null {
   return MILESTONES[kind].find((m) => m.id === id) ?? null;
+}
+
+/** The last milestone of a kind's path: once it is reached the document is final. */
+export function lastMilestone(kind: DocumentKind): MilestoneTemplate | null {
+  return MILESTONES[kind].at(-1) ?? null;
 }
 
 /** The first milestone of the path not yet reached; null when every one is. */

@@ -188,6 +188,9 @@ describe("REST API", async () => {
           expect.objectContaining({ orgId: "kanton-so", role: "canton" }),
           expect.objectContaining({ orgId: "sem", role: "federal" }),
         ],
+        final: null,
+        amends: null,
+        amendments: [],
       });
     });
 

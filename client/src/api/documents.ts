@@ -15,6 +15,10 @@ export const createDocument = (input: CreateDocumentRequest): Promise<DocumentSu
 export const fetchDocument = (id: string): Promise<DocumentSummary> =>
   request("GET", `/documents/${encodeURIComponent(id)}`, DocumentSummary);
 
+/** Starts an amendment (Nachtrag) of a final agreement (owners and editors of a party); the new document. */
+export const startAmendment = (id: string): Promise<DocumentSummary> =>
+  request("POST", `/documents/${encodeURIComponent(id)}/amendments`, DocumentSummary);
+
 /** Renames a document (owner and editor only). */
 export const renameDocument = (id: string, title: string): Promise<DocumentSummary> =>
   request("PATCH", `/documents/${encodeURIComponent(id)}`, DocumentSummary, { title });

@@ -1,5 +1,6 @@
 import { accountErrorsDe, accountsDe } from "./accounts.de.ts";
 import { deVersions } from "./deVersions.ts";
+import { finalStateDe, finalStateErrorsDe } from "./finalState.de.ts";
 import { fourEyesDe, fourEyesErrorsDe } from "./fourEyes.de.ts";
 import { deMilestones } from "./milestones.de.ts";
 import { deParties } from "./parties.de.ts";
@@ -47,6 +48,7 @@ export const de = {
   kinds: {
     concept: "Programmkonzept",
     agreement: "Programmvereinbarung",
+    amendment: "Nachtrag",
   },
   roles: {
     owner: "Inhaber/in",
@@ -212,10 +214,12 @@ export const de = {
     dismiss: "Schliessen",
   },
   ...fourEyesDe,
+  ...finalStateDe,
   ...sectionsDe,
   ...accountsDe,
   errors: {
     ...fourEyesErrorsDe,
+    ...finalStateErrorsDe,
     ...sectionsErrorsDe,
     ...ssoErrorsDe,
     ...accountErrorsDe,

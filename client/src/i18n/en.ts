@@ -1,5 +1,6 @@
 import { accountErrorsEn, accountsEn } from "./accounts.en.ts";
 import { de } from "./de.ts";
+import { finalStateEn, finalStateErrorsEn } from "./finalState.en.ts";
 import { fourEyesEn, fourEyesErrorsEn } from "./fourEyes.en.ts";
 import { enMilestones } from "./milestones.en.ts";
 import { enParties } from "./parties.en.ts";
@@ -41,7 +42,7 @@ export const en: Translation = {
     creating: "Creating …",
     created: "“{{title}}” was created.",
   },
-  kinds: { concept: "Programme concept", agreement: "Programme agreement" },
+  kinds: { concept: "Programme concept", agreement: "Programme agreement", amendment: "Amendment" },
   roles: { owner: "Owner", editor: "Editor", suggester: "Suggester", commenter: "Commenter", viewer: "Viewer" },
   document: {
     back: "Back to the list",
@@ -270,10 +271,12 @@ export const en: Translation = {
   ...enMilestones,
   parties: enParties,
   ...fourEyesEn,
+  ...finalStateEn,
   ...sectionsEn,
   ...accountsEn,
   errors: {
     ...fourEyesErrorsEn,
+    ...finalStateErrorsEn,
     ...sectionsErrorsEn,
     ...ssoErrorsEn,
     ...accountErrorsEn,

@@ -1,5 +1,6 @@
 import { accountErrorsFr, accountsFr } from "./accounts.fr.ts";
 import { de } from "./de.ts";
+import { finalStateErrorsFr, finalStateFr } from "./finalState.fr.ts";
 import { fourEyesErrorsFr, fourEyesFr } from "./fourEyes.fr.ts";
 import { frMilestones } from "./milestones.fr.ts";
 import { frParties } from "./parties.fr.ts";
@@ -41,7 +42,7 @@ export const fr: Translation = {
     creating: "Création …",
     created: "« {{title}} » a été créé.",
   },
-  kinds: { concept: "Concept de programme", agreement: "Convention de programme" },
+  kinds: { concept: "Concept de programme", agreement: "Convention de programme", amendment: "Avenant" },
   roles: {
     owner: "Propriétaire",
     editor: "Rédacteur·rice",
@@ -284,10 +285,12 @@ export const fr: Translation = {
   ...frMilestones,
   parties: frParties,
   ...fourEyesFr,
+  ...finalStateFr,
   ...sectionsFr,
   ...accountsFr,
   errors: {
     ...fourEyesErrorsFr,
+    ...finalStateErrorsFr,
     ...sectionsErrorsFr,
     ...ssoErrorsFr,
     ...accountErrorsFr,

@@ -1,5 +1,6 @@
 import { accountErrorsIt, accountsIt } from "./accounts.it.ts";
 import { de } from "./de.ts";
+import { finalStateErrorsIt, finalStateIt } from "./finalState.it.ts";
 import { fourEyesErrorsIt, fourEyesIt } from "./fourEyes.it.ts";
 import { itMilestones } from "./milestones.it.ts";
 import { itParties } from "./parties.it.ts";
@@ -45,7 +46,7 @@ export const it: Translation = {
     creating: "Creazione in corso …",
     created: "«{{title}}» è stato creato.",
   },
-  kinds: { concept: "Concetto di programma", agreement: "Accordo di programma" },
+  kinds: { concept: "Concetto di programma", agreement: "Accordo di programma", amendment: "Aggiunta" },
   roles: {
     owner: "Titolare",
     editor: "Redattore/redattrice",
@@ -286,10 +287,12 @@ export const it: Translation = {
     dismiss: "Chiudi",
   },
   ...fourEyesIt,
+  ...finalStateIt,
   ...sectionsIt,
   ...accountsIt,
   errors: {
     ...fourEyesErrorsIt,
+    ...finalStateErrorsIt,
     ...sectionsErrorsIt,
     ...ssoErrorsIt,
     ...accountErrorsIt,

@@ -11,6 +11,9 @@ export const deMilestones = {
     "pv-bereinigt": "Programmvereinbarung bereinigt",
     "rrb-genehmigung": "Genehmigung durch den Regierungsrat",
     unterzeichnung: "Unterzeichnung",
+    "nachtrag-bereinigt": "Nachtrag bereinigt",
+    "nachtrag-rrb-genehmigung": "Genehmigung des Nachtrags durch den Regierungsrat",
+    "nachtrag-unterzeichnung": "Unterzeichnung des Nachtrags",
   },
   approvalFields: {
     rrbNumber: "RRB-Nummer",

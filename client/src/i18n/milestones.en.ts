@@ -9,6 +9,9 @@ export const enMilestones: typeof deMilestones = {
     "pv-bereinigt": "Programme agreement settled",
     "rrb-genehmigung": "Approval by the government council",
     unterzeichnung: "Signature",
+    "nachtrag-bereinigt": "Amendment settled",
+    "nachtrag-rrb-genehmigung": "Approval of the amendment by the government council",
+    "nachtrag-unterzeichnung": "Signature of the amendment",
   },
   approvalFields: {
     rrbNumber: "Number of the government council decision (RRB)",

@@ -9,6 +9,9 @@ export const frMilestones: typeof deMilestones = {
     "pv-bereinigt": "Convention-programme mise au point",
     "rrb-genehmigung": "Approbation par le Conseil d'État",
     unterzeichnung: "Signature",
+    "nachtrag-bereinigt": "Avenant mis au point",
+    "nachtrag-rrb-genehmigung": "Approbation de l'avenant par le Conseil d'État",
+    "nachtrag-unterzeichnung": "Signature de l'avenant",
   },
   approvalFields: {
     rrbNumber: "Numéro de l'arrêté du Conseil d'État",

@@ -9,6 +9,9 @@ export const itMilestones: typeof deMilestones = {
     "pv-bereinigt": "Accordo di programma definito",
     "rrb-genehmigung": "Approvazione da parte del Consiglio di Stato",
     unterzeichnung: "Firma",
+    "nachtrag-bereinigt": "Aggiunta concordata",
+    "nachtrag-rrb-genehmigung": "Approvazione dell'aggiunta da parte del Consiglio di Stato",
+    "nachtrag-unterzeichnung": "Firma dell'aggiunta",
   },
   approvalFields: {
     rrbNumber: "Numero del decreto del Consiglio di Stato",

@@ -142,6 +142,7 @@ describe("suggestions, property-based", () => {
           const verdict = policy.evaluate({ user: r.user, role: r.role }, update, {
             crossPartyAcceptance: false,
             locked: false,
+            final: false,
             parties: [],
             now: Date.now(),
           });

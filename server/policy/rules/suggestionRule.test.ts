@@ -22,7 +22,7 @@ type Person = typeof CLAIRE;
 function setup(crossPartyAcceptance = false) {
   const live = docWith([paragraph("Hello world"), paragraph("Second paragraph")]);
   const policy = new UpdatePolicy(live);
-  const context = () => ({ crossPartyAcceptance, locked: false, parties: PARTIES, now: Date.now() });
+  const context = () => ({ crossPartyAcceptance, locked: false, final: false, parties: PARTIES, now: Date.now() });
   const editorOf = (person: Person) => {
     const copy = new Y.Doc();
     Y.applyUpdate(copy, Y.encodeStateAsUpdate(live));

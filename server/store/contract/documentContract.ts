@@ -1,8 +1,9 @@
 import { describe, expect, it } from "vitest";
+import * as Y from "yjs";
 import type { Role } from "../../../shared/roles.ts";
 import { keepsAnOwner } from "../../documents/lastOwner.ts";
 import type { Store } from "../Store.ts";
-import { ALICE, BOB, DOC_A, DOC_B, eachFresh, ORG, PARTIES } from "./fixtures.ts";
+import { ALICE, BOB, DOC_A, DOC_B, eachFresh, ORG, PARTIES, textEditor, textOf } from "./fixtures.ts";
 
 /** Documents, their settings and memberships. */
 export function describeDocumentContract(open: () => Promise<Store>): void {
@@ -38,6 +39,79 @@ export function describeDocumentContract(open: () => Promise<Store>): void {
       expect((await t.store.findDocument("doc-parties"))?.parties).toEqual(PARTIES);
       expect((await t.store.listDocumentsOf(BOB.id)).map((d) => [d.id, d.parties])).toEqual([["doc-parties", PARTIES]]);
       expect((await t.store.findDocument(DOC_A))?.parties).toEqual(PARTIES);
+    });
+
+    it("creates an amendment with its link, members and first content in one go, and lists it with the amended document", async () => {
+      await agreement("doc-signed", "Vereinbarung", BOB.id);
+      const version = {
+        id: "v-signed-1",
+        documentId: "doc-signed",
+        seq: 1,
+        milestone: "unterzeichnung",
+        state: new Uint8Array([0, 0]),
+        pmJson: '{"type":"doc"}',
+        contentHash: "c1",
+        stateHash: "s1",
+        prevHash: null,
+        chainHash: "h1",
+        frozenBy: BOB.id,
+        frozenAt: "2026-01-01T00:00:00.000Z",
+        openItems: "[]",
+        record: null,
+      };
+      await t.store.insertVersion(version);
+      const editor = textEditor();
+      editor.type("Unterzeichneter Text");
+      const initialState = Y.mergeUpdates(editor.take());
+      const amends = { documentId: "doc-signed", versionId: version.id };
+      const created = await t.store.createDocument({
+        id: "doc-amendment",
+        title: "Nachtrag 1 zu Vereinbarung",
+        kind: "amendment",
+        ownerId: ALICE.id,
+        crossPartyAcceptance: true,
+        parties: PARTIES,
+        amends,
+        members: [
+          { userId: BOB.id, role: "editor" },
+          { userId: ALICE.id, role: "viewer" },
+        ],
+        initialState,
+      });
+      expect(created).toMatchObject({ kind: "amendment", amends });
+      expect(await t.store.findDocument("doc-amendment")).toEqual(created);
+      // The owner stays the owner whatever the copied members say.
+      expect(await t.store.roleOf("doc-amendment", ALICE.id)).toBe("owner");
+      expect(await t.store.roleOf("doc-amendment", BOB.id)).toBe("editor");
+      const state = await t.store.loadState("doc-amendment");
+      expect([state.lastSeq, textOf(state)]).toEqual([1, "Unterzeichneter Text"]);
+      expect(await t.store.listAmendments("doc-signed")).toEqual([
+        { id: "doc-amendment", title: "Nachtrag 1 zu Vereinbarung", createdAt: created.createdAt },
+      ]);
+      expect(await t.store.listAmendments("doc-amendment")).toEqual([]);
+      expect((await t.store.findDocument("doc-signed"))?.amends).toBeNull();
+      // Its log goes on after the first row.
+      editor.type(" und mehr");
+      await t.store.appendUpdates([
+        { documentId: "doc-amendment", data: Y.mergeUpdates(editor.take()), userId: BOB.id },
+      ]);
+      expect(textOf(await t.store.loadState("doc-amendment"))).toBe("Unterzeichneter Text und mehr");
+    });
+
+    it("creates no amendment of a version that does not exist", async () => {
+      await agreement("doc-signed", "Vereinbarung", BOB.id);
+      await expect(
+        t.store.createDocument({
+          id: "doc-forged",
+          title: "Nachtrag",
+          kind: "amendment",
+          ownerId: BOB.id,
+          crossPartyAcceptance: true,
+          parties: PARTIES,
+          amends: { documentId: "doc-signed", versionId: "v-nowhere" },
+        }),
+      ).rejects.toThrow();
+      expect(await t.store.findDocument("doc-forged")).toBeNull();
     });
 
     it("creates nothing when a party cannot be stored (two parties in one role)", async () => {

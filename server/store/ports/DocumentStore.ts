@@ -18,6 +18,21 @@ export interface DocumentRow {
   crossPartyAcceptance: boolean;
   /** The document's parties, canton first; each organisation and each role at most once. */
   parties: PartyRow[];
+  /** For an amendment (kind `amendment`): the signed document and version it amends; null otherwise. */
+  amends: AmendedVersion | null;
+}
+
+/** The signed version an amendment starts from. */
+export interface AmendedVersion {
+  documentId: string;
+  versionId: string;
+}
+
+/** An amendment as the signed document lists it. */
+export interface AmendmentRow {
+  id: string;
+  title: string;
+  createdAt: string;
 }
 
 /** A document as created: its first owner and its settings, chosen by the domain. */
@@ -28,6 +43,15 @@ export interface NewDocument {
   ownerId: string;
   crossPartyAcceptance: boolean;
   parties: PartyRow[];
+  /** Required for kind `amendment`, absent for every other kind. */
+  amends?: AmendedVersion;
+  /**
+   * Further members written in the same transaction (an amendment copies the signed
+   * document's); the owner is `ownerId` whatever this says.
+   */
+  members?: readonly { userId: string; role: Role }[];
+  /** The document's first content as one Yjs update, stored as its first log row in the same transaction. */
+  initialState?: Uint8Array;
 }
 
 export interface MembershipRow {
@@ -80,6 +104,8 @@ export interface DocumentStore {
     role: Role | null,
     check: MembershipCheck,
   ): Promise<MembershipChange>;
+  /** The amendments of a signed document, oldest first. */
+  listAmendments(documentId: string): Promise<AmendmentRow[]>;
   /** Members of a document with their user details, in role order (`ROLES`), then by name. */
   listMembers(documentId: string): Promise<MemberRow[]>;
 }

@@ -42,16 +42,26 @@ export interface DocumentDbRow {
   updated_at: string;
   /** SQLite answers 0/1, PostgreSQL a boolean. */
   cross_party_acceptance: number | boolean;
+  /** Set on an amendment (migration 13): the signed document and version it amends. */
+  amends_document_id: string | null;
+  amends_version_id: string | null;
 }
+
+/** What the `kind` column holds for a kind: an amendment is stored as 'agreement' with its link (migration 13). */
+export const storedKind = (kind: DocumentKind): "concept" | "agreement" => (kind === "amendment" ? "agreement" : kind);
 
 export const toDocument = (r: DocumentDbRow, parties: DocumentRow["parties"] = []): DocumentRow => ({
   id: r.id,
   title: r.title,
-  kind: r.kind,
+  kind: r.amends_document_id ? "amendment" : r.kind,
   createdAt: r.created_at,
   updatedAt: r.updated_at,
   crossPartyAcceptance: Boolean(r.cross_party_acceptance),
   parties,
+  amends:
+    r.amends_document_id && r.amends_version_id
+      ? { documentId: r.amends_document_id, versionId: r.amends_version_id }
+      : null,
 });
 
 export interface VersionDbRow {

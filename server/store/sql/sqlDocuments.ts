@@ -1,7 +1,14 @@
 import { PARTY_ROLES } from "../../../shared/api/organisations.ts";
 import { ROLES, type Role } from "../../../shared/roles.ts";
-import type { DocumentRow, DocumentStore, MemberRow, MembershipRow, PartyRow } from "../ports/DocumentStore.ts";
-import { type DocumentDbRow, toDocument } from "./rows.ts";
+import type {
+  AmendmentRow,
+  DocumentRow,
+  DocumentStore,
+  MemberRow,
+  MembershipRow,
+  PartyRow,
+} from "../ports/DocumentStore.ts";
+import { type DocumentDbRow, storedKind, toDocument } from "./rows.ts";
 import type { Sql } from "./Sql.ts";
 
 /** Role order as shared/roles.ts defines it (most powerful first), for ORDER BY. */
@@ -62,8 +69,19 @@ export function sqlDocuments(db: Sql): DocumentStore {
       const now = new Date().toISOString();
       await db.transaction(async (tx) => {
         await tx.run(
-          "INSERT INTO documents (id, title, kind, created_at, updated_at, cross_party_acceptance) VALUES (?, ?, ?, ?, ?, ?)",
-          [doc.id, doc.title, doc.kind, now, now, doc.crossPartyAcceptance],
+          `INSERT INTO documents (id, title, kind, created_at, updated_at, cross_party_acceptance, last_seq,
+             amends_document_id, amends_version_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+          [
+            doc.id,
+            doc.title,
+            storedKind(doc.kind),
+            now,
+            now,
+            doc.crossPartyAcceptance,
+            doc.initialState ? 1 : 0,
+            doc.amends?.documentId ?? null,
+            doc.amends?.versionId ?? null,
+          ],
         );
         for (const party of doc.parties) {
           await tx.run("INSERT INTO document_parties (document_id, org_id, party_role) VALUES (?, ?, ?)", [
@@ -72,11 +90,23 @@ export function sqlDocuments(db: Sql): DocumentStore {
             party.role,
           ]);
         }
+        for (const m of doc.members ?? []) {
+          if (m.userId !== doc.ownerId) await setMembership(tx, { documentId: doc.id, userId: m.userId, role: m.role });
+        }
         await setMembership(tx, { documentId: doc.id, userId: doc.ownerId, role: "owner" });
+        if (doc.initialState) {
+          await tx.run("INSERT INTO updates (document_id, seq, data, user_id, at) VALUES (?, 1, ?, ?, ?)", [
+            doc.id,
+            doc.initialState,
+            doc.ownerId,
+            now,
+          ]);
+        }
       });
       const { id, title, kind, crossPartyAcceptance } = doc;
       const parties = [...doc.parties].sort((a, b) => PARTY_ROLES.indexOf(a.role) - PARTY_ROLES.indexOf(b.role));
-      return { id, title, kind, createdAt: now, updatedAt: now, crossPartyAcceptance, parties };
+      const amends = doc.amends ? { ...doc.amends } : null;
+      return { id, title, kind, createdAt: now, updatedAt: now, crossPartyAcceptance, parties, amends };
     },
     async findDocument(id) {
       const r = await db.get<DocumentDbRow>("SELECT * FROM documents WHERE id = ?", [id]);
@@ -105,6 +135,12 @@ export function sqlDocuments(db: Sql): DocumentStore {
       );
       return (await withParties(db, rows)).map(([r, doc]) => ({ ...doc, role: r.role }));
     },
+    listAmendments: (documentId) =>
+      db.all<AmendmentRow>(
+        `SELECT id, title, created_at AS "createdAt" FROM documents WHERE amends_document_id = ?
+          ORDER BY created_at, id`,
+        [documentId],
+      ),
     roleOf: (documentId, userId) => roleOf(db, documentId, userId),
     setMembership: (m) => setMembership(db, m),
     removeMembership: (documentId, userId) => removeMembership(db, documentId, userId),

@@ -34,7 +34,8 @@ interface CommentsPanelProps {
 export function CommentsPanel({ editor, threads, focused, onFocus, draftRequest }: CommentsPanelProps) {
   const { t } = useTranslation();
   const { doc, user, session, organisation } = useDocument();
-  const { role } = doc;
+  // A final document takes no new threads or replies (the server refuses them too).
+  const role = doc.final ? "viewer" : doc.role;
   const [status, setStatus] = useState<StatusFilter>("open");
   const [org, setOrg] = useState<OrgFilter>("all");
   const [draft, setDraft] = useState<ReturnType<typeof selectionAnchors>>(null);

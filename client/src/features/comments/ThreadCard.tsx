@@ -29,7 +29,8 @@ interface ThreadCardProps {
 export function ThreadCard({ thread, orphaned, focused, onFocus }: ThreadCardProps) {
   const { t } = useTranslation();
   const { doc, user, session } = useDocument();
-  const { role } = doc;
+  // A final document takes no replies, edits or resolutions (the server refuses them too).
+  const role = doc.final ? "viewer" : doc.role;
   const { ydoc } = session;
   const me = commentAuthorOf(user);
   const [reply, setReply] = useState("");

@@ -1,6 +1,6 @@
 import { type FormEvent, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { DOCUMENT_KINDS, type DocumentKind, type DocumentSummary, type User } from "../../../../shared/api/schemas.ts";
+import { CREATABLE_KINDS, type DocumentSummary, type User } from "../../../../shared/api/schemas.ts";
 import { createDocument } from "../../api/documents.ts";
 import { errorMessage } from "../../i18n/errorMessage.ts";
 import { useOrganisations } from "../../lib/Organisations.tsx";
@@ -28,7 +28,7 @@ export function CreateDocumentForm({ user, onCreated }: CreateDocumentFormProps)
   const choosesCanton = own.kind === "federal";
   const [canton, setCanton] = useState("");
   const [title, setTitle] = useState("");
-  const [kind, setKind] = useState<DocumentKind>("concept");
+  const [kind, setKind] = useState<(typeof CREATABLE_KINDS)[number]>("concept");
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
   const [created, setCreated] = useState<string | null>(null);
@@ -72,10 +72,10 @@ export function CreateDocumentForm({ user, onCreated }: CreateDocumentFormProps)
           <span className="field__label">{t("documents.createKind")}</span>
           <select
             value={kind}
-            onChange={(e) => setKind(DOCUMENT_KINDS.find((k) => k === e.target.value) ?? "concept")}
+            onChange={(e) => setKind(CREATABLE_KINDS.find((k) => k === e.target.value) ?? "concept")}
             data-testid="create-kind"
           >
-            {DOCUMENT_KINDS.map((k) => (
+            {CREATABLE_KINDS.map((k) => (
               <option key={k} value={k}>
                 {t(`kinds.${k}`)}
               </option>

@@ -3,7 +3,9 @@ import type { ConnectionSnapshot } from "../../collab/ConnectionMonitor.ts";
 import { ConnectionStatus } from "../../collab/ConnectionStatus.tsx";
 import { useDocument } from "../../lib/DocumentContext.tsx";
 import { hrefOf } from "../../routing/route.ts";
+import { AmendmentLinks } from "./AmendmentLinks.tsx";
 import { DocumentTitle } from "./DocumentTitle.tsx";
+import { FinalBadge } from "./FinalBadge.tsx";
 
 /** Above the text: back to the list, the title (renamed inline), kind, the user's role and the connection. */
 export function DocumentHeader({ status }: { status: ConnectionSnapshot }) {
@@ -24,7 +26,9 @@ export function DocumentHeader({ status }: { status: ConnectionSnapshot }) {
             <span className="badge badge--role" data-testid="document-role" data-role={doc.role}>
               {t("document.role", { role: t(`roles.${doc.role}`) })}
             </span>
+            <FinalBadge doc={doc} />
           </p>
+          <AmendmentLinks doc={doc} />
         </div>
         <ConnectionStatus snapshot={status} />
       </div>

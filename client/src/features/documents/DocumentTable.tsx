@@ -2,6 +2,7 @@ import { useTranslation } from "react-i18next";
 import type { DocumentSummary } from "../../../../shared/api/schemas.ts";
 import { formatDateTime } from "../../lib/formatDateTime.ts";
 import { hrefOf } from "../../routing/route.ts";
+import { FinalBadge } from "./FinalBadge.tsx";
 
 /** Documents with kind, role and last change (`doc-row-<id>`, links `doc-link-<id>`). */
 export function DocumentTable({ documents, testId }: { documents: readonly DocumentSummary[]; testId?: string }) {
@@ -24,7 +25,9 @@ export function DocumentTable({ documents, testId }: { documents: readonly Docum
                 {doc.title}
               </a>
             </td>
-            <td data-testid="doc-kind">{t(`kinds.${doc.kind}`)}</td>
+            <td data-testid="doc-kind">
+              {t(`kinds.${doc.kind}`)} <FinalBadge doc={doc} />
+            </td>
             <td data-testid="doc-role">{t(`roles.${doc.role}`)}</td>
             <td>
               <time dateTime={doc.updatedAt}>{formatDateTime(doc.updatedAt, i18n.language)}</time>

@@ -15,7 +15,8 @@ export function DocumentTitle({ doc, onRenamed }: { doc: DocumentSummary; onRena
   const [error, setError] = useState<unknown>(null);
   const [saving, setSaving] = useState(false);
 
-  if (!canEditContent(doc.role)) {
+  // A final document keeps the title it was signed under.
+  if (!canEditContent(doc.role) || doc.final) {
     return (
       <h1 className="doc-title" data-testid="document-title">
         {doc.title}

@@ -39,7 +39,9 @@ export function LiveDocument(props: LiveDocumentProps) {
         (updated) => {
           onRenamed(updated);
           if (n.kind !== "permissionsChanged") return;
-          // Connections are also renewed when a milestone locks or unlocks the text.
+          // Connections are also renewed when a milestone locks or unlocks the text; the end of
+          // the last one's lock (final) is announced by the effect below.
+          if (updated.final) return;
           if (updated.lock?.versionId !== doc.lock?.versionId) {
             setNotice(
               updated.lock
@@ -59,6 +61,14 @@ export function LiveDocument(props: LiveDocumentProps) {
       if (n.kind === "refused") reset();
     });
   }, [session, reset, t, doc.id, doc.lock?.versionId, onRenamed, onAccessLost]);
+
+  // The document became final while open (not: was opened final): say so, replacing whatever
+  // an earlier renewal said about the lock, which no longer applies.
+  const [wasFinal, setWasFinal] = useState(doc.final !== null);
+  useEffect(() => {
+    if (doc.final && !wasFinal) setNotice(t("finalState.nowFinal"));
+    setWasFinal(doc.final !== null);
+  }, [doc.final, wasFinal, t]);
 
   return (
     <>

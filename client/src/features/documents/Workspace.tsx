@@ -33,6 +33,7 @@ import {
 } from "../suggestions/index.ts";
 import { VersionsPanel } from "../versions/index.ts";
 import { DocumentHeader } from "./DocumentHeader.tsx";
+import { FinalBanner } from "./FinalBanner.tsx";
 import { useSessionCheck } from "./useSessionCheck.ts";
 
 interface WorkspaceProps {
@@ -62,7 +63,8 @@ export function Workspace({ doc, user, session, onRenamed, onSessionExpired }: W
   const [preview, setPreview] = useState<Preview>("markup");
   // Suggesters edit too: their editor turns every change into a suggestion. Nobody edits
   // while a milestone awaits approval (the server refuses it anyway).
-  const editable = canSuggest(doc.role) && preview === "markup" && doc.lock === null;
+  // Nor once the document is final: read-only for good (the server refuses every change).
+  const editable = canSuggest(doc.role) && preview === "markup" && doc.lock === null && doc.final === null;
   const [blocked, setBlocked] = useState<SuggestBlockReason | null>(null);
   const [commentRequest, setCommentRequest] = useState(0);
   const { members } = useMembers(doc.id, doc.role);
@@ -115,6 +117,7 @@ export function Workspace({ doc, user, session, onRenamed, onSessionExpired }: W
             </button>
           </p>
         )}
+        <FinalBanner />
         {doc.lock && (
           <p className="alert alert--info" data-testid="lock-banner">
             {t("versions.locked", { label: milestoneName(t, doc.lock.milestone, doc.lock.label) })}

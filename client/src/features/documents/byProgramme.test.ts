@@ -23,6 +23,9 @@ const doc = (id: string, canton: Organisation | null): DocumentSummary => ({
   updatedAt: "",
   crossPartyAcceptance: false,
   lock: null,
+  final: null,
+  amends: null,
+  amendments: [],
   nextMilestone: null,
   parties: [
     ...(canton ? [{ orgId: canton.id, role: "canton" as const, organisation: canton }] : []),
