@@ -197,7 +197,7 @@ describe("Kanton Bern's onboarding in the browser", async () => {
     expect(await rrb.textContent()).toContain("RRB Nr. 412/2024");
   });
 
-  it("has the SEM approve its review, which completes the concept's path for everyone", async () => {
+  it("has the SEM approve its review, which completes the concept's path and makes it final for everyone", async () => {
     await requestMilestone(beat, "Prüfung durch das SEM abgeschlossen");
     // Bern decides nothing for the SEM: the card offers Beat no decision.
     expect(await newestCard(beat).getByTestId("decision-approve").count()).toBe(0);
@@ -218,7 +218,9 @@ describe("Kanton Bern's onboarding in the browser", async () => {
       await expect.poll(() => page.getByTestId("lock-banner").count(), LATER).toBe(0);
       expect(await page.locator('[data-testid="version-card"][data-status="reached"]').count()).toBe(3);
     }
-    await expect.poll(() => ursula.getByTestId("editor").getAttribute("contenteditable"), LATER).toBe("true");
+    // The path's last milestone makes the concept final: no longer locked, but read-only for good.
+    await expect.poll(() => ursula.getByTestId("final-banner").count(), LATER).toBe(1);
+    expect(await ursula.getByTestId("editor").getAttribute("contenteditable")).toBe("false");
     expect(await beat.getByTestId("milestone-request").count()).toBe(0);
   });
 
