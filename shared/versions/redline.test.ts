@@ -94,7 +94,7 @@ describe("redline of the review's findings (demo data, pending suggestions in th
       SUGGESTER,
     );
     const from = editor.json as Doc;
-    suggest(editor, (tr) => tr.split(endOf(editor, "SEM.")));
+    suggest(editor, (tr) => tr.split(endOf(editor, "auf der ")));
     const red = expectFaithful(from, editor.json as Doc);
     expect([...marked(red, "insertion"), ...marked(red, "deletion")].join("")).not.toMatch(/Website|SEM/);
   });
