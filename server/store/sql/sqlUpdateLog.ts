@@ -1,4 +1,11 @@
-import type { MergeUpdates, StoredState, UpdateLog, UpdateRecord, UpdatesSince } from "../../sync/UpdateLog.ts";
+import type {
+  IndexUpdate,
+  MergeUpdates,
+  StoredState,
+  UpdateLog,
+  UpdateRecord,
+  UpdatesSince,
+} from "../../sync/UpdateLog.ts";
 import { byDocument, storableWhileLocked } from "./appendPlan.ts";
 import { setLogLock } from "./documentLock.ts";
 import { bytes } from "./rows.ts";
@@ -50,6 +57,24 @@ async function insertRows(sql: Sql, rows: readonly [string, number, Uint8Array, 
     await sql.run(
       `INSERT INTO updates (document_id, seq, data, user_id, at) VALUES ${chunk.map(() => "(?, ?, ?, ?, ?)").join(", ")}`,
       chunk.flat() satisfies Param[],
+    );
+  }
+}
+
+/** Index entries of every row after the snapshot, with the row's user and time (before compaction drops them). */
+async function writeIndex(sql: Sql, documentId: string, index: IndexUpdate) {
+  const rows = await sql.all<{ seq: number; data: Buffer; user_id: string | null; at: string }>(
+    `SELECT seq, data, user_id, at FROM updates WHERE document_id = ?
+       AND seq > coalesce((SELECT upto_seq FROM snapshots WHERE document_id = ?), 0) ORDER BY seq`,
+    [documentId, documentId],
+  );
+  const entries = rows.map((r): Param[] => [documentId, r.seq, r.user_id, r.at, index(bytes(r.data))]);
+  for (let i = 0; i < entries.length; i += INSERT_CHUNK) {
+    const chunk = entries.slice(i, i + INSERT_CHUNK);
+    await sql.run(
+      `INSERT INTO update_attributions (document_id, seq, user_id, at, data) VALUES ${chunk.map(() => "(?, ?, ?, ?, ?)").join(", ")}
+         ON CONFLICT (document_id, seq) DO NOTHING`,
+      chunk.flat(),
     );
   }
 }
@@ -112,13 +137,14 @@ export function sqlUpdateLog(db: Sql): UpdateLog {
       return row?.n ?? 0;
     },
 
-    compact(documentId: string, merge: MergeUpdates): Promise<number> {
+    compact(documentId: string, merge: MergeUpdates, index?: IndexUpdate): Promise<number> {
       return db.transaction(async (tx) => {
         // Appends lock the same row, so nothing is added between reading and deleting.
         await tx.lockDocument(documentId);
         const state = await readState(tx, documentId);
         if (state.updates.length === 0) return 0;
         const merged = merge(state.snapshot, state.updates);
+        if (index) await writeIndex(tx, documentId, index);
         await tx.run(
           `INSERT INTO snapshots (document_id, upto_seq, data) VALUES (?, ?, ?)
              ON CONFLICT (document_id) DO UPDATE SET upto_seq = excluded.upto_seq, data = excluded.data`,
