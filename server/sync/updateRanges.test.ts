@@ -36,8 +36,9 @@ describe("update ranges", () => {
       updateBytes += result.update.length;
       indexBytes += indexUpdate(result.update).length;
     }
-    // Printed for the README ("Comparisons (redline)": index cost).
-    console.info(`attribution index: ${indexBytes} bytes of entries per 1,000 keystrokes (updates: ${updateBytes})`);
+    // Measured on 2026-12-01: 10,884 bytes of entries for 19,767 bytes of updates (README,
+    // "Comparisons (redline)"); the bound catches a layout that grows.
     expect(indexBytes).toBeLessThan(12_000);
+    expect(indexBytes).toBeLessThan(updateBytes);
   });
 });
