@@ -1,10 +1,11 @@
 import type { JSONContent } from "@tiptap/core";
-import { redlineDoc } from "../../shared/versions/redline.ts";
+import type { Attribution } from "./changes.ts";
 import { type ChangeAuthor, docxOf } from "./docx.ts";
 import { htmlPage } from "./html.ts";
 import { markdownOf } from "./markdown.ts";
 import { type ExportMeta, oneLine, printableMeta } from "./meta.ts";
 import { pdfOf } from "./pdf.ts";
+import { redlineForHtml } from "./redlineHtml.ts";
 import { zipDeterministic } from "./zipDeterministic.ts";
 
 export type { ExportMeta } from "./meta.ts";
@@ -82,16 +83,17 @@ export function archiveBundle(input: {
   );
 }
 
-/** The changes from one text to another, as Word tracked changes or as an HTML page. */
+/**
+ * A redline (shared/versions/redline.ts) as Word tracked changes or as an HTML page, each
+ * change under the person and time `attribution` gives for its mark id.
+ */
 export async function exportRedline(
   format: RedlineFormat,
-  from: JSONContent,
-  to: JSONContent,
+  red: { doc: JSONContent; attribution: Attribution },
   meta: ExportMeta,
   heading: string,
 ): Promise<Uint8Array> {
-  const red = redlineDoc(from, to);
   [meta, heading] = [printableMeta(meta), oneLine(heading)];
-  if (format === "docx") return docxOf(red, meta, { author: () => "Accord (Vergleich)", heading });
-  return text(htmlPage(red, meta, heading));
+  if (format === "docx") return docxOf(red.doc, meta, { author: (id) => red.attribution(id).name, heading });
+  return text(htmlPage(redlineForHtml(red.doc, red.attribution), meta, heading));
 }

@@ -12,10 +12,12 @@ import {
 } from "../export/index.ts";
 import { draftMeta } from "../export/meta.ts";
 import type { NameLookup } from "../store/ports/AccountStore.ts";
+import type { AttributionStore } from "../store/ports/AttributionStore.ts";
 import type { VersionStore } from "../store/ports/VersionStore.ts";
 import { readDocument } from "./freeze.ts";
 import { documentMilestones } from "./milestones.ts";
 import { KIND_LABELS } from "./record.ts";
+import { attributedRedline } from "./redlineAttribution.ts";
 import { renderVersion, suggestionAuthors, versionMeta } from "./render.ts";
 
 /** The live documents, as exports need them (implemented by RoomRegistry). */
@@ -62,18 +64,24 @@ export async function exportCurrent(
 }
 
 async function currentContent(live: LiveStates, documentId: string): Promise<JSONContent> {
+  return (await currentText(live, documentId)).json;
+}
+
+/** The live text and the state it was read from. */
+async function currentText(live: LiveStates, documentId: string): Promise<{ json: JSONContent; state: Uint8Array }> {
+  const state = await live.currentState(documentId);
   const ydoc = new Y.Doc();
   try {
-    Y.applyUpdate(ydoc, await live.currentState(documentId));
-    return readDocument(ydoc).json as JSONContent;
+    Y.applyUpdate(ydoc, state);
+    return { json: readDocument(ydoc).json as JSONContent, state };
   } finally {
     ydoc.destroy();
   }
 }
 
-/** The changes from one version to another version or to the current text. */
+/** The changes from one version to another version or to the current text, each under the person who made it. */
 export async function exportRedlineOf(
-  store: DocumentReader & VersionStore & NameLookup,
+  store: DocumentReader & VersionStore & NameLookup & AttributionStore,
   live: LiveStates,
   documentId: string,
   userId: string,
@@ -89,13 +97,19 @@ export async function exportRedlineOf(
   };
   const from = stateOf(range.from);
   const to = range.to === "current" ? null : stateOf(range.to);
-  const fromContent = JSON.parse(from.version.pmJson) as JSONContent;
-  const toContent = to ? (JSON.parse(to.version.pmJson) as JSONContent) : await currentContent(live, documentId);
+  const earlier = { json: JSON.parse(from.version.pmJson) as JSONContent, state: from.version.state };
+  const later = to
+    ? { json: JSON.parse(to.version.pmJson) as JSONContent, state: to.version.state }
+    : await currentText(live, documentId);
+  // Rows from before the attribution index know no author: the version's freezer stands in.
+  const frozen = to?.version ?? from.version;
+  const fallback = { name: (await store.findUserById(frozen.frozenBy))?.name ?? frozen.frozenBy, at: frozen.frozenAt };
+  const red = await attributedRedline(store, documentId, earlier, later, fallback);
   const meta = to
     ? await versionMeta(store, { document: doc, chain: states, state: to }, to.approvals)
     : draftMeta(doc.title, doc.id, KIND_LABELS[doc.kind]);
   const heading = `${meta.title}: Änderungen von Version ${from.version.seq} bis ${to ? `Version ${to.version.seq}` : "zum aktuellen Text"}`;
-  const bytes = await exportRedline(format, fromContent, toContent, meta, heading);
+  const bytes = await exportRedline(format, red, meta, heading);
   return {
     bytes,
     contentType: contentTypeOf(format),

@@ -8,6 +8,7 @@ import { openDocument } from "../../documents/documents.ts";
 import { badRequest, notFound, payloadTooLarge, serverBusy } from "../../errors.ts";
 import { EXPORT_FORMATS, REDLINE_FORMATS } from "../../export/index.ts";
 import type { NameLookup } from "../../store/ports/AccountStore.ts";
+import type { AttributionStore } from "../../store/ports/AttributionStore.ts";
 import type { AuditStore } from "../../store/ports/AuditStore.ts";
 import type { SessionStore } from "../../store/ports/SessionStore.ts";
 import type { VersionStore } from "../../store/ports/VersionStore.ts";
@@ -51,7 +52,7 @@ const VerifyByHash = z.object({ hash: z.string().regex(/^[0-9a-fA-F]{64}$/, "a S
 
 /** A version's state within its document, after checking that `userId` may see the document. */
 async function stateOf(
-  store: SessionStore & DocumentReader & VersionStore & NameLookup & AuditStore,
+  store: SessionStore & DocumentReader & VersionStore & NameLookup & AuditStore & AttributionStore,
   versionId: string,
   userId: string,
 ) {
@@ -70,7 +71,7 @@ async function stateOf(
  * `POST /verify` is public: whoever holds an exported file or a hash may check it.
  */
 export function versionRoutes(
-  store: SessionStore & DocumentReader & VersionStore & NameLookup & AuditStore,
+  store: SessionStore & DocumentReader & VersionStore & NameLookup & AuditStore & AttributionStore,
   live: LiveDocuments & ServerChanges & LiveStates,
   maxUploadBytes: number,
   zipLimits: ZipLimits,
