@@ -45,8 +45,8 @@ class RangeIndex {
 
   add(range: IdRange, update: AttributedUpdate): void {
     const [client, clock, length] = range;
-    let list = this.byClient.get(client);
-    if (!list) this.byClient.set(client, (list = []));
+    const list = this.byClient.get(client) ?? [];
+    if (list.length === 0) this.byClient.set(client, list);
     list.push({ clock, end: clock + length, update });
   }
 
