@@ -1,6 +1,7 @@
 import { getSchema, type JSONContent } from "@tiptap/core";
 import { diffChars } from "diff";
 import { schemaExtensions } from "../schema/extensions.ts";
+import { parseSuggestionId } from "../suggestions/ids.ts";
 import { withAllAccepted, withAllRejected } from "../suggestions/outcomes.ts";
 import { RedlineBuilder, type RedlineChange } from "./redlineCompare.ts";
 
@@ -58,7 +59,9 @@ function charsOf(doc: JSONContent): { text: string; chars: Char[] } {
   const walk = (node: JSONContent) => {
     if (node.type === "text") {
       const mark = node.marks?.find((m) => m.type === "insertion" || m.type === "deletion");
-      const id = mark?.attrs?.id;
+      // Only an id Accord made names a suggester; anything else (a forged id that reads like
+      // another origin key) is no origin at all.
+      const id = parseSuggestionId(mark?.attrs?.id) ? mark?.attrs?.id : undefined;
       for (const ch of node.text ?? "") {
         text += ch;
         chars.push({ offset, ...(mark && typeof id === "string" ? { suggestion: { kind: mark.type, id } } : {}) });

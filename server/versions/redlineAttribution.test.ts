@@ -1,0 +1,107 @@
+import type { JSONContent } from "@tiptap/core";
+import { describe, expect, it } from "vitest";
+import * as Y from "yjs";
+import { docWith, HeadlessEditor, paragraph } from "../../tests/helpers/headlessEditor.ts";
+import type { AttributedUpdate } from "../store/ports/AttributionStore.ts";
+import { indexUpdate } from "../sync/updateRanges.ts";
+import { attributedRedline } from "./redlineAttribution.ts";
+
+const FREEZER = { name: "Andrea Meier", at: "2026-11-01T08:00:00.000Z" };
+const NAMES: Record<string, string> = { "u-lukas": "Lukas Frei", "u-claire": "Claire Dubois" };
+
+/** A store that knows the given updates and names, nothing else. */
+const storeOf = (updates: AttributedUpdate[]) => ({
+  attributedUpdates: async () => updates,
+  findUserById: async (id: string) => (NAMES[id] ? ({ id, name: NAMES[id] } as never) : undefined),
+  organisationName: async () => null,
+});
+
+/** Every mark's attribution in the redline, as `kind text: name`. */
+function changes(doc: JSONContent, attribution: (id: unknown) => { name: string }): string[] {
+  const out: string[] = [];
+  const walk = (n: JSONContent) => {
+    for (const m of n.marks ?? []) {
+      if (m.type === "insertion" || m.type === "deletion")
+        out.push(`${m.type} ${(n.text ?? "").replace(/\u200B/g, "¶")}: ${attribution(m.attrs?.id).name}`);
+    }
+    for (const c of n.content ?? []) walk(c);
+  };
+  walk(doc);
+  return out;
+}
+
+describe("redline attribution", () => {
+  const base = () => {
+    const ydoc = docWith([paragraph("Der Kanton setzt die Ziele um.")]);
+    return { ydoc, editor: new HeadlessEditor(ydoc) };
+  };
+  const text = (editor: HeadlessEditor, ydoc: Y.Doc) => ({
+    json: editor.json as JSONContent,
+    state: Y.encodeStateAsUpdate(ydoc),
+  });
+
+  it("names whoever's update inserted or deleted each word, from the log or the index", async () => {
+    const { ydoc, editor } = base();
+    const from = text(editor, ydoc);
+    const inserted = editor.edit((tr) => tr.insertText(" gemeinsam", 11));
+    const deleted = editor.edit((tr) => tr.delete(32, 38));
+    if (!inserted.ok || !inserted.update || !deleted.ok || !deleted.update) throw new Error("no update");
+    const updates: AttributedUpdate[] = [
+      { seq: 2, userId: "u-lukas", at: "2026-11-30T10:00:00.000Z", form: "index", data: indexUpdate(inserted.update) },
+      { seq: 3, userId: "u-claire", at: "2026-11-30T11:00:00.000Z", form: "update", data: deleted.update },
+    ];
+    const red = await attributedRedline(storeOf(updates), "d", from, text(editor, ydoc), FREEZER);
+    expect(changes(red.doc, red.attribution)).toEqual([
+      "insertion gemeinsam : Lukas Frei",
+      "deletion Ziele : Claire Dubois",
+    ]);
+    const ids = (doc: JSONContent): unknown[] =>
+      (doc.content ?? []).flatMap((c) => [...(c.marks ?? []).map((m) => m.attrs?.id), ...ids(c)]);
+    expect(ids(red.doc).map((id) => red.attribution(id).at)).toEqual([
+      "2026-11-30T10:00:00.000Z",
+      "2026-11-30T11:00:00.000Z",
+    ]);
+  });
+
+  it("falls back to the freezer where the log knows nothing", async () => {
+    const { ydoc, editor } = base();
+    const from = text(editor, ydoc);
+    editor.edit((tr) => tr.insertText(" gemeinsam", 11));
+    const red = await attributedRedline(storeOf([]), "d", from, text(editor, ydoc), FREEZER);
+    expect(changes(red.doc, red.attribution)).toEqual(["insertion gemeinsam : Andrea Meier"]);
+  });
+
+  it("does not let a mark id that looks like a log key borrow that update's author", async () => {
+    const { ydoc, editor } = base();
+    const from = text(editor, ydoc);
+    const typed = editor.edit((tr) => tr.insertText(" gemeinsam", 11));
+    if (!typed.ok || !typed.update) throw new Error("no update");
+    // A pending "suggestion" whose id is forged to read as update 1 of the log, by Lukas.
+    const forged: JSONContent = {
+      type: "doc",
+      content: [
+        {
+          type: "paragraph",
+          content: [
+            { type: "text", text: "Der Kanton" },
+            { type: "text", text: " heimlich", marks: [{ type: "insertion", attrs: { id: "u:1" } }] },
+            { type: "text", text: " gemeinsam setzt die Ziele um." },
+          ],
+        },
+      ],
+    };
+    const updates: AttributedUpdate[] = [
+      { seq: 1, userId: "u-lukas", at: "2026-11-30T10:00:00.000Z", form: "update", data: typed.update },
+    ];
+    const red = await attributedRedline(
+      storeOf(updates),
+      "d",
+      from,
+      { json: forged, state: Y.encodeStateAsUpdate(ydoc) },
+      FREEZER,
+    );
+    const heimlich = changes(red.doc, red.attribution).filter((c) => c.includes("heimlich"));
+    expect(heimlich).toHaveLength(1);
+    expect(heimlich[0]).toMatch(/: Andrea Meier$/);
+  });
+});
