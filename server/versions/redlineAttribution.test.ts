@@ -2,6 +2,7 @@ import type { JSONContent } from "@tiptap/core";
 import { describe, expect, it } from "vitest";
 import * as Y from "yjs";
 import { docWith, HeadlessEditor, paragraph } from "../../tests/helpers/headlessEditor.ts";
+import type { UserRow } from "../store/ports/AccountStore.ts";
 import type { AttributedUpdate } from "../store/ports/AttributionStore.ts";
 import { indexUpdate } from "../sync/updateRanges.ts";
 import { attributedRedline } from "./redlineAttribution.ts";
@@ -10,9 +11,9 @@ const FREEZER = { name: "Andrea Meier", at: "2026-11-01T08:00:00.000Z" };
 const NAMES: Record<string, string> = { "u-lukas": "Lukas Frei", "u-claire": "Claire Dubois" };
 
 /** A store that knows the given updates and names, nothing else. */
-const storeOf = (updates: AttributedUpdate[]) => ({
+const storeOf = (updates: AttributedUpdate[]): Parameters<typeof attributedRedline>[0] => ({
   attributedUpdates: async () => updates,
-  findUserById: async (id: string) => (NAMES[id] ? ({ id, name: NAMES[id] } as never) : undefined),
+  findUserById: async (id: string) => (NAMES[id] ? ({ id, name: NAMES[id] } as UserRow) : null),
   organisationName: async () => null,
 });
 
