@@ -1,5 +1,6 @@
 import type { JSONContent } from "@tiptap/core";
 import * as Y from "yjs";
+import type { ComparisonView } from "../../shared/api/comparison.ts";
 import { type DocumentReader, openDocument } from "../documents/documents.ts";
 import { notFound } from "../errors.ts";
 import {
@@ -79,15 +80,14 @@ async function currentText(live: LiveStates, documentId: string): Promise<{ json
   }
 }
 
-/** The changes from one version to another version or to the current text, each under the person who made it. */
-export async function exportRedlineOf(
+/** The redline between a version and another version or the current text, attributed, with the versions compared. */
+async function comparisonOf(
   store: DocumentReader & VersionStore & NameLookup & AttributionStore,
   live: LiveStates,
   documentId: string,
   userId: string,
   range: { from: string; to: string },
-  format: RedlineFormat,
-): Promise<ExportFile> {
+) {
   const doc = await openDocument(store, documentId, userId);
   const { states } = await documentMilestones(store, documentId);
   const stateOf = (id: string) => {
@@ -105,6 +105,31 @@ export async function exportRedlineOf(
   const frozen = to?.version ?? from.version;
   const fallback = { name: (await store.findUserById(frozen.frozenBy))?.name ?? frozen.frozenBy, at: frozen.frozenAt };
   const red = await attributedRedline(store, documentId, earlier, later, fallback);
+  return { doc, states, from, to, red };
+}
+
+/** The comparison as the client's compare view shows it (JSON). */
+export async function comparisonView(
+  store: DocumentReader & VersionStore & NameLookup & AttributionStore,
+  live: LiveStates,
+  documentId: string,
+  userId: string,
+  range: { from: string; to: string },
+): Promise<ComparisonView> {
+  const { red } = await comparisonOf(store, live, documentId, userId, range);
+  return { doc: red.doc, changes: red.changes };
+}
+
+/** The changes from one version to another version or to the current text, each under the person who made it. */
+export async function exportRedlineOf(
+  store: DocumentReader & VersionStore & NameLookup & AttributionStore,
+  live: LiveStates,
+  documentId: string,
+  userId: string,
+  range: { from: string; to: string },
+  format: RedlineFormat,
+): Promise<ExportFile> {
+  const { doc, states, from, to, red } = await comparisonOf(store, live, documentId, userId, range);
   const meta = to
     ? await versionMeta(store, { document: doc, chain: states, state: to }, to.approvals)
     : draftMeta(doc.title, doc.id, KIND_LABELS[doc.kind]);

@@ -1,5 +1,6 @@
 import type { JSONContent } from "@tiptap/core";
 import * as Y from "yjs";
+import type { ComparisonChange } from "../../shared/api/comparison.ts";
 import { CONTENT_FIELD } from "../../shared/schema/extensions.ts";
 import { parseSuggestionId } from "../../shared/suggestions/ids.ts";
 import { type Redline, redline } from "../../shared/versions/redline.ts";
@@ -19,6 +20,8 @@ export interface ComparedText {
 export interface AttributedRedline {
   doc: JSONContent;
   attribution: Attribution;
+  /** Every change of the redline by mark id: its kind and origin. */
+  changes: Record<string, ComparisonChange>;
 }
 
 /** The Yjs item id of each character of the text nodes, in document order (as ProseMirror reads them). */
@@ -159,5 +162,12 @@ export async function attributedRedline(
     return fallback;
   };
   const resolved = new Map(Object.entries(red.changes).map(([id, c]) => [id, originOf(c.origin)]));
-  return { doc: red.doc, attribution: (markId) => (typeof markId === "string" && resolved.get(markId)) || fallback };
+  const changes = Object.fromEntries(
+    Object.entries(red.changes).map(([id, c]) => [id, { kind: c.kind, ...(resolved.get(id) ?? fallback) }]),
+  );
+  return {
+    doc: red.doc,
+    changes,
+    attribution: (markId) => (typeof markId === "string" && resolved.get(markId)) || fallback,
+  };
 }

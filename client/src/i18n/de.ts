@@ -1,4 +1,5 @@
 import { accountErrorsDe, accountsDe } from "./accounts.de.ts";
+import { deComparison } from "./comparison.de.ts";
 import { deVersions } from "./deVersions.ts";
 import { deMilestones } from "./milestones.de.ts";
 import { deParties } from "./parties.de.ts";
@@ -198,6 +199,7 @@ export const de = {
   },
   ...deVersions,
   ...deMilestones,
+  ...deComparison,
   ...ssoDe,
   parties: deParties,
   access: {

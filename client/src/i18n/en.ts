@@ -1,4 +1,5 @@
 import { accountErrorsEn, accountsEn } from "./accounts.en.ts";
+import { enComparison } from "./comparison.en.ts";
 import { de } from "./de.ts";
 import { enMilestones } from "./milestones.en.ts";
 import { enParties } from "./parties.en.ts";
@@ -266,6 +267,7 @@ export const en: Translation = {
     dismiss: "Close",
   },
   ...enMilestones,
+  ...enComparison,
   parties: enParties,
   ...accountsEn,
   errors: {

@@ -1,4 +1,5 @@
 import { accountErrorsFr, accountsFr } from "./accounts.fr.ts";
+import { frComparison } from "./comparison.fr.ts";
 import { de } from "./de.ts";
 import { frMilestones } from "./milestones.fr.ts";
 import { frParties } from "./parties.fr.ts";
@@ -280,6 +281,7 @@ export const fr: Translation = {
     verify: "Vérifier un export",
   },
   ...frMilestones,
+  ...frComparison,
   parties: frParties,
   ...accountsFr,
   errors: {

@@ -1,4 +1,5 @@
 import { accountErrorsIt, accountsIt } from "./accounts.it.ts";
+import { itComparison } from "./comparison.it.ts";
 import { de } from "./de.ts";
 import { itMilestones } from "./milestones.it.ts";
 import { itParties } from "./parties.it.ts";
@@ -273,6 +274,7 @@ export const it: Translation = {
     back: "Alla panoramica",
   },
   ...itMilestones,
+  ...itComparison,
   parties: itParties,
   access: {
     unlocked: "Il blocco è revocato: il testo può di nuovo essere modificato.",

@@ -16,6 +16,7 @@ import { RenderedExports } from "../../verify/renderedExports.ts";
 import { type GateLimits, verifyGate } from "../../verify/verifyGate.ts";
 import { verifyHash, verifyUpload } from "../../verify/verifyRequest.ts";
 import {
+  comparisonView,
   type ExportFile,
   exportCurrent,
   exportRedlineOf,
@@ -31,6 +32,7 @@ import { requireSession, type SessionVariables } from "../session.ts";
 
 const ExportQuery = z.object({ format: z.enum(EXPORT_FORMATS) }).strict();
 const CurrentExportQuery = z.object({ format: z.enum(["docx", "pdf", "html", "md"]) }).strict();
+const ComparisonQuery = z.object({ from: z.string().min(1).max(64), to: z.string().min(1).max(64) }).strict();
 const RedlineQuery = z
   .object({ from: z.string().min(1).max(64), to: z.string().min(1).max(64), format: z.enum(REDLINE_FORMATS) })
   .strict();
@@ -87,6 +89,7 @@ export function versionRoutes(
     .use("/documents/:id/chain", session)
     .use("/documents/:id/export", session)
     .use("/documents/:id/redline", session)
+    .use("/documents/:id/comparison", session)
     .use("/versions/*", session)
     .post("/documents/:id/milestones", async (c) => {
       const { includeOpen } = await readBody(c, MilestoneRequest);
@@ -119,6 +122,10 @@ export function versionRoutes(
     .get("/documents/:id/export", async (c) => {
       const { format } = readQuery(c, CurrentExportQuery);
       return download(await exportCurrent(store, live, c.req.param("id"), c.get("user").id, format));
+    })
+    .get("/documents/:id/comparison", async (c) => {
+      const { from, to } = readQuery(c, ComparisonQuery);
+      return c.json(await comparisonView(store, live, c.req.param("id"), c.get("user").id, { from, to }));
     })
     .get("/documents/:id/redline", async (c) => {
       const { from, to, format } = readQuery(c, RedlineQuery);
