@@ -95,6 +95,12 @@ function indexesOf(updates: readonly AttributedUpdate[]) {
   return { inserted, deleted };
 }
 
+/** The quarter hour an ISO time falls in (its key: the time it starts). */
+function quarterHour(iso: string): string {
+  const t = Date.parse(iso);
+  return Number.isNaN(t) ? iso : new Date(t - (t % (15 * 60_000))).toISOString();
+}
+
 const textLength = (node: JSONContent): number =>
   node.type === "text" ? (node.text ?? "").length : (node.content ?? []).reduce((n, c) => n + textLength(c), 0);
 
@@ -110,7 +116,8 @@ function withDoc<T>(state: Uint8Array, read: (doc: Y.Doc) => T): T {
 
 /**
  * The redline from `from` to `to`, each change attributed to the person whose update made it
- * and that update's time: an inserted word to the update that inserted its Yjs item in `to`'s
+ * and that update's time (neighbouring words of one person in one quarter hour are one change,
+ * at the time of the last of those updates): an inserted word to the update that inserted its Yjs item in `to`'s
  * state, a deleted word to the update whose delete set covers its item in `from`'s state
  * (from the log, or the attribution index once compaction folded it). A pending suggestion is
  * its suggester's at the suggestion's time, or its Word author and date when it was imported.
@@ -133,8 +140,16 @@ export async function attributedRedline(
   // The ids line up with the JSON's characters only when both were read from the same state.
   const fromOk = fromIds.length === textLength(from.json);
   const toOk = toIds.length === textLength(to.json);
-  const key = (u: AttributedUpdate | undefined) => (u ? `u:${u.seq}` : "");
-  const bySeq = new Map(updates.map((u) => [`u:${u.seq}`, u]));
+  // Words by one person within one quarter hour form one change (a keystroke is an update of
+  // its own); the change carries the time of its person's last update in that quarter hour.
+  const byKey = new Map<string, { userId: string | null; at: string }>();
+  const key = (u: AttributedUpdate | undefined) => {
+    if (!u) return "";
+    const k = `u:${u.userId ?? ""}@${quarterHour(u.at)}`;
+    const seen = byKey.get(k);
+    if (!seen || seen.at < u.at) byKey.set(k, { userId: u.userId, at: u.at });
+    return k;
+  };
   const red: Redline = redline(from.json, to.json, {
     inserted: (offset) => key(toOk ? (toIds[offset] && index.inserted.find(toIds[offset])) || undefined : undefined),
     deleted: (offset) =>
@@ -151,7 +166,7 @@ export async function attributedRedline(
     names.set(userId, (await store.findUserById(userId))?.name ?? userId);
   }
   const originOf = (origin: string): ChangeOrigin => {
-    const update = bySeq.get(origin);
+    const update = byKey.get(origin);
     if (update) return { name: (update.userId && names.get(update.userId)) ?? fallback.name, at: update.at };
     const suggestion = parseSuggestionId(origin);
     if (suggestion) {

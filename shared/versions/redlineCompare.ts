@@ -172,7 +172,10 @@ export class RedlineBuilder {
         // id, so accepting (rejecting) joins the blocks before and after it.
         unit.pieces.push({ box: markAll(token.node, kind, this.idFor(kind, origin, true)) });
       } else {
-        const mark: Mark = { type: kind, attrs: { id: this.idFor(kind, origin) } };
+        // A space joins the change it sits in: the diff may pick the old space next to a
+        // new word, which would cut one person's insertion in two.
+        const blank = token.node.type === "text" && /^\s+$/.test(token.node.text ?? "");
+        const mark: Mark = { type: kind, attrs: { id: this.idFor(kind, origin, blank) } };
         unit.pieces.push({
           inline: { ...token.node, marks: [...formatting(token.node.marks), mark] },
           child: (step.op === "del" ? from : to)[token.unit] ?? {},
@@ -251,7 +254,9 @@ export class RedlineBuilder {
       const sep = (b: Unit["before"]) => (b && b.kind !== "C" ? (b.kind === "D" ? "deletion" : "insertion") : null);
       const own = [sep(unit.before), sep(after)];
       const joined = (sep(unit.before) === whole.type && joins.before) || (sep(after) === whole.type && joins.after);
-      if (!own.includes(whole.type) || joined) return [block];
+      // Never a block the other reading starts here: that one stays (emptied, if so).
+      const other = whole.type === "deletion" ? unit.laterStart : unit.earlierStart;
+      if (!own.includes(whole.type) || joined || (other && textblockOf(other))) return [block];
       return [{ ...block, marks: [...(block.marks ?? []), whole] }];
     }
     const out: JSONContent[] = [];

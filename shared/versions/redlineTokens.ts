@@ -11,9 +11,9 @@ export const formatting = (marks: readonly Mark[] | undefined): Mark[] =>
 
 /**
  * One piece of a block sequence as the comparison sees it:
- * - `text`: a word with its trailing spaces (so a changed run never sits between two spaces,
- *   where the suggestion library would swallow one of them), a punctuation sign, or an inline
- *   node; `offset` is where its first character sits in the flat text of its document;
+ * - `text`: a word, a run of spaces, a punctuation sign, or an inline node (so a word typed
+ *   after the last one leaves that one untouched); `offset` is where its first character sits
+ *   in the flat text of its document;
  * - `sep`: the boundary between two neighbouring children (paragraph split or join);
  * - `box`: a child compared as a whole (table, list, row, a list item with nested blocks).
  * `unit` is the index of the child the token belongs to (a `sep` belongs to the child it opens).
@@ -42,7 +42,7 @@ export function textLength(node: JSONContent): number {
   return (node.content ?? []).reduce((sum, c) => sum + textLength(c), 0);
 }
 
-const WORD = /[\p{L}\p{N}'’-]+\s*|[^\s\p{L}\p{N}]\s*|\s+/gu;
+const WORD = /[\p{L}\p{N}'’-]+|\s+|[^\s\p{L}\p{N}]/gu;
 const SEP = "\u0001¶";
 
 /** The tokens of a sequence of sibling blocks whose flat text starts at `start`. */

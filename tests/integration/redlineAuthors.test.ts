@@ -87,6 +87,14 @@ describe("a redline names the person behind each change (two users over WebSocke
     await eventually(() => rows().log === 0, "compaction");
     expect(rows().index).toBeGreaterThanOrEqual(4);
 
+    // The compare view's JSON names the same people.
+    const view = await api(`/documents/${CONCEPT}/comparison?from=${version.id}&to=current`, andrea);
+    expect(view.status).toBe(200);
+    const { changes } = (await view.json()) as { changes: Record<string, { kind: string; name: string }> };
+    expect(new Set(Object.values(changes).map((c) => `${c.kind}:${c.name}`))).toEqual(
+      new Set(["insertion:Andrea Meier", "deletion:Lukas Frei"]),
+    );
+
     const red = await api(`/documents/${CONCEPT}/redline?from=${version.id}&to=current&format=docx`, andrea);
     expect(red.status).toBe(200);
     const outcomes = await libreOfficeOutcomes(new Uint8Array(await red.arrayBuffer()));
