@@ -110,6 +110,20 @@ describe("a redline names the person behind each change (two users over WebSocke
     expect(outcomes.text.match(/Vor der Version ergänzt/g)).toHaveLength(1);
   }, 120_000);
 
+  it("refuses the comparison to a stranger and to a forged query, and answers nothing of the text", async () => {
+    const stranger = await login(server.url, "sandra.keller@sem.admin.ch"); // an administrator, no member
+    const versions = (await (await api(`/documents/${CONCEPT}/versions`, andrea)).json()) as { id: string }[];
+    const first = versions[0]?.id ?? "";
+    const denied = await api(`/documents/${CONCEPT}/comparison?from=${first}&to=current`, stranger);
+    expect(denied.status).toBe(403);
+    expect(await denied.text()).not.toContain("Integrationsförderung");
+    expect((await api(`/documents/${CONCEPT}/comparison?from=${first}&to=current&debug=1`, andrea)).status).toBe(400);
+    expect((await api(`/documents/${CONCEPT}/comparison?from=v-unknown&to=current`, andrea)).status).toBe(404);
+    expect((await fetch(`${server.url}/api/documents/${CONCEPT}/comparison?from=${first}&to=current`)).status).toBe(
+      401,
+    );
+  });
+
   it("falls back to the version's freezer for changes the log no longer knows (rows folded before the index)", async () => {
     const db = new Database(path.join(dataDir, "accord.sqlite"));
     try {
