@@ -1,9 +1,10 @@
 import type { JSONContent } from "@tiptap/core";
-import { diffArrays } from "diff";
-import { formatting, type Mark, type Token, textblockOf, tokensOf } from "./redlineTokens.ts";
+import { align } from "./redlineAlign.ts";
+import { anchor, type ChangeKind, dressed, markAll, merged, wholly, wrap } from "./redlineNodes.ts";
 
-/** The kinds of change a redline shows, named after the suggestion marks that carry them. */
-export type ChangeKind = "insertion" | "deletion" | "modification";
+export type { ChangeKind } from "./redlineNodes.ts";
+
+import { formatting, type Mark, type Token, textblockOf, tokensOf } from "./redlineTokens.ts";
 
 /** One change of a redline: its kind and the origin key its words came from ("" when unknown). */
 export interface RedlineChange {
@@ -15,70 +16,6 @@ export interface RedlineChange {
 export interface TextOrigins {
   inserted(laterOffset: number): string;
   deleted(earlierOffset: number): string;
-}
-
-const ZWSP = "\u200B";
-
-type Op = { op: "same"; e: Token; l: Token } | { op: "del"; e: Token } | { op: "ins"; l: Token };
-
-/** Aligns two token lists: exactly first, then inside each changed stretch by text alone and boxes by type. */
-function align(a: readonly Token[], b: readonly Token[]): Op[] {
-  const ops: Op[] = [];
-  let i = 0;
-  let j = 0;
-  let removed: Token[] = [];
-  let added: Token[] = [];
-  const flush = () => {
-    if (removed.length === 0 && added.length === 0) return;
-    let x = 0;
-    let y = 0;
-    for (const part of diffArrays(
-      removed.map((t) => t.coarse),
-      added.map((t) => t.coarse),
-    )) {
-      for (let k = 0; k < part.value.length; k++) {
-        const e = removed[x];
-        const l = added[y];
-        if (part.removed && e) {
-          ops.push({ op: "del", e });
-          x++;
-        } else if (part.added && l) {
-          ops.push({ op: "ins", l });
-          y++;
-        } else if (e && l) {
-          ops.push({ op: "same", e, l });
-          x++;
-          y++;
-        }
-      }
-    }
-    removed = [];
-    added = [];
-  };
-  for (const part of diffArrays(
-    a.map((t) => t.fine),
-    b.map((t) => t.fine),
-  )) {
-    const n = part.value.length;
-    if (part.removed) {
-      removed.push(...a.slice(i, i + n));
-      i += n;
-    } else if (part.added) {
-      added.push(...b.slice(j, j + n));
-      j += n;
-    } else {
-      flush();
-      for (let k = 0; k < n; k++) {
-        const e = a[i + k];
-        const l = b[j + k];
-        if (e && l) ops.push({ op: "same", e, l });
-      }
-      i += n;
-      j += n;
-    }
-  }
-  flush();
-  return ops;
 }
 
 type Piece = { inline: JSONContent; child: JSONContent } | { box: JSONContent };
@@ -355,68 +292,4 @@ function survivors(
   }
 }
 
-/** The insertion or deletion mark every node of `content` carries (the first one's), or null. */
-function wholly(content: readonly JSONContent[]): Mark | null {
-  const change = (n: JSONContent) => n.marks?.find((m) => m.type === "insertion" || m.type === "deletion");
-  const first = content[0] ? change(content[0]) : undefined;
-  if (!first || !content.every((n) => change(n)?.type === first.type)) return null;
-  return first;
-}
-
 const length = (t: Token) => (t.kind === "text" && t.node.type === "text" ? (t.node.text ?? "").length : 0);
-
-/**
- * An anchor next to text of the same change takes that text's formatting, so the two are one
- * node: the suggestion library follows a change across a block boundary by one node only,
- * and its rule that joins two spaces around a removed node would otherwise cut into the text.
- */
-function dressed(anchorNode: JSONContent, next: JSONContent | undefined): JSONContent {
-  const change = anchorNode.marks?.[0];
-  const same = next?.type === "text" && next.marks?.some((m) => JSON.stringify(m) === JSON.stringify(change));
-  return same && change ? { ...anchorNode, marks: [...formatting(next.marks), change] } : anchorNode;
-}
-
-const anchor = (b: { kind: "D" | "I"; id: string }): JSONContent => ({
-  type: "text",
-  text: ZWSP,
-  marks: [{ type: b.kind === "D" ? "deletion" : "insertion", attrs: { id: b.id } }],
-});
-
-/** The child's text block (itself, or a simple list item's paragraph) with new inline content. */
-function wrap(child: JSONContent, content: JSONContent[]): JSONContent {
-  const { marks: _marks, ...rest } = child;
-  const withContent = (n: JSONContent): JSONContent => {
-    const { content: _c, marks: _m, ...attrs } = n;
-    return content.length > 0 ? { ...attrs, content } : attrs;
-  };
-  if (rest.type === "listItem" && rest.content?.[0]) return { ...rest, content: [withContent(rest.content[0])] };
-  return withContent(rest);
-}
-
-/** A node with every text inside it carrying the change, and a zero-width anchor in each empty text block. */
-export function markAll(node: JSONContent, kind: ChangeKind, id: string): JSONContent {
-  const mark: Mark = { type: kind, attrs: { id } };
-  if (node.type === "text" || node.type === "hardBreak") {
-    return { ...node, marks: [...formatting(node.marks), mark] };
-  }
-  if (textblockOf(node) === node && (node.content ?? []).length === 0) {
-    return { ...node, content: [{ type: "text", text: ZWSP, marks: [mark] }] };
-  }
-  return node.content ? { ...node, content: node.content.map((c) => markAll(c, kind, id)) } : node;
-}
-
-/** Joins neighbouring text nodes with equal marks, so the result reads like an editor's document. */
-function merged(nodes: JSONContent[]): JSONContent[] {
-  const out: JSONContent[] = [];
-  for (const node of nodes) {
-    const last = out.at(-1);
-    if (
-      last?.type === "text" &&
-      node.type === "text" &&
-      JSON.stringify(last.marks ?? []) === JSON.stringify(node.marks ?? [])
-    ) {
-      out[out.length - 1] = { ...last, text: `${last.text ?? ""}${node.text ?? ""}` };
-    } else out.push(node);
-  }
-  return out.map((n) => (n.type === "text" && (n.marks ?? []).length === 0 ? { type: "text", text: n.text } : n));
-}
