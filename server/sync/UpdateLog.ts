@@ -27,11 +27,12 @@ export interface StoredState {
 export type MergeUpdates = (snapshot: Uint8Array | null, updates: Uint8Array[]) => Uint8Array;
 
 /**
- * What compaction keeps of each update it folds, for attribution (who inserted or deleted
- * what, and when): a pure function of the update's bytes, written with the row's user and
- * time in the same transaction that drops the row.
+ * What compaction keeps of the updates it folds, for attribution (who inserted or deleted
+ * what, and when): a pure function of the bytes of consecutive updates of one person within
+ * one quarter hour, written with that user and the last one's time in the same transaction
+ * that drops the rows.
  */
-export type IndexUpdate = (update: Uint8Array) => Uint8Array;
+export type IndexUpdates = (updates: readonly Uint8Array[]) => Uint8Array;
 
 /** What a document's log holds after a sequence number: the rows, or a snapshot if compaction folded them. */
 export interface UpdatesSince {
@@ -66,9 +67,9 @@ export interface UpdateLog {
   tailLength(documentId: string): Promise<number>;
   /**
    * Replaces the snapshot and every log row it covers by one new snapshot, in one
-   * transaction, built by `merge` from exactly the rows it deletes. With `index`, each
-   * deleted row's index entry (with its user and time) is written in that transaction first,
-   * so nothing the attribution needs is lost. Returns rows folded.
+   * transaction, built by `merge` from exactly the rows it deletes. With `index`, the deleted
+   * rows' index entries (one per person and quarter hour, with user and time) are written in
+   * that transaction first, so nothing the attribution needs is lost. Returns rows folded.
    */
-  compact(documentId: string, merge: MergeUpdates, index?: IndexUpdate): Promise<number>;
+  compact(documentId: string, merge: MergeUpdates, index?: IndexUpdates): Promise<number>;
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import * as Y from "yjs";
 import { docWith, HeadlessEditor, paragraph } from "../../tests/helpers/headlessEditor.ts";
-import { indexUpdate, rangesOfUpdate, readUpdateRanges, writeUpdateRanges } from "./updateRanges.ts";
+import { indexUpdates, rangesOfUpdate, readUpdateRanges, writeUpdateRanges } from "./updateRanges.ts";
 
 describe("update ranges", () => {
   it("reads the items an update inserted and the ranges its delete set removes", () => {
@@ -25,20 +25,21 @@ describe("update ranges", () => {
     expect(() => readUpdateRanges(new Uint8Array([9, 0, 0]))).toThrow("unknown attribution index format");
   });
 
-  it("costs a handful of bytes per single-keystroke edit (measured over 1,000 keystrokes)", () => {
+  it("costs a handful of bytes per single-keystroke edit, and one range for a typing session (1,000 keystrokes)", () => {
     const ydoc = docWith([paragraph("Der Kanton")]);
     const editor = new HeadlessEditor(ydoc);
-    let indexBytes = 0;
-    let updateBytes = 0;
+    const updates: Uint8Array[] = [];
     for (let i = 0; i < 1000; i++) {
       const result = editor.edit((tr) => tr.insertText(i % 7 === 6 ? " " : "a", tr.doc.content.size - 1));
       if (!result.ok || !result.update) throw new Error("no update");
-      updateBytes += result.update.length;
-      indexBytes += indexUpdate(result.update).length;
+      updates.push(result.update);
     }
-    // Measured on 2026-12-01: 10,884 bytes of entries for 19,767 bytes of updates (README,
-    // "Comparisons (redline)"); the bound catches a layout that grows.
-    expect(indexBytes).toBeLessThan(12_000);
-    expect(indexBytes).toBeLessThan(updateBytes);
+    const perUpdate = updates.reduce((n, u) => n + indexUpdates([u]).length, 0);
+    const session = indexUpdates(updates);
+    // Measured on 2026-12-01: 10,884 bytes one entry per update, 12 bytes for the session as
+    // one entry (README, "Comparisons (redline)"); the bounds catch a layout that grows.
+    expect(perUpdate).toBeLessThan(12_000);
+    expect(session.length).toBeLessThan(32);
+    expect(readUpdateRanges(session).inserted).toHaveLength(1);
   });
 });

@@ -67,5 +67,23 @@ export function readUpdateRanges(bytes: Uint8Array): UpdateRanges {
   return { inserted, deleted };
 }
 
-/** What compaction keeps of an update it folds (the `IndexUpdate` the sync layer hands the log). */
-export const indexUpdate = (update: Uint8Array): Uint8Array => writeUpdateRanges(rangesOfUpdate(update));
+/** Ranges as few as they go: neighbouring runs of one client joined (a word typed key by key is one range). */
+function coalesced(ranges: readonly IdRange[]): IdRange[] {
+  const out: IdRange[] = [];
+  for (const r of [...ranges].sort((a, b) => a[0] - b[0] || a[1] - b[1])) {
+    const last = out.at(-1);
+    if (last && last[0] === r[0] && last[1] + last[2] >= r[1]) {
+      out[out.length - 1] = [last[0], last[1], Math.max(last[2], r[1] + r[2] - last[1])];
+    } else out.push(r);
+  }
+  return out;
+}
+
+/** What compaction keeps of updates it folds (the `IndexUpdates` the sync layer hands the log): their ranges, joined. */
+export const indexUpdates = (updates: readonly Uint8Array[]): Uint8Array => {
+  const all = updates.map(rangesOfUpdate);
+  return writeUpdateRanges({
+    inserted: coalesced(all.flatMap((r) => r.inserted)),
+    deleted: coalesced(all.flatMap((r) => r.deleted)),
+  });
+};

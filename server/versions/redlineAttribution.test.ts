@@ -4,7 +4,7 @@ import * as Y from "yjs";
 import { docWith, HeadlessEditor, paragraph } from "../../tests/helpers/headlessEditor.ts";
 import type { UserRow } from "../store/ports/AccountStore.ts";
 import type { AttributedUpdate } from "../store/ports/AttributionStore.ts";
-import { indexUpdate } from "../sync/updateRanges.ts";
+import { indexUpdates } from "../sync/updateRanges.ts";
 import { attributedRedline } from "./redlineAttribution.ts";
 
 const FREEZER = { name: "Andrea Meier", at: "2026-11-01T08:00:00.000Z" };
@@ -48,7 +48,13 @@ describe("redline attribution", () => {
     const deleted = editor.edit((tr) => tr.delete(32, 38));
     if (!inserted.ok || !inserted.update || !deleted.ok || !deleted.update) throw new Error("no update");
     const updates: AttributedUpdate[] = [
-      { seq: 2, userId: "u-lukas", at: "2026-11-30T10:00:00.000Z", form: "index", data: indexUpdate(inserted.update) },
+      {
+        seq: 2,
+        userId: "u-lukas",
+        at: "2026-11-30T10:00:00.000Z",
+        form: "index",
+        data: indexUpdates([inserted.update]),
+      },
       { seq: 3, userId: "u-claire", at: "2026-11-30T11:00:00.000Z", form: "update", data: deleted.update },
     ];
     const red = await attributedRedline(storeOf(updates), "d", from, text(editor, ydoc), FREEZER);

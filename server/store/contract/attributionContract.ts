@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import * as Y from "yjs";
 import { mergeThroughDoc } from "../../sync/compaction.ts";
-import { indexUpdate, readUpdateRanges } from "../../sync/updateRanges.ts";
+import { indexUpdates, readUpdateRanges } from "../../sync/updateRanges.ts";
 import type { Store } from "../Store.ts";
 import { ALICE, BOB, DOC_A, DOC_B, eachFresh, hex, textOf } from "./fixtures.ts";
 
@@ -42,7 +42,7 @@ export function describeAttributionContract(open: () => Promise<Store>): void {
     it("keeps each folded update's inserted ranges and delete set, user and time through compaction", async () => {
       await t.store.appendUpdates(twoPeople());
       const before = await t.store.attributedUpdates(DOC_A);
-      expect(await t.store.compact(DOC_A, mergeThroughDoc, indexUpdate)).toBe(2);
+      expect(await t.store.compact(DOC_A, mergeThroughDoc, indexUpdates)).toBe(2);
       const after = await t.store.attributedUpdates(DOC_A);
       expect(after.map((r) => [r.seq, r.userId, r.at, r.form])).toEqual(
         before.map((r) => [r.seq, r.userId, r.at, "index"]),
@@ -54,10 +54,23 @@ export function describeAttributionContract(open: () => Promise<Store>): void {
       expect(textOf(await t.store.loadState(DOC_A))).toBe("b");
     });
 
+    it("folds one person's consecutive updates of a quarter hour into one entry, under the last one", async () => {
+      const doc = new Y.Doc();
+      doc.clientID = 9;
+      const typed: Uint8Array[] = [];
+      doc.on("update", (u: Uint8Array) => typed.push(u));
+      for (const ch of "Kanton") doc.getText("content").insert(doc.getText("content").length, ch);
+      await t.store.appendUpdates(typed.map((data) => ({ documentId: DOC_A, data, userId: ALICE.id })));
+      await t.store.compact(DOC_A, mergeThroughDoc, indexUpdates);
+      const rows = await t.store.attributedUpdates(DOC_A);
+      expect(rows.map((r) => [r.seq, r.userId, r.form])).toEqual([[6, ALICE.id, "index"]]);
+      expect(readUpdateRanges(rows[0]?.data ?? new Uint8Array())).toEqual({ inserted: [[9, 0, 6]], deleted: [] });
+    });
+
     it("lists updates still in the log after those of the index, each once", async () => {
       const [typed, deleted] = twoPeople();
       await t.store.appendUpdates([typed as never]);
-      await t.store.compact(DOC_A, mergeThroughDoc, indexUpdate);
+      await t.store.compact(DOC_A, mergeThroughDoc, indexUpdates);
       await t.store.appendUpdates([deleted as never]);
       expect((await t.store.attributedUpdates(DOC_A)).map((r) => [r.seq, r.form])).toEqual([
         [1, "index"],

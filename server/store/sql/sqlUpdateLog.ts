@@ -1,5 +1,5 @@
 import type {
-  IndexUpdate,
+  IndexUpdates,
   MergeUpdates,
   StoredState,
   UpdateLog,
@@ -61,14 +61,34 @@ async function insertRows(sql: Sql, rows: readonly [string, number, Uint8Array, 
   }
 }
 
-/** Index entries of every row after the snapshot, with the row's user and time (before compaction drops them). */
-async function writeIndex(sql: Sql, documentId: string, index: IndexUpdate) {
+/** The quarter hour an ISO time falls in (the time it starts), for grouping index entries. */
+function quarterOf(iso: string): string {
+  const t = Date.parse(iso);
+  return Number.isNaN(t) ? iso : new Date(t - (t % 900_000)).toISOString();
+}
+
+/**
+ * Index entries of every row after the snapshot (before compaction drops them): one per run
+ * of consecutive rows of one user within one quarter hour, under the run's last sequence
+ * number and time, so a typing session costs a few rows, not one per keystroke.
+ */
+async function writeIndex(sql: Sql, documentId: string, index: IndexUpdates) {
   const rows = await sql.all<{ seq: number; data: Buffer; user_id: string | null; at: string }>(
     `SELECT seq, data, user_id, at FROM updates WHERE document_id = ?
        AND seq > coalesce((SELECT upto_seq FROM snapshots WHERE document_id = ?), 0) ORDER BY seq`,
     [documentId, documentId],
   );
-  const entries = rows.map((r): Param[] => [documentId, r.seq, r.user_id, r.at, index(bytes(r.data))]);
+  const runs: (typeof rows)[] = [];
+  for (const row of rows) {
+    const run = runs.at(-1);
+    const last = run?.at(-1);
+    if (run && last && last.user_id === row.user_id && quarterOf(last.at) === quarterOf(row.at)) run.push(row);
+    else runs.push([row]);
+  }
+  const entries = runs.map((run): Param[] => {
+    const last = run[run.length - 1] as (typeof rows)[number];
+    return [documentId, last.seq, last.user_id, last.at, index(run.map((r) => bytes(r.data)))];
+  });
   for (let i = 0; i < entries.length; i += INSERT_CHUNK) {
     const chunk = entries.slice(i, i + INSERT_CHUNK);
     await sql.run(
@@ -137,7 +157,7 @@ export function sqlUpdateLog(db: Sql): UpdateLog {
       return row?.n ?? 0;
     },
 
-    compact(documentId: string, merge: MergeUpdates, index?: IndexUpdate): Promise<number> {
+    compact(documentId: string, merge: MergeUpdates, index?: IndexUpdates): Promise<number> {
       return db.transaction(async (tx) => {
         // Appends lock the same row, so nothing is added between reading and deleting.
         await tx.lockDocument(documentId);
