@@ -1,6 +1,7 @@
 import type { JSONContent } from "@tiptap/core";
 import { describe, expect, it } from "vitest";
 import * as Y from "yjs";
+import { setWordOrigin, wordOriginKey } from "../../shared/word/origins.ts";
 import { docWith, HeadlessEditor, paragraph } from "../../tests/helpers/headlessEditor.ts";
 import type { UserRow } from "../store/ports/AccountStore.ts";
 import type { AttributedUpdate } from "../store/ports/AttributionStore.ts";
@@ -67,6 +68,29 @@ describe("redline attribution", () => {
     expect(ids(red.doc).map((id) => red.attribution(id).at)).toEqual([
       "2026-11-30T10:00:00.000Z",
       "2026-11-30T11:00:00.000Z",
+    ]);
+  });
+
+  it("names a pending suggestion's suggester at its time, or its Word author and date when it was imported", async () => {
+    const ydoc = docWith([paragraph("Der Kanton setzt die Ziele um.")]);
+    const claire = new HeadlessEditor(ydoc, { userId: "u-claire", orgId: "sem" });
+    const from = text(claire, ydoc);
+    const first = claire.edit((tr) => tr.insertText(" gemeinsam", 11), true, Date.parse("2026-11-29T08:00:00.000Z"));
+    const second = claire.edit((tr) => tr.insertText(" bald", 27), true, Date.parse("2026-11-29T09:00:00.000Z"));
+    if (!first.ok || !second.ok) throw new Error("refused");
+    const ids = new Set<string>();
+    claire.state.doc.descendants((n) => {
+      for (const m of n.marks) if (m.type.name === "insertion") ids.add(String(m.attrs.id));
+    });
+    const [, imported] = [...ids];
+    setWordOrigin(ydoc, wordOriginKey.suggestion(imported ?? ""), {
+      author: "Hans Muster",
+      date: "2024-03-01T10:00:00Z",
+    });
+    const red = await attributedRedline(storeOf([]), "d", from, text(claire, ydoc), FREEZER);
+    expect(changes(red.doc, red.attribution)).toEqual([
+      "insertion gemeinsam : Claire Dubois",
+      "insertion bald : Hans Muster",
     ]);
   });
 
