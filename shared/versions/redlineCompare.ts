@@ -274,8 +274,9 @@ function survivors(
   set: (u: Unit, block: JSONContent) => void,
   startOf: (u: Unit) => JSONContent | undefined,
 ) {
+  // Only text keeps a block: a table or list between is not one it could join into.
   const keeps = (u: Unit) =>
-    u.pieces.some((p) => "box" in p || !(p.inline.marks ?? []).some((m) => m.type === removed));
+    u.pieces.some((p) => "inline" in p && !(p.inline.marks ?? []).some((m) => m.type === removed));
   let k = 0;
   while (k < units.length) {
     let end = k + 1;
