@@ -9,17 +9,25 @@ type Json = { type?: string; text?: string; marks?: Json[]; attrs?: Record<strin
 function run(
   doc: PMNode,
   command: (state: EditorState, dispatch: (tr: Transaction) => void) => boolean,
-  formatting: "accept" | "reject",
+  how: "accept" | "reject",
 ): PMNode {
-  let result = withoutWholeRows(
-    withModificationsDecided(doc, formatting),
-    formatting === "accept" ? "deletion" : "insertion",
-  );
-  result = withSpaces(result, " ", SPACE_STAND_IN);
+  let result = withoutWholeRows(withModificationsDecided(doc, how), how === "accept" ? "deletion" : "insertion");
+  // A text that holds the stand-in itself keeps the library's own rule rather than lose it.
+  const standIn = !hasText(result, SPACE_STAND_IN);
+  if (standIn) result = withSpaces(result, " ", SPACE_STAND_IN);
   command(EditorState.create({ doc: result }), (tr) => {
     result = tr.doc;
   });
-  return withoutAnchors(withSpaces(result, SPACE_STAND_IN, " "));
+  return withoutAnchors(standIn ? withSpaces(result, SPACE_STAND_IN, " ") : result);
+}
+
+function hasText(doc: PMNode, s: string): boolean {
+  let found = false;
+  doc.descendants((n) => {
+    if (n.isText && n.text?.includes(s)) found = true;
+    return !found;
+  });
+  return found;
 }
 
 /**
@@ -31,12 +39,7 @@ function run(
 const SPACE_STAND_IN = "\uE000";
 
 function withSpaces(doc: PMNode, from: string, to: string): PMNode {
-  let found = false;
-  doc.descendants((n) => {
-    if (n.isText && n.text?.includes(from)) found = true;
-    return !found;
-  });
-  if (!found) return doc;
+  if (!hasText(doc, from)) return doc;
   const json = JSON.stringify(doc.toJSON(), (key, value) =>
     key === "text" && typeof value === "string" ? value.split(from).join(to) : value,
   );
