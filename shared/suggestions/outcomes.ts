@@ -76,7 +76,8 @@ function withModificationsDecided(doc: PMNode, how: "accept" | "reject"): PMNode
             const previous = Array.isArray(a.previousValue) ? (a.previousValue as Json[]) : [];
             kept = [...kept.filter((m) => m.type === "insertion" || m.type === "deletion"), ...previous];
           } else if (a.type === "nodeType" && typeof a.previousValue === "string") {
-            out = { ...out, type: a.previousValue, attrs: {} };
+            // Attributes stay: the level a heading had comes from its own mark, in either order.
+            out = { ...out, type: a.previousValue };
           } else if (a.type === "attr" && typeof a.attrName === "string") {
             out = { ...out, attrs: { ...out.attrs, [a.attrName]: a.previousValue } };
           }

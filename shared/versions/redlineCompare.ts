@@ -239,15 +239,17 @@ export class RedlineBuilder {
     const was = earlier ? textblockOf(earlier) : null;
     if (!later || !was || !now || !allowNodeMarks || base.type !== block.type) return block;
     const marks: Mark[] = [];
-    if (was.type !== now.type) {
-      marks.push(
-        this.nodeMark({ type: "nodeType", attrName: null, previousValue: was.type, newValue: now.type }, offset),
-      );
-    }
+    // The level first: a reader that takes one mark (a heading that became a paragraph) then
+    // still knows which heading it was.
     const level = (n: JSONContent) => (n.type === "heading" ? (n.attrs?.level ?? null) : null);
     if (was.type === "heading" && (now.type !== "heading" || level(was) !== level(now))) {
       marks.push(
         this.nodeMark({ type: "attr", attrName: "level", previousValue: level(was), newValue: level(now) }, offset),
+      );
+    }
+    if (was.type !== now.type) {
+      marks.push(
+        this.nodeMark({ type: "nodeType", attrName: null, previousValue: was.type, newValue: now.type }, offset),
       );
     }
     return marks.length > 0 ? { ...block, marks: [...(block.marks ?? []), ...marks] } : block;

@@ -40,7 +40,7 @@ export const edit: fc.Arbitrary<Edit> = fc.oneof(
     arbitrary: fc.record({
       kind: fc.constant("heading" as const),
       at: fraction,
-      level: fc.integer({ min: 1, max: 3 }),
+      level: fc.integer({ min: 0, max: 3 }),
     }),
   },
 );
@@ -67,9 +67,10 @@ function place(e: Edit, tr: Transaction): boolean {
     tr.split(from);
   } else if (e.kind === "heading") {
     if ($from.depth !== 1) return false;
-    const heading = schema.nodes.heading;
-    if (!heading) return false;
-    tr.setBlockType(from, from, heading, { level: e.level });
+    // Level 0: back to a paragraph.
+    const type = e.level === 0 ? schema.nodes.paragraph : schema.nodes.heading;
+    if (!type) return false;
+    tr.setBlockType(from, from, type, e.level === 0 ? null : { level: e.level });
   } else {
     const to = all[Math.min(all.indexOf(from) + e.length, all.length - 1)] ?? from;
     if (to <= from) return false;
