@@ -1,14 +1,16 @@
 import type { JSONContent } from "@tiptap/core";
 import type { Attribution } from "./changes.ts";
-import { type ChangeAuthor, docxOf } from "./docx.ts";
+import { docxOf } from "./docx/index.ts";
 import { htmlPage } from "./html.ts";
 import { markdownOf } from "./markdown.ts";
 import { type ExportMeta, oneLine, printableMeta } from "./meta.ts";
+import type { ExportOptions } from "./options.ts";
 import { pdfOf } from "./pdf.ts";
 import { redlineForHtml } from "./redlineHtml.ts";
 import { zipDeterministic } from "./zipDeterministic.ts";
 
 export type { ExportMeta } from "./meta.ts";
+export type { ExportOptions } from "./options.ts";
 
 export const EXPORT_FORMATS = ["docx", "pdf", "html", "md", "zip"] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
@@ -39,23 +41,23 @@ export function fileNameOf(meta: ExportMeta, format: ExportFormat, suffix = ""):
 
 const text = (s: string) => new TextEncoder().encode(s);
 
-/** One document in one format. `author` names the authors of pending suggestions in Word's tracked changes. */
+/** One document in one format. */
 export async function exportDocument(
   format: Exclude<ExportFormat, "zip">,
   doc: JSONContent,
   meta: ExportMeta,
-  author?: ChangeAuthor,
+  options: ExportOptions = {},
 ): Promise<Uint8Array> {
   meta = printableMeta(meta);
   switch (format) {
     case "docx":
-      return docxOf(doc, meta, author ? { author } : {});
+      return docxOf(doc, meta, options);
     case "pdf":
-      return pdfOf(doc, meta);
+      return pdfOf(doc, meta, meta.title, options);
     case "html":
-      return text(htmlPage(doc, meta));
+      return text(htmlPage(doc, meta, meta.title, options));
     case "md":
-      return text(markdownOf(doc, meta));
+      return text(markdownOf(doc, meta, options));
   }
 }
 
@@ -94,6 +96,6 @@ export async function exportRedline(
   heading: string,
 ): Promise<Uint8Array> {
   [meta, heading] = [printableMeta(meta), oneLine(heading)];
-  if (format === "docx") return docxOf(red.doc, meta, { author: (id) => red.attribution(id).name, heading });
+  if (format === "docx") return docxOf(red.doc, meta, { attribution: red.attribution, heading });
   return text(htmlPage(redlineForHtml(red.doc, red.attribution), meta, heading));
 }
