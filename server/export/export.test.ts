@@ -6,6 +6,7 @@ import { getSchema, type JSONContent } from "@tiptap/core";
 import { strFromU8, unzipSync } from "fflate";
 import { afterAll, describe, expect, it, vi } from "vitest";
 import { schemaExtensions } from "../../shared/schema/extensions.ts";
+import { redline } from "../../shared/versions/redline.ts";
 import { kip3Agreement } from "../seed/content/kip3Agreement.ts";
 import { kip3Concept } from "../seed/content/kip3Concept.ts";
 import { archiveBundle, type ExportMeta, exportDocument, exportRedline } from "./index.ts";
@@ -100,9 +101,12 @@ describe("exports of the demo agreement", () => {
     const changed = JSON.parse(
       JSON.stringify(agreement).replace("Integrationsförderung", "Integrationsarbeit"),
     ) as JSONContent;
-    const docx = await exportRedline("docx", agreement, changed, META, "Änderungen");
+    const red = redline(agreement, changed);
+    const attribution = () => ({ name: "Claire Rochat", at: "2026-11-30T09:00:00.000Z" });
+    const docx = await exportRedline("docx", { doc: red.doc, attribution }, META, "Änderungen");
     const xml = strFromU8(unzipSync(docx)["word/document.xml"] ?? new Uint8Array());
-    expect(xml).toMatch(/<w:del [^>]*w:author="Accord \(Vergleich\)"[^>]*>[\s\S]*?Integrationsförderung/);
+    expect(xml).toMatch(/<w:del [^>]*w:author="Claire Rochat"[^>]*>[\s\S]*?Integrationsförderung/);
+    expect(xml).not.toContain("Vergleich");
     expect(xml).toMatch(/<w:ins [^>]*>[\s\S]*?Integrationsarbeit/);
     const file = path.join(dir, "redline.docx");
     writeFileSync(file, docx);

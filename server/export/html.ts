@@ -10,6 +10,10 @@ const escapeHtml = (s: string) =>
 
 const MARK_TAGS: Record<string, string> = { bold: "strong", italic: "em", strike: "s", code: "code", underline: "u" };
 
+/** A change's tooltip (who and when, set by the redline export: redlineHtml.ts). */
+const titled = (mark: { attrs?: Record<string, unknown> }) =>
+  typeof mark.attrs?.title === "string" ? ` title="${escapeHtml(mark.attrs.title)}"` : "";
+
 function inline(node: JSONContent): string {
   if (node.type === "hardBreak") return "<br>";
   let html = escapeHtml((node.text ?? "").replace(ZWSP, ""));
@@ -19,8 +23,9 @@ function inline(node: JSONContent): string {
     else if (mark.type === "link") {
       const href = safeHref(mark.attrs?.href);
       if (href) html = `<a href="${escapeHtml(href)}" rel="noopener noreferrer">${html}</a>`;
-    } else if (mark.type === "insertion") html = `<ins>${html}</ins>`;
-    else if (mark.type === "deletion") html = `<del>${html}</del>`;
+    } else if (mark.type === "insertion") html = `<ins${titled(mark)}>${html}</ins>`;
+    else if (mark.type === "deletion") html = `<del${titled(mark)}>${html}</del>`;
+    else if (mark.type === "modification") html = `<span class="format-changed"${titled(mark)}>${html}</span>`;
   }
   return html;
 }
@@ -177,6 +182,7 @@ table { border-collapse: collapse; width: 100%; margin: 1rem 0; }
 td, th { border: 1px solid #8a96a3; padding: 0.3rem 0.5rem; vertical-align: top; }
 ins { background: #e6f4ea; color: #0b5e2b; }
 del { background: #fdecea; color: #8c1d18; }
+.format-changed { border-bottom: 2px dotted #8a5a00; }
 section.comments { margin-top: 3rem; border-top: 1px solid #b9c3cf; }
 section.comments h3 { font-size: 1rem; margin: 1.25rem 0 0.25rem; }
 .passage { font-style: italic; margin: 0.25rem 0; }

@@ -1,5 +1,4 @@
 import type { JSONContent } from "@tiptap/core";
-import { redlineDoc } from "../../shared/versions/redline.ts";
 import type { Attribution } from "./changes.ts";
 import { docxOf } from "./docx/index.ts";
 import { htmlPage } from "./html.ts";
@@ -7,6 +6,7 @@ import { markdownOf } from "./markdown.ts";
 import { type ExportMeta, oneLine, printableMeta } from "./meta.ts";
 import type { ExportOptions } from "./options.ts";
 import { pdfOf } from "./pdf.ts";
+import { redlineForHtml } from "./redlineHtml.ts";
 import { zipDeterministic } from "./zipDeterministic.ts";
 
 export type { ExportMeta } from "./meta.ts";
@@ -86,21 +86,16 @@ export function archiveBundle(input: {
 }
 
 /**
- * The changes from one text to another, as Word tracked changes or as an HTML page, each
- * change attributed by `attribution` (by default to the comparison itself).
+ * A redline (shared/versions/redline.ts) as Word tracked changes or as an HTML page, each
+ * change under the person and time `attribution` gives for its mark id.
  */
 export async function exportRedline(
   format: RedlineFormat,
-  from: JSONContent,
-  to: JSONContent,
+  red: { doc: JSONContent; attribution: Attribution },
   meta: ExportMeta,
   heading: string,
-  attribution?: Attribution,
 ): Promise<Uint8Array> {
-  const red = redlineDoc(from, to);
   [meta, heading] = [printableMeta(meta), oneLine(heading)];
-  const at = meta.frozenAt ?? new Date().toISOString();
-  if (format === "docx")
-    return docxOf(red, meta, { attribution: attribution ?? (() => ({ name: "Accord (Vergleich)", at })), heading });
-  return text(htmlPage(red, meta, heading));
+  if (format === "docx") return docxOf(red.doc, meta, { attribution: red.attribution, heading });
+  return text(htmlPage(redlineForHtml(red.doc, red.attribution), meta, heading));
 }

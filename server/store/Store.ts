@@ -1,5 +1,6 @@
 import type { UpdateLog } from "../sync/UpdateLog.ts";
 import type { AccountStore } from "./ports/AccountStore.ts";
+import type { AttributionStore } from "./ports/AttributionStore.ts";
 import type { AuditStore } from "./ports/AuditStore.ts";
 import type { DocumentStore } from "./ports/DocumentStore.ts";
 import type { InvitationStore } from "./ports/InvitationStore.ts";
@@ -33,6 +34,7 @@ export type { ApprovalRow, VersionHead, VersionRow } from "./ports/VersionStore.
  */
 export interface Store
   extends UpdateLog,
+    AttributionStore,
     OrganisationStore,
     AccountStore,
     SessionStore,

@@ -250,6 +250,22 @@ export const MIGRATIONS: readonly Migration[] = [
     `,
   },
   {
+    version: 11,
+    name: "attribution index of compacted updates",
+    // Per update: the Yjs item ranges it inserted and its delete set (server/sync/updateRanges.ts),
+    // with its user and time, written when compaction folds the row into the snapshot.
+    sql: (d) => `
+      CREATE TABLE update_attributions (
+        document_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+        seq ${d.bigint} NOT NULL,
+        user_id TEXT,
+        at TEXT NOT NULL,
+        data ${d.bytes} NOT NULL,
+        PRIMARY KEY (document_id, seq)
+      );
+    `,
+  },
+  {
     version: 12,
     name: "signing authority of users",
     // Who may be named as a signatory of a signature milestone; administrators set it.

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { describeAccountContract } from "./contract/accountContract.ts";
+import { describeAttributionContract } from "./contract/attributionContract.ts";
 import { describeAuditContract } from "./contract/auditContract.ts";
 import { describeDocumentContract } from "./contract/documentContract.ts";
 import { ALICE, ALICE_NEW, BOB_NEW, DOC_A, DOC_B, ORG, PARTIES } from "./contract/fixtures.ts";
@@ -40,6 +41,7 @@ export function describeStoreContract(
 
   describe(`Store contract: ${name}`, () => {
     describe("UpdateLog", () => describeUpdateLogContract(open));
+    describe("AttributionStore", () => describeAttributionContract(open));
     describe("VersionStore", () => describeVersionContract(open, rawSql));
     describe("OrganisationStore", () => describeOrganisationContract(open));
     describe("AccountStore and SessionStore", () => describeAccountContract(open));

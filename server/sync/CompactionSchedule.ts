@@ -1,6 +1,7 @@
 import type { Logger } from "../log.ts";
 import { mergeThroughDoc } from "./compaction.ts";
 import type { UpdateLog } from "./UpdateLog.ts";
+import { indexUpdates } from "./updateRanges.ts";
 
 /**
  * When one open document's log is folded into a snapshot: once its tail (rows after the
@@ -34,7 +35,7 @@ export class CompactionSchedule {
     if (this.compacting) return;
     this.compacting = true;
     try {
-      const folded = await this.updates.compact(this.documentId, mergeThroughDoc);
+      const folded = await this.updates.compact(this.documentId, mergeThroughDoc, indexUpdates);
       this.tail = Math.max(0, this.tail - folded);
       this.log.debug("compacted", { documentId: this.documentId, folded });
     } catch (err) {

@@ -26,6 +26,14 @@ export interface StoredState {
 /** Folds a snapshot and the updates after it into one new snapshot. */
 export type MergeUpdates = (snapshot: Uint8Array | null, updates: Uint8Array[]) => Uint8Array;
 
+/**
+ * What compaction keeps of the updates it folds, for attribution (who inserted or deleted
+ * what, and when): a pure function of the bytes of consecutive updates of one person within
+ * one quarter hour, written with that user and the last one's time in the same transaction
+ * that drops the rows.
+ */
+export type IndexUpdates = (updates: readonly Uint8Array[]) => Uint8Array;
+
 /** What a document's log holds after a sequence number: the rows, or a snapshot if compaction folded them. */
 export interface UpdatesSince {
   /** Set when rows after the requested number were folded into the snapshot: apply it first. */
@@ -59,7 +67,9 @@ export interface UpdateLog {
   tailLength(documentId: string): Promise<number>;
   /**
    * Replaces the snapshot and every log row it covers by one new snapshot, in one
-   * transaction, built by `merge` from exactly the rows it deletes. Returns rows folded.
+   * transaction, built by `merge` from exactly the rows it deletes. With `index`, the deleted
+   * rows' index entries (one per person and quarter hour, with user and time) are written in
+   * that transaction first, so nothing the attribution needs is lost. Returns rows folded.
    */
-  compact(documentId: string, merge: MergeUpdates): Promise<number>;
+  compact(documentId: string, merge: MergeUpdates, index?: IndexUpdates): Promise<number>;
 }

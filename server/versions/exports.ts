@@ -1,5 +1,6 @@
 import type { JSONContent } from "@tiptap/core";
 import * as Y from "yjs";
+import type { ComparisonView } from "../../shared/api/comparison.ts";
 import { type DocumentReader, openDocument } from "../documents/documents.ts";
 import { notFound } from "../errors.ts";
 import {
@@ -13,10 +14,12 @@ import {
 import { draftMeta } from "../export/meta.ts";
 import { exportAnnotations } from "../export/threads.ts";
 import type { NameLookup } from "../store/ports/AccountStore.ts";
+import type { AttributionStore } from "../store/ports/AttributionStore.ts";
 import type { VersionStore } from "../store/ports/VersionStore.ts";
 import { readDocument } from "./freeze.ts";
 import { documentMilestones } from "./milestones.ts";
 import { KIND_LABELS } from "./record.ts";
+import { attributedRedline } from "./redlineAttribution.ts";
 import { type CommentsChoice, firstFreezer, renderVersion, suggestionAttribution, versionMeta } from "./render.ts";
 
 /** The live documents, as exports need them (implemented by RoomRegistry). */
@@ -84,7 +87,11 @@ export async function exportCurrent(
   return { bytes, contentType: contentTypeOf(format), fileName: fileNameOf(meta, format) };
 }
 
-const currentContent = async (live: LiveStates, documentId: string) => contentOf(await live.currentState(documentId));
+/** The live text and the state it was read from. */
+async function currentText(live: LiveStates, documentId: string): Promise<{ json: JSONContent; state: Uint8Array }> {
+  const state = await live.currentState(documentId);
+  return { json: contentOf(state), state };
+}
 
 function contentOf(state: Uint8Array): JSONContent {
   const ydoc = new Y.Doc();
@@ -96,15 +103,14 @@ function contentOf(state: Uint8Array): JSONContent {
   }
 }
 
-/** The changes from one version to another version or to the current text. */
-export async function exportRedlineOf(
-  store: DocumentReader & VersionStore & NameLookup,
+/** The redline between a version and another version or the current text, attributed, with the versions compared. */
+async function comparisonOf(
+  store: DocumentReader & VersionStore & NameLookup & AttributionStore,
   live: LiveStates,
   documentId: string,
   userId: string,
   range: { from: string; to: string },
-  format: RedlineFormat,
-): Promise<ExportFile> {
+) {
   const doc = await openDocument(store, documentId, userId);
   const { states } = await documentMilestones(store, documentId);
   const stateOf = (id: string) => {
@@ -114,13 +120,44 @@ export async function exportRedlineOf(
   };
   const from = stateOf(range.from);
   const to = range.to === "current" ? null : stateOf(range.to);
-  const fromContent = JSON.parse(from.version.pmJson) as JSONContent;
-  const toContent = to ? (JSON.parse(to.version.pmJson) as JSONContent) : await currentContent(live, documentId);
+  const earlier = { json: JSON.parse(from.version.pmJson) as JSONContent, state: from.version.state };
+  const later = to
+    ? { json: JSON.parse(to.version.pmJson) as JSONContent, state: to.version.state }
+    : await currentText(live, documentId);
+  // Rows from before the attribution index know no author: the version's freezer stands in.
+  const frozen = to?.version ?? from.version;
+  const fallback = { name: (await store.findUserById(frozen.frozenBy))?.name ?? frozen.frozenBy, at: frozen.frozenAt };
+  const red = await attributedRedline(store, documentId, earlier, later, fallback);
+  return { doc, states, from, to, red };
+}
+
+/** The comparison as the client's compare view shows it (JSON). */
+export async function comparisonView(
+  store: DocumentReader & VersionStore & NameLookup & AttributionStore,
+  live: LiveStates,
+  documentId: string,
+  userId: string,
+  range: { from: string; to: string },
+): Promise<ComparisonView> {
+  const { red } = await comparisonOf(store, live, documentId, userId, range);
+  return { doc: red.doc, changes: red.changes };
+}
+
+/** The changes from one version to another version or to the current text, each under the person who made it. */
+export async function exportRedlineOf(
+  store: DocumentReader & VersionStore & NameLookup & AttributionStore,
+  live: LiveStates,
+  documentId: string,
+  userId: string,
+  range: { from: string; to: string },
+  format: RedlineFormat,
+): Promise<ExportFile> {
+  const { doc, states, from, to, red } = await comparisonOf(store, live, documentId, userId, range);
   const meta = to
     ? await versionMeta(store, { document: doc, chain: states, state: to }, to.approvals)
     : draftMeta(doc.title, doc.id, KIND_LABELS[doc.kind]);
   const heading = `${meta.title}: Änderungen von Version ${from.version.seq} bis ${to ? `Version ${to.version.seq}` : "zum aktuellen Text"}`;
-  const bytes = await exportRedline(format, fromContent, toContent, meta, heading);
+  const bytes = await exportRedline(format, red, meta, heading);
   return {
     bytes,
     contentType: contentTypeOf(format),

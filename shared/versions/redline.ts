@@ -1,173 +1,134 @@
-import type { JSONContent } from "@tiptap/core";
-import { diffArrays } from "diff";
+import { getSchema, type JSONContent } from "@tiptap/core";
+import { diffChars } from "diff";
+import { schemaExtensions } from "../schema/extensions.ts";
+import { parseSuggestionId } from "../suggestions/ids.ts";
+import { withAllAccepted, withAllRejected } from "../suggestions/outcomes.ts";
+import { RedlineBuilder, type RedlineChange } from "./redlineCompare.ts";
 
-/** Id of the marks a comparison sets: not a suggestion anyone made. */
-export const REDLINE_ID = "redline";
-
-type Mark = NonNullable<JSONContent["marks"]>[number];
-const INSERTED: Mark = { type: "insertion", attrs: { id: REDLINE_ID } };
-const DELETED: Mark = { type: "deletion", attrs: { id: REDLINE_ID } };
-const SUGGESTION_MARKS = new Set(["insertion", "deletion", "modification"]);
-
-/** The text of a node and its descendants. */
-function textOf(node: JSONContent): string {
-  if (node.type === "text") return node.text ?? "";
-  return (node.content ?? []).map(textOf).join(node.type === "paragraph" || node.type === "heading" ? "" : "\n");
-}
-
-/** Blocks match when type, attributes and text are equal; formatting differences show within them. */
-const signature = (node: JSONContent) => `${node.type}|${JSON.stringify(node.attrs ?? {})}|${textOf(node)}`;
-const same = (a: JSONContent, b: JSONContent) => JSON.stringify(a) === JSON.stringify(b);
-
-/** A node with every text inside it carrying `mark`. */
-function markAll(node: JSONContent, mark: Mark): JSONContent {
-  if (node.type === "text") return { ...node, marks: [...(node.marks ?? []), mark] };
-  return node.content ? { ...node, content: node.content.map((c) => markAll(c, mark)) } : node;
-}
-
-/** Removes suggestion marks: a comparison shows text, not the suggestions pending in it. */
-function withoutSuggestionMarks(node: JSONContent): JSONContent {
-  const marks = node.marks?.filter((m) => !SUGGESTION_MARKS.has(m.type));
-  const copy: JSONContent = { ...node };
-  if (marks) {
-    if (marks.length > 0) copy.marks = marks;
-    else delete copy.marks;
-  }
-  if (node.content) copy.content = node.content.map(withoutSuggestionMarks);
-  return copy;
-}
-
-interface Token {
-  key: string;
-  node: JSONContent;
-}
-
-/** Inline content as tokens: words, runs of spaces and punctuation, and inline nodes, each with its marks. */
-function tokens(inline: readonly JSONContent[]): Token[] {
-  const out: Token[] = [];
-  for (const node of inline) {
-    const marks = JSON.stringify(node.marks ?? []);
-    if (node.type !== "text") {
-      out.push({ key: `${node.type}${JSON.stringify(node.attrs ?? {})}${marks}`, node });
-      continue;
-    }
-    for (const word of (node.text ?? "").match(/\s+|[\p{L}\p{N}'’-]+|[^\s\p{L}\p{N}]/gu) ?? []) {
-      out.push({ key: `${word}\u0000${marks}`, node: { ...node, text: word } });
-    }
-  }
-  return out;
-}
-
-/** Joins neighbouring text nodes with equal marks, so the result reads like an editor's document. */
-function merged(nodes: JSONContent[]): JSONContent[] {
-  const out: JSONContent[] = [];
-  for (const node of nodes) {
-    const last = out.at(-1);
-    if (
-      last?.type === "text" &&
-      node.type === "text" &&
-      JSON.stringify(last.marks ?? []) === JSON.stringify(node.marks ?? [])
-    ) {
-      out[out.length - 1] = { ...last, text: `${last.text ?? ""}${node.text ?? ""}` };
-    } else out.push(node);
-  }
-  return out;
-}
-
-/** A word-level comparison of two blocks' inline content. */
-function diffInline(from: readonly JSONContent[], to: readonly JSONContent[]): JSONContent[] {
-  const a = tokens(from);
-  const b = tokens(to);
-  const out: JSONContent[] = [];
-  let i = 0;
-  let j = 0;
-  for (const change of diffArrays(
-    a.map((t) => t.key),
-    b.map((t) => t.key),
-  )) {
-    const count = change.value.length;
-    if (change.removed) {
-      for (const t of a.slice(i, i + count)) out.push(markAll(t.node, DELETED));
-      i += count;
-    } else if (change.added) {
-      for (const t of b.slice(j, j + count)) out.push(markAll(t.node, INSERTED));
-      j += count;
-    } else {
-      for (const t of b.slice(j, j + count)) out.push(t.node);
-      i += count;
-      j += count;
-    }
-  }
-  return merged(out);
-}
-
-const isTextblock = (node: JSONContent) =>
-  (node.content ?? []).every((c) => c.type === "text" || c.type === "hardBreak") &&
-  ["paragraph", "heading", "codeBlock"].includes(node.type ?? "");
-
-/** Two blocks of the same kind, compared inside: words for text blocks, children for containers (lists, tables). */
-function diffBlock(from: JSONContent, to: JSONContent): JSONContent {
-  if (isTextblock(from) && isTextblock(to)) return { ...to, content: diffInline(from.content ?? [], to.content ?? []) };
-  return { ...to, content: diffBlocks(from.content ?? [], to.content ?? []) };
-}
+export type { ChangeKind, RedlineChange } from "./redlineCompare.ts";
 
 /**
- * Sequences of blocks: aligned on equal blocks (longest common subsequence); between two
- * anchors, blocks of the same type are compared pairwise, the rest shown whole as
- * deleted or inserted.
+ * Comparisons (redline). Semantics:
+ * - the earlier text is `from` with every suggestion rejected, the later text `to` with every
+ *   suggestion accepted (shared/suggestions/outcomes.ts);
+ * - the redline is a document of the shared schema that shows every difference as a
+ *   suggestion, so that accepting all gives exactly the later text and rejecting all exactly
+ *   the earlier one (no doubled words, no untouched text shown as changed, no empty
+ *   paragraphs, rows or bullets left);
+ * - representation: `insertion`/`deletion` marks on words; a paragraph split or join as
+ *   zero-width anchors at the end of the first block and the start of the next (the change
+ *   the boundary sits in owns it); a whole inserted or deleted row, table or list with every
+ *   text marked (an anchor in each empty block); formatting changes as a `modification`
+ *   mark on the text (type "marks", previousValue = the marks before); a changed heading
+ *   level or block type as a `modification` node mark on the block (top level only);
+ * - every mark id ("c1", "c2"…) is a key of `changes`, which says the change's kind and
+ *   origin: a pending suggestion of `to` keeps its suggestion's id as origin, other words the
+ *   key `origins` gives for their offset ("" when unknown).
  */
-function diffBlocks(from: readonly JSONContent[], to: readonly JSONContent[]): JSONContent[] {
-  const out: JSONContent[] = [];
-  let i = 0;
-  let j = 0;
-  const changes = diffArrays(from.map(signature), to.map(signature));
-  for (let c = 0; c < changes.length; c++) {
-    const change = changes[c];
-    if (!change) continue;
-    const count = change.value.length;
-    if (!change.added && !change.removed) {
-      for (let k = 0; k < count; k++) {
-        const a = from[i + k];
-        const b = to[j + k];
-        if (a && b) out.push(same(a, b) ? b : diffBlock(a, b));
+export interface Redline {
+  doc: JSONContent;
+  changes: Record<string, RedlineChange>;
+}
+
+/** Where the words of the two documents came from, by offset in their flat text (characters of text nodes in order). */
+export interface ChangeSources {
+  /** The origin key of the character at `offset` of `to` (as given, suggestions included). */
+  inserted?(offset: number): string;
+  /** The origin key of the deletion of the character at `offset` of `from`. */
+  deleted?(offset: number): string;
+}
+
+let schema: ReturnType<typeof getSchema> | undefined;
+const schemaOf = () => {
+  schema ??= getSchema(schemaExtensions());
+  return schema;
+};
+
+const ZWSP = "\u200B";
+
+interface Char {
+  offset: number;
+  suggestion?: { kind: string; id: string };
+}
+
+/** Every character of the text nodes of `doc` in order, with its offset and the suggestion mark on it. */
+function charsOf(doc: JSONContent): { text: string; chars: Char[] } {
+  let text = "";
+  const chars: Char[] = [];
+  let offset = 0;
+  const walk = (node: JSONContent) => {
+    if (node.type === "text") {
+      const mark = node.marks?.find((m) => m.type === "insertion" || m.type === "deletion");
+      // Only an id Accord made names a suggester; anything else (a forged id that reads like
+      // another origin key) is no origin at all.
+      const id = parseSuggestionId(mark?.attrs?.id) ? mark?.attrs?.id : undefined;
+      for (const ch of node.text ?? "") {
+        text += ch;
+        chars.push({ offset, ...(mark && typeof id === "string" ? { suggestion: { kind: mark.type, id } } : {}) });
+        offset += ch.length;
       }
-      i += count;
-      j += count;
-      continue;
+      return;
     }
-    // A removal followed by an addition is a changed stretch: pair blocks of one type.
-    const removed = change.removed ? from.slice(i, i + count) : [];
-    i += removed.length;
-    const next = change.removed ? changes[c + 1] : undefined;
-    const addedCount = change.added ? count : next?.added ? next.value.length : 0;
-    if (next?.added && change.removed) c++;
-    const added = to.slice(j, j + addedCount);
-    j += addedCount;
-    let r = 0;
-    for (const b of added) {
-      const match = removed.findIndex((a, k) => k >= r && a.type === b.type);
-      if (match < 0) {
-        out.push(markAll(b, INSERTED));
-        continue;
-      }
-      for (const a of removed.slice(r, match)) out.push(markAll(a, DELETED));
-      const a = removed[match];
-      if (a) out.push(diffBlock(a, b));
-      r = match + 1;
+    for (const c of node.content ?? []) walk(c);
+  };
+  walk(doc);
+  return { text, chars };
+}
+
+/** Maps each character of `text` to the character of `source` it is (by a character diff; undefined where none). */
+function mapOnto(text: string, source: { text: string; chars: Char[] }, keep: (c: Char, ch: string) => boolean) {
+  const kept: Char[] = [];
+  let keptText = "";
+  source.chars.forEach((c, k) => {
+    const ch = source.text[k] ?? "";
+    if (ch !== ZWSP && keep(c, ch)) {
+      kept.push(c);
+      keptText += ch;
     }
-    for (const a of removed.slice(r)) out.push(markAll(a, DELETED));
+  });
+  if (keptText === text) return kept as (Char | undefined)[];
+  const out: (Char | undefined)[] = [];
+  let k = 0;
+  for (const part of diffChars(text, keptText)) {
+    const n = part.value.length;
+    if (part.added) k += n;
+    else if (part.removed) for (let x = 0; x < n; x++) out.push(undefined);
+    else for (let x = 0; x < n; x++) out.push(kept[k++]);
   }
   return out;
 }
 
-/**
- * One document showing how `to` differs from `from`: deleted words carry a `deletion`
- * mark, inserted words an `insertion` mark (id "redline"), by words within blocks, tables
- * and lists cell by cell. Renders with the editor's schema and its suggestion styles, and
- * exports as Word tracked changes.
- */
-export function redlineDoc(from: JSONContent, to: JSONContent): JSONContent {
-  const a = withoutSuggestionMarks(from);
-  const b = withoutSuggestionMarks(to);
-  return { type: "doc", content: diffBlocks(a.content ?? [], b.content ?? []) };
+/** The redline from `from` to `to` (see `Redline`). */
+export function redline(from: JSONContent, to: JSONContent, sources: ChangeSources = {}): Redline {
+  const s = schemaOf();
+  const earlier = withAllRejected(s.nodeFromJSON(from)).toJSON() as JSONContent;
+  const later = withAllAccepted(s.nodeFromJSON(to)).toJSON() as JSONContent;
+  const toChars = charsOf(to);
+  const fromChars = charsOf(from);
+  // The later text is `to` without its pending deletions; the earlier one `from` without its insertions.
+  const laterInTo = mapOnto(charsOf(later).text, toChars, (c) => c.suggestion?.kind !== "deletion");
+  const earlierText = charsOf(earlier).text;
+  const earlierInFrom = mapOnto(earlierText, fromChars, (c) => c.suggestion?.kind !== "insertion");
+  // A word of the earlier text that `to` suggests deleting is that suggestion's deletion.
+  const pendingDeletion = toChars.chars.some((c) => c.suggestion?.kind === "deletion");
+  const earlierInTo = pendingDeletion ? mapOnto(earlierText, toChars, (c) => c.suggestion?.kind !== "insertion") : [];
+  const builder = new RedlineBuilder({
+    inserted(offset) {
+      const c = laterInTo[offset];
+      if (!c) return "";
+      if (c.suggestion?.kind === "insertion") return c.suggestion.id;
+      return sources.inserted?.(c.offset) ?? "";
+    },
+    deleted(offset) {
+      const pending = earlierInTo[offset];
+      if (pending?.suggestion?.kind === "deletion") return pending.suggestion.id;
+      const c = earlierInFrom[offset];
+      return c ? (sources.deleted?.(c.offset) ?? "") : "";
+    },
+  });
+  const content = builder.blocks(earlier.content ?? [], later.content ?? [], { earlier: 0, later: 0 }, true);
+  return { doc: { type: "doc", content }, changes: builder.changes };
 }
+
+/** The redline's document alone (see `redline`). */
+export const redlineDoc = (from: JSONContent, to: JSONContent): JSONContent => redline(from, to).doc;

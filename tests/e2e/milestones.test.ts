@@ -67,6 +67,9 @@ describe("a milestone approved by the canton and by SEM", async () => {
     await card(andrea.page).getByTestId("version-compare").click();
     const viewer = andrea.page.getByTestId("version-viewer");
     await viewer.locator("ins", { hasText: "Neuer Zusatz" }).waitFor();
+    // Each change says who made it and when (from the update log, not "Accord (Vergleich)").
+    const inserted = viewer.locator("ins", { hasText: "Neuer Zusatz" }).first();
+    await expect.poll(() => inserted.getAttribute("title")).toMatch(/^Eingefügt von Andrea Meier, /);
     await andrea.page.getByTestId("viewer-close").click();
 
     const [download] = await Promise.all([

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { ComparisonView } from "../../../shared/api/comparison.ts";
 import {
   type ApprovalRequest,
   Colleague,
@@ -16,6 +17,10 @@ export const listVersions = (documentId: string) =>
   request("GET", `/documents/${enc(documentId)}/versions`, VersionList);
 
 export const fetchVersion = (versionId: string) => request("GET", `/versions/${enc(versionId)}`, VersionDetail);
+
+/** The redline from a version to another version or to "current", with who made each change and when. */
+export const fetchComparison = (documentId: string, from: string, to: string) =>
+  request("GET", `/documents/${enc(documentId)}/comparison?from=${enc(from)}&to=${enc(to)}`, ComparisonView);
 
 /** Requests the document's next milestone: locks and freezes it. `open_items` unless `includeOpen`. */
 export const requestMilestone = (documentId: string, includeOpen: boolean, override?: string) =>

@@ -1,4 +1,5 @@
 import { accountErrorsDe, accountsDe } from "./accounts.de.ts";
+import { deComparison } from "./comparison.de.ts";
 import { deVersions } from "./deVersions.ts";
 import { finalStateDe, finalStateErrorsDe } from "./finalState.de.ts";
 import { fourEyesDe, fourEyesErrorsDe } from "./fourEyes.de.ts";
@@ -202,6 +203,7 @@ export const de = {
   },
   ...deVersions,
   ...deMilestones,
+  ...deComparison,
   ...ssoDe,
   parties: deParties,
   access: {

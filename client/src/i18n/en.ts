@@ -1,4 +1,5 @@
 import { accountErrorsEn, accountsEn } from "./accounts.en.ts";
+import { enComparison } from "./comparison.en.ts";
 import { de } from "./de.ts";
 import { finalStateEn, finalStateErrorsEn } from "./finalState.en.ts";
 import { fourEyesEn, fourEyesErrorsEn } from "./fourEyes.en.ts";
@@ -269,6 +270,7 @@ export const en: Translation = {
     dismiss: "Close",
   },
   ...enMilestones,
+  ...enComparison,
   parties: enParties,
   ...fourEyesEn,
   ...finalStateEn,

@@ -1,4 +1,5 @@
 import { accountErrorsFr, accountsFr } from "./accounts.fr.ts";
+import { frComparison } from "./comparison.fr.ts";
 import { de } from "./de.ts";
 import { finalStateErrorsFr, finalStateFr } from "./finalState.fr.ts";
 import { fourEyesErrorsFr, fourEyesFr } from "./fourEyes.fr.ts";
@@ -283,6 +284,7 @@ export const fr: Translation = {
     verify: "Vérifier un export",
   },
   ...frMilestones,
+  ...frComparison,
   parties: frParties,
   ...fourEyesFr,
   ...finalStateFr,

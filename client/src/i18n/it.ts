@@ -1,4 +1,5 @@
 import { accountErrorsIt, accountsIt } from "./accounts.it.ts";
+import { itComparison } from "./comparison.it.ts";
 import { de } from "./de.ts";
 import { finalStateErrorsIt, finalStateIt } from "./finalState.it.ts";
 import { fourEyesErrorsIt, fourEyesIt } from "./fourEyes.it.ts";
@@ -276,6 +277,7 @@ export const it: Translation = {
     back: "Alla panoramica",
   },
   ...itMilestones,
+  ...itComparison,
   parties: itParties,
   access: {
     unlocked: "Il blocco è revocato: il testo può di nuovo essere modificato.",

@@ -8,6 +8,7 @@ import { openDocument } from "../../documents/documents.ts";
 import { badRequest, notFound, payloadTooLarge, serverBusy } from "../../errors.ts";
 import { EXPORT_FORMATS, REDLINE_FORMATS } from "../../export/index.ts";
 import type { AccountStore, NameLookup } from "../../store/ports/AccountStore.ts";
+import type { AttributionStore } from "../../store/ports/AttributionStore.ts";
 import type { AuditStore } from "../../store/ports/AuditStore.ts";
 import type { SessionStore } from "../../store/ports/SessionStore.ts";
 import type { VersionStore } from "../../store/ports/VersionStore.ts";
@@ -16,6 +17,7 @@ import { type GateLimits, verifyGate } from "../../verify/verifyGate.ts";
 import { verifyHash, verifyUpload } from "../../verify/verifyRequest.ts";
 import { otherApprovers, signatoryCandidates } from "../../versions/colleagues.ts";
 import {
+  comparisonView,
   type ExportFile,
   exportCurrent,
   exportRedlineOf,
@@ -53,6 +55,8 @@ const download = (file: ExportFile) =>
 /** What a client that found verification busy is told to wait, in seconds. */
 const BUSY_RETRY_SECONDS = 5;
 
+const ComparisonQuery = z.object({ from: z.string().min(1).max(64), to: z.string().min(1).max(64) }).strict();
+
 const VerifyByHash = z.object({ hash: z.string().regex(/^[0-9a-fA-F]{64}$/, "a SHA-256 hash in hex") }).strict();
 
 /** What the version routes read and write. */
@@ -61,6 +65,7 @@ type VersionRouteStore = SessionStore &
   VersionStore &
   NameLookup &
   AuditStore &
+  AttributionStore &
   Pick<AccountStore, "listUsersOf">;
 
 /** People as the colleague lists show them: id and name only. */
@@ -100,6 +105,7 @@ export function versionRoutes(
       .use("/documents/:id/chain", session)
       .use("/documents/:id/export", session)
       .use("/documents/:id/redline", session)
+      .use("/documents/:id/comparison", session)
       .use("/versions/*", session)
       .post("/documents/:id/milestones", async (c) => {
         const { includeOpen, override } = await readBody(c, MilestoneRequest);
@@ -143,6 +149,10 @@ export function versionRoutes(
       .get("/documents/:id/export", async (c) => {
         const { format, comments } = readQuery(c, CurrentExportQuery);
         return download(await exportCurrent(store, live, c.req.param("id"), c.get("user").id, format, comments));
+      })
+      .get("/documents/:id/comparison", async (c) => {
+        const { from, to } = readQuery(c, ComparisonQuery);
+        return c.json(await comparisonView(store, live, c.req.param("id"), c.get("user").id, { from, to }));
       })
       .get("/documents/:id/redline", async (c) => {
         const { from, to, format } = readQuery(c, RedlineQuery);

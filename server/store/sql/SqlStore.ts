@@ -2,6 +2,7 @@ import type { Store } from "../Store.ts";
 import { migrate } from "./migrate.ts";
 import type { Database } from "./Sql.ts";
 import { sqlAccounts, sqlSessions } from "./sqlAccounts.ts";
+import { sqlAttributions } from "./sqlAttributions.ts";
 import { sqlAudit } from "./sqlAudit.ts";
 import { sqlDocuments } from "./sqlDocuments.ts";
 import { sqlInvitations } from "./sqlInvitations.ts";
@@ -16,6 +17,7 @@ export async function openSqlStore(db: Database): Promise<Store> {
   await migrate(db);
   return {
     ...sqlUpdateLog(db),
+    ...sqlAttributions(db),
     ...sqlOrganisations(db),
     ...sqlAccounts(db),
     ...sqlSessions(db),

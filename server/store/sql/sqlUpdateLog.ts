@@ -1,4 +1,11 @@
-import type { MergeUpdates, StoredState, UpdateLog, UpdateRecord, UpdatesSince } from "../../sync/UpdateLog.ts";
+import type {
+  IndexUpdates,
+  MergeUpdates,
+  StoredState,
+  UpdateLog,
+  UpdateRecord,
+  UpdatesSince,
+} from "../../sync/UpdateLog.ts";
 import { byDocument, storableWhileLocked } from "./appendPlan.ts";
 import { setLogLock } from "./documentLock.ts";
 import { bytes } from "./rows.ts";
@@ -50,6 +57,44 @@ async function insertRows(sql: Sql, rows: readonly [string, number, Uint8Array, 
     await sql.run(
       `INSERT INTO updates (document_id, seq, data, user_id, at) VALUES ${chunk.map(() => "(?, ?, ?, ?, ?)").join(", ")}`,
       chunk.flat() satisfies Param[],
+    );
+  }
+}
+
+/** The quarter hour an ISO time falls in (the time it starts), for grouping index entries. */
+function quarterOf(iso: string): string {
+  const t = Date.parse(iso);
+  return Number.isNaN(t) ? iso : new Date(t - (t % 900_000)).toISOString();
+}
+
+/**
+ * Index entries of every row after the snapshot (before compaction drops them): one per run
+ * of consecutive rows of one user within one quarter hour, under the run's last sequence
+ * number and time, so a typing session costs a few rows, not one per keystroke.
+ */
+async function writeIndex(sql: Sql, documentId: string, index: IndexUpdates) {
+  const rows = await sql.all<{ seq: number; data: Buffer; user_id: string | null; at: string }>(
+    `SELECT seq, data, user_id, at FROM updates WHERE document_id = ?
+       AND seq > coalesce((SELECT upto_seq FROM snapshots WHERE document_id = ?), 0) ORDER BY seq`,
+    [documentId, documentId],
+  );
+  const runs: (typeof rows)[] = [];
+  for (const row of rows) {
+    const run = runs.at(-1);
+    const last = run?.at(-1);
+    if (run && last && last.user_id === row.user_id && quarterOf(last.at) === quarterOf(row.at)) run.push(row);
+    else runs.push([row]);
+  }
+  const entries = runs.map((run): Param[] => {
+    const last = run[run.length - 1] as (typeof rows)[number];
+    return [documentId, last.seq, last.user_id, last.at, index(run.map((r) => bytes(r.data)))];
+  });
+  for (let i = 0; i < entries.length; i += INSERT_CHUNK) {
+    const chunk = entries.slice(i, i + INSERT_CHUNK);
+    await sql.run(
+      `INSERT INTO update_attributions (document_id, seq, user_id, at, data) VALUES ${chunk.map(() => "(?, ?, ?, ?, ?)").join(", ")}
+         ON CONFLICT (document_id, seq) DO NOTHING`,
+      chunk.flat(),
     );
   }
 }
@@ -112,13 +157,14 @@ export function sqlUpdateLog(db: Sql): UpdateLog {
       return row?.n ?? 0;
     },
 
-    compact(documentId: string, merge: MergeUpdates): Promise<number> {
+    compact(documentId: string, merge: MergeUpdates, index?: IndexUpdates): Promise<number> {
       return db.transaction(async (tx) => {
         // Appends lock the same row, so nothing is added between reading and deleting.
         await tx.lockDocument(documentId);
         const state = await readState(tx, documentId);
         if (state.updates.length === 0) return 0;
         const merged = merge(state.snapshot, state.updates);
+        if (index) await writeIndex(tx, documentId, index);
         await tx.run(
           `INSERT INTO snapshots (document_id, upto_seq, data) VALUES (?, ?, ?)
              ON CONFLICT (document_id) DO UPDATE SET upto_seq = excluded.upto_seq, data = excluded.data`,

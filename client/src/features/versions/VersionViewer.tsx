@@ -1,25 +1,30 @@
 import type { JSONContent } from "@tiptap/core";
 import { EditorContent, useEditor } from "@tiptap/react";
-import type { ReactNode } from "react";
+import { type ReactNode, useEffect } from "react";
 import { useTranslation } from "react-i18next";
+import type { ComparisonChange } from "../../../../shared/api/comparison.ts";
 import { schemaExtensions } from "../../../../shared/schema/extensions.ts";
+import { titleChanges } from "./changeTitles.ts";
 
 /**
  * A frozen version, or a comparison, shown read-only with the document's own schema and
- * styles (suggestion marks show insertions and deletions).
+ * styles (suggestion marks show insertions and deletions; a comparison's `changes` name who
+ * made each and when, as tooltips).
  */
 export function VersionViewer({
   title,
   content,
+  changes,
   actions,
   onClose,
 }: {
   title: string;
   content: JSONContent;
+  changes?: Record<string, ComparisonChange>;
   actions?: ReactNode;
   onClose: () => void;
 }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const editor = useEditor(
     {
       extensions: schemaExtensions(),
@@ -29,6 +34,9 @@ export function VersionViewer({
     },
     [content],
   );
+  useEffect(() => {
+    if (editor && changes) titleChanges(editor, changes, t, i18n.language);
+  }, [editor, changes, t, i18n.language]);
   return (
     <div className="viewer" role="dialog" aria-modal="true" aria-label={title} data-testid="version-viewer">
       <div className="viewer__bar">

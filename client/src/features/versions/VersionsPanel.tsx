@@ -104,6 +104,7 @@ export function VersionsPanel({ current }: { current?: () => JSONContent }) {
         <VersionViewer
           title={view.title}
           content={view.content}
+          {...(view.changes ? { changes: view.changes } : {})}
           onClose={close}
           actions={
             view.compare && (

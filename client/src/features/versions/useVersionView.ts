@@ -1,9 +1,9 @@
 import type { JSONContent } from "@tiptap/core";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
+import type { ComparisonChange } from "../../../../shared/api/comparison.ts";
 import type { VersionSummary } from "../../../../shared/api/schemas.ts";
-import { redlineDoc } from "../../../../shared/versions/redline.ts";
-import { fetchVersion } from "../../api/versions.ts";
+import { fetchComparison, fetchVersion } from "../../api/versions.ts";
 import { milestoneName } from "../../lib/milestoneText.ts";
 
 /** What the read-only viewer shows: a version, or the redline from one version to another or to "current". */
@@ -11,6 +11,8 @@ export interface VersionView {
   title: string;
   content: JSONContent;
   compare?: { from: VersionSummary; to: string };
+  /** A comparison's changes by mark id: who made each and when (the server reads it from the update log). */
+  changes?: Record<string, ComparisonChange>;
 }
 
 /**
@@ -41,14 +43,15 @@ export function useVersionView(
 
   /** The changes from `from` to another version or to the current text, as a redline. */
   const compareWith = (from: VersionSummary, to: string) => {
-    Promise.all([contentOf(from.id), contentOf(to)]).then(([a, b]) => {
+    fetchComparison(from.documentId, from.id, to).then((comparison) => {
       const target = versions?.find((v) => v.id === to);
       setView({
         title: target
           ? t("versions.compareVersionsTitle", { from: from.seq, to: target.seq })
           : t("versions.compareTitle", { seq: from.seq }),
-        content: redlineDoc(a, b),
+        content: comparison.doc as JSONContent,
         compare: { from, to },
+        changes: comparison.changes,
       });
     }, onError);
   };
