@@ -252,8 +252,9 @@ class BodyReader {
           emit(textOf(c));
           break;
         case "w:delText":
+          // Deleted text outside a deletion is no text Word shows; inside a dropped insertion it is already counted.
           if (inDeletion) emit(textOf(c));
-          else report.skip("other");
+          else if (state.revision !== "dropped") report.skip("other");
           break;
         case "w:tab":
         case "w:ptab":
