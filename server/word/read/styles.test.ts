@@ -11,17 +11,19 @@ const blocks = async (styles: string, body: string) => {
 };
 
 describe("styles: headings by outline level, run formatting, language", () => {
-  it("takes headings from outline levels, not style names", async () => {
+  it("takes headings from outline levels and Word's built-in heading styles, not from names like them", async () => {
     const styles =
       style("Title", "Title", '<w:pPr><w:jc w:val="center"/></w:pPr>') +
-      style("Heading1", "heading 1") + // named like a heading, but no outline level
+      style("Heading1", "heading 1") + // Word's built-in heading: its level needs no w:outlineLvl
+      style("Ueberschrift", "Überschrift 1") + // a custom name that only reads like one
       style("Kapitel", "Kapitel", '<w:pPr><w:outlineLvl w:val="0"/></w:pPr>') +
       style("Unterkapitel", "Unterkapitel", "", "Kapitel") +
       style("Tief", "Tief", '<w:pPr><w:outlineLvl w:val="7"/></w:pPr>') +
       style("Textkoerper", "Body", '<w:pPr><w:outlineLvl w:val="9"/></w:pPr>', "Kapitel");
     const body = [
       wp(wr("Titel"), '<w:pStyle w:val="Title"/>'),
-      wp(wr("Name allein"), '<w:pStyle w:val="Heading1"/>'),
+      wp(wr("Eingebaut"), '<w:pStyle w:val="Heading1"/>'),
+      wp(wr("Name allein"), '<w:pStyle w:val="Ueberschrift"/>'),
       wp(wr("Eins"), '<w:pStyle w:val="Kapitel"/>'),
       wp(wr("Geerbt"), '<w:pStyle w:val="Unterkapitel"/>'),
       wp(wr("Direkt"), '<w:outlineLvl w:val="1"/>'),
@@ -31,6 +33,7 @@ describe("styles: headings by outline level, run formatting, language", () => {
     ].join("");
     expect((await blocks(styles, body)).blocks).toEqual([
       ["paragraph", null, "Titel"],
+      ["heading", 1, "Eingebaut"],
       ["paragraph", null, "Name allein"],
       ["heading", 1, "Eins"],
       ["heading", 1, "Geerbt"],
