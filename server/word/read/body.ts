@@ -328,7 +328,9 @@ class BodyReader {
     });
     const content = rows.map((tr, r) => {
       const trPr = child(tr, "w:trPr");
-      if (child(trPr, "w:ins") || child(trPr, "w:del") || child(trPr, "w:trPrChange")) report.skip("other");
+      // A tracked row insertion or deletion has no mark of its own in Accord; its cells' text keeps theirs.
+      if (child(trPr, "w:ins") || child(trPr, "w:del")) report.skip("other");
+      if (child(trPr, "w:trPrChange")) report.skip("formatChanges");
       const header = onOff(trPr, "w:tblHeader") === true;
       const cells: JSONContent[] = [];
       for (const placed of grid[r] ?? []) {
