@@ -278,3 +278,27 @@ export const wp = (inner: string, pPr = ""): string => `<w:p>${pPr ? `<w:pPr>${p
 /** A run of plain text (with optional run properties). */
 export const wr = (text: string, rPr = ""): string =>
   `<w:r>${rPr ? `<w:rPr>${rPr}</w:rPr>` : ""}<w:t xml:space="preserve">${t(text)}</w:t></w:r>`;
+
+/**
+ * Paragraph-level tracked changes where exports and imports go wrong: an insertion in a
+ * heading, a new list item, a deleted paragraph, a deleted list item, a new last paragraph.
+ */
+export function paragraphChangesFodt(): string {
+  const changes: TrackedChange[] = [
+    { id: "a1", kind: "insertion", ...ANNA },
+    { id: "a2", kind: "deletion", ...BRUNO, removed: p("Ganzer Absatz weg") + p("") },
+    { id: "a3", kind: "insertion", ...ANNA },
+    { id: "a4", kind: "deletion", ...BRUNO, removed: p("Zeile weg") + p("") },
+    { id: "a5", kind: "insertion", ...BRUNO },
+  ];
+  const body = [
+    h(1, `Titel ${changeStart("a3")}neu${changeEnd("a3")}`),
+    bullets([`Eins${changeStart("a1")}`, `Eingefügt${changeEnd("a1")}`, "Drei"]),
+    p("Davor"),
+    p(`${deletionAt("a2")}Danach`),
+    numbered(["Erstens", `${deletionAt("a4")}Zweitens`]),
+    p(`Ende${changeStart("a5")}`),
+    p(`Ganz neu${changeEnd("a5")}`),
+  ].join("\n");
+  return fodt(body, { changes });
+}

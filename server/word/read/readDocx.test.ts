@@ -8,7 +8,7 @@ import {
   type LibreOfficeOutcomes,
   libreOfficeOutcomes,
 } from "../../../tests/helpers/libreOffice.ts";
-import { ANNA, BRUNO, sampleFodt } from "../../../tests/helpers/wordFiles.ts";
+import { ANNA, BRUNO, paragraphChangesFodt, sampleFodt } from "../../../tests/helpers/wordFiles.ts";
 import type { ImportedDocx } from "../imported.ts";
 import { readDocx } from "./index.ts";
 
@@ -222,4 +222,43 @@ describe("readDocx on a LibreOffice-made DOCX", () => {
       skipped: {},
     });
   });
+});
+
+describe("readDocx on paragraph-level tracked changes made by LibreOffice", () => {
+  it("gives LibreOffice's Accept All and Reject All: no empty paragraph or bullet left, none lost", async () => {
+    const docx = await convertWithLibreOffice(paragraphChangesFodt(), "fodt", "docx");
+    const [imported, outcomes] = await Promise.all([readDocx(docx), libreOfficeOutcomes(docx)]);
+    const doc = schema.nodeFromJSON(imported.doc);
+    const accepted = lines(withAllAccepted(doc));
+    const rejected = lines(withAllRejected(doc));
+    expect(accepted).toEqual(loLines(outcomes.accepted));
+    expect(rejected).toEqual(loLines(outcomes.rejected));
+    expect(accepted).toEqual([
+      "Titel neu",
+      "Eins",
+      "Eingefügt",
+      "Drei",
+      "Davor",
+      "Danach",
+      "Erstens",
+      "Zweitens",
+      "Ende",
+      "Ganz neu",
+    ]);
+    expect(rejected).toEqual([
+      "Titel",
+      "Eins",
+      "Drei",
+      "Davor",
+      "Ganzer Absatz weg",
+      "Danach",
+      "Erstens",
+      "Zeile weg",
+      "Zweitens",
+      "Ende",
+    ]);
+    // Nothing LibreOffice does not list: every author and date is one of its redlines'.
+    const theirs = new Set(outcomes.redlines.map((r) => `${r.author}|${utc(r.date)}`));
+    for (const origin of Object.values(imported.revisions)) expect(theirs).toContain(`${origin.author}|${origin.date}`);
+  }, 120_000);
 });
