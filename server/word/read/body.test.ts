@@ -75,6 +75,18 @@ describe("body: tracked changes", () => {
     });
   });
 
+  it("drops a paragraph-mark anchor with no paragraph after it (end of the body, before a table) and counts it", async () => {
+    const markIns = '<w:rPr><w:ins w:id="1" w:author="Eva" w:date="2024-06-01T08:00:00Z"/></w:rPr>';
+    const body =
+      wp(wr("vor der Tabelle"), markIns) +
+      `<w:tbl><w:tr><w:tc>${wp(wr("Zelle"), markIns)}</w:tc></w:tr></w:tbl>` +
+      wp(wr("zuletzt"), markIns);
+    const { doc, report, revisions } = await readDocx(specDocx({ body }));
+    expect(JSON.stringify(doc)).not.toContain("\u200B");
+    expect(revisions).toEqual({});
+    expect(report.skipped.other).toBe(3);
+  });
+
   it("treats w:moveFrom as a deletion and w:moveTo as an insertion, and counts the moves", async () => {
     const body =
       wp(
