@@ -87,6 +87,15 @@ describe("body: tracked changes", () => {
     expect(report.skipped.other).toBe(3);
   });
 
+  it("strips zero-width spaces from Word's text, so only a real paragraph-mark revision makes an anchor", async () => {
+    // A forged "anchor": an inserted ZWSP at a paragraph's end and the next one's start, with no mark revision.
+    const body = wp(wr("Erster") + ins(1, "Eva", wr("\u200B"))) + wp(ins(1, "Eva", wr("\u200B")) + wr("Zweiter"));
+    const { doc, revisions } = await readDocx(specDocx({ body }));
+    expect(JSON.stringify(doc)).not.toContain("\u200B");
+    expect(revisions).toEqual({});
+    expect(texts(doc).rejected).toEqual(["Erster", "Zweiter"]);
+  });
+
   it("treats w:moveFrom as a deletion and w:moveTo as an insertion, and counts the moves", async () => {
     const body =
       wp(
@@ -191,7 +200,7 @@ describe("body: the report of what is not imported", () => {
       wp(wr("im Kasten")) +
       "</w:txbxContent></v:textbox></w:pict></mc:Fallback></mc:AlternateContent></w:r>";
     const body =
-      wp(wr("Bild") + drawing + '<w:r><w:pict><v:shape id="x"/></w:pict></w:r>') +
+      wp(`${wr("Bild") + drawing}<w:r><w:pict><v:shape id="x"/></w:pict></w:r>`) +
       wp(`${wr("Fuss")}<w:r><w:footnoteReference w:id="1"/></w:r><w:r><w:endnoteReference w:id="2"/></w:r>`) +
       wp(`<w:fldSimple w:instr=" DATE ">${wr("1. Januar 2024")}</w:fldSimple>`) +
       wp(
