@@ -163,6 +163,13 @@ describe("body: text, links, tables", () => {
     expect(report.imported.links).toBe(1);
   });
 
+  it("leaves hidden text out and counts it", async () => {
+    const body = wp(wr("sichtbar ") + wr("verborgen", "<w:vanish/>") + wr("auch", '<w:vanish w:val="0"/>'));
+    const { doc, report } = await readDocx(specDocx({ body }));
+    expect(inline(doc)).toEqual([["sichtbar auch", []]]);
+    expect(report.skipped.other).toBe(1);
+  });
+
   it("reads vertical and horizontal merges, gives an empty cell a paragraph, and bounds spans", async () => {
     const cell = (inner: string, tcPr = "") => `<w:tc><w:tcPr>${tcPr}</w:tcPr>${inner}</w:tc>`;
     const body =

@@ -252,6 +252,11 @@ class BodyReader {
     const { styles, report } = this.ctx;
     const rPr = child(r, "w:rPr");
     if (child(rPr, "w:rPrChange")) report.skip("formatChanges");
+    // Hidden text (Word's "Ausgeblendet") is not shown or printed; Accord has no hidden text, so it is left out and counted.
+    if (onOff(rPr, "w:vanish") === true) {
+      if (elements(r).some((c) => c.name === "w:t" || c.name === "w:delText")) report.skip("other");
+      return;
+    }
     const character = styles.characterRun(valOf(rPr, "w:rStyle"));
     // Word's Hyperlink style underlines every link: that is how a link looks, not an underline the author made.
     const styled = mergeRunProps(base, state.href ? { ...character, underline: undefined } : character);
