@@ -150,8 +150,9 @@ export function table(name: string, columns: number, header: Cell[][], body: Cel
   return `<table:table table:name="${name}"><table:table-column table:number-columns-repeated="${columns}"/>${head}${body.map(row).join("")}</table:table>`;
 }
 
-/** Where the tracked change `id` (an insertion) starts and ends: put its text between them. */
+/** Where the tracked change `id` (an insertion) starts: put its text between this and `changeEnd`. */
 export const changeStart = (id: string): string => `<text:change-start text:change-id="${id}"/>`;
+/** Where the insertion `id` ends. */
 export const changeEnd = (id: string): string => `<text:change-end text:change-id="${id}"/>`;
 /** Where the deletion `id` was: its text lives in the tracked change's `removed`. */
 export const deletionAt = (id: string): string => `<text:change text:change-id="${id}"/>`;
@@ -168,6 +169,7 @@ export const commentEnd = (name: string): string => `<office:annotation-end offi
 
 /** Authors and dates of the sample's tracked changes and comments. */
 export const ANNA = { author: "Anna Amrein", date: "2024-03-01T10:00:00" };
+/** The second author of the samples. */
 export const BRUNO = { author: "Bruno Berset", date: "2024-03-02T11:30:00" };
 
 /**
