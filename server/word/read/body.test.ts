@@ -163,6 +163,25 @@ describe("body: text, links, tables", () => {
     expect(report.imported.links).toBe(1);
   });
 
+  it("reads through Word's bookkeeping: rsids, proofing marks, bookmarks, content controls, smart tags", async () => {
+    const body =
+      '<w:sdt><w:sdtPr><w:docPartObj><w:docPartGallery w:val="Table of Contents"/></w:docPartObj></w:sdtPr><w:sdtContent>' +
+      wp(wr("Inhalt")) +
+      "</w:sdtContent></w:sdt>" +
+      '<w:p w14:paraId="1A2B3C4D" w:rsidR="00AB12CD" w:rsidRDefault="00AB12CD"><w:pPr><w:spacing w:after="120"/></w:pPr>' +
+      '<w:bookmarkStart w:id="0" w:name="_Toc1"/><w:proofErr w:type="spellStart"/>' +
+      '<w:r w:rsidRPr="00FF0000"><w:lastRenderedPageBreak/><w:t>Wort</w:t></w:r><w:proofErr w:type="spellEnd"/><w:bookmarkEnd w:id="0"/>' +
+      `<w:smartTag w:uri="urn:x" w:element="place">${wr(" Bern")}</w:smartTag>` +
+      `<w:sdt><w:sdtContent>${wr(" Feld")}</w:sdtContent></w:sdt>` +
+      "</w:p>";
+    const { doc, report } = await readDocx(specDocx({ body }));
+    expect(inline(doc)).toEqual([
+      ["Inhalt", []],
+      ["Wort Bern Feld", []],
+    ]);
+    expect(report.skipped).toEqual({});
+  });
+
   it("leaves hidden text out and counts it", async () => {
     const body = wp(wr("sichtbar ") + wr("verborgen", "<w:vanish/>") + wr("auch", '<w:vanish w:val="0"/>'));
     const { doc, report } = await readDocx(specDocx({ body }));
