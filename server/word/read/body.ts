@@ -76,6 +76,8 @@ class BodyReader {
   /** Word's counters: per list definition, the last number given at each level. */
   private readonly counters = new Map<string, (number | undefined)[]>();
   private readonly startedNums = new Set<string>();
+  /** Inside a header row: its cells are bold by their role, so bold there is the row's look, not a mark. */
+  private inHeaderRow = false;
 
   constructor(private readonly ctx: BodyContext) {}
 
@@ -261,6 +263,7 @@ class BodyReader {
     // Word's Hyperlink style underlines every link: that is how a link looks, not an underline the author made.
     const styled = mergeRunProps(base, state.href ? { ...character, underline: undefined } : character);
     const props = mergeRunProps(styled, runPropsOf(rPr));
+    if (this.inHeaderRow) props.bold = false;
     const marks = marksOf(props, state);
     const emit = (text: string) => {
       const clean = text.replaceAll(ZWSP, "");
@@ -372,7 +375,10 @@ class BodyReader {
         if (placed.span > MAX_COLSPAN || rowspan > MAX_ROWSPAN) report.skip("mergedCells");
         if (child(child(placed.tc, "w:tcPr"), "w:tcPrChange")) report.skip("formatChanges");
         this.dropOrphanAnchor();
+        const outer = this.inHeaderRow;
+        this.inHeaderRow = header;
         const blocks = this.container(placed.tc);
+        this.inHeaderRow = outer;
         this.dropOrphanAnchor();
         cells.push({
           type: header ? "tableHeader" : "tableCell",
