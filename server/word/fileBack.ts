@@ -4,8 +4,8 @@ import type { FileBackResponse } from "../../shared/api/schemas.ts";
 import type { Role } from "../../shared/roles.ts";
 import { makeSuggestionId, randomToken } from "../../shared/suggestions/ids.ts";
 import { type DocumentReader, openDocument } from "../documents/documents.ts";
-import { metaLines } from "../export/meta.ts";
 import { forbidden, milestonePending, notFound } from "../errors.ts";
+import { metaLines } from "../export/meta.ts";
 import { UpdatePolicy } from "../policy/UpdatePolicy.ts";
 import type { NameLookup } from "../store/ports/AccountStore.ts";
 import type { AuditStore } from "../store/ports/AuditStore.ts";
@@ -15,9 +15,9 @@ import { documentMilestones } from "../versions/milestones.ts";
 import { versionMeta } from "../versions/render.ts";
 import type { ServerChanges } from "../versions/restore.ts";
 import { fileBackTarget, suggestionIdsIn } from "./fileBackTarget.ts";
-import type { ImportReport } from "./imported.ts";
-import { type DocxReader, type Importer, importedContent, type ImportDeps } from "./importDocument.ts";
+import { type DocxReader, type ImportDeps, type Importer, importedContent } from "./importDocument.ts";
 import { notSuggestions, otherVersion, readOrRefuse } from "./importErrors.ts";
+import type { ImportReport } from "./imported.ts";
 import { schema, writeContent, writeOrigins, writeSuggestionOrigins, writeThreads } from "./intoYDoc.ts";
 
 /** What taking back a Word file needs: the version and its export's cover, the live document. */
@@ -85,7 +85,9 @@ export async function fileBack(
   const author = { userId: importer.id, orgId: importer.orgId };
   const content = importedContent(imported, importer, at);
   const meta = await versionMeta(deps.store, { document, chain: states, state }, state.approvals);
-  const cover = new Set([meta.title, ...metaLines(meta).map((l) => l.text), "Noch keine Freigabe."].map((t) => t.trim()));
+  const cover = new Set(
+    [meta.title, ...metaLines(meta).map((l) => l.text), "Noch keine Freigabe."].map((t) => t.trim()),
+  );
   const file = withoutCover(content.node, cover, versionId);
   const base = schema.nodeFromJSON(JSON.parse(version.pmJson));
   const target = fileBackTarget(schema, base, file.doc, () => makeSuggestionId(author, at, randomToken()));
@@ -96,12 +98,17 @@ export async function fileBack(
   Y.applyUpdate(scratch, version.state);
   const from = Y.encodeStateVector(scratch);
   writeContent(scratch, target.doc);
-  const threadOrigins = writeThreads(scratch, imported.threads, { id: importer.id, name: importer.name, orgId: importer.orgId }, (t) => {
-    if (!t.range) return null;
-    const start = target.mapPosition(t.range.from - file.offset);
-    const end = target.mapPosition(t.range.to - file.offset);
-    return start !== null && end !== null && start < end ? { from: start, to: end } : null;
-  });
+  const threadOrigins = writeThreads(
+    scratch,
+    imported.threads,
+    { id: importer.id, name: importer.name, orgId: importer.orgId },
+    (t) => {
+      if (!t.range) return null;
+      const start = target.mapPosition(t.range.from - file.offset);
+      const end = target.mapPosition(t.range.to - file.offset);
+      return start !== null && end !== null && start < end ? { from: start, to: end } : null;
+    },
+  );
   const change = Y.encodeStateAsUpdate(scratch, from);
 
   const judge = new Y.Doc();

@@ -12,11 +12,14 @@ import { schema, writeContent } from "./intoYDoc.ts";
 const ANNA = { id: "u-anna", name: "Anna", orgId: "sem" };
 const newId = () => makeSuggestionId({ userId: ANNA.id, orgId: ANNA.orgId }, Date.now(), randomToken());
 const p = (...parts: (string | PMNode)[]) =>
-  schema.node("paragraph", null, parts.map((t) => (typeof t === "string" ? schema.text(t) : t)));
+  schema.node(
+    "paragraph",
+    null,
+    parts.map((t) => (typeof t === "string" ? schema.text(t) : t)),
+  );
 const h = (t: string) => schema.node("heading", { level: 2 }, [schema.text(t)]);
 const doc = (...blocks: PMNode[]) => schema.node("doc", null, blocks);
-const tracked = (kind: "insertion" | "deletion", t: string, id: string) =>
-  schema.text(t, [schema.mark(kind, { id })]);
+const tracked = (kind: "insertion" | "deletion", t: string, id: string) => schema.text(t, [schema.mark(kind, { id })]);
 const lines = (d: PMNode) => {
   const out: string[] = [];
   d.forEach((b) => {
@@ -62,7 +65,12 @@ describe("the target of a Word file that comes back", () => {
   });
 
   it("keeps the file's tracked changes as they are where it has no untracked edit", () => {
-    const file = doc(h("Ziele"), p("Alpha beta gamma."), p("Second ", tracked("insertion", "new ", "w1"), "paragraph."), p("Third one."));
+    const file = doc(
+      h("Ziele"),
+      p("Alpha beta gamma."),
+      p("Second ", tracked("insertion", "new ", "w1"), "paragraph."),
+      p("Third one."),
+    );
     const target = fileBackTarget(schema, version, file, newId);
     expect(suggestionIdsIn(target.doc)).toEqual(new Set(["w1"]));
     // The position of "new" in the file is the same in the target (the thread anchors follow it).
@@ -109,7 +117,12 @@ describe("the target of a Word file that comes back", () => {
     expect(verdict).toMatchObject({ ok: true });
     Y.applyUpdate(live, change);
     const merged = yXmlFragmentToProseMirrorRootNode(live.getXmlFragment(CONTENT_FIELD), schema);
-    expect(lines(withAllAccepted(merged))).toEqual(["Ziele", "Alpha beta delta.", "Second paragraph.", "Third one, edited live."]);
+    expect(lines(withAllAccepted(merged))).toEqual([
+      "Ziele",
+      "Alpha beta delta.",
+      "Second paragraph.",
+      "Third one, edited live.",
+    ]);
     expect(lines(withAllRejected(merged))).toEqual(lines(later));
   });
 

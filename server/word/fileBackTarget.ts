@@ -135,7 +135,7 @@ export function lcsPairs(a: readonly string[], b: readonly string[]): [number, n
       pairs.push([i, j]);
       i++;
       j++;
-    } else if ((table[i + 1] as Uint32Array)[j] as number >= ((table[i] as Uint32Array)[j + 1] as number)) i++;
+    } else if (((table[i + 1] as Uint32Array)[j] as number) >= ((table[i] as Uint32Array)[j + 1] as number)) i++;
     else j++;
   }
   return pairs;
@@ -221,8 +221,10 @@ export function wordDiff(schema: Schema, before: PMNode, after: PMNode, newId: (
   let i = 0;
   let j = 0;
   const gap = (toI: number, toJ: number) => {
-    if (toI > i) out.push(...marked(a.slice(i, toI).flat(), suggestionMark(schema, "deletion").create({ id: newId() })));
-    if (toJ > j) out.push(...marked(b.slice(j, toJ).flat(), suggestionMark(schema, "insertion").create({ id: newId() })));
+    if (toI > i)
+      out.push(...marked(a.slice(i, toI).flat(), suggestionMark(schema, "deletion").create({ id: newId() })));
+    if (toJ > j)
+      out.push(...marked(b.slice(j, toJ).flat(), suggestionMark(schema, "insertion").create({ id: newId() })));
   };
   for (const [pi, pj] of pairs) {
     gap(pi, pj);
@@ -242,7 +244,11 @@ const wholeBlock = (schema: Schema, block: PMNode, mark: Mark) =>
 function anchored(schema: Schema, block: PMNode, mark: Mark, where: "end" | "start"): PMNode {
   const atoms = atomsOf(block);
   const zwsp: Atom = { ch: ZWSP, marks: [mark], node: null };
-  return block.type.create(block.attrs, inlineOf(schema, where === "end" ? [...atoms, zwsp] : [zwsp, ...atoms]), block.marks);
+  return block.type.create(
+    block.attrs,
+    inlineOf(schema, where === "end" ? [...atoms, zwsp] : [zwsp, ...atoms]),
+    block.marks,
+  );
 }
 
 type Piece =

@@ -1,13 +1,13 @@
 import type { Node as PMNode } from "@tiptap/pm/model";
 import type * as Y from "yjs";
 import type { DocumentKind, DocumentSummary } from "../../shared/api/schemas.ts";
-import { type DocumentReader, createDocument } from "../documents/documents.ts";
+import { createDocument, type DocumentReader } from "../documents/documents.ts";
 import { AppError } from "../errors.ts";
 import type { UserRow } from "../store/ports/AccountStore.ts";
 import type { AuditStore } from "../store/ports/AuditStore.ts";
 import type { ServerChanges } from "../versions/restore.ts";
-import type { ImportedDocx, ImportReport } from "./imported.ts";
 import { readOrRefuse } from "./importErrors.ts";
+import type { ImportedDocx, ImportReport } from "./imported.ts";
 import { schema, writeContent, writeOrigins, writeSuggestionOrigins, writeThreads } from "./intoYDoc.ts";
 import { withSuggestionIds } from "./suggestionIds.ts";
 
@@ -33,7 +33,11 @@ export function importedContent(
     node.check();
     return { node, ids };
   } catch (err) {
-    throw new AppError(422, "word_too_complex", `the file's content does not fit Accord's schema: ${(err as Error).message}`);
+    throw new AppError(
+      422,
+      "word_too_complex",
+      `the file's content does not fit Accord's schema: ${(err as Error).message}`,
+    );
   }
 }
 
@@ -49,7 +53,10 @@ export function writeImported(
 ): void {
   writeContent(ydoc, content.node);
   writeSuggestionOrigins(ydoc, content.ids, imported.revisions);
-  writeOrigins(ydoc, writeThreads(ydoc, imported.threads, { id: importer.id, name: importer.name, orgId: importer.orgId }));
+  writeOrigins(
+    ydoc,
+    writeThreads(ydoc, imported.threads, { id: importer.id, name: importer.name, orgId: importer.orgId }),
+  );
 }
 
 /** What the import route needs. */

@@ -3,7 +3,11 @@ import { DocxImportError } from "./imported.ts";
 
 /** A body that is not a DOCX by its content type: refused before it is read. */
 export const unsupportedMediaType = () =>
-  new AppError(415, "unsupported_media_type", "send the Word file as application/vnd.openxmlformats-officedocument.wordprocessingml.document");
+  new AppError(
+    415,
+    "unsupported_media_type",
+    "send the Word file as application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+  );
 
 /** A file that names a version other than the one it is said to come back from. */
 export const otherVersion = () =>

@@ -7,12 +7,16 @@ import { CONTENT_FIELD } from "../../shared/schema/extensions.ts";
 import { parseSuggestionId } from "../../shared/suggestions/ids.ts";
 import { withAllAccepted, withAllRejected } from "../../shared/suggestions/outcomes.ts";
 import { readWordOrigins, wordOriginKey } from "../../shared/word/origins.ts";
-import type { ImportedDocx } from "./imported.ts";
 import { importedContent, writeImported } from "./importDocument.ts";
+import type { ImportedDocx } from "./imported.ts";
 import { originOf, schema } from "./intoYDoc.ts";
 
 const ANNA = { id: "u-anna", name: "Anna Importer", orgId: "kanton-so" };
-const text = (t: string, marks?: JSONContent["marks"]): JSONContent => ({ type: "text", text: t, ...(marks ? { marks } : {}) });
+const text = (t: string, marks?: JSONContent["marks"]): JSONContent => ({
+  type: "text",
+  text: t,
+  ...(marks ? { marks } : {}),
+});
 const ins = (id: string) => [{ type: "insertion", attrs: { id } }];
 const del = (id: string) => [{ type: "deletion", attrs: { id } }];
 
@@ -48,7 +52,17 @@ function imported(): ImportedDocx {
     ],
     language: "de-CH",
     report: {
-      imported: { paragraphs: 2, headings: 0, listItems: 0, tables: 0, links: 0, insertions: 1, deletions: 1, threads: 1, replies: 1 },
+      imported: {
+        paragraphs: 2,
+        headings: 0,
+        listItems: 0,
+        tables: 0,
+        links: 0,
+        insertions: 1,
+        deletions: 1,
+        threads: 1,
+        replies: 1,
+      },
       skipped: {},
     },
   };
@@ -73,12 +87,22 @@ describe("writing an imported Word file into a Y doc", () => {
     const origins = readWordOrigins(ydoc);
     const bea = content.ids.get("w:1") as string;
     const carl = content.ids.get("w:2") as string;
-    expect(origins.get(wordOriginKey.suggestion(bea))).toEqual({ author: "Bea Word", date: "2024-03-01T10:00:00.000Z" });
+    expect(origins.get(wordOriginKey.suggestion(bea))).toEqual({
+      author: "Bea Word",
+      date: "2024-03-01T10:00:00.000Z",
+    });
     // A date without offset is read as UTC.
-    expect(origins.get(wordOriginKey.suggestion(carl))).toEqual({ author: "Carl Word", date: "2024-03-02T11:30:00.000Z" });
+    expect(origins.get(wordOriginKey.suggestion(carl))).toEqual({
+      author: "Carl Word",
+      date: "2024-03-02T11:30:00.000Z",
+    });
 
-    expect(withAllAccepted(doc).textBetween(0, withAllAccepted(doc).content.size, "\n")).toBe("Hello brave world.\nSecond line");
-    expect(withAllRejected(doc).textBetween(0, withAllRejected(doc).content.size, "\n")).toBe("Hello old world.\nSecond ");
+    expect(withAllAccepted(doc).textBetween(0, withAllAccepted(doc).content.size, "\n")).toBe(
+      "Hello brave world.\nSecond line",
+    );
+    expect(withAllRejected(doc).textBetween(0, withAllRejected(doc).content.size, "\n")).toBe(
+      "Hello old world.\nSecond ",
+    );
   });
 
   it("creates the threads as the importer's with replies, resolved state, anchors and Word origins", () => {
@@ -86,10 +110,19 @@ describe("writing an imported Word file into a Y doc", () => {
     const file = imported();
     writeImported(ydoc, file, importedContent(file, ANNA, Date.now()), ANNA);
     const [thread] = readThreads(ydoc);
-    expect(thread).toMatchObject({ authorId: ANNA.id, authorName: ANNA.name, text: "Which world?", quote: "world", resolved: true });
+    expect(thread).toMatchObject({
+      authorId: ANNA.id,
+      authorName: ANNA.name,
+      text: "Which world?",
+      quote: "world",
+      resolved: true,
+    });
     expect(thread?.replies.map((r) => [r.authorId, r.text])).toEqual([[ANNA.id, "This one."]]);
     const origins = readWordOrigins(ydoc);
-    expect(origins.get(wordOriginKey.thread(thread?.id ?? ""))).toEqual({ author: "Bea Word", date: "2024-03-03T09:00:00.000Z" });
+    expect(origins.get(wordOriginKey.thread(thread?.id ?? ""))).toEqual({
+      author: "Bea Word",
+      date: "2024-03-03T09:00:00.000Z",
+    });
     expect(origins.get(wordOriginKey.reply(thread?.replies[0]?.id ?? ""))).toEqual({ author: "Carl Word", date: null });
   });
 

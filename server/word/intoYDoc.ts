@@ -1,6 +1,6 @@
 import { getSchema } from "@tiptap/core";
-import { absolutePositionToRelativePosition, initProseMirrorDoc, updateYFragment } from "@tiptap/y-tiptap";
 import type { Node as PMNode } from "@tiptap/pm/model";
+import { absolutePositionToRelativePosition, initProseMirrorDoc, updateYFragment } from "@tiptap/y-tiptap";
 import * as Y from "yjs";
 import { addReply, type CommentAuthor, createThread, setResolved, ThreadData } from "../../shared/comments/model.ts";
 import { CONTENT_FIELD, schemaExtensions } from "../../shared/schema/extensions.ts";

@@ -26,7 +26,9 @@ export function withSuggestionIds(
     const out: JSONContent = { ...node };
     if (node.marks) {
       out.marks = node.marks.map((mark) =>
-        isSuggestionMark(mark.type) ? { ...mark, attrs: { ...mark.attrs, id: idFor(String(mark.attrs?.id ?? "")) } } : mark,
+        isSuggestionMark(mark.type)
+          ? { ...mark, attrs: { ...mark.attrs, id: idFor(String(mark.attrs?.id ?? "")) } }
+          : mark,
       );
     }
     if (node.content) out.content = node.content.map(walk);

@@ -3,6 +3,7 @@ import { deVersions } from "./deVersions.ts";
 import { deMilestones } from "./milestones.de.ts";
 import { deParties } from "./parties.de.ts";
 import { ssoDe, ssoErrorsDe } from "./sso.de.ts";
+import { wordImportDe, wordImportErrorsDe } from "./wordImport.de.ts";
 
 /**
  * German UI texts, the reference catalogue: every key the app uses exists here, and
@@ -210,7 +211,9 @@ export const de = {
     dismiss: "Schliessen",
   },
   ...accountsDe,
+  ...wordImportDe,
   errors: {
+    ...wordImportErrorsDe,
     ...ssoErrorsDe,
     ...accountErrorsDe,
     bad_request: "Die Eingabe ist ungültig.",

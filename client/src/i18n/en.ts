@@ -4,6 +4,7 @@ import { enMilestones } from "./milestones.en.ts";
 import { enParties } from "./parties.en.ts";
 import { ssoEn, ssoErrorsEn } from "./sso.en.ts";
 import type { Translation } from "./Translation.ts";
+import { wordImportEn, wordImportErrorsEn } from "./wordImport.en.ts";
 
 /** English UI texts: every key of the German catalogue (catalogues.test.ts). */
 export const en: Translation = {
@@ -268,7 +269,9 @@ export const en: Translation = {
   ...enMilestones,
   parties: enParties,
   ...accountsEn,
+  ...wordImportEn,
   errors: {
+    ...wordImportErrorsEn,
     ...ssoErrorsEn,
     ...accountErrorsEn,
     conflict: enParties.conflict,

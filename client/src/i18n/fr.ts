@@ -4,6 +4,7 @@ import { frMilestones } from "./milestones.fr.ts";
 import { frParties } from "./parties.fr.ts";
 import { ssoErrorsFr, ssoFr } from "./sso.fr.ts";
 import type { Translation } from "./Translation.ts";
+import { wordImportErrorsFr, wordImportFr } from "./wordImport.fr.ts";
 
 /** French UI texts: every key of the German catalogue (catalogues.test.ts). */
 export const fr: Translation = {
@@ -282,7 +283,9 @@ export const fr: Translation = {
   ...frMilestones,
   parties: frParties,
   ...accountsFr,
+  ...wordImportFr,
   errors: {
+    ...wordImportErrorsFr,
     ...ssoErrorsFr,
     ...accountErrorsFr,
     conflict: frParties.conflict,

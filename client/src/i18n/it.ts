@@ -4,6 +4,7 @@ import { itMilestones } from "./milestones.it.ts";
 import { itParties } from "./parties.it.ts";
 import { ssoErrorsIt, ssoIt } from "./sso.it.ts";
 import type { Translation } from "./Translation.ts";
+import { wordImportErrorsIt, wordImportIt } from "./wordImport.it.ts";
 
 /**
  * Italian UI texts: every key of the German catalogue (catalogues.test.ts). Register of the
@@ -284,7 +285,9 @@ export const it: Translation = {
     dismiss: "Chiudi",
   },
   ...accountsIt,
+  ...wordImportIt,
   errors: {
+    ...wordImportErrorsIt,
     ...ssoErrorsIt,
     ...accountErrorsIt,
     bad_request: "L'immissione non è valida.",

@@ -3,10 +3,10 @@ import { Hono } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import { DOCX_CONTENT_TYPE, FileBackQuery, ImportDocumentQuery } from "../../../shared/api/schemas.ts";
 import { badRequest, payloadTooLarge } from "../../errors.ts";
+import type { SessionStore } from "../../store/ports/SessionStore.ts";
 import { type FileBackDeps, fileBack } from "../../word/fileBack.ts";
 import { importDocument } from "../../word/importDocument.ts";
 import { unsupportedMediaType } from "../../word/importErrors.ts";
-import type { SessionStore } from "../../store/ports/SessionStore.ts";
 import { readQuery } from "../body.ts";
 import { requireSession, type SessionVariables } from "../session.ts";
 
