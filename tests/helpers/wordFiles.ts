@@ -1,0 +1,217 @@
+/**
+ * A small builder of flat ODT (FODT) sources, which tests convert to DOCX with LibreOffice
+ * (`convertWithLibreOffice(fodt, "fodt", "docx")`): Word files made by a real third-party
+ * writer, not by Accord's own exporter. Each helper returns ODF XML; `fodt` wraps a body.
+ */
+
+const NS = [
+  'xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0"',
+  'xmlns:style="urn:oasis:names:tc:opendocument:xmlns:style:1.0"',
+  'xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0"',
+  'xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0"',
+  'xmlns:fo="urn:oasis:names:tc:opendocument:xmlns:xsl-fo-compatible:1.0"',
+  'xmlns:dc="http://purl.org/dc/elements/1.1/"',
+  'xmlns:xlink="http://www.w3.org/1999/xlink"',
+  'xmlns:loext="urn:org:documentfoundation:names:experimental:office:xmlns:loext:1.0"',
+].join(" ");
+
+/** Text escaped for XML. */
+export const t = (text: string): string =>
+  text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
+
+/** One tracked change of the document, listed in `text:tracked-changes`. */
+export interface TrackedChange {
+  id: string;
+  kind: "insertion" | "deletion";
+  author: string;
+  /** Local time, `YYYY-MM-DDTHH:MM:SS`. */
+  date: string;
+  /** For a deletion: the deleted content as ODF paragraphs (e.g. `p("gone")`, or `p("") + p("")` for a join). */
+  removed?: string;
+}
+
+/** A flat ODT with the given body, tracked changes and default language (e.g. "de", "CH"). */
+export function fodt(body: string, options: { changes?: TrackedChange[]; language?: [string, string] } = {}): string {
+  const [language, country] = options.language ?? ["de", "CH"];
+  const changes = (options.changes ?? [])
+    .map(
+      (c) =>
+        `<text:changed-region xml:id="${c.id}" text:id="${c.id}"><text:${c.kind}><office:change-info>` +
+        `<dc:creator>${t(c.author)}</dc:creator><dc:date>${c.date}</dc:date></office:change-info>` +
+        `${c.removed ?? ""}</text:${c.kind}></text:changed-region>`,
+    )
+    .join("");
+  const headings = [1, 2, 3, 4]
+    .map(
+      (n) =>
+        `<style:style style:name="Heading_20_${n}" style:display-name="Heading ${n}" style:family="paragraph" ` +
+        `style:default-outline-level="${n}"><style:text-properties fo:font-weight="bold"/></style:style>`,
+    )
+    .join("");
+  const numbered = [1, 2, 3]
+    .map(
+      (n) =>
+        `<text:list-level-style-number text:level="${n}" style:num-format="1" style:num-suffix=".">` +
+        `<style:list-level-properties text:list-level-position-and-space-mode="label-alignment">` +
+        `<style:list-level-label-alignment text:label-followed-by="listtab" fo:text-indent="-0.25in" fo:margin-left="${0.5 * n}in"/>` +
+        "</style:list-level-properties></text:list-level-style-number>",
+    )
+    .join("");
+  const bulleted = [1, 2, 3]
+    .map(
+      (n) =>
+        `<text:list-level-style-bullet text:level="${n}" text:bullet-char="•">` +
+        `<style:list-level-properties text:list-level-position-and-space-mode="label-alignment">` +
+        `<style:list-level-label-alignment text:label-followed-by="listtab" fo:text-indent="-0.25in" fo:margin-left="${0.5 * n}in"/>` +
+        "</style:list-level-properties></text:list-level-style-bullet>",
+    )
+    .join("");
+  return `<?xml version="1.0" encoding="UTF-8"?>
+<office:document ${NS} office:version="1.3" office:mimetype="application/vnd.oasis.opendocument.text">
+<office:styles>
+<style:default-style style:family="paragraph"><style:text-properties fo:language="${language}" fo:country="${country}"/></style:default-style>
+<style:style style:name="Standard" style:family="paragraph"/>
+${headings}
+</office:styles>
+<office:automatic-styles>
+<style:style style:name="Tb" style:family="text"><style:text-properties fo:font-weight="bold"/></style:style>
+<style:style style:name="Ti" style:family="text"><style:text-properties fo:font-style="italic"/></style:style>
+<style:style style:name="Tu" style:family="text"><style:text-properties style:text-underline-style="solid" style:text-underline-width="auto" style:text-underline-color="font-color"/></style:style>
+<style:style style:name="Ts" style:family="text"><style:text-properties style:text-line-through-style="solid" style:text-line-through-type="single"/></style:style>
+<text:list-style style:name="Lbullet">${bulleted}</text:list-style>
+<text:list-style style:name="Lnumber">${numbered}</text:list-style>
+</office:automatic-styles>
+<office:body><office:text>
+<text:tracked-changes>${changes}</text:tracked-changes>
+${body}
+</office:text></office:body>
+</office:document>
+`;
+}
+
+/** A heading with an outline level. */
+export const h = (level: number, inner: string): string =>
+  `<text:h text:style-name="Heading_20_${level}" text:outline-level="${level}">${inner}</text:h>`;
+/** A paragraph. */
+export const p = (inner: string): string => `<text:p text:style-name="Standard">${inner}</text:p>`;
+
+const span = (style: string) => (inner: string) => `<text:span text:style-name="${style}">${inner}</text:span>`;
+/** Bold text. */
+export const bold = span("Tb");
+/** Italic text. */
+export const italic = span("Ti");
+/** Underlined text. */
+export const underline = span("Tu");
+/** Struck-through text. */
+export const strike = span("Ts");
+/** A hyperlink. */
+export const link = (href: string, inner: string): string =>
+  `<text:a xlink:type="simple" xlink:href="${t(href)}">${inner}</text:a>`;
+/** A line break inside a paragraph. */
+export const lineBreak = "<text:line-break/>";
+
+/** A list item: its paragraph's content and optional nested items. */
+export type Item = string | { text: string; children?: Item[]; start?: number };
+
+function items(list: Item[]): string {
+  return list
+    .map((item) => {
+      const { text, children, start } =
+        typeof item === "string" ? { text: item, children: undefined, start: undefined } : item;
+      const nested = children ? `<text:list>${items(children)}</text:list>` : "";
+      return `<text:list-item${start ? ` text:start-value="${start}"` : ""}>${p(text)}${nested}</text:list-item>`;
+    })
+    .join("");
+}
+
+/** A bulleted list (nested items are deeper levels). */
+export const bullets = (list: Item[]): string => `<text:list text:style-name="Lbullet">${items(list)}</text:list>`;
+/** A numbered list; a new one restarts at 1 unless its first item has `start`. */
+export const numbered = (list: Item[]): string => `<text:list text:style-name="Lnumber">${items(list)}</text:list>`;
+
+/** A table cell: its paragraphs' content and how far it spans; `covered` for the cells a span hides. */
+export type Cell = string | { text: string; colspan?: number; rowspan?: number } | "covered";
+
+const cell = (c: Cell): string => {
+  if (c === "covered") return "<table:covered-table-cell/>";
+  const { text, colspan, rowspan } = typeof c === "string" ? { text: c, colspan: 1, rowspan: 1 } : c;
+  const spans =
+    (colspan && colspan > 1 ? ` table:number-columns-spanned="${colspan}"` : "") +
+    (rowspan && rowspan > 1 ? ` table:number-rows-spanned="${rowspan}"` : "");
+  return `<table:table-cell office:value-type="string"${spans}>${p(text)}</table:table-cell>`;
+};
+const row = (cells: Cell[]) => `<table:table-row>${cells.map(cell).join("")}</table:table-row>`;
+
+/** A table with header rows (repeated on each page) and body rows. */
+export function table(name: string, columns: number, header: Cell[][], body: Cell[][]): string {
+  const head = header.length ? `<table:table-header-rows>${header.map(row).join("")}</table:table-header-rows>` : "";
+  return `<table:table table:name="${name}"><table:table-column table:number-columns-repeated="${columns}"/>${head}${body.map(row).join("")}</table:table>`;
+}
+
+/** Where the tracked change `id` (an insertion) starts and ends: put its text between them. */
+export const changeStart = (id: string): string => `<text:change-start text:change-id="${id}"/>`;
+export const changeEnd = (id: string): string => `<text:change-end text:change-id="${id}"/>`;
+/** Where the deletion `id` was: its text lives in the tracked change's `removed`. */
+export const deletionAt = (id: string): string => `<text:change text:change-id="${id}"/>`;
+
+/** A comment on the passage up to `commentEnd(name)`; `resolved` sets LibreOffice's done state. */
+export function comment(c: { name: string; author: string; date: string; text: string; resolved?: boolean }): string {
+  return (
+    `<office:annotation office:name="${c.name}"${c.resolved ? ' loext:resolved="true"' : ""}>` +
+    `<dc:creator>${t(c.author)}</dc:creator><dc:date>${c.date}</dc:date>${p(t(c.text))}</office:annotation>`
+  );
+}
+/** The end of the commented passage. */
+export const commentEnd = (name: string): string => `<office:annotation-end office:name="${name}"/>`;
+
+/** Authors and dates of the sample's tracked changes and comments. */
+export const ANNA = { author: "Anna Amrein", date: "2024-03-01T10:00:00" };
+export const BRUNO = { author: "Bruno Berset", date: "2024-03-02T11:30:00" };
+
+/**
+ * One document with everything the reader imports: headings, marks, a link, a line break,
+ * lists (levels, a restart, a start at 3), a table with a header row and merged cells,
+ * tracked changes by two authors (in text, a table cell, a list item, a new paragraph and a
+ * paragraph join), comments with a reply and a resolved one, language de-CH.
+ */
+export function sampleFodt(): string {
+  const changes: TrackedChange[] = [
+    { id: "ct1", kind: "insertion", ...ANNA },
+    { id: "ct2", kind: "deletion", ...BRUNO, removed: p("alte ") },
+    { id: "ct3", kind: "insertion", ...ANNA },
+    { id: "ct4", kind: "deletion", ...BRUNO, removed: p("nicht ") },
+    { id: "ct5", kind: "insertion", ...ANNA },
+    { id: "ct6", kind: "deletion", ...BRUNO, removed: p("") + p("") },
+  ];
+  const body = [
+    h(1, "Ziele"),
+    p(`Das ${bold("fette")}, ${italic("kursive")}, ${underline("unterstrichene")} und ${strike("gestrichene")} Wort.`),
+    h(2, "Wirkung"),
+    p(
+      `Die ${changeStart("ct1")}neue ${changeEnd("ct1")}Regel ersetzt die ${deletionAt("ct2")}Praxis` +
+        `${lineBreak}zweite Zeile mit ${link("https://www.sem.admin.ch/", "Website des SEM")}.`,
+    ),
+    h(3, "Massnahmen"),
+    bullets(["Punkt eins", { text: "Punkt zwei", children: ["Unterpunkt"] }, `Punkt ${deletionAt("ct4")}drei`]),
+    numbered(["Erstens", "Zweitens"]),
+    numbered(["Neu eins", "Neu zwei"]),
+    numbered([{ text: "Drittens", start: 3 }, "Viertens"]),
+    table(
+      "Tabelle1",
+      3,
+      [["Ziel", "Massnahme", "Frist"]],
+      [
+        [{ text: "Zusammen", colspan: 2 }, "covered", { text: "2025", rowspan: 2 }],
+        [`Zelle ${changeStart("ct3")}ergänzt${changeEnd("ct3")}`, "B", "covered"],
+      ],
+    ),
+    p(`Absatz davor${changeStart("ct5")}`),
+    p(`Neuer Absatz${changeEnd("ct5")}`),
+    p(`Erster Teil ${deletionAt("ct6")}zweiter Teil`),
+    p(
+      `${comment({ name: "k1", ...ANNA, text: "Bitte prüfen." })}${comment({ name: "k2", ...BRUNO, text: "Geprüft." })}` +
+        `Wirkungsziel${commentEnd("k1")}${commentEnd("k2")} und ${comment({ name: "k3", ...BRUNO, text: "Erledigt.", resolved: true })}Frist${commentEnd("k3")}.`,
+    ),
+  ].join("\n");
+  return fodt(body, { changes, language: ["de", "CH"] });
+}
