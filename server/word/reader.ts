@@ -1,10 +1,8 @@
 import type { DocxReader } from "./importDocument.ts";
-import { DocxImportError } from "./imported.ts";
+import { readDocx as readOoxml } from "./read/index.ts";
 
 /**
- * The Word reader the import routes use: `readDocx` from server/word/read (branch
- * word-read). Until that lands, every file is refused as unreadable, so nothing is created.
+ * The Word reader the import routes use: server/word/read with its default limits (50 MB,
+ * entries, inflated bytes, XML depth), which throws `DocxImportError` for a bad file.
  */
-export const readDocx: DocxReader = async () => {
-  throw new DocxImportError("not_docx", "the Word reader is not available in this build");
-};
+export const readDocx: DocxReader = (bytes) => readOoxml(bytes);
