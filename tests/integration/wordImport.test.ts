@@ -35,23 +35,34 @@ import { appendParagraph, connectClient } from "../helpers/yClient.ts";
 
 const ANDREA = "u-andrea";
 
+const TWO_AUTHORS = {
+  changes: [
+    { id: "c1", kind: "insertion" as const, ...ANNA },
+    { id: "c2", kind: "deletion" as const, ...BRUNO, removed: p("alte ") },
+  ],
+};
+const trackedParagraph = () =>
+  p(`Die ${changeStart("c1")}neue ${changeEnd("c1")}Regel ersetzt die ${deletionAt("c2")}Praxis.`);
+
+/**
+ * Tracked changes by two authors only: LibreOffice 7.4 crashes ("URP bridge disposed") when
+ * the outcomes helper opens a DOCX with comments that it wrote itself, so the comparison
+ * with its Accept All uses a file without them.
+ */
+const trackedOnlyFodt = () => fodt([h(1, "Ziele"), trackedParagraph(), p("Zweiter Absatz.")].join("\n"), TWO_AUTHORS);
+
 /** Tracked changes by two authors (an insertion, a deletion), a thread with a reply, a resolved comment. */
 function trackedFodt(): string {
   return fodt(
     [
       h(1, "Ziele"),
-      p(`Die ${changeStart("c1")}neue ${changeEnd("c1")}Regel ersetzt die ${deletionAt("c2")}Praxis.`),
+      trackedParagraph(),
       p(
         `${comment({ name: "k1", ...ANNA, text: "Bitte prüfen." })}${comment({ name: "k2", ...BRUNO, text: "Geprüft." })}` +
           `Wirkungsziel${commentEnd("k1")}${commentEnd("k2")} und ${comment({ name: "k3", ...BRUNO, text: "Erledigt.", resolved: true })}Frist${commentEnd("k3")}.`,
       ),
     ].join("\n"),
-    {
-      changes: [
-        { id: "c1", kind: "insertion", ...ANNA },
-        { id: "c2", kind: "deletion", ...BRUNO, removed: p("alte ") },
-      ],
-    },
+    TWO_AUTHORS,
   );
 }
 
@@ -105,7 +116,8 @@ describe("Word import", async () => {
   });
 
   it("makes every tracked change a suggestion of the importer with its Word origin; Accept All is LibreOffice's", async () => {
-    const { id } = (await (await importNew(andrea, tracked)).json()) as { id: string };
+    const file = await convertWithLibreOffice(trackedOnlyFodt(), "fodt", "docx");
+    const { id } = (await (await importNew(andrea, file)).json()) as { id: string };
     const ydoc = await storedDoc(server, id);
     const content = pmOf(ydoc);
     const suggestions = listSuggestions(content);
@@ -117,7 +129,7 @@ describe("Word import", async () => {
       authors.add(origins.get(wordOriginKey.suggestion(s.id))?.author ?? "");
     }
     expect(authors).toEqual(new Set([ANNA.author, BRUNO.author]));
-    const lo = await libreOfficeOutcomes(tracked);
+    const lo = await libreOfficeOutcomes(file);
     expect(lines(withAllAccepted(content))).toEqual(loLines(lo.accepted));
     expect(lines(withAllRejected(content))).toEqual(loLines(lo.rejected));
   });
