@@ -1,0 +1,85 @@
+import { describe, expect, it } from "vitest";
+import { DOCX_CONTENT_TYPE } from "../../shared/api/schemas.ts";
+import { launchBrowser, signedInPage } from "../helpers/browser.ts";
+import { convertWithLibreOffice, libreOfficeOutcomes } from "../helpers/libreOffice.ts";
+import { startTestServer } from "../helpers/server.ts";
+import {
+  ANNA,
+  BRUNO,
+  changeEnd,
+  changeStart,
+  comment,
+  commentEnd,
+  deletionAt,
+  fodt,
+  h,
+  p,
+} from "../helpers/wordFiles.ts";
+
+/** A LibreOffice-made file: an insertion by Anna, a deletion by Bruno, Anna's comment with Bruno's reply. */
+const source = fodt(
+  [
+    h(1, "Ziele"),
+    p(`Die ${changeStart("c1")}neue ${changeEnd("c1")}Regel ersetzt die ${deletionAt("c2")}Praxis.`),
+    p(
+      `${comment({ name: "k1", ...ANNA, text: "Bitte prüfen." })}${comment({ name: "k2", ...BRUNO, text: "Geprüft." })}` +
+        `Wirkungsziel${commentEnd("k1")}${commentEnd("k2")} und Frist.`,
+    ),
+  ].join("\n"),
+  {
+    changes: [
+      { id: "c1", kind: "insertion", ...ANNA },
+      { id: "c2", kind: "deletion", ...BRUNO, removed: p("alte ") },
+    ],
+  },
+);
+
+describe("Word in and out in the browser (issue 14, Done when)", async () => {
+  const server = await startTestServer({ STATIC_DIR: "dist" });
+  const browser = await launchBrowser();
+  const andrea = await signedInPage(browser, server.url, "andrea.meier@so.ch");
+  const docx = await convertWithLibreOffice(source, "fodt", "docx");
+
+  it("imports tracked changes by two authors and a thread, accepts one, and exports them back to Word with their authors", async () => {
+    const { page } = andrea;
+    await page.getByTestId("import-word").click();
+    await page.getByTestId("import-file").setInputFiles({
+      name: "Konzept aus Word.docx",
+      mimeType: DOCX_CONTENT_TYPE,
+      buffer: Buffer.from(docx),
+    });
+    expect(await page.getByTestId("import-title").inputValue()).toBe("Konzept aus Word");
+    await page.getByTestId("import-submit").click();
+    const report = page.getByTestId("import-report");
+    await report.waitFor();
+    expect(await page.getByTestId("report-imported").textContent()).toContain("1 nachverfolgte Einfügung");
+    expect(await page.getByTestId("report-imported").textContent()).toContain("1 nachverfolgte Löschung");
+    await page.getByTestId("import-open").click();
+    await page.locator('[data-testid="connection-status"][data-status="connected"]').waitFor();
+    const documentId = decodeURIComponent(new URL(page.url()).hash.replace(/^#\/documents\//, ""));
+
+    // The suggestions, each "in Word: …" by its author, and the thread.
+    const cards = page.getByTestId("suggestion-card");
+    await expect.poll(() => cards.count()).toBe(2);
+    const anna = cards.filter({ hasText: `in Word: ${ANNA.author}` });
+    const bruno = cards.filter({ hasText: `in Word: ${BRUNO.author}` });
+    expect(await anna.count()).toBe(1);
+    expect(await bruno.count()).toBe(1);
+    const thread = page.getByTestId("comment-thread").filter({ hasText: "Bitte prüfen." });
+    await thread.waitFor();
+    expect(await thread.getByTestId("word-origin").first().textContent()).toContain(`in Word: ${ANNA.author}`);
+
+    // Accept Anna's insertion in Accord.
+    await anna.getByTestId("suggestion-accept").click();
+    await expect.poll(() => cards.count()).toBe(1);
+
+    // Export DOCX and open it in LibreOffice: Bruno's deletion and Anna's comment, by their Word authors.
+    const res = await page.request.get(`/api/documents/${encodeURIComponent(documentId)}/export?format=docx`);
+    expect(res.status()).toBe(200);
+    const outcomes = await libreOfficeOutcomes(new Uint8Array(await res.body()));
+    expect(outcomes.redlines.map((r) => [r.type, r.author])).toEqual([["Delete", BRUNO.author]]);
+    expect(outcomes.comments.map((c) => [c.author, c.content.trim()])).toContainEqual([ANNA.author, "Bitte prüfen."]);
+    expect(outcomes.accepted).toContain("Die neue Regel ersetzt die Praxis.");
+    expect(outcomes.rejected).toContain("Die neue Regel ersetzt die alte Praxis.");
+  });
+});
