@@ -77,6 +77,21 @@ describe("the target of a Word file that comes back", () => {
     expect(target.mapPosition(30)).toBe(30);
   });
 
+  it("keeps the file's tracked changes in a block that also has untracked edits", () => {
+    const file = doc(
+      h("Ziele"),
+      p("Alpha ", tracked("insertion", "very ", "w1"), "beta ", tracked("deletion", "gamma", "w2"), " delta."),
+      p("Second paragraph."),
+      p("Third one."),
+    );
+    const target = fileBackTarget(schema, version, file, newId);
+    expect(lines(withAllRejected(target.doc))).toEqual(lines(version));
+    expect(lines(withAllAccepted(target.doc))).toEqual(lines(withAllAccepted(file)));
+    const ids = suggestionIdsIn(target.doc);
+    expect(ids.has("w1") && ids.has("w2")).toBe(true);
+    expect(ids.size).toBe(3);
+  });
+
   it("makes a new and a removed paragraph suggested paragraph marks, with no empty paragraph either way", () => {
     const file = doc(h("Ziele"), p("Alpha beta gamma."), p("Inserted paragraph."), p("Third one."));
     const target = fileBackTarget(schema, version, file, newId);

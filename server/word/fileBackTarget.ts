@@ -115,6 +115,11 @@ function finish(schema: Schema, blocks: PMNode[], start: number): Unit {
   };
 }
 
+/** A block with every suggestion in it accepted. */
+function accepted(schema: Schema, block: PMNode): PMNode {
+  return withAllAccepted(schema.node("doc", null, [block])).firstChild ?? block;
+}
+
 /** Longest common subsequence of two key lists, as index pairs in order. */
 export function lcsPairs(a: readonly string[], b: readonly string[]): [number, number][] {
   const n = a.length;
@@ -236,6 +241,67 @@ export function wordDiff(schema: Schema, before: PMNode, after: PMNode, newId: (
   return before.type.create(before.attrs, inlineOf(schema, out), before.marks);
 }
 
+const hasMark = (atom: Atom, name: string) => atom.marks.some((m) => m.type.name === name);
+
+/**
+ * Like `wordDiff`, for a file block that also has tracked changes: the diff is taken between
+ * VERSION's text and the file's Reject All, so the file's tracked insertions and deletions
+ * stay as they are (with their Word origins) and only what differs beyond them becomes the
+ * user's own suggestion. Text the file deleted (tracked) that VERSION never had is dropped:
+ * it reads the same either way.
+ */
+export function trackedWordDiff(schema: Schema, before: PMNode, file: PMNode, newId: () => string): PMNode | null {
+  const fileAtoms = atomsOf(file);
+  const rejected = fileAtoms.filter((a) => !hasMark(a, "insertion"));
+  const a = tokensOf(atomsOf(before));
+  const b = tokensOf(rejected);
+  if (a.length > MAX_TOKENS || b.length > MAX_TOKENS) return null;
+  const key = (t: Atom[]) => t.map((x) => x.ch).join("");
+  const pairs = lcsPairs(a.map(key), b.map(key));
+  // For each atom of the file's Reject All: VERSION's atom it equals, or an insertion id.
+  const equal = new Map<Atom, Atom>();
+  const inserted = new Map<Atom, Mark>();
+  // VERSION's atoms removed before a Reject All atom (or at the end: null).
+  const removedBefore = new Map<Atom | null, Atom[]>();
+  let i = 0;
+  let j = 0;
+  const gap = (toI: number, toJ: number) => {
+    if (toI > i) {
+      const at = (b[j]?.[0] as Atom | undefined) ?? null;
+      const mark = suggestionMark(schema, "deletion").create({ id: newId() });
+      removedBefore.set(at, [...(removedBefore.get(at) ?? []), ...marked(a.slice(i, toI).flat(), mark)]);
+    }
+    if (toJ > j) {
+      const mark = suggestionMark(schema, "insertion").create({ id: newId() });
+      for (const atom of b.slice(j, toJ).flat()) inserted.set(atom, mark);
+    }
+  };
+  for (const [pi, pj] of pairs) {
+    gap(pi, pj);
+    const va = a[pi] as Atom[];
+    (b[pj] as Atom[]).forEach((atom, k) => {
+      equal.set(atom, va[k] as Atom);
+    });
+    i = pi + 1;
+    j = pj + 1;
+  }
+  gap(a.length, b.length);
+  const out: Atom[] = [];
+  for (const atom of fileAtoms) {
+    if (hasMark(atom, "insertion")) {
+      out.push(atom);
+      continue;
+    }
+    out.push(...(removedBefore.get(atom) ?? []));
+    const same = equal.get(atom);
+    const tracked = atom.marks.find((m) => m.type.name === "deletion");
+    if (same) out.push(tracked ? (marked([same], tracked)[0] as Atom) : same);
+    else if (!tracked) out.push(...marked([atom], inserted.get(atom) as Mark));
+  }
+  out.push(...(removedBefore.get(null) ?? []));
+  return before.type.create(before.attrs, inlineOf(schema, out), before.marks);
+}
+
 /** A whole text block suggested (inserted or removed): every character of it marked. */
 const wholeBlock = (schema: Schema, block: PMNode, mark: Mark) =>
   block.type.create(block.attrs, inlineOf(schema, marked(atomsOf(block), mark)), block.marks);
@@ -295,14 +361,18 @@ export function fileBackTarget(schema: Schema, version: PMNode, file: PMNode, ne
   let ui = 0;
   const flushGap = (vEnd: number, uEnd: number) => {
     const before = vBlocks.slice(vi, vEnd);
-    const after = units.slice(ui, uEnd).flatMap((u) => u.accepted);
+    // A unit of one block keeps its tracked changes for the diff; longer ones are taken accepted.
+    const after = units
+      .slice(ui, uEnd)
+      .flatMap((u) => (u.blocks.length === 1 && u.rejected.length === 1 ? u.blocks : u.accepted));
     const n = Math.max(before.length, after.length);
     for (let k = 0; k < n; k++) {
       const v = before[k];
       const f = after[k];
       if (v && f && v.isTextblock && f.isTextblock) {
         if (v.type !== f.type) skip("formatChanges");
-        pieces.push({ kind: "keep", block: wordDiff(schema, v, f, newId) ?? v });
+        const diff = hasSuggestions(f) ? trackedWordDiff(schema, v, f, newId) : wordDiff(schema, v, f, newId);
+        pieces.push({ kind: "keep", block: diff ?? v });
       } else if (v && f) {
         if (keyOf(v) !== keyOf(f)) skip("other");
         pieces.push({ kind: "keep", block: v });
@@ -313,7 +383,7 @@ export function fileBackTarget(schema: Schema, version: PMNode, file: PMNode, ne
           pieces.push({ kind: "keep", block: v });
         }
       } else if (f) {
-        if (f.isTextblock) pieces.push({ kind: "new", block: f });
+        if (f.isTextblock) pieces.push({ kind: "new", block: hasSuggestions(f) ? accepted(schema, f) : f });
         else skip("other");
       }
     }
