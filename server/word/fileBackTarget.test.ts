@@ -92,6 +92,22 @@ describe("the target of a Word file that comes back", () => {
     expect(ids.size).toBe(3);
   });
 
+  it("keeps VERSION's pending suggestions that come back unchanged as tracked changes, without a second copy", () => {
+    const claire = makeSuggestionId({ userId: "u-claire", orgId: "sem" }, Date.now(), randomToken());
+    const pending = doc(
+      h("Ziele"),
+      p("Alpha ", tracked("insertion", "new ", claire), "beta gamma."),
+      p("Second paragraph."),
+    );
+    const file = doc(
+      h("Ziele"),
+      p("Alpha ", tracked("insertion", "new ", "w9"), "beta gamma."),
+      p("Second paragraph."),
+    );
+    const target = fileBackTarget(schema, pending, file, newId);
+    expect(target.doc.eq(pending)).toBe(true);
+  });
+
   it("makes a new and a removed paragraph suggested paragraph marks, with no empty paragraph either way", () => {
     const file = doc(h("Ziele"), p("Alpha beta gamma."), p("Inserted paragraph."), p("Third one."));
     const target = fileBackTarget(schema, version, file, newId);

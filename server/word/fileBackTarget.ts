@@ -115,6 +115,11 @@ function finish(schema: Schema, blocks: PMNode[], start: number): Unit {
   };
 }
 
+/** A block with every suggestion in it rejected. */
+function rejected(schema: Schema, block: PMNode): PMNode {
+  return withAllRejected(schema.node("doc", null, [block])).firstChild ?? block;
+}
+
 /** A block with every suggestion in it accepted. */
 function accepted(schema: Schema, block: PMNode): PMNode {
   return withAllAccepted(schema.node("doc", null, [block])).firstChild ?? block;
@@ -341,7 +346,8 @@ export function fileBackTarget(schema: Schema, version: PMNode, file: PMNode, ne
     for (const b of u.rejected) flat.push({ unit: index, key: keyOf(b) });
   });
   const pairs = lcsPairs(
-    vBlocks.map(keyOf),
+    // VERSION's pending suggestions come back in its export as tracked changes: compare Reject Alls.
+    vBlocks.map((b) => keyOf(hasSuggestions(b) ? rejected(schema, b) : b)),
     flat.map((f) => f.key),
   );
   // A unit is taken whole when every one of its rejected blocks matched, consecutively.
@@ -396,7 +402,13 @@ export function fileBackTarget(schema: Schema, version: PMNode, file: PMNode, ne
     flushGap(vis[0] as number, u);
     const unit = units[u] as Unit;
     const tracked = unit.blocks.some(hasSuggestions);
-    if (tracked) {
+    const versionBlocks = vis.map((v) => vBlocks[v] as PMNode);
+    const sameAccepted = (): boolean =>
+      versionBlocks.map((b) => keyOf(accepted(schema, b))).join("\u0002") === unit.accepted.map(keyOf).join("\u0002");
+    if (tracked && versionBlocks.some(hasSuggestions) && sameAccepted()) {
+      // The file left VERSION's pending suggestions as they were: they stay VERSION's (no second copy).
+      for (const b of versionBlocks) pieces.push({ kind: "keep", block: b });
+    } else if (tracked) {
       let start = unit.start;
       for (const block of unit.blocks) {
         pieces.push({ kind: "keep", block, from: { start, unit } });
