@@ -46,7 +46,8 @@ function withoutCover(file: PMNode, cover: ReadonlySet<string>, versionId: strin
     const text = textOf(block);
     const named = VERSION_ID.exec(text)?.[1];
     if (inCover && named && named !== versionId) throw otherVersion();
-    if (inCover && block.isTextblock && (cover.has(text) || named === versionId)) {
+    // The export sets the cover off with empty paragraphs: they belong to it.
+    if (inCover && block.isTextblock && (text === "" || cover.has(text) || named === versionId)) {
       offset += block.nodeSize;
       return;
     }

@@ -1,4 +1,6 @@
 import { describe, expect, it } from "vitest";
+import { schema } from "../../server/word/intoYDoc.ts";
+import { readDocx } from "../../server/word/read/index.ts";
 import { DOCX_CONTENT_TYPE } from "../../shared/api/schemas.ts";
 import { launchBrowser, signedInPage } from "../helpers/browser.ts";
 import { convertWithLibreOffice, libreOfficeOutcomes } from "../helpers/libreOffice.ts";
@@ -14,6 +16,7 @@ import {
   fodt,
   h,
   p,
+  t,
 } from "../helpers/wordFiles.ts";
 
 /** A LibreOffice-made file: an insertion by Anna, a deletion by Bruno, Anna's comment with Bruno's reply. */
@@ -81,5 +84,50 @@ describe("Word in and out in the browser (issue 14, Done when)", async () => {
     expect(outcomes.comments.map((c) => [c.author, c.content.trim()])).toContainEqual([ANNA.author, "Bitte prüfen."]);
     expect(outcomes.accepted).toContain("Die neue Regel ersetzt die Praxis.");
     expect(outcomes.rejected).toContain("Die neue Regel ersetzt die alte Praxis.");
+  });
+
+  it("takes back a Word file edited outside Accord from the versions panel as the user's suggestions", async () => {
+    const { page } = andrea;
+    const plain = await convertWithLibreOffice(
+      fodt([p("Erster Absatz."), p("Zweiter Absatz alt.")].join("\n")),
+      "fodt",
+      "docx",
+    );
+    const created = await page.request.post("/api/documents/import?title=Rueckfuehrung&kind=concept", {
+      headers: { "content-type": DOCX_CONTENT_TYPE },
+      data: Buffer.from(plain),
+    });
+    expect(created.status()).toBe(201);
+    const { id } = (await created.json()) as { id: string };
+    const version = await page.request.post(`/api/documents/${id}/milestones`, { data: {} });
+    const versionId = ((await version.json()) as { id: string }).id;
+    expect(
+      (await page.request.post(`/api/versions/${versionId}/approvals`, { data: { decision: "approve" } })).status(),
+    ).toBe(201);
+
+    // The version's export, edited in a word processor without tracking changes.
+    const exported = await page.request.get(`/api/versions/${versionId}/export?format=docx`);
+    const paragraphs: string[] = [];
+    schema.nodeFromJSON((await readDocx(new Uint8Array(await exported.body()))).doc).forEach((b) => {
+      paragraphs.push(b.textContent);
+    });
+    const edited = paragraphs.map((x) => p(t(x === "Zweiter Absatz alt." ? "Zweiter Absatz neu." : x)));
+    const file = await convertWithLibreOffice(fodt(edited.join("\n")), "fodt", "docx");
+
+    await page.goto(`/#/documents/${id}`);
+    await page.locator('[data-testid="connection-status"][data-status="connected"]').waitFor();
+    await page.getByTestId("file-back").click();
+    await page.getByTestId("file-back-version").selectOption(versionId);
+    await page.getByTestId("file-back-file").setInputFiles({
+      name: "zurueck.docx",
+      mimeType: DOCX_CONTENT_TYPE,
+      buffer: Buffer.from(file),
+    });
+    await page.getByTestId("file-back-submit").click();
+    await page.getByTestId("file-back-result").waitFor();
+    expect(await page.getByTestId("file-back-result").textContent()).toContain("2 Vorschläge übernommen.");
+    await expect.poll(() => page.getByTestId("suggestion-card").count()).toBe(2);
+    expect(await page.getByTestId("editor").locator("del[data-suggestion]").textContent()).toBe("alt");
+    expect(await page.getByTestId("editor").locator("ins[data-suggestion]").textContent()).toBe("neu");
   });
 });
