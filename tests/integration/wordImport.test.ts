@@ -151,6 +151,25 @@ describe("Word import", async () => {
     expect(threads.find((th) => th.text === "Erledigt.")).toMatchObject({ quote: "Frist", resolved: true });
   });
 
+  it("takes the parties as the create form does: federal staff name the canton", async () => {
+    const path = (parties: string) => `/documents/import?title=Bund&kind=agreement&parties=${parties}`;
+    const created = await upload(path("kanton-so,sem"), claire, tracked);
+    expect(created.status).toBe(201);
+    const { id } = (await created.json()) as { id: string };
+    const doc = await api<{ parties: { orgId: string }[]; crossPartyAcceptance: boolean }>(
+      "GET",
+      `/api/documents/${id}`,
+      {
+        cookie: claire,
+      },
+    );
+    expect(doc.body.parties.map((x) => x.orgId).sort()).toEqual(["kanton-so", "sem"]);
+    expect(doc.body.crossPartyAcceptance).toBe(true);
+    expect((await upload(path("kanton-so"), claire, tracked)).status).toBe(400);
+    // Her organisation must be one of the parties (and nothing is created: the parties are checked first).
+    expect((await upload(path("kanton-be,kanton-so"), claire, tracked)).status).toBe(400);
+  });
+
   it("refuses a client update that writes the wordOrigins map on the raw protocol; the map stays", async () => {
     const { id } = (await (await importNew(andrea, tracked)).json()) as { id: string };
     const before = [...readWordOrigins(await storedDoc(server, id)).entries()];
