@@ -6,24 +6,30 @@ import { makeSuggestionId, randomToken } from "../../shared/suggestions/ids.ts";
 import { type DocumentReader, openDocument } from "../documents/documents.ts";
 import { forbidden, milestonePending, notFound } from "../errors.ts";
 import { metaLines } from "../export/meta.ts";
-import { UpdatePolicy } from "../policy/UpdatePolicy.ts";
 import type { NameLookup } from "../store/ports/AccountStore.ts";
 import type { AuditStore } from "../store/ports/AuditStore.ts";
 import type { VersionStore } from "../store/ports/VersionStore.ts";
-import type { LiveStates } from "../versions/exports.ts";
 import { documentMilestones } from "../versions/milestones.ts";
 import { versionMeta } from "../versions/render.ts";
 import type { ServerChanges } from "../versions/restore.ts";
 import { fileBackTarget, suggestionIdsIn } from "./fileBackTarget.ts";
 import { type DocxReader, type ImportDeps, type Importer, importedContent } from "./importDocument.ts";
-import { notSuggestions, otherVersion, readOrRefuse } from "./importErrors.ts";
+import { otherVersion, readOrRefuse } from "./importErrors.ts";
 import type { ImportReport } from "./imported.ts";
-import { schema, writeContent, writeOrigins, writeSuggestionOrigins, writeThreads } from "./intoYDoc.ts";
+import {
+  resolveThreads,
+  schema,
+  writeContent,
+  writeOrigins,
+  writeSuggestionOrigins,
+  writeThreads,
+} from "./intoYDoc.ts";
+import { judge } from "./judged.ts";
 
 /** What taking back a Word file needs: the version and its export's cover, the live document. */
 export interface FileBackDeps extends ImportDeps {
   store: ImportDeps["store"] & DocumentReader & VersionStore & NameLookup & AuditStore;
-  live: ServerChanges & LiveStates;
+  live: ServerChanges;
   readDocx: DocxReader;
 }
 
@@ -94,42 +100,37 @@ export async function fileBack(
   const target = fileBackTarget(schema, base, file.doc, () => makeSuggestionId(author, at, randomToken()));
   target.doc.check();
 
-  // The change, made on VERSION's state: content and threads (judged), then the origins (the server's).
+  // The change, made on VERSION's state: content and threads, then their resolutions (both
+  // judged), then the origins (the server's).
   const scratch = new Y.Doc({ gc: false });
   Y.applyUpdate(scratch, version.state);
   const from = Y.encodeStateVector(scratch);
   writeContent(scratch, target.doc);
-  const threadOrigins = writeThreads(
-    scratch,
-    imported.threads,
-    { id: importer.id, name: importer.name, orgId: importer.orgId },
-    (t) => {
-      if (!t.range) return null;
-      const start = target.mapPosition(t.range.from - file.offset);
-      const end = target.mapPosition(t.range.to - file.offset);
-      return start !== null && end !== null && start < end ? { from: start, to: end } : null;
-    },
-  );
+  const commenter = { id: importer.id, name: importer.name, orgId: importer.orgId };
+  const threads = writeThreads(scratch, imported.threads, commenter, (t) => {
+    if (!t.range) return null;
+    const start = target.mapPosition(t.range.from - file.offset);
+    const end = target.mapPosition(t.range.to - file.offset);
+    return start !== null && end !== null && start < end ? { from: start, to: end } : null;
+  });
+  const written = Y.encodeStateVector(scratch);
   const change = Y.encodeStateAsUpdate(scratch, from);
+  resolveThreads(scratch, threads.resolved, commenter);
+  const changes = [change, Y.encodeStateAsUpdate(scratch, written)];
 
-  const judge = new Y.Doc();
-  Y.applyUpdate(judge, await deps.live.currentState(documentId));
-  const verdict = new UpdatePolicy(judge).evaluate(
-    { user: { id: importer.id, name: importer.name, orgId: importer.orgId }, role: "suggester" },
-    change,
-    {
-      crossPartyAcceptance: document.crossPartyAcceptance,
-      parties: document.parties.map((p) => p.orgId),
-      locked: false,
-      now: Date.now(),
-    },
-  );
-  if (!verdict.ok) throw notSuggestions(verdict.reason);
-
+  const actor = { user: { id: importer.id, name: importer.name, orgId: importer.orgId }, role: "suggester" as const };
+  const context = {
+    crossPartyAcceptance: document.crossPartyAcceptance,
+    parties: document.parties.map((p) => p.orgId),
+    locked: false,
+  };
   const applied = await deps.live.applyServerChange(documentId, importer.id, (ydoc) => {
-    Y.applyUpdate(ydoc, change);
+    // Judged on a copy of the live document as it is now, inside the room's change: nothing
+    // can come in between the verdict and the change. A refusal throws before anything changed.
+    judge(ydoc, actor, changes, context);
+    for (const c of changes) Y.applyUpdate(ydoc, c);
     writeSuggestionOrigins(ydoc, content.ids, imported.revisions);
-    writeOrigins(ydoc, threadOrigins);
+    writeOrigins(ydoc, threads.origins);
   });
   if (!applied) throw milestonePending();
   const before = suggestionIdsIn(base);

@@ -1,6 +1,8 @@
 import type { Node as PMNode } from "@tiptap/pm/model";
-import type * as Y from "yjs";
+import * as Y from "yjs";
 import type { DocumentKind, DocumentSummary } from "../../shared/api/schemas.ts";
+import { CONTENT_FIELD } from "../../shared/schema/extensions.ts";
+import { type WordOrigin, wordOriginKey } from "../../shared/word/origins.ts";
 import { createDocument, type DocumentReader } from "../documents/documents.ts";
 import { AppError } from "../errors.ts";
 import type { UserRow } from "../store/ports/AccountStore.ts";
@@ -8,7 +10,8 @@ import type { AuditStore } from "../store/ports/AuditStore.ts";
 import type { ServerChanges } from "../versions/restore.ts";
 import { readOrRefuse } from "./importErrors.ts";
 import type { ImportedDocx, ImportReport } from "./imported.ts";
-import { schema, writeContent, writeOrigins, writeSuggestionOrigins, writeThreads } from "./intoYDoc.ts";
+import { originOf, resolveThreads, schema, writeContent, writeOrigins, writeThreads } from "./intoYDoc.ts";
+import { judge } from "./judged.ts";
 import { withSuggestionIds } from "./suggestionIds.ts";
 
 /** Reads a Word file into Accord's model (server/word/read), throwing DocxImportError for a bad file. */
@@ -42,21 +45,31 @@ export function importedContent(
 }
 
 /**
- * Writes a whole imported file into a fresh document: the content, the Word origin of
- * every suggestion, the threads with their replies and resolved state and their origins.
+ * A whole imported file as Yjs updates on an empty document: the content and the threads,
+ * then their resolutions (what the policy judges), and apart from them the Word origins,
+ * which only the server writes.
  */
-export function writeImported(
-  ydoc: Y.Doc,
+export function importedUpdate(
   imported: ImportedDocx,
   content: { node: PMNode; ids: ReadonlyMap<string, string> },
   importer: Importer,
-): void {
-  writeContent(ydoc, content.node);
-  writeSuggestionOrigins(ydoc, content.ids, imported.revisions);
-  writeOrigins(
-    ydoc,
-    writeThreads(ydoc, imported.threads, { id: importer.id, name: importer.name, orgId: importer.orgId }),
-  );
+): { updates: Uint8Array[]; origins: [string, WordOrigin][] } {
+  const author = { id: importer.id, name: importer.name, orgId: importer.orgId };
+  const scratch = new Y.Doc();
+  writeContent(scratch, content.node);
+  const threads = writeThreads(scratch, imported.threads, author);
+  const written = Y.encodeStateVector(scratch);
+  const first = Y.encodeStateAsUpdate(scratch);
+  resolveThreads(scratch, threads.resolved, author);
+  const resolutions = Y.encodeStateAsUpdate(scratch, written);
+  scratch.destroy();
+  const origins: [string, WordOrigin][] = [];
+  for (const [key, id] of content.ids) {
+    const word = Object.hasOwn(imported.revisions, key) ? imported.revisions[key] : undefined;
+    const origin = word ? originOf(word) : null;
+    if (origin) origins.push([wordOriginKey.suggestion(id), origin]);
+  }
+  return { updates: [first, resolutions], origins: [...origins, ...threads.origins] };
 }
 
 /** What the import route needs. */
@@ -81,10 +94,18 @@ export async function importDocument(
   const imported = await readOrRefuse(() => deps.readDocx(bytes));
   const at = Date.now();
   const content = importedContent(imported, importer, at);
+  const { updates, origins } = importedUpdate(imported, content, importer);
+  // Judged as the owner's own first update before anything exists (content safety, threads,
+  // suggestions in the importer's name): the reader's output is not trusted blindly.
+  const actor = { user: { id: importer.id, name: importer.name, orgId: importer.orgId }, role: "owner" as const };
+  judge(new Y.Doc(), actor, updates, { crossPartyAcceptance: false, parties: [], locked: false });
   const document = await createDocument(deps.store, importer, input);
-  await deps.live.applyServerChange(document.id, importer.id, (ydoc) =>
-    writeImported(ydoc, imported, content, importer),
-  );
+  await deps.live.applyServerChange(document.id, importer.id, (ydoc) => {
+    // A new document is empty: the updates were made and judged for exactly that state.
+    if (ydoc.getXmlFragment(CONTENT_FIELD).length > 0) throw new Error(`new document ${document.id} is not empty`);
+    for (const update of updates) Y.applyUpdate(ydoc, update);
+    writeOrigins(ydoc, origins);
+  });
   await deps.store.appendAudit({
     userId: importer.id,
     documentId: document.id,

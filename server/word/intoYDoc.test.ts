@@ -7,9 +7,21 @@ import { CONTENT_FIELD } from "../../shared/schema/extensions.ts";
 import { parseSuggestionId } from "../../shared/suggestions/ids.ts";
 import { withAllAccepted, withAllRejected } from "../../shared/suggestions/outcomes.ts";
 import { readWordOrigins, wordOriginKey } from "../../shared/word/origins.ts";
-import { importedContent, writeImported } from "./importDocument.ts";
+import { type Importer, importedContent, importedUpdate } from "./importDocument.ts";
 import type { ImportedDocx } from "./imported.ts";
-import { originOf, schema } from "./intoYDoc.ts";
+import { originOf, schema, writeOrigins } from "./intoYDoc.ts";
+
+/** What the import writes into a new document: the judged update, then the origins. */
+function writeImported(
+  ydoc: Y.Doc,
+  file: ImportedDocx,
+  content: ReturnType<typeof importedContent>,
+  importer: Importer,
+) {
+  const { updates, origins } = importedUpdate(file, content, importer);
+  for (const update of updates) Y.applyUpdate(ydoc, update);
+  writeOrigins(ydoc, origins);
+}
 
 const ANNA = { id: "u-anna", name: "Anna Importer", orgId: "kanton-so" };
 const text = (t: string, marks?: JSONContent["marks"]): JSONContent => ({

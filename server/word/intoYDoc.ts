@@ -77,13 +77,14 @@ export function writeThreads(
   threads: readonly ImportedThread[],
   author: CommentAuthor,
   rangeOf: (thread: ImportedThread) => { from: number; to: number } | null = (t) => t.range,
-): [key: string, origin: WordOrigin][] {
+): { origins: [key: string, origin: WordOrigin][]; resolved: string[] } {
   const fragment = ydoc.getXmlFragment(CONTENT_FIELD);
   const { doc, meta } = initProseMirrorDoc(fragment, schema);
   const size = doc.content.size;
   const encode = (pos: number) =>
     Y.encodeRelativePosition(absolutePositionToRelativePosition(pos, fragment, meta.mapping));
   const origins: [string, WordOrigin][] = [];
+  const resolved: string[] = [];
   for (const thread of threads) {
     const range = rangeOf(thread);
     // A comment without a usable range is kept, as an orphaned thread at the start.
@@ -103,9 +104,17 @@ export function writeThreads(
       const replyOrigin = originOf(reply);
       if (replyOrigin) origins.push([wordOriginKey.reply(replyId), replyOrigin]);
     }
-    if (thread.resolved) setResolved(ydoc, id, true, author);
+    if (thread.resolved) resolved.push(id);
   }
-  return origins;
+  return { origins, resolved };
+}
+
+/**
+ * Resolves the imported threads Word marked done. A change of its own, after the threads
+ * exist: the policy refuses a thread that is created resolved.
+ */
+export function resolveThreads(ydoc: Y.Doc, ids: readonly string[], author: CommentAuthor): void {
+  for (const id of ids) setResolved(ydoc, id, true, author);
 }
 
 /** Records origins returned by `writeThreads`. */
