@@ -1,3 +1,5 @@
+import { strToU8, zipSync } from "fflate";
+
 /**
  * A small builder of flat ODT (FODT) sources, which tests convert to DOCX with LibreOffice
  * (`convertWithLibreOffice(fodt, "fodt", "docx")`): Word files made by a real third-party
@@ -174,7 +176,8 @@ export const BRUNO = { author: "Bruno Berset", date: "2024-03-02T11:30:00" };
  * tracked changes by two authors (in text, a table cell, a list item, a new paragraph and a
  * paragraph join), comments with a reply and a resolved one, language de-CH.
  */
-export function sampleFodt(): string {
+export function sampleFodt(options: { comments?: boolean } = {}): string {
+  const withComments = options.comments ?? true;
   const changes: TrackedChange[] = [
     { id: "ct1", kind: "insertion", ...ANNA },
     { id: "ct2", kind: "deletion", ...BRUNO, removed: p("alte ") },
@@ -208,10 +211,94 @@ export function sampleFodt(): string {
     p(`Absatz davor${changeStart("ct5")}`),
     p(`Neuer Absatz${changeEnd("ct5")}`),
     p(`Erster Teil ${deletionAt("ct6")}zweiter Teil`),
-    p(
-      `${comment({ name: "k1", ...ANNA, text: "Bitte prüfen." })}${comment({ name: "k2", ...BRUNO, text: "Geprüft." })}` +
-        `Wirkungsziel${commentEnd("k1")}${commentEnd("k2")} und ${comment({ name: "k3", ...BRUNO, text: "Erledigt.", resolved: true })}Frist${commentEnd("k3")}.`,
-    ),
+    withComments
+      ? p(
+          `${comment({ name: "k1", ...ANNA, text: "Bitte prüfen." })}${comment({ name: "k2", ...BRUNO, text: "Geprüft." })}` +
+            `Wirkungsziel${commentEnd("k1")}${commentEnd("k2")} und ${comment({ name: "k3", ...BRUNO, text: "Erledigt.", resolved: true })}Frist${commentEnd("k3")}.`,
+        )
+      : p("Wirkungsziel und Frist."),
   ].join("\n");
   return fodt(body, { changes, language: ["de", "CH"] });
+}
+
+const W_NS =
+  'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" ' +
+  'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships" ' +
+  'xmlns:w14="http://schemas.microsoft.com/office/word/2010/wordml" ' +
+  'xmlns:w15="http://schemas.microsoft.com/office/word/2012/wordml" ' +
+  'xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006" ' +
+  'xmlns:wp="http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing" ' +
+  'xmlns:wps="http://schemas.microsoft.com/office/word/2010/wordprocessingShape" ' +
+  'xmlns:v="urn:schemas-microsoft-com:vml"';
+
+/** The parts of a small DOCX written to the OOXML spec by a test, for what LibreOffice does not write. */
+export interface SpecParts {
+  /** The content of `w:body`. */
+  body: string;
+  /** The content of `w:styles`. */
+  styles?: string;
+  /** The content of `w:numbering`. */
+  numbering?: string;
+  /** The content of `w:comments`. */
+  comments?: string;
+  /** The content of `w15:commentsEx`. */
+  commentsExtended?: string;
+  /** `Relationship` elements of document.xml.rels. */
+  relationships?: string;
+  /** Further entries by name (headers, footers, media). */
+  extra?: Record<string, string>;
+}
+
+/** The entries of a spec-written DOCX, by name, as XML text: a test may break one before zipping. */
+export function specEntries(parts: SpecParts): Record<string, string> {
+  const xml = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>';
+  const entries: Record<string, string> = {
+    "[Content_Types].xml": `${xml}<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>`,
+    "_rels/.rels": `${xml}<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>`,
+    "word/document.xml": `${xml}<w:document ${W_NS}><w:body>${parts.body}</w:body></w:document>`,
+    "word/_rels/document.xml.rels": `${xml}<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${parts.relationships ?? ""}</Relationships>`,
+  };
+  if (parts.styles !== undefined) entries["word/styles.xml"] = `${xml}<w:styles ${W_NS}>${parts.styles}</w:styles>`;
+  if (parts.numbering !== undefined)
+    entries["word/numbering.xml"] = `${xml}<w:numbering ${W_NS}>${parts.numbering}</w:numbering>`;
+  if (parts.comments !== undefined)
+    entries["word/comments.xml"] = `${xml}<w:comments ${W_NS}>${parts.comments}</w:comments>`;
+  if (parts.commentsExtended !== undefined)
+    entries["word/commentsExtended.xml"] = `${xml}<w15:commentsEx ${W_NS}>${parts.commentsExtended}</w15:commentsEx>`;
+  return { ...entries, ...parts.extra };
+}
+
+/** A small DOCX written to the spec, zipped with fflate. */
+export function specDocx(parts: SpecParts): Uint8Array {
+  return zipSync(Object.fromEntries(Object.entries(specEntries(parts)).map(([name, text]) => [name, strToU8(text)])));
+}
+
+/** A paragraph of WordprocessingML with plain runs, for spec-written tests. */
+export const wp = (inner: string, pPr = ""): string => `<w:p>${pPr ? `<w:pPr>${pPr}</w:pPr>` : ""}${inner}</w:p>`;
+/** A run of plain text (with optional run properties). */
+export const wr = (text: string, rPr = ""): string =>
+  `<w:r>${rPr ? `<w:rPr>${rPr}</w:rPr>` : ""}<w:t xml:space="preserve">${t(text)}</w:t></w:r>`;
+
+/**
+ * Paragraph-level tracked changes where exports and imports go wrong: an insertion in a
+ * heading, a new list item, a deleted paragraph, a deleted list item, a new last paragraph.
+ */
+export function paragraphChangesFodt(): string {
+  const changes: TrackedChange[] = [
+    { id: "a1", kind: "insertion", ...ANNA },
+    { id: "a2", kind: "deletion", ...BRUNO, removed: p("Ganzer Absatz weg") + p("") },
+    { id: "a3", kind: "insertion", ...ANNA },
+    { id: "a4", kind: "deletion", ...BRUNO, removed: p("Zeile weg") + p("") },
+    { id: "a5", kind: "insertion", ...BRUNO },
+  ];
+  const body = [
+    h(1, `Titel ${changeStart("a3")}neu${changeEnd("a3")}`),
+    bullets([`Eins${changeStart("a1")}`, `Eingefügt${changeEnd("a1")}`, "Drei"]),
+    p("Davor"),
+    p(`${deletionAt("a2")}Danach`),
+    numbered(["Erstens", `${deletionAt("a4")}Zweitens`]),
+    p(`Ende${changeStart("a5")}`),
+    p(`Ganz neu${changeEnd("a5")}`),
+  ].join("\n");
+  return fodt(body, { changes });
 }

@@ -65,16 +65,32 @@ const CONTAINERS = new Set(["w:customXml", "w:smartTag", "w:bdo", "w:dir", "w:fl
 /** Reads the body of document.xml into blocks of the shared schema. */
 export function readBody(document: XmlElement, ctx: BodyContext): Blocks {
   const reader = new BodyReader(ctx);
-  return reader.container(child(document, "w:body") ?? document);
+  const blocks = reader.container(child(document, "w:body") ?? document);
+  reader.dropOrphanAnchor();
+  return blocks;
 }
 
 class BodyReader {
   /** A paragraph mark revision of the block before, owed as an anchor at the start of the next block. */
-  private pendingStart: { kind: RevisionKind; key: string } | null = null;
+  private pendingStart: { kind: RevisionKind; key: string; endAnchorIn: JSONContent[] } | null = null;
   private readonly counters = new Map<string, number>();
   private readonly startedNums = new Set<string>();
 
   constructor(private readonly ctx: BodyContext) {}
+
+  /**
+   * A paragraph mark revision with no paragraph after it in its container (the last in a
+   * cell or the body, or before a table) has no boundary to anchor: its end anchor is
+   * removed (and counted), its text keeps its own marks.
+   */
+  dropOrphanAnchor(): void {
+    const pending = this.pendingStart;
+    this.pendingStart = null;
+    if (!pending) return;
+    const last = pending.endAnchorIn[pending.endAnchorIn.length - 1];
+    if (last?.type === "text" && last.text === ZWSP) pending.endAnchorIn.pop();
+    this.ctx.report.skip("other");
+  }
 
   /** The blocks of a container (body, table cell): paragraphs, tables, lists grouped. */
   container(el: XmlElement): Blocks {
@@ -139,7 +155,7 @@ class BodyReader {
     const mark = this.markRevision(markRPr);
     if (mark) {
       content.push(textNode(ZWSP, [revisionMark(mark)]));
-      this.pendingStart = mark;
+      this.pendingStart = { ...mark, endAnchorIn: content };
     }
 
     if (outline !== null) {
@@ -252,8 +268,9 @@ class BodyReader {
           emit(textOf(c));
           break;
         case "w:delText":
+          // Deleted text outside a deletion is no text Word shows; inside a dropped insertion it is already counted.
           if (inDeletion) emit(textOf(c));
-          else report.skip("other");
+          else if (state.revision !== "dropped") report.skip("other");
           break;
         case "w:tab":
         case "w:ptab":
@@ -309,7 +326,7 @@ class BodyReader {
     report.keep("tables");
     if (child(child(tbl, "w:tblPr"), "w:tblPrChange")) report.skip("formatChanges");
     // A paragraph mark revision does not reach across into a table.
-    this.pendingStart = null;
+    this.dropOrphanAnchor();
     const rows = rowsOf(tbl);
     type Placed = { tc: XmlElement; column: number; span: number; merge: "restart" | "continue" | null };
     const grid: Placed[][] = rows.map((tr) => {
@@ -327,7 +344,9 @@ class BodyReader {
     });
     const content = rows.map((tr, r) => {
       const trPr = child(tr, "w:trPr");
-      if (child(trPr, "w:ins") || child(trPr, "w:del") || child(trPr, "w:trPrChange")) report.skip("other");
+      // A tracked row insertion or deletion has no mark of its own in Accord; its cells' text keeps theirs.
+      if (child(trPr, "w:ins") || child(trPr, "w:del")) report.skip("other");
+      if (child(trPr, "w:trPrChange")) report.skip("formatChanges");
       const header = onOff(trPr, "w:tblHeader") === true;
       const cells: JSONContent[] = [];
       for (const placed of grid[r] ?? []) {
@@ -344,9 +363,9 @@ class BodyReader {
         }
         if (placed.span > MAX_COLSPAN || rowspan > MAX_ROWSPAN) report.skip("mergedCells");
         if (child(child(placed.tc, "w:tcPr"), "w:tcPrChange")) report.skip("formatChanges");
-        this.pendingStart = null;
+        this.dropOrphanAnchor();
         const blocks = this.container(placed.tc);
-        this.pendingStart = null;
+        this.dropOrphanAnchor();
         cells.push({
           type: header ? "tableHeader" : "tableCell",
           attrs: {

@@ -79,8 +79,9 @@ export function threadsOf(
     for (;;) {
       const parentId = current.paraId ? extended.get(current.paraId)?.parentParaId : undefined;
       const parent = parentId ? byParaId.get(parentId) : undefined;
-      // A loop in the file's threading: the comment where it closes stays a root.
-      if (!parent || seen.has(parent)) return current;
+      if (!parent) return current;
+      // A loop in the file's threading has no root: the comment stands as a thread of its own.
+      if (seen.has(parent)) return comment;
       seen.add(parent);
       current = parent;
     }

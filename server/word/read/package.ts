@@ -16,7 +16,7 @@ export interface DocxLimits extends XmlLimits {
 export const DEFAULT_DOCX_LIMITS: DocxLimits = {
   maxBytes: 50 * 1024 * 1024,
   maxEntries: 2000,
-  maxInflatedBytes: 200 * 1024 * 1024,
+  maxInflatedBytes: 128 * 1024 * 1024,
   maxDepth: 100,
   maxAttributes: 256,
   maxElements: 2_000_000,

@@ -8,7 +8,7 @@ import { readNumbering } from "./numbering.ts";
 import { DEFAULT_DOCX_LIMITS, type DocxLimits, openPackage, PARTS } from "./package.ts";
 import { readHyperlinks } from "./relationships.ts";
 import { ReportCounter } from "./report.ts";
-import { RevisionTable } from "./revisions.ts";
+import { joinAdjacentRevisions, RevisionTable } from "./revisions.ts";
 import { readStyles } from "./styles.ts";
 import { parseXml, type XmlElement } from "./xml.ts";
 
@@ -55,6 +55,7 @@ export async function readDocx(bytes: Uint8Array, limits: Partial<DocxLimits> = 
   report.skip("headersFooters", pkg.names.filter((name) => HEADER_OR_FOOTER.test(name)).length);
 
   const json: JSONContent = { type: "doc", content: blocks.length ? blocks : [{ type: "paragraph" }] };
+  joinAdjacentRevisions(json, revisions);
   const { ranges, used } = settleAnchors(json, schema());
   revisions.restrictTo(used);
   report.keep("insertions", revisions.count("insertion"));

@@ -31,6 +31,12 @@ export class RevisionTable {
     }
   }
 
+  /** True when two recorded revisions have one kind, author and date. */
+  sameOrigin(a: string, b: string): boolean {
+    const [x, y] = [this.authorship[a], this.authorship[b]];
+    return !!x && !!y && x.author === y.author && x.date === y.date && this.kinds.get(a) === this.kinds.get(b);
+  }
+
   /** How many distinct revisions of `kind` are recorded. */
   count(kind: RevisionKind): number {
     return [...this.kinds.values()].filter((k) => k === kind).length;
@@ -45,4 +51,79 @@ export class RevisionTable {
       }
     }
   }
+}
+
+const ZWSP = "\u200B";
+const TEXTBLOCKS = new Set(["paragraph", "heading"]);
+const CELLS = new Set(["table", "tableRow", "tableCell", "tableHeader"]);
+
+type Node = {
+  type?: string;
+  text?: string;
+  content?: Node[];
+  marks?: { type?: string; attrs?: Record<string, unknown> }[];
+};
+
+const revisionMarkOf = (node: Node) => node.marks?.find((m) => m.type === "insertion" || m.type === "deletion");
+
+/**
+ * Joins revisions that touch, are of one kind and have one author and date into one, as
+ * Word's and LibreOffice's review lists show them: Word writes a new paragraph as its
+ * inserted paragraph mark (`w:pPr/w:rPr/w:ins`) and its inserted text (`w:ins`) with two
+ * ids, which Accord's convention makes one suggestion (anchors and text with one id).
+ * Pieces join within a text block, and across a block boundary only where the boundary is
+ * itself a paragraph-mark revision (its anchor ends the block): two insertions on either
+ * side of an untouched boundary stay two, or rejecting them would join the paragraphs.
+ * Never across table cells.
+ */
+export function joinAdjacentRevisions(doc: Node, table: RevisionTable): void {
+  const alias = new Map<string, string>();
+  const find = (key: string): string => {
+    let root = key;
+    for (let next = alias.get(root); next !== undefined; next = alias.get(root)) root = next;
+    return root;
+  };
+  let previous: { kind: string; key: string } | null = null;
+  let boundaryIsRevision = false;
+  const visitInline = (node: Node) => {
+    if (node.type === "__comment") return;
+    const mark = revisionMarkOf(node);
+    const id = mark?.attrs?.id;
+    if (!mark?.type || typeof id !== "string") {
+      previous = null;
+      return;
+    }
+    const key = find(id);
+    if (previous && previous.kind === mark.type && previous.key !== key && table.sameOrigin(previous.key, key))
+      alias.set(key, previous.key);
+    previous = { kind: mark.type, key: find(key) };
+  };
+  const visitBlock = (node: Node) => {
+    if (TEXTBLOCKS.has(node.type ?? "")) {
+      const inline = (node.content ?? []).filter((c) => c.type !== "__comment");
+      if (!boundaryIsRevision || inline.length === 0) previous = null;
+      for (const c of node.content ?? []) visitInline(c);
+      const last = inline[inline.length - 1];
+      boundaryIsRevision = last?.type === "text" && last.text === ZWSP && revisionMarkOf(last) !== undefined;
+      return;
+    }
+    const cell = CELLS.has(node.type ?? "");
+    if (cell) {
+      previous = null;
+      boundaryIsRevision = false;
+    }
+    for (const c of node.content ?? []) visitBlock(c);
+    if (cell) {
+      previous = null;
+      boundaryIsRevision = false;
+    }
+  };
+  visitBlock(doc);
+  if (alias.size === 0) return;
+  const rewrite = (node: Node) => {
+    const mark = revisionMarkOf(node);
+    if (mark?.attrs && typeof mark.attrs.id === "string") mark.attrs.id = find(mark.attrs.id);
+    for (const c of node.content ?? []) rewrite(c);
+  };
+  rewrite(doc);
 }

@@ -118,6 +118,9 @@ export function readStyles(root: XmlElement | undefined): Styles {
     for (const style of chain(id)) {
       const level = outlineLevelOf(child(style, "w:pPr"));
       if (level !== undefined) return level;
+      // Word's built-in "heading 1" … "heading 9" have their outline level by definition, written or not.
+      const builtIn = /^heading ([1-9])$/i.exec(valOf(style, "w:name") ?? "");
+      if (builtIn) return Number(builtIn[1]) - 1;
     }
     return null;
   });
