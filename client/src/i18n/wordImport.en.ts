@@ -70,6 +70,7 @@ export const wordImportEn: typeof wordImportDe = {
   },
 };
 
+/** Messages of the import's error codes. */
 export const wordImportErrorsEn: typeof wordImportErrorsDe = {
   unsupported_media_type: "Please upload a Word file (DOCX).",
   word_not_docx: "The file is not a readable Word file (DOCX).",

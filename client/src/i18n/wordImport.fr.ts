@@ -83,6 +83,7 @@ export const wordImportFr: Pick<Translation, "wordImport" | "fileBack" | "wordOr
   },
 };
 
+/** Messages of the import's error codes. */
 export const wordImportErrorsFr: typeof wordImportErrorsDe = {
   unsupported_media_type: "Veuillez téléverser un fichier Word (DOCX).",
   word_not_docx: "Le fichier n'est pas un fichier Word (DOCX) lisible.",

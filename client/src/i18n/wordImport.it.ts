@@ -83,6 +83,7 @@ export const wordImportIt: Pick<Translation, "wordImport" | "fileBack" | "wordOr
   },
 };
 
+/** Messages of the import's error codes. */
 export const wordImportErrorsIt: typeof wordImportErrorsDe = {
   unsupported_media_type: "Carichi un file Word (DOCX).",
   word_not_docx: "Il file non è un file Word (DOCX) leggibile.",
