@@ -130,4 +130,14 @@ describe("Word in and out in the browser (issue 14, Done when)", async () => {
     expect(await page.getByTestId("editor").locator("del[data-suggestion]").textContent()).toBe("alt");
     expect(await page.getByTestId("editor").locator("ins[data-suggestion]").textContent()).toBe("neu");
   });
+
+  it("offers the file back only to roles that may suggest", async () => {
+    const marco = await signedInPage(browser, server.url, "marco.rossi@sem.admin.ch"); // viewer of the agreement
+    await marco.page.getByTestId("doc-link-kip3-vereinbarung-so").click();
+    await marco.page.locator('[data-testid="connection-status"][data-status="connected"]').waitFor();
+    await marco.page.getByTestId("versions-panel").waitFor();
+    expect(await marco.page.getByTestId("file-back").count()).toBe(0);
+    await andrea.page.goto("/#/documents/kip3-vereinbarung-so");
+    await andrea.page.getByTestId("file-back").waitFor();
+  });
 });
