@@ -15,6 +15,8 @@ const NS = [
   'xmlns:dc="http://purl.org/dc/elements/1.1/"',
   'xmlns:xlink="http://www.w3.org/1999/xlink"',
   'xmlns:loext="urn:org:documentfoundation:names:experimental:office:xmlns:loext:1.0"',
+  'xmlns:draw="urn:oasis:names:tc:opendocument:xmlns:drawing:1.0"',
+  'xmlns:svg="urn:oasis:names:tc:opendocument:xmlns:svg-compatible:1.0"',
 ].join(" ");
 
 /** Text escaped for XML. */
@@ -33,7 +35,10 @@ export interface TrackedChange {
 }
 
 /** A flat ODT with the given body, tracked changes and default language (e.g. "de", "CH"). */
-export function fodt(body: string, options: { changes?: TrackedChange[]; language?: [string, string] } = {}): string {
+export function fodt(
+  body: string,
+  options: { changes?: TrackedChange[]; language?: [string, string]; header?: string; footer?: string } = {},
+): string {
   const [language, country] = options.language ?? ["de", "CH"];
   const changes = (options.changes ?? [])
     .map(
@@ -82,7 +87,11 @@ ${headings}
 <style:style style:name="Ts" style:family="text"><style:text-properties style:text-line-through-style="solid" style:text-line-through-type="single"/></style:style>
 <text:list-style style:name="Lbullet">${bulleted}</text:list-style>
 <text:list-style style:name="Lnumber">${numbered}</text:list-style>
+<style:page-layout style:name="pm1"><style:page-layout-properties fo:page-width="21cm" fo:page-height="29.7cm"/><style:header-style/><style:footer-style/></style:page-layout>
 </office:automatic-styles>
+<office:master-styles><style:master-page style:name="Standard" style:page-layout-name="pm1">${
+    options.header ? `<style:header>${p(options.header)}</style:header>` : ""
+  }${options.footer ? `<style:footer>${p(options.footer)}</style:footer>` : ""}</style:master-page></office:master-styles>
 <office:body><office:text>
 <text:tracked-changes>${changes}</text:tracked-changes>
 ${body}
@@ -150,8 +159,9 @@ export function table(name: string, columns: number, header: Cell[][], body: Cel
   return `<table:table table:name="${name}"><table:table-column table:number-columns-repeated="${columns}"/>${head}${body.map(row).join("")}</table:table>`;
 }
 
-/** Where the tracked change `id` (an insertion) starts and ends: put its text between them. */
+/** Where the tracked change `id` (an insertion) starts: put its text between this and `changeEnd`. */
 export const changeStart = (id: string): string => `<text:change-start text:change-id="${id}"/>`;
+/** Where the insertion `id` ends. */
 export const changeEnd = (id: string): string => `<text:change-end text:change-id="${id}"/>`;
 /** Where the deletion `id` was: its text lives in the tracked change's `removed`. */
 export const deletionAt = (id: string): string => `<text:change text:change-id="${id}"/>`;
@@ -168,6 +178,7 @@ export const commentEnd = (name: string): string => `<office:annotation-end offi
 
 /** Authors and dates of the sample's tracked changes and comments. */
 export const ANNA = { author: "Anna Amrein", date: "2024-03-01T10:00:00" };
+/** The second author of the samples. */
 export const BRUNO = { author: "Bruno Berset", date: "2024-03-02T11:30:00" };
 
 /**
@@ -301,4 +312,31 @@ export function paragraphChangesFodt(): string {
     p(`Ganz neu${changeEnd("a5")}`),
   ].join("\n");
   return fodt(body, { changes });
+}
+
+/** A 1×1 PNG, for an image LibreOffice writes into the DOCX. */
+const PIXEL = "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==";
+
+/**
+ * A document with everything the reader does not import: an image, a footnote, an endnote,
+ * fields (a date and a page number), a text box, a header and a footer.
+ */
+export function skippedFodt(): string {
+  const body = [
+    p(
+      `Bild <draw:frame draw:name="Bild1" text:anchor-type="as-char" svg:width="1cm" svg:height="1cm"><draw:image><office:binary-data>${PIXEL}</office:binary-data></draw:image></draw:frame> im Text.`,
+    ),
+    p(
+      'Mit Fussnote<text:note text:id="ftn1" text:note-class="footnote"><text:note-citation>1</text:note-citation><text:note-body>' +
+        `${p("Die Fussnote.")}</text:note-body></text:note> und Endnote<text:note text:id="edn1" text:note-class="endnote">` +
+        `<text:note-citation>i</text:note-citation><text:note-body>${p("Die Endnote.")}</text:note-body></text:note>.`,
+    ),
+    p(
+      'Stand <text:date style:data-style-name="N37" text:date-value="2024-01-01">01.01.2024</text:date>, Seite <text:page-number text:select-page="current">1</text:page-number>.',
+    ),
+    p(
+      `Kasten <draw:frame draw:name="Rahmen1" text:anchor-type="paragraph" svg:width="4cm" svg:height="1cm"><draw:text-box>${p("Im Kasten")}</draw:text-box></draw:frame>danach.`,
+    ),
+  ].join("\n");
+  return fodt(body, { header: "Kopfzeile", footer: "Fusszeile" });
 }

@@ -87,6 +87,15 @@ describe("body: tracked changes", () => {
     expect(report.skipped.other).toBe(3);
   });
 
+  it("strips zero-width spaces from Word's text, so only a real paragraph-mark revision makes an anchor", async () => {
+    // A forged "anchor": an inserted ZWSP at a paragraph's end and the next one's start, with no mark revision.
+    const body = wp(wr("Erster") + ins(1, "Eva", wr("\u200B"))) + wp(ins(1, "Eva", wr("\u200B")) + wr("Zweiter"));
+    const { doc, revisions } = await readDocx(specDocx({ body }));
+    expect(JSON.stringify(doc)).not.toContain("\u200B");
+    expect(revisions).toEqual({});
+    expect(texts(doc).rejected).toEqual(["Erster", "Zweiter"]);
+  });
+
   it("treats w:moveFrom as a deletion and w:moveTo as an insertion, and counts the moves", async () => {
     const body =
       wp(
@@ -154,15 +163,43 @@ describe("body: text, links, tables", () => {
     expect(report.imported.links).toBe(1);
   });
 
+  it("reads through Word's bookkeeping: rsids, proofing marks, bookmarks, content controls, smart tags", async () => {
+    const body =
+      '<w:sdt><w:sdtPr><w:docPartObj><w:docPartGallery w:val="Table of Contents"/></w:docPartObj></w:sdtPr><w:sdtContent>' +
+      wp(wr("Inhalt")) +
+      "</w:sdtContent></w:sdt>" +
+      '<w:p w14:paraId="1A2B3C4D" w:rsidR="00AB12CD" w:rsidRDefault="00AB12CD"><w:pPr><w:spacing w:after="120"/></w:pPr>' +
+      '<w:bookmarkStart w:id="0" w:name="_Toc1"/><w:proofErr w:type="spellStart"/>' +
+      '<w:r w:rsidRPr="00FF0000"><w:lastRenderedPageBreak/><w:t>Wort</w:t></w:r><w:proofErr w:type="spellEnd"/><w:bookmarkEnd w:id="0"/>' +
+      `<w:smartTag w:uri="urn:x" w:element="place">${wr(" Bern")}</w:smartTag>` +
+      `<w:sdt><w:sdtContent>${wr(" Feld")}</w:sdtContent></w:sdt>` +
+      "</w:p>";
+    const { doc, report } = await readDocx(specDocx({ body }));
+    expect(inline(doc)).toEqual([
+      ["Inhalt", []],
+      ["Wort Bern Feld", []],
+    ]);
+    expect(report.skipped).toEqual({});
+  });
+
+  it("leaves hidden text out and counts it", async () => {
+    const body = wp(wr("sichtbar ") + wr("verborgen", "<w:vanish/>") + wr("auch", '<w:vanish w:val="0"/>'));
+    const { doc, report } = await readDocx(specDocx({ body }));
+    expect(inline(doc)).toEqual([["sichtbar auch", []]]);
+    expect(report.skipped.other).toBe(1);
+  });
+
   it("reads vertical and horizontal merges, gives an empty cell a paragraph, and bounds spans", async () => {
     const cell = (inner: string, tcPr = "") => `<w:tc><w:tcPr>${tcPr}</w:tcPr>${inner}</w:tc>`;
     const body =
       "<w:tbl>" +
-      `<w:tr><w:trPr><w:tblHeader/></w:trPr>${cell(wp(wr("K")), '<w:gridSpan w:val="2"/>')}${cell(wp(wr("Z")), '<w:vMerge w:val="restart"/>')}</w:tr>` +
+      `<w:tr><w:trPr><w:tblHeader/></w:trPr>${cell(wp(wr("K", "<w:b/>")), '<w:gridSpan w:val="2"/>')}${cell(wp(wr("Z")), '<w:vMerge w:val="restart"/>')}</w:tr>` +
       `<w:tr>${cell("")}${cell(wp(""))}${cell(wp(""), "<w:vMerge/>")}</w:tr>` +
       `<w:tr>${cell(wp(wr("breit")), '<w:gridSpan w:val="5000"/>')}</w:tr>` +
       "</w:tbl>";
     const { doc, report } = await readDocx(specDocx({ body }));
+    // A header row's bold is its look (header cells are shown bold), not a mark.
+    expect(inline(doc).find(([text]) => text === "K")).toEqual(["K", []]);
     const rows = doc.content?.[0]?.content ?? [];
     expect(
       rows.map((r) => (r.content ?? []).map((c) => [c.type, c.attrs?.colspan, c.attrs?.rowspan, c.content?.[0]?.type])),
@@ -191,7 +228,7 @@ describe("body: the report of what is not imported", () => {
       wp(wr("im Kasten")) +
       "</w:txbxContent></v:textbox></w:pict></mc:Fallback></mc:AlternateContent></w:r>";
     const body =
-      wp(wr("Bild") + drawing + '<w:r><w:pict><v:shape id="x"/></w:pict></w:r>') +
+      wp(`${wr("Bild") + drawing}<w:r><w:pict><v:shape id="x"/></w:pict></w:r>`) +
       wp(`${wr("Fuss")}<w:r><w:footnoteReference w:id="1"/></w:r><w:r><w:endnoteReference w:id="2"/></w:r>`) +
       wp(`<w:fldSimple w:instr=" DATE ">${wr("1. Januar 2024")}</w:fldSimple>`) +
       wp(

@@ -73,8 +73,11 @@ export function readBody(document: XmlElement, ctx: BodyContext): Blocks {
 class BodyReader {
   /** A paragraph mark revision of the block before, owed as an anchor at the start of the next block. */
   private pendingStart: { kind: RevisionKind; key: string; endAnchorIn: JSONContent[] } | null = null;
-  private readonly counters = new Map<string, number>();
+  /** Word's counters: per list definition, the last number given at each level. */
+  private readonly counters = new Map<string, (number | undefined)[]>();
   private readonly startedNums = new Set<string>();
+  /** Inside a header row: its cells are bold by their role, so bold there is the row's look, not a mark. */
+  private inHeaderRow = false;
 
   constructor(private readonly ctx: BodyContext) {}
 
@@ -251,10 +254,16 @@ class BodyReader {
     const { styles, report } = this.ctx;
     const rPr = child(r, "w:rPr");
     if (child(rPr, "w:rPrChange")) report.skip("formatChanges");
+    // Hidden text (Word's "Ausgeblendet") is not shown or printed; Accord has no hidden text, so it is left out and counted.
+    if (onOff(rPr, "w:vanish") === true) {
+      if (elements(r).some((c) => c.name === "w:t" || c.name === "w:delText")) report.skip("other");
+      return;
+    }
     const character = styles.characterRun(valOf(rPr, "w:rStyle"));
     // Word's Hyperlink style underlines every link: that is how a link looks, not an underline the author made.
     const styled = mergeRunProps(base, state.href ? { ...character, underline: undefined } : character);
     const props = mergeRunProps(styled, runPropsOf(rPr));
+    if (this.inHeaderRow) props.bold = false;
     const marks = marksOf(props, state);
     const emit = (text: string) => {
       const clean = text.replaceAll(ZWSP, "");
@@ -342,6 +351,8 @@ class BodyReader {
         return placed;
       });
     });
+    // Cells by the grid column they start at: looked up, not searched, so a row of thousands of cells stays linear.
+    const byColumn = grid.map((row) => new Map(row.map((placed) => [placed.column, placed])));
     const content = rows.map((tr, r) => {
       const trPr = child(tr, "w:trPr");
       // A tracked row insertion or deletion has no mark of its own in Accord; its cells' text keeps theirs.
@@ -350,13 +361,13 @@ class BodyReader {
       const header = onOff(trPr, "w:tblHeader") === true;
       const cells: JSONContent[] = [];
       for (const placed of grid[r] ?? []) {
-        const above = grid[r - 1]?.find((p) => p.column === placed.column);
+        const above = byColumn[r - 1]?.get(placed.column);
         // A continuation cell belongs to the cell above it; one with nothing above starts its own.
         if (placed.merge === "continue" && above && above.merge !== null) continue;
         let rowspan = 1;
         if (placed.merge !== null) {
           for (let below = r + 1; below < grid.length; below++) {
-            const next = grid[below]?.find((p) => p.column === placed.column);
+            const next = byColumn[below]?.get(placed.column);
             if (next?.merge !== "continue") break;
             rowspan++;
           }
@@ -364,7 +375,10 @@ class BodyReader {
         if (placed.span > MAX_COLSPAN || rowspan > MAX_ROWSPAN) report.skip("mergedCells");
         if (child(child(placed.tc, "w:tcPr"), "w:tcPrChange")) report.skip("formatChanges");
         this.dropOrphanAnchor();
+        const outer = this.inHeaderRow;
+        this.inHeaderRow = header;
         const blocks = this.container(placed.tc);
+        this.inHeaderRow = outer;
         this.dropOrphanAnchor();
         cells.push({
           type: header ? "tableHeader" : "tableCell",
@@ -394,22 +408,20 @@ class BodyReader {
       }
       const { item } = b;
       const { ilvl } = item.numPr;
-      const counterKey = `${item.abstractId}:${ilvl}`;
+      const levels = this.counters.get(item.abstractId) ?? [];
+      this.counters.set(item.abstractId, levels);
       const restart = item.restart && !this.startedNums.has(`${item.numPr.numId}:${ilvl}`);
       this.startedNums.add(`${item.numPr.numId}:${ilvl}`);
-      if (restart) this.counters.set(counterKey, item.start - 1);
+      if (restart) levels[ilvl] = item.start - 1;
       // A higher level item restarts the levels below it.
-      for (const key of [...this.counters.keys()]) {
-        const [abstractId, level] = key.split(":");
-        if (abstractId === item.abstractId && Number(level) > ilvl) this.counters.delete(key);
-      }
+      levels.length = Math.min(levels.length, ilvl + 1);
       while (stack.length && (stack[stack.length - 1] as Open).ilvl > ilvl) stack.pop();
       const top = stack[stack.length - 1];
       if (top && top.ilvl === ilvl && (top.abstractId !== item.abstractId || top.ordered !== item.ordered || restart))
         stack.pop();
       let current = stack[stack.length - 1];
       if (!current || current.ilvl < ilvl) {
-        const count = this.counters.get(counterKey) ?? item.start - 1;
+        const count = levels[ilvl] ?? item.start - 1;
         const list: JSONContent = item.ordered
           ? { type: "orderedList", attrs: { start: Math.min(MAX_START, Math.max(MIN_START, count + 1)) }, content: [] }
           : { type: "bulletList", content: [] };
@@ -420,7 +432,7 @@ class BodyReader {
         stack.push(current);
       }
       current.list.content?.push({ type: "listItem", content: [item.paragraph] });
-      this.counters.set(counterKey, (this.counters.get(counterKey) ?? item.start - 1) + 1);
+      levels[ilvl] = (levels[ilvl] ?? item.start - 1) + 1;
     }
     return out;
   }

@@ -7,7 +7,7 @@ import { readDocx } from "./index.ts";
 const schema = getSchema(schemaExtensions());
 
 const comment = (id: string, author: string, text: string, paraId: string) =>
-  `<w:comment w:id="${id}" w:author="${author}" w:date="2024-05-0${id}T09:00:00Z"><w:p w14:paraId="${paraId}">${wr(text)}</w:p></w:comment>`;
+  `<w:comment w:id="${id}" w:author="${author}" w:date="2024-05-01T09:00:00Z"><w:p w14:paraId="${paraId}">${wr(text)}</w:p></w:comment>`;
 
 /** Two commented passages; comment 1 answers comment 0, comment 2 stands alone. */
 const body = wp(
@@ -94,5 +94,19 @@ describe("comments and threads", () => {
     expect(threads).toEqual([
       { wordId: "7", author: "Eva", date: null, text: "Zeile 1\nZeile 2", replies: [], resolved: false, range: null },
     ]);
+  });
+});
+
+describe("threads of many comments", () => {
+  it("puts every comment of a long chain of replies into the root's thread, once", async () => {
+    const n = 3000;
+    const chain = Array.from({ length: n }, (_, i) => comment(String(i), "K", `c${i}`, `P${i}`)).join("");
+    const extended = Array.from(
+      { length: n },
+      (_, i) => `<w15:commentEx w15:paraId="P${i}"${i > 0 ? ` w15:paraIdParent="P${i - 1}"` : ""}/>`,
+    ).join("");
+    const { threads } = await readDocx(specDocx({ body: wp(wr("x")), comments: chain, commentsExtended: extended }));
+    expect(threads).toHaveLength(1);
+    expect(threads[0]?.replies.map((r) => r.wordId)).toEqual(Array.from({ length: n - 1 }, (_, i) => String(i + 1)));
   });
 });

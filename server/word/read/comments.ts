@@ -35,7 +35,7 @@ export function readComments(root: XmlElement | undefined): WordComment[] {
       .slice(0, MAX_COMMENT_TEXT);
     comments.push({
       wordId,
-      author: comment.attrs["w:author"] ?? "",
+      author: (comment.attrs["w:author"] ?? "").slice(0, 200),
       date: comment.attrs["w:date"] ?? null,
       text,
       paraId: paragraphs[paragraphs.length - 1]?.attrs["w14:paraId"],
@@ -73,7 +73,16 @@ export function threadsOf(
 ): ImportedThread[] {
   const byParaId = new Map<string, WordComment>();
   for (const c of comments) if (c.paraId && !byParaId.has(c.paraId)) byParaId.set(c.paraId, c);
+  // Memoised: a chain of thousands of replies to replies stays linear.
+  const roots = new Map<WordComment, WordComment>();
   const rootOf = (comment: WordComment): WordComment => {
+    const known = roots.get(comment);
+    if (known) return known;
+    const root = findRoot(comment);
+    roots.set(comment, root);
+    return root;
+  };
+  const findRoot = (comment: WordComment): WordComment => {
     let current = comment;
     const seen = new Set<WordComment>([current]);
     for (;;) {
@@ -82,6 +91,9 @@ export function threadsOf(
       if (!parent) return current;
       // A loop in the file's threading has no root: the comment stands as a thread of its own.
       if (seen.has(parent)) return comment;
+      const parentRoot = roots.get(parent);
+      // Every memoised root is a root (its own root), so a comment under it belongs to its thread.
+      if (parentRoot) return parentRoot;
       seen.add(parent);
       current = parent;
     }

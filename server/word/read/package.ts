@@ -19,7 +19,7 @@ export const DEFAULT_DOCX_LIMITS: DocxLimits = {
   maxInflatedBytes: 128 * 1024 * 1024,
   maxDepth: 100,
   maxAttributes: 256,
-  maxElements: 2_000_000,
+  maxElements: 1_000_000,
 };
 
 /** The parts of a package the reader uses; everything else is only counted by name. */

@@ -8,7 +8,7 @@ import {
   type LibreOfficeOutcomes,
   libreOfficeOutcomes,
 } from "../../../tests/helpers/libreOffice.ts";
-import { ANNA, BRUNO, paragraphChangesFodt, sampleFodt } from "../../../tests/helpers/wordFiles.ts";
+import { ANNA, BRUNO, paragraphChangesFodt, sampleFodt, skippedFodt } from "../../../tests/helpers/wordFiles.ts";
 import type { ImportedDocx } from "../imported.ts";
 import { readDocx } from "./index.ts";
 
@@ -264,4 +264,25 @@ describe("readDocx on paragraph-level tracked changes made by LibreOffice", () =
     for (const origin of Object.values(imported.revisions)) expect(theirs).toContain(`${origin.author}|${origin.date}`);
     expect(Object.keys(imported.revisions)).toHaveLength(outcomes.redlines.length);
   }, 120_000);
+});
+
+describe("readDocx on what a LibreOffice-made DOCX holds beyond Accord's schema", () => {
+  it("counts images, footnotes, endnotes, fields, text boxes, headers and footers, and keeps the text around them", async () => {
+    const imported = await readDocx(await convertWithLibreOffice(skippedFodt(), "fodt", "docx"));
+    expect(imported.report.skipped).toEqual({
+      images: 1,
+      footnotes: 1,
+      endnotes: 1,
+      fields: 2,
+      textBoxes: 1,
+      headersFooters: 2,
+    });
+    const texts = (imported.doc.content ?? []).map((b) => (b.content ?? []).map((c) => c.text).join(""));
+    expect(texts[0]).toBe("Bild  im Text.");
+    expect(texts[1]).toBe("Mit Fussnote und Endnote.");
+    // The field's result is kept (LibreOffice writes today's date into the date field).
+    expect(texts[2]).toMatch(/^Stand \S+, Seite 1\.$/);
+    expect(texts[3]).toBe("Kasten danach.");
+    expect(JSON.stringify(imported.doc)).not.toMatch(/Im Kasten|Die Fussnote|Die Endnote|Kopfzeile|Fusszeile/);
+  }, 60_000);
 });

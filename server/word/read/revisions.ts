@@ -1,6 +1,11 @@
 import type { WordAuthorship } from "../imported.ts";
 import type { XmlElement } from "./xml.ts";
 
+/** Longest author name kept (a name, not a document). */
+const MAX_AUTHOR = 200;
+/** Longest date kept (ISO 8601 with fractions and zone fits). */
+const MAX_DATE = 40;
+
 /** A tracked change's kind as Accord marks it. */
 export type RevisionKind = "insertion" | "deletion";
 
@@ -13,22 +18,25 @@ export type RevisionKind = "insertion" | "deletion";
 export class RevisionTable {
   readonly authorship: Record<string, WordAuthorship> = {};
   private readonly kinds = new Map<string, RevisionKind>();
+  private readonly byOrigin = new Map<string, string>();
+  private readonly reuses = new Map<string, number>();
 
   /** The mark id of the change `el` (`w:ins`, `w:del`, `w:moveTo`, `w:moveFrom`) records. */
   keyOf(el: XmlElement, kind: RevisionKind): string {
-    const author = el.attrs["w:author"] ?? "";
-    const date = el.attrs["w:date"] ?? null;
+    const author = (el.attrs["w:author"] ?? "").slice(0, MAX_AUTHOR);
+    const date = el.attrs["w:date"]?.slice(0, MAX_DATE) ?? null;
     const base = `w:${(el.attrs["w:id"] ?? "").slice(0, 40)}`;
-    for (let n = 0; ; n++) {
-      const key = n === 0 ? base : `${base}.${n}`;
-      const known = this.authorship[key];
-      if (!known) {
-        this.authorship[key] = { author, date };
-        this.kinds.set(key, kind);
-        return key;
-      }
-      if (known.author === author && known.date === date && this.kinds.get(key) === kind) return key;
-    }
+    const origin = [base, kind, author, date ?? ""].join("\u0000");
+    const known = this.byOrigin.get(origin);
+    if (known) return known;
+    // Looked up by origin, not by trying suffixes: a file reusing one id thousands of times stays linear.
+    const n = this.reuses.get(base) ?? 0;
+    this.reuses.set(base, n + 1);
+    const key = n === 0 ? base : `${base}.${n}`;
+    this.byOrigin.set(origin, key);
+    this.authorship[key] = { author, date };
+    this.kinds.set(key, kind);
+    return key;
   }
 
   /** True when two recorded revisions have one kind, author and date. */

@@ -8,6 +8,7 @@ export interface XmlElement {
   attrs: Record<string, string>;
   children: XmlNode[];
 }
+/** A child of an element: an element, or text (kept only where the parser was asked to). */
 export type XmlNode = XmlElement | string;
 
 /** How large a part's element tree may grow before the file is refused as too complex. */
