@@ -159,7 +159,7 @@ describe("exports of a version are deterministic", () => {
   const suggested = JSON.parse(
     JSON.stringify(agreement).replace(
       '"text":"Art. 1 Gegenstand"',
-      '"text":"Art. 1 Gegenstand","marks":[{"type":"insertion","attrs":{"id":"s1|u-claire|sem|1|x"}}]',
+      '"text":"Art. 1 Gegenstand","marks":[{"type":"insertion","attrs":{"id":"s1|u-claire|sem|1795771800000|x"}}]',
     ),
   ) as JSONContent;
   /** A paragraph with a link: the docx library gives hyperlink relationships random ids. */
@@ -224,14 +224,14 @@ describe("exports of a version are deterministic", () => {
     expect(Buffer.from(b)).toEqual(Buffer.from(a));
   });
 
-  it("dates the DOCX and its tracked changes with the freeze, not with the export", async () => {
+  it("dates the DOCX with the freeze and its tracked changes with the suggestion's time, not with the export", async () => {
     const [docx] = await twice(() => exportDocument("docx", suggested, META));
     const entries = unzipSync(docx);
     const core = strFromU8(entries["docProps/core.xml"] ?? new Uint8Array());
     expect(core).toContain(">2026-11-28T10:00:00Z</dcterms:created>");
     expect(core).toContain(">2026-11-28T10:00:00Z</dcterms:modified>");
     const xml = strFromU8(entries["word/document.xml"] ?? new Uint8Array());
-    expect(xml).toMatch(/<w:ins [^>]*w:date="2026-11-28T10:00:00Z"/);
+    expect(xml).toMatch(/<w:ins [^>]*w:date="2026-11-27T09:30:00Z"/);
     const file = path.join(dir, "deterministic.docx");
     writeFileSync(file, docx);
     expect(openInLibreOffice(file)).toContain("Art. 1 Gegenstand");

@@ -1,13 +1,16 @@
 import type { JSONContent } from "@tiptap/core";
 import { redlineDoc } from "../../shared/versions/redline.ts";
-import { type ChangeAuthor, docxOf } from "./docx.ts";
+import type { Attribution } from "./changes.ts";
+import { docxOf } from "./docx/index.ts";
 import { htmlPage } from "./html.ts";
 import { markdownOf } from "./markdown.ts";
 import { type ExportMeta, oneLine, printableMeta } from "./meta.ts";
+import type { ExportOptions } from "./options.ts";
 import { pdfOf } from "./pdf.ts";
 import { zipDeterministic } from "./zipDeterministic.ts";
 
 export type { ExportMeta } from "./meta.ts";
+export type { ExportOptions } from "./options.ts";
 
 export const EXPORT_FORMATS = ["docx", "pdf", "html", "md", "zip"] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
@@ -38,23 +41,23 @@ export function fileNameOf(meta: ExportMeta, format: ExportFormat, suffix = ""):
 
 const text = (s: string) => new TextEncoder().encode(s);
 
-/** One document in one format. `author` names the authors of pending suggestions in Word's tracked changes. */
+/** One document in one format. */
 export async function exportDocument(
   format: Exclude<ExportFormat, "zip">,
   doc: JSONContent,
   meta: ExportMeta,
-  author?: ChangeAuthor,
+  options: ExportOptions = {},
 ): Promise<Uint8Array> {
   meta = printableMeta(meta);
   switch (format) {
     case "docx":
-      return docxOf(doc, meta, author ? { author } : {});
+      return docxOf(doc, meta, options);
     case "pdf":
-      return pdfOf(doc, meta);
+      return pdfOf(doc, meta, meta.title, options);
     case "html":
-      return text(htmlPage(doc, meta));
+      return text(htmlPage(doc, meta, meta.title, options));
     case "md":
-      return text(markdownOf(doc, meta));
+      return text(markdownOf(doc, meta, options));
   }
 }
 
@@ -82,16 +85,22 @@ export function archiveBundle(input: {
   );
 }
 
-/** The changes from one text to another, as Word tracked changes or as an HTML page. */
+/**
+ * The changes from one text to another, as Word tracked changes or as an HTML page, each
+ * change attributed by `attribution` (by default to the comparison itself).
+ */
 export async function exportRedline(
   format: RedlineFormat,
   from: JSONContent,
   to: JSONContent,
   meta: ExportMeta,
   heading: string,
+  attribution?: Attribution,
 ): Promise<Uint8Array> {
   const red = redlineDoc(from, to);
   [meta, heading] = [printableMeta(meta), oneLine(heading)];
-  if (format === "docx") return docxOf(red, meta, { author: () => "Accord (Vergleich)", heading });
+  const at = meta.frozenAt ?? new Date().toISOString();
+  if (format === "docx")
+    return docxOf(red, meta, { attribution: attribution ?? (() => ({ name: "Accord (Vergleich)", at })), heading });
   return text(htmlPage(red, meta, heading));
 }

@@ -1,6 +1,8 @@
 import type { JSONContent } from "@tiptap/core";
 import { clampedAttribute } from "../../shared/schema/attributeBounds.ts";
+import { COMMENTS_HEADING, threadEntries } from "./commentEntries.ts";
 import { type ExportMeta, footerLine, type MetaLine, metaLines, plainText, safeHref, ZWSP } from "./meta.ts";
+import type { ExportOptions } from "./options.ts";
 
 // The document's text must come out of the .md as text, whatever it holds: no raw HTML,
 // link, list, heading or quote may be made from it by any CommonMark/GFM renderer (issue 11).
@@ -54,25 +56,84 @@ function codeSpan(text: string, inTable: boolean): string {
 /** A link target inside <…>: no whitespace, angle brackets or backslashes left to end or escape it. */
 const linkTarget = (href: string) => href.replace(/[\s<>\\`\p{Cc}]/gu, (c) => encodeURIComponent(c));
 
-/** Inline content; `hardBreak` is what a hard break becomes (a Markdown line break, or a space where none can be). */
+/** An inline mark as Markdown writes it around text; `key` tells one link from another. */
+interface Delimiter {
+  key: string;
+  open: string;
+  close: string;
+}
+
+/** The marks of a text run, outermost first: link, insertion, strike, italic, bold. */
+function delimitersOf(node: JSONContent): Delimiter[] {
+  const names = new Set((node.marks ?? []).map((m) => m.type));
+  const href = safeHref(node.marks?.find((m) => m.type === "link")?.attrs?.href);
+  const out: Delimiter[] = [];
+  if (href) out.push({ key: `link ${href}`, open: "[", close: `](<${linkTarget(href)}>)` });
+  if (names.has("insertion")) out.push({ key: "ins", open: "<ins>", close: "</ins>" });
+  if (names.has("strike") || names.has("deletion")) out.push({ key: "strike", open: "~~", close: "~~" });
+  if (names.has("italic")) out.push({ key: "italic", open: "*", close: "*" });
+  if (names.has("bold")) out.push({ key: "bold", open: "**", close: "**" });
+  return out;
+}
+
+/** Adjacent text runs with the same marks as one run: "`a``b`" would not be the code "ab". */
+function coalesced(nodes: readonly JSONContent[]): JSONContent[] {
+  const out: JSONContent[] = [];
+  for (const node of nodes) {
+    const last = out.at(-1);
+    if (
+      node.type === "text" &&
+      last?.type === "text" &&
+      JSON.stringify(last.marks ?? []) === JSON.stringify(node.marks ?? [])
+    ) {
+      out[out.length - 1] = { ...last, text: (last.text ?? "") + (node.text ?? "") };
+    } else out.push(node);
+  }
+  return out;
+}
+
+/**
+ * Inline content; `hardBreak` is what a hard break becomes (a Markdown line break, or a
+ * space where none can be). A mark stays open across the runs that share it, and white
+ * space at either end of a run is moved outside the delimiters that start or end there:
+ * CommonMark reads "** fett **" and "**a****b**" as literal asterisks, not as bold.
+ */
 function inline(nodes: readonly JSONContent[], hardBreak = "  \n", inTable = false): string {
-  return nodes
-    .map((node) => {
-      if (node.type === "hardBreak") return hardBreak;
-      const text = (node.text ?? "").replace(ZWSP, "");
-      if (!text) return "";
-      const names = new Set((node.marks ?? []).map((m) => m.type));
-      let out = names.has("code") ? codeSpan(text, inTable) : escapeText(text);
-      if (names.has("bold")) out = `**${out}**`;
-      if (names.has("italic")) out = `*${out}*`;
-      if (names.has("strike") || names.has("deletion")) out = `~~${out}~~`;
-      if (names.has("insertion")) out = `<ins>${out}</ins>`;
-      const link = node.marks?.find((m) => m.type === "link");
-      const href = safeHref(link?.attrs?.href);
-      if (href) out = `[${out}](<${linkTarget(href)}>)`;
-      return out;
-    })
-    .join("");
+  let out = "";
+  const open: Delimiter[] = [];
+  // White space (and hard breaks) after a run's text: written once the next run has closed
+  // what ends with this one, so that no closing delimiter follows white space.
+  let pending = "";
+  for (const node of coalesced(nodes)) {
+    if (node.type === "hardBreak") {
+      pending += hardBreak;
+      continue;
+    }
+    const raw = (node.text ?? "").replace(ZWSP, "").replace(BREAKS, " ");
+    if (!raw) continue;
+    const isCode = (node.marks ?? []).some((m) => m.type === "code");
+    const [, lead = "", core = "", trail = ""] = isCode ? ["", "", raw, ""] : (/^(\s*)(.*?)(\s*)$/su.exec(raw) ?? []);
+    if (!core) {
+      pending += lead;
+      continue;
+    }
+    const wanted = delimitersOf(node);
+    // Keep open what this run still has, so that no delimiter closes and reopens between runs.
+    let keep = 0;
+    while (keep < open.length && wanted.some((d) => d.key === open[keep]?.key)) keep++;
+    while (open.length > keep) out += open.pop()?.close ?? "";
+    out += pending + lead;
+    pending = "";
+    for (const d of wanted) {
+      if (open.some((o) => o.key === d.key)) continue;
+      open.push(d);
+      out += d.open;
+    }
+    out += isCode ? codeSpan(core, inTable) : escapeText(core);
+    pending = trail;
+  }
+  while (open.length > 0) out += open.pop()?.close ?? "";
+  return out + pending;
 }
 
 const cellText = (cell: JSONContent) =>
@@ -145,9 +206,37 @@ function coverQuote(lines: MetaLine[]): string {
   return runs.map((run) => run.texts.map((t) => (run.quoted ? `> > ${t}` : `> ${t}`)).join("  \n")).join("\n>\n");
 }
 
-/** CommonMark with GFM tables: a title, the version's data as a quote block, the text, the hash again at the end. */
-export function markdownOf(doc: JSONContent, meta: ExportMeta): string {
+/** Text Accord prints on a line of its own, escaped like the document's text. */
+const line = (text: string) => guardLineStarts(escapeText(text));
+
+/**
+ * The appendix "Kommentare": a heading per thread, its passage, and each comment's byline in
+ * bold with what the person wrote as a quote under it, so that no comment can print a line
+ * that reads as another byline.
+ */
+function commentsAppendix(options: ExportOptions): string {
+  const entries = threadEntries(options.threads ?? []);
+  if (entries.length === 0) return "";
+  const threads = entries.map((entry) =>
+    [
+      `### ${line(entry.title)}`,
+      `*${line(entry.passage)}*`,
+      ...entry.comments.map((c) =>
+        [`**${line(c.byline)}**`, ...(c.lines.length ? [c.lines.map((l) => `> ${line(l)}`).join("  \n")] : [])].join(
+          "\n\n",
+        ),
+      ),
+    ].join("\n\n"),
+  );
+  return `\n\n## ${COMMENTS_HEADING}\n\n${threads.join("\n\n")}`;
+}
+
+/**
+ * CommonMark with GFM tables: a title, the version's data as a quote block, the text, the
+ * comment threads, the hash again at the end.
+ */
+export function markdownOf(doc: JSONContent, meta: ExportMeta, options: ExportOptions = {}): string {
   const cover = coverQuote(metaLines(meta));
   const body = (doc.content ?? []).map(block).join("\n\n");
-  return `# ${escapeText(meta.title)}\n\n${cover}\n\n${body}\n\n---\n\n${guardLineStarts(escapeText(footerLine(meta)))}\n`;
+  return `# ${escapeText(meta.title)}\n\n${cover}\n\n${body}${commentsAppendix(options)}\n\n---\n\n${line(footerLine(meta))}\n`;
 }

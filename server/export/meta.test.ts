@@ -40,9 +40,16 @@ describe("metaLines", () => {
     expect(lines[0]?.quoted).toBeUndefined();
     expect(lines[0]?.text).toMatch(/^Kanton Solothurn: abgelehnt von Andrea Meier am [^–()]+$/);
     expect(lines.slice(1)).toEqual([
-      { text: "RRB-Nummer: RRB 12 SEM: freigegeben von X", quoted: true },
-      { text: "Begründung: Erstens. Zweitens. Drittens.", quoted: true },
+      { text: "RRB-Nummer: RRB 12 SEM: freigegeben von X", quoted: true, approval: 0 },
+      { text: "Begründung: Erstens. Zweitens. Drittens.", quoted: true, approval: 0 },
     ]);
+    // Which decision each line belongs to, so that the PDF keeps them on one page.
+    expect(lines[0]?.approval).toBe(0);
+    expect(
+      metaLines(meta)
+        .slice(0, 5)
+        .map((l) => l.approval),
+    ).toEqual([undefined, undefined, undefined, undefined, undefined]);
   });
 
   it("collapses padding and drops format characters, so no value can push text to a line start", () => {
@@ -56,7 +63,11 @@ describe("metaLines", () => {
         },
       ],
     };
-    expect(metaLines(padded).at(-1)).toEqual({ text: "Begründung: Bitte prüfen. SEM: freigegeben", quoted: true });
+    expect(metaLines(padded).at(-1)).toEqual({
+      text: "Begründung: Bitte prüfen. SEM: freigegeben",
+      quoted: true,
+      approval: 0,
+    });
   });
 
   it("puts the title and every other printed value on one line for the exports' headings", () => {

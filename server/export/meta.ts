@@ -45,7 +45,8 @@ export const draftMeta = (title: string, documentId: string, kindLabel: string):
 
 export const DRAFT_NOTICE = "Entwurf, nicht freigegeben";
 
-const swissDateTime = (iso: string) =>
+/** A moment as the Swiss German exports print it (Europe/Zurich). */
+export const swissDateTime = (iso: string) =>
   new Intl.DateTimeFormat("de-CH", { dateStyle: "medium", timeStyle: "short", timeZone: "Europe/Zurich" }).format(
     new Date(iso),
   );
@@ -87,6 +88,8 @@ export interface MetaLine {
   text: string;
   quoted?: boolean;
   emphasis?: boolean;
+  /** The index of the approval the line belongs to: layouts keep a decision with its details. */
+  approval?: number;
 }
 
 /** The cover block as lines of text, in German (the documents' language); never a break inside one. */
@@ -101,12 +104,12 @@ export function metaLines(meta: ExportMeta): MetaLine[] {
     });
     lines.push({ text: `Inhalts-Hash (SHA-256): ${meta.contentHash ?? ""}` });
     lines.push({ text: `Ketten-Hash: ${meta.chainHash ?? ""}` });
-    for (const a of meta.approvals) {
+    meta.approvals.forEach((a, approval) => {
       const verb = a.decision === "approve" ? "freigegeben" : "abgelehnt";
-      lines.push({ text: `${a.orgName}: ${verb} von ${a.userName} am ${swissDateTime(a.at)}` });
-      for (const [label, value] of a.details) lines.push({ text: `${label}: ${value}`, quoted: true });
-      if (a.reason) lines.push({ text: `Begründung: ${a.reason}`, quoted: true });
-    }
+      lines.push({ text: `${a.orgName}: ${verb} von ${a.userName} am ${swissDateTime(a.at)}`, approval });
+      for (const [label, value] of a.details) lines.push({ text: `${label}: ${value}`, quoted: true, approval });
+      if (a.reason) lines.push({ text: `Begründung: ${a.reason}`, quoted: true, approval });
+    });
     if (meta.approvals.length === 0) lines.push({ text: "Noch keine Freigabe." });
   }
   return lines.map((line) => ({ ...line, text: toOneLine(line.text) }));

@@ -10,7 +10,7 @@ import { verifyChain } from "../versions/verify.ts";
 import { readableHtmlPassage } from "./htmlText.ts";
 import { type Comparison, comparable, differingPassages, incomparable } from "./passages.ts";
 import type { Upload } from "./readUpload.ts";
-import type { RenderedExports } from "./renderedExports.ts";
+import { COMMENT_VARIANTS, type RenderedExports } from "./renderedExports.ts";
 
 /** Versions looked at for one upload at most (only its own is rendered): verification stays bounded whatever the file names. */
 const MAX_CANDIDATES = 5;
@@ -128,10 +128,16 @@ export async function verifyFile(
       if (!source) continue;
       const total = source.state.approvals.length;
       for (let included = total; included >= 0; included--) {
-        const known = own
-          ? await rendered.digest(source, format, included)
-          : rendered.knownDigest(source, format, included);
-        if (known !== digest) continue;
+        // An export with its comment threads or one asked for without them (`?comments=false`).
+        let matched = false;
+        for (const choice of COMMENT_VARIANTS) {
+          const known = own
+            ? await rendered.digest(source, format, included, choice)
+            : rendered.knownDigest(source, format, included, choice);
+          if (known === digest) matched = true;
+          if (matched) break;
+        }
+        if (!matched) continue;
         return {
           ...base,
           ...empty,

@@ -11,12 +11,13 @@ import {
   type RedlineFormat,
 } from "../export/index.ts";
 import { draftMeta } from "../export/meta.ts";
+import { exportAnnotations } from "../export/threads.ts";
 import type { NameLookup } from "../store/ports/AccountStore.ts";
 import type { VersionStore } from "../store/ports/VersionStore.ts";
 import { readDocument } from "./freeze.ts";
 import { documentMilestones } from "./milestones.ts";
 import { KIND_LABELS } from "./record.ts";
-import { renderVersion, suggestionAuthors, versionMeta } from "./render.ts";
+import { type CommentsChoice, firstFreezer, renderVersion, suggestionAttribution, versionMeta } from "./render.ts";
 
 /** The live documents, as exports need them (implemented by RoomRegistry). */
 export interface LiveStates {
@@ -35,6 +36,7 @@ export async function exportVersion(
   versionId: string,
   userId: string,
   format: ExportFormat,
+  choice: CommentsChoice = { comments: true },
 ): Promise<ExportFile> {
   const version = await store.findVersion(versionId);
   if (!version) throw notFound("version");
@@ -42,7 +44,13 @@ export async function exportVersion(
   const { states } = await documentMilestones(store, version.documentId);
   const state = states.find((s) => s.version.id === versionId);
   if (!state) throw notFound("version");
-  const { bytes, meta } = await renderVersion(store, { document: doc, chain: states, state }, format);
+  const { bytes, meta } = await renderVersion(
+    store,
+    { document: doc, chain: states, state },
+    format,
+    state.approvals.length,
+    choice,
+  );
   return { bytes, contentType: contentTypeOf(format), fileName: fileNameOf(meta, format) };
 }
 
@@ -53,18 +61,32 @@ export async function exportCurrent(
   documentId: string,
   userId: string,
   format: Exclude<ExportFormat, "zip">,
+  choice: CommentsChoice = { comments: true },
 ): Promise<ExportFile> {
   const doc = await openDocument(store, documentId, userId);
-  const content = await currentContent(live, documentId);
+  const state = await live.currentState(documentId);
+  const content = contentOf(state);
   const meta = draftMeta(doc.title, doc.id, KIND_LABELS[doc.kind]);
-  const bytes = await exportDocument(format, content, meta, await suggestionAuthors(store, content));
+  const { threads, wordOrigins } = exportAnnotations(state);
+  const attribution = await suggestionAttribution(store, content, {
+    wordOrigins,
+    fallbackAt: new Date().toISOString(),
+  });
+  const creator = firstFreezer((await documentMilestones(store, documentId)).states);
+  const bytes = await exportDocument(format, content, meta, {
+    attribution,
+    ...(choice.comments ? { threads } : {}),
+    ...(creator ? { creator } : {}),
+  });
   return { bytes, contentType: contentTypeOf(format), fileName: fileNameOf(meta, format) };
 }
 
-async function currentContent(live: LiveStates, documentId: string): Promise<JSONContent> {
+const currentContent = async (live: LiveStates, documentId: string) => contentOf(await live.currentState(documentId));
+
+function contentOf(state: Uint8Array): JSONContent {
   const ydoc = new Y.Doc();
   try {
-    Y.applyUpdate(ydoc, await live.currentState(documentId));
+    Y.applyUpdate(ydoc, state);
     return readDocument(ydoc).json as JSONContent;
   } finally {
     ydoc.destroy();

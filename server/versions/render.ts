@@ -3,8 +3,17 @@ import type { JSONContent } from "@tiptap/core";
 import type { DocumentKind } from "../../shared/api/schemas.ts";
 import type { PartyHolder } from "../../shared/milestones/templates.ts";
 import { parseSuggestionId } from "../../shared/suggestions/ids.ts";
-import type { ChangeAuthor } from "../export/docx.ts";
-import { archiveBundle, type ExportFormat, type ExportMeta, exportDocument } from "../export/index.ts";
+import type { WordOrigin } from "../../shared/word/origins.ts";
+import { wordOriginKey } from "../../shared/word/origins.ts";
+import type { Attribution } from "../export/changes.ts";
+import {
+  archiveBundle,
+  type ExportFormat,
+  type ExportMeta,
+  type ExportOptions,
+  exportDocument,
+} from "../export/index.ts";
+import { exportAnnotations } from "../export/threads.ts";
 import type { NameLookup } from "../store/ports/AccountStore.ts";
 import type { ApprovalRow, VersionRow } from "../store/ports/VersionStore.ts";
 import {
@@ -18,7 +27,12 @@ import { milestoneStates, type VersionState } from "./status.ts";
 
 /** What an export of a version is made of: the document it belongs to and its chain up to it. */
 export interface VersionSource {
-  document: { id: string; title: string; kind: DocumentKind; parties: readonly PartyHolder[] };
+  document: {
+    id: string;
+    title: string;
+    kind: DocumentKind;
+    parties: readonly PartyHolder[];
+  };
   /** The version's state and those before it in the chain (for the bundle's manifest). */
   chain: readonly VersionState[];
   state: VersionState;
@@ -39,20 +53,70 @@ function nameLookup(store: NameLookup) {
   };
 }
 
-/** Word attributes each pending suggestion to its author by name, as recorded at the freeze. */
-export async function suggestionAuthors(
+/**
+ * Who made each pending suggestion and when, for Word's tracked changes: an imported one
+ * its Word author and date (`wordOrigins`), any other its suggester by name (as recorded at
+ * the freeze; live names only without a record) at the time in its id. Marks whose id is
+ * no suggestion's are Accord's, at `fallbackAt`.
+ */
+export async function suggestionAttribution(
   store: NameLookup,
   doc: JSONContent,
-  recorded?: Record<string, string>,
-): Promise<ChangeAuthor> {
-  const names = new Map<string, string>(Object.entries(recorded ?? {}));
-  if (!recorded) {
+  input: { recorded?: Record<string, string>; wordOrigins?: Map<string, WordOrigin>; fallbackAt: string },
+): Promise<Attribution> {
+  const names = new Map<string, string>(Object.entries(input.recorded ?? {}));
+  if (!input.recorded) {
     const nameOf = nameLookup(store);
     for (const id of suggestionAuthorIds(doc)) names.set(id, await nameOf(id));
   }
   return (id: unknown) => {
     const origin = parseSuggestionId(id);
-    return origin ? (names.get(origin.userId) ?? origin.userId) : "Accord";
+    if (!origin) return { name: "Accord", at: input.fallbackAt };
+    const at = new Date(origin.at).toISOString();
+    const word = typeof id === "string" ? input.wordOrigins?.get(wordOriginKey.suggestion(id)) : undefined;
+    if (word) return { name: word.author, at: word.date ?? at };
+    return { name: names.get(origin.userId) ?? origin.userId, at };
+  };
+}
+
+/**
+ * The document's author as the frozen chain records it: the person who froze its first
+ * version (a live lookup would change a version's bytes after a rename).
+ */
+export const firstFreezer = (chain: readonly VersionState[]): string | undefined => {
+  const first = chain[0]?.version;
+  return first ? (parseVersionRecord(first.record)?.frozenByName ?? undefined) : undefined;
+};
+
+/** Whether an export carries the comment threads (`?comments=false` leaves them out). */
+export interface CommentsChoice {
+  comments: boolean;
+}
+
+/**
+ * What a version's export carries beside its text: attribution of its suggestions, its
+ * threads (unless left out), its creator and its last editor (the person who froze it).
+ * All from the frozen state and record, so every export of the version is the same bytes.
+ */
+async function versionOptions(
+  store: NameLookup,
+  v: VersionRow,
+  content: JSONContent,
+  meta: ExportMeta,
+  choice: CommentsChoice,
+  creator: string | undefined,
+): Promise<ExportOptions> {
+  const { threads, wordOrigins } = exportAnnotations(v.state);
+  const attribution = await suggestionAttribution(store, content, {
+    ...(parseVersionRecord(v.record)?.authors ? { recorded: parseVersionRecord(v.record)?.authors } : {}),
+    wordOrigins,
+    fallbackAt: v.frozenAt,
+  });
+  return {
+    attribution,
+    ...(choice.comments ? { threads } : {}),
+    ...(creator ? { creator } : {}),
+    ...(meta.frozenBy ? { lastEditor: meta.frozenBy } : {}),
   };
 }
 
@@ -120,17 +184,18 @@ export async function renderVersion(
   source: VersionSource,
   format: ExportFormat,
   approvalsIncluded = source.state.approvals.length,
+  choice: CommentsChoice = { comments: true },
 ): Promise<{ bytes: Uint8Array; meta: ExportMeta }> {
   const v = source.state.version;
   const approvals = source.state.approvals.slice(0, approvalsIncluded);
   const meta = await versionMeta(store, source, approvals);
   const content = JSON.parse(v.pmJson) as JSONContent;
-  const author = await suggestionAuthors(store, content, parseVersionRecord(v.record)?.authors);
-  if (format !== "zip") return { bytes: await exportDocument(format, content, meta, author), meta };
+  const options = await versionOptions(store, v, content, meta, choice, firstFreezer(source.chain));
+  if (format !== "zip") return { bytes: await exportDocument(format, content, meta, options), meta };
   const files = bundleFiles(v);
   const [pdf, docx] = await Promise.all([
-    exportDocument("pdf", content, meta),
-    exportDocument("docx", content, meta, author),
+    exportDocument("pdf", content, meta, options),
+    exportDocument("docx", content, meta, options),
   ]);
   const status = milestoneStates(source.document, [v], approvals).states[0]?.status ?? "pending";
   const manifest = {

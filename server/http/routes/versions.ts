@@ -28,8 +28,13 @@ import { verifyDocument } from "../../versions/verify.ts";
 import { readBody, readQuery } from "../body.ts";
 import { requireSession, type SessionVariables } from "../session.ts";
 
-const ExportQuery = z.object({ format: z.enum(EXPORT_FORMATS) }).strict();
-const CurrentExportQuery = z.object({ format: z.enum(["docx", "pdf", "html", "md"]) }).strict();
+/** `?comments=false` leaves the comment threads out of an export (they are in by default). */
+const Comments = z
+  .enum(["true", "false"])
+  .default("true")
+  .transform((v) => ({ comments: v === "true" }));
+const ExportQuery = z.object({ format: z.enum(EXPORT_FORMATS), comments: Comments }).strict();
+const CurrentExportQuery = z.object({ format: z.enum(["docx", "pdf", "html", "md"]), comments: Comments }).strict();
 const RedlineQuery = z
   .object({ from: z.string().min(1).max(64), to: z.string().min(1).max(64), format: z.enum(REDLINE_FORMATS) })
   .strict();
@@ -112,12 +117,12 @@ export function versionRoutes(
       return c.json((await versionSummaries(store, [state]))[0], 201);
     })
     .get("/versions/:versionId/export", async (c) => {
-      const { format } = readQuery(c, ExportQuery);
-      return download(await exportVersion(store, c.req.param("versionId"), c.get("user").id, format));
+      const { format, comments } = readQuery(c, ExportQuery);
+      return download(await exportVersion(store, c.req.param("versionId"), c.get("user").id, format, comments));
     })
     .get("/documents/:id/export", async (c) => {
-      const { format } = readQuery(c, CurrentExportQuery);
-      return download(await exportCurrent(store, live, c.req.param("id"), c.get("user").id, format));
+      const { format, comments } = readQuery(c, CurrentExportQuery);
+      return download(await exportCurrent(store, live, c.req.param("id"), c.get("user").id, format, comments));
     })
     .get("/documents/:id/redline", async (c) => {
       const { from, to, format } = readQuery(c, RedlineQuery);

@@ -1,0 +1,49 @@
+import { strFromU8, strToU8, unzipSync } from "fflate";
+import { zipDeterministic } from "../zipDeterministic.ts";
+import { rewriteXml } from "./xmlRewrite.ts";
+
+/** The library's own relationship ids are "rId<n>"; any other (its hyperlinks' nanoids) is random. */
+const isCounted = (id: string) => /^rId\d+$/.test(id);
+
+/** Relationship ids in every .rels part that the library made random, in order of appearance. */
+function randomRelationshipIds(parts: Record<string, Uint8Array>): Map<string, string> {
+  const renamed = new Map<string, string>();
+  for (const [name, bytes] of Object.entries(parts)) {
+    if (!name.endsWith(".rels")) continue;
+    rewriteXml(strFromU8(bytes), {
+      attribute: (element, attribute, value) => {
+        if (element === "Relationship" && attribute === "Id" && !isCounted(value) && !renamed.has(value))
+          renamed.set(value, `rIdLink${renamed.size + 1}`);
+        return value;
+      },
+    });
+  }
+  return renamed;
+}
+
+/**
+ * The docx library stamps docProps/core.xml (created, modified) and every zip entry with
+ * the current time, and gives each hyperlink a random relationship id, with no option to
+ * set either. The parts are rewritten with an XML parser and serializer (`rewriteXml`): the
+ * dates become `date`, the random ids "rIdLink1", … in order of appearance (in the .rels
+ * and wherever an attribute names them), and the package is zipped with `date`, so two
+ * exports of one version are the same bytes (issue 11). Only our own packer's output
+ * comes here, never a file from outside.
+ */
+export function repack(docx: Uint8Array, date: string): Uint8Array {
+  const parts = unzipSync(docx);
+  const renamed = randomRelationshipIds(parts);
+  for (const [name, bytes] of Object.entries(parts)) {
+    const core = name === "docProps/core.xml";
+    if (!core && renamed.size === 0) continue;
+    if (!name.endsWith(".xml") && !name.endsWith(".rels")) continue;
+    parts[name] = strToU8(
+      rewriteXml(strFromU8(bytes), {
+        attribute: (_element, _name, value) => renamed.get(value) ?? value,
+        text: (element, text) =>
+          core && (element === "dcterms:created" || element === "dcterms:modified") ? date : text,
+      }),
+    );
+  }
+  return zipDeterministic(parts, date);
+}
