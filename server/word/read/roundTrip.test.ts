@@ -3,7 +3,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { schemaExtensions } from "../../../shared/schema/extensions.ts";
 import { withAllAccepted, withAllRejected } from "../../../shared/suggestions/outcomes.ts";
-import { docxOf } from "../../export/docx.ts";
+import { docxOf } from "../../export/docx/index.ts";
 import type { ExportMeta } from "../../export/meta.ts";
 import { readDocx } from "./index.ts";
 
