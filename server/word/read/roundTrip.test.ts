@@ -133,9 +133,7 @@ function documents(suggest: boolean): fc.Arbitrary<JSONContent> {
   return (
     fc
       .array(fc.oneof({ weight: 3, arbitrary: paragraph }, heading, list(0), table), { minLength: 1, maxLength: 6 })
-      // One ordered list at most: main's exporter writes every ordered list with one numbering,
-      // so Word (and this reader) would count a second one on.
-      .filter((blocks) => JSON.stringify(blocks).split('"orderedList"').length <= 2)
+      // Any number of ordered lists: the export gives each its own numbering, restarting at its start.
       .map((blocks) =>
         uniqueSuggestions({
           type: "doc",
@@ -156,9 +154,24 @@ function body(doc: JSONContent): JSONContent[] {
   return blocks.slice(start + 1);
 }
 
-/** The body read back, without the empty paragraph main's exporter writes after each table (its layout). */
+/** The body read back, without the empty paragraph the export writes after a table that ends the text (Word needs one). */
 const readBody = (doc: JSONContent): JSONContent[] =>
   body(doc).filter((b, i, all) => !(b.type === "paragraph" && !b.content && all[i - 1]?.type === "table"));
+
+/**
+ * Blocks without the paragraphs left empty: the export writes a paragraph whose whole text
+ * is suggested as a suggested paragraph (Word's Reject All removes it, no empty line left),
+ * where Accord's own outcome keeps the empty paragraph.
+ */
+function filled(blocks: JSONContent[]): JSONContent[] {
+  const walk = (nodes: JSONContent[]): JSONContent[] =>
+    nodes
+      .filter((n) => !(n.type === "paragraph" && !n.content?.length))
+      .map((n) => (n.content ? { ...n, content: walk(n.content) } : n))
+      .filter((n) => !(n.type === "listItem" && !n.content?.length))
+      .filter((n) => !((n.type === "bulletList" || n.type === "orderedList") && !n.content?.length));
+  return walk(blocks);
+}
 
 describe("our DOCX export read back with readDocx", () => {
   it("gives the same document", async () => {
@@ -176,8 +189,12 @@ describe("our DOCX export read back with readDocx", () => {
       fc.asyncProperty(documents(true), async (doc) => {
         const imported = await readDocx(await docxOf(doc, META));
         const [ours, theirs] = [schema.nodeFromJSON(imported.doc), schema.nodeFromJSON(doc)];
-        expect(readBody(withAllAccepted(ours).toJSON())).toEqual(body(withAllAccepted(theirs).toJSON()));
-        expect(readBody(withAllRejected(ours).toJSON())).toEqual(body(withAllRejected(theirs).toJSON()));
+        expect(filled(readBody(withAllAccepted(ours).toJSON()))).toEqual(
+          filled(body(withAllAccepted(theirs).toJSON())),
+        );
+        expect(filled(readBody(withAllRejected(ours).toJSON()))).toEqual(
+          filled(body(withAllRejected(theirs).toJSON())),
+        );
       }),
       { numRuns: 30 },
     );
