@@ -15,6 +15,8 @@ import type { Store } from "../store/Store.ts";
 import type { LiveStates } from "../versions/exports.ts";
 import type { LiveDocuments } from "../versions/milestones.ts";
 import type { ServerChanges } from "../versions/restore.ts";
+import type { DocxReader } from "../word/importDocument.ts";
+import { readDocx as defaultReadDocx } from "../word/reader.ts";
 import { csrfProtection } from "./origins.ts";
 import { rateLimit } from "./rateLimit.ts";
 import { adminRoutes } from "./routes/admin.ts";
@@ -28,6 +30,7 @@ import { passwordRoutes } from "./routes/passwords.ts";
 import { sectionRoutes } from "./routes/sections.ts";
 import { ssoRoutes } from "./routes/sso.ts";
 import { versionRoutes } from "./routes/versions.ts";
+import { IMPORT_PATH, wordImportRoutes } from "./routes/wordImport.ts";
 import { securityHeaders } from "./securityHeaders.ts";
 
 export interface AppDeps {
@@ -46,10 +49,23 @@ export interface AppDeps {
   live: LiveDocuments & ServerChanges & LiveStates;
   /** Health, readiness and metrics, outside /api. */
   ops?: Hono;
+  /** Reads uploaded Word files (server/word/read unless a test gives another). */
+  readDocx?: DocxReader;
 }
 
 /** The HTTP application: REST API under /api and the built client. No listening here. */
-export function createApp({ store, config, log, accessChanged, sessions, mail, settingsChanged, live, ops }: AppDeps) {
+export function createApp({
+  store,
+  config,
+  log,
+  accessChanged,
+  sessions,
+  mail,
+  settingsChanged,
+  live,
+  ops,
+  readDocx = defaultReadDocx,
+}: AppDeps) {
   const app = new Hono();
   const requestLimit = bodyLimit({ maxSize: config.maxBodyBytes, onError: () => Promise.reject(payloadTooLarge()) });
 
@@ -60,14 +76,15 @@ export function createApp({ store, config, log, accessChanged, sessions, mail, s
     // The public verify endpoint, limited per client address before its upload is read.
     .use("/verify", rateLimit(config.verifyLimit, config.trustedProxies))
     .use((c, next) =>
-      // Uploads to verify have their own, larger limit (versionRoutes).
-      c.req.path === "/api/verify" ? next() : requestLimit(c, next),
+      // Uploads to verify and Word files to import have their own, larger limits.
+      c.req.path === "/api/verify" || IMPORT_PATH.test(c.req.path) ? next() : requestLimit(c, next),
     )
     .route("/", authRoutes(store, config, sessions))
     .route("/", ssoRoutes(store, config, log))
     .route("/", passwordRoutes({ store, mail, sessions, config }, config))
     .route("/", invitationRoutes({ store, mail, config, log }, config))
     .route("/", adminRoutes({ store, sessions }))
+    .route("/", wordImportRoutes({ store, live, readDocx }))
     .route("/", documentRoutes(store, settingsChanged))
     .route("/", memberRoutes(store, accessChanged))
     .route("/", organisationRoutes(store))

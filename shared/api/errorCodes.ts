@@ -30,6 +30,13 @@ export const ERROR_CODES = [
   "weak_password",
   "account_exists",
   "last_admin",
+  "unsupported_media_type",
+  "word_not_docx",
+  "word_no_document",
+  "word_malformed_xml",
+  "word_too_complex",
+  "word_other_version",
+  "word_not_suggestions",
   "internal",
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -49,6 +49,42 @@ export const CreateDocumentRequest = z
   .strict();
 export type CreateDocumentRequest = z.infer<typeof CreateDocumentRequest>;
 
+/** The content type of a Word file, the only body the import routes take. */
+export const DOCX_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
+
+/** POST /api/documents/import: the new document's title, kind and parties in the query (`parties=a,b`), the file as the body. */
+export const ImportDocumentQuery = z
+  .object({
+    title: Title,
+    kind: DocumentKind,
+    parties: z
+      .string()
+      .max(200)
+      .transform((s) => s.split(","))
+      .pipe(z.array(OrganisationId).length(2))
+      .optional(),
+  })
+  .strict();
+export type ImportDocumentQuery = z.infer<typeof ImportDocumentQuery>;
+
+/** POST /api/documents/:id/import: the version the returned file was exported from. */
+export const FileBackQuery = z.object({ against: z.string().min(1).max(64) }).strict();
+
+/** What an import counts: what was kept, and by kind what was not (server/word/imported.ts). */
+export const ImportReportBody = z.object({
+  imported: z.record(z.string(), z.number()),
+  skipped: z.record(z.string(), z.number()),
+});
+export type ImportReportBody = z.infer<typeof ImportReportBody>;
+
+/** 201 of POST /api/documents/import. */
+export const ImportDocumentResponse = z.object({ id: z.string(), report: ImportReportBody });
+export type ImportDocumentResponse = z.infer<typeof ImportDocumentResponse>;
+
+/** 200 of POST /api/documents/:id/import: the report and what came into the live document. */
+export const FileBackResponse = z.object({ report: ImportReportBody, suggestions: z.number(), threads: z.number() });
+export type FileBackResponse = z.infer<typeof FileBackResponse>;
+
 /** PATCH /api/documents/:id: a new title (owners, editors) and/or the acceptance setting (owners). */
 export const UpdateDocumentRequest = z
   .object({ title: Title.optional(), crossPartyAcceptance: z.boolean().optional() })

@@ -7,6 +7,7 @@ import { deMilestones } from "./milestones.de.ts";
 import { deParties } from "./parties.de.ts";
 import { sectionsDe, sectionsErrorsDe } from "./sections.de.ts";
 import { ssoDe, ssoErrorsDe } from "./sso.de.ts";
+import { wordImportDe, wordImportErrorsDe } from "./wordImport.de.ts";
 
 /**
  * German UI texts, the reference catalogue: every key the app uses exists here, and
@@ -219,10 +220,12 @@ export const de = {
   ...finalStateDe,
   ...sectionsDe,
   ...accountsDe,
+  ...wordImportDe,
   errors: {
     ...fourEyesErrorsDe,
     ...finalStateErrorsDe,
     ...sectionsErrorsDe,
+    ...wordImportErrorsDe,
     ...ssoErrorsDe,
     ...accountErrorsDe,
     bad_request: "Die Eingabe ist ungültig.",

@@ -8,6 +8,7 @@ import { enParties } from "./parties.en.ts";
 import { sectionsEn, sectionsErrorsEn } from "./sections.en.ts";
 import { ssoEn, ssoErrorsEn } from "./sso.en.ts";
 import type { Translation } from "./Translation.ts";
+import { wordImportEn, wordImportErrorsEn } from "./wordImport.en.ts";
 
 /** English UI texts: every key of the German catalogue (catalogues.test.ts). */
 export const en: Translation = {
@@ -276,10 +277,12 @@ export const en: Translation = {
   ...finalStateEn,
   ...sectionsEn,
   ...accountsEn,
+  ...wordImportEn,
   errors: {
     ...fourEyesErrorsEn,
     ...finalStateErrorsEn,
     ...sectionsErrorsEn,
+    ...wordImportErrorsEn,
     ...ssoErrorsEn,
     ...accountErrorsEn,
     conflict: enParties.conflict,

@@ -8,6 +8,7 @@ import { frParties } from "./parties.fr.ts";
 import { sectionsErrorsFr, sectionsFr } from "./sections.fr.ts";
 import { ssoErrorsFr, ssoFr } from "./sso.fr.ts";
 import type { Translation } from "./Translation.ts";
+import { wordImportErrorsFr, wordImportFr } from "./wordImport.fr.ts";
 
 /** French UI texts: every key of the German catalogue (catalogues.test.ts). */
 export const fr: Translation = {
@@ -290,10 +291,12 @@ export const fr: Translation = {
   ...finalStateFr,
   ...sectionsFr,
   ...accountsFr,
+  ...wordImportFr,
   errors: {
     ...fourEyesErrorsFr,
     ...finalStateErrorsFr,
     ...sectionsErrorsFr,
+    ...wordImportErrorsFr,
     ...ssoErrorsFr,
     ...accountErrorsFr,
     conflict: frParties.conflict,

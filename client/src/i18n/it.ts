@@ -8,6 +8,7 @@ import { itParties } from "./parties.it.ts";
 import { sectionsErrorsIt, sectionsIt } from "./sections.it.ts";
 import { ssoErrorsIt, ssoIt } from "./sso.it.ts";
 import type { Translation } from "./Translation.ts";
+import { wordImportErrorsIt, wordImportIt } from "./wordImport.it.ts";
 
 /**
  * Italian UI texts: every key of the German catalogue (catalogues.test.ts). Register of the
@@ -292,10 +293,12 @@ export const it: Translation = {
   ...finalStateIt,
   ...sectionsIt,
   ...accountsIt,
+  ...wordImportIt,
   errors: {
     ...fourEyesErrorsIt,
     ...finalStateErrorsIt,
     ...sectionsErrorsIt,
+    ...wordImportErrorsIt,
     ...ssoErrorsIt,
     ...accountErrorsIt,
     bad_request: "L'immissione non è valida.",

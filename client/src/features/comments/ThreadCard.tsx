@@ -9,7 +9,9 @@ import {
   setResolved,
   type ThreadData,
 } from "../../../../shared/comments/model.ts";
+import { wordOriginKey } from "../../../../shared/word/origins.ts";
 import { useDocument } from "../../lib/DocumentContext.tsx";
+import { WordOriginNote } from "../wordImport/index.ts";
 import { CommentBody } from "./CommentBody.tsx";
 import { CommentField } from "./CommentForm.tsx";
 import { commentAuthorOf } from "./commentAuthorOf.ts";
@@ -82,6 +84,7 @@ export function ThreadCard({ thread, orphaned, focused, onFocus }: ThreadCardPro
         onDelete={() => deleteThread(ydoc, thread.id)}
         badge={thread.resolved && <span className="badge"> {t("comments.resolved")}</span>}
       />
+      <WordOriginNote originKey={wordOriginKey.thread(thread.id)} />
       <ul className="thread__replies">
         {thread.replies.map((r) => (
           <li key={r.id} data-testid="comment-reply" data-reply-id={r.id}>
@@ -92,6 +95,7 @@ export function ThreadCard({ thread, orphaned, focused, onFocus }: ThreadCardPro
               onEdit={(text) => editReply(ydoc, thread.id, r.id, text)}
               onDelete={() => deleteReply(ydoc, thread.id, r.id)}
             />
+            <WordOriginNote originKey={wordOriginKey.reply(r.id)} />
           </li>
         ))}
       </ul>

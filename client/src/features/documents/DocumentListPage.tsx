@@ -1,8 +1,10 @@
 import { useTranslation } from "react-i18next";
 import type { User } from "../../../../shared/api/schemas.ts";
+import { fetchDocument } from "../../api/documents.ts";
 import { errorMessage } from "../../i18n/errorMessage.ts";
 import { useOrganisations } from "../../lib/Organisations.tsx";
 import { organisationName } from "../../lib/organisationOf.ts";
+import { ImportWordForm } from "../wordImport/index.ts";
 import { byProgramme } from "./byProgramme.ts";
 import { CreateDocumentForm } from "./CreateDocumentForm.tsx";
 import { DocumentTable } from "./DocumentTable.tsx";
@@ -51,6 +53,7 @@ export function DocumentListPage({ user }: { user: User }) {
         </div>
       )}
       <CreateDocumentForm user={user} onCreated={add} />
+      <ImportWordForm user={user} onImported={(id) => void fetchDocument(id).then(add, () => undefined)} />
     </main>
   );
 }

@@ -1,7 +1,9 @@
 import { useTranslation } from "react-i18next";
 import type { SuggestionSummary } from "../../../../shared/suggestions/list.ts";
+import { wordOriginKey } from "../../../../shared/word/origins.ts";
 import { useDocument } from "../../lib/DocumentContext.tsx";
 import { formatDateTime } from "../../lib/formatDateTime.ts";
+import { WordOriginNote } from "../wordImport/index.ts";
 import { type Decision, DecisionPair } from "./DecisionPair.tsx";
 
 interface SuggestionCardProps {
@@ -40,6 +42,7 @@ export function SuggestionCard({ suggestion: s, may, onDecide, onJump, onComment
           </time>
         )}
       </p>
+      <WordOriginNote originKey={wordOriginKey.suggestion(s.id)} />
       {s.deleted && (
         <p className="suggestion__change">
           <span className="muted">{t("suggestions.deleted")}: </span>

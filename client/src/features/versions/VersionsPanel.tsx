@@ -6,6 +6,8 @@ import { documentExportUrl, restoreVersion } from "../../api/versions.ts";
 import { errorMessage } from "../../i18n/errorMessage.ts";
 import { useDocument } from "../../lib/DocumentContext.tsx";
 import { milestoneName } from "../../lib/milestoneText.ts";
+import { canSuggest } from "../suggestions/index.ts";
+import { FileBackForm } from "../wordImport/index.ts";
 import { CompareActions } from "./CompareActions.tsx";
 import { EXPORT_FORMATS, ExportButton, ExportProgress } from "./ExportButtons.tsx";
 import { MilestoneRequest } from "./MilestoneRequest.tsx";
@@ -86,6 +88,7 @@ export function VersionsPanel({ current }: { current?: () => JSONContent }) {
         ))}
       </p>
       {progress && <ExportProgress progress={progress} />}
+      {!doc.lock && canSuggest(doc.role) && versions && <FileBackForm documentId={doc.id} versions={versions} />}
       {versions?.length === 0 && <p className="muted">{t("versions.empty")}</p>}
       <ol className="versions__list" reversed>
         {[...(versions ?? [])].reverse().map((v) => (

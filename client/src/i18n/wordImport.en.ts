@@ -1,0 +1,82 @@
+import type { wordImportDe, wordImportErrorsDe } from "./wordImport.de.ts";
+
+/** English texts of the Word import. */
+export const wordImportEn: typeof wordImportDe = {
+  wordImport: {
+    action: "Import from Word",
+    heading: "Import from Word",
+    file: "Word file (DOCX)",
+    submit: "Import",
+    uploading: "Uploading … {{percent}} %",
+    reading: "Reading the file …",
+    reportHeading: "Import report",
+    importedHeading: "Imported",
+    skippedHeading: "Not imported",
+    nothingSkipped: "Nothing was left out.",
+    skippedTotal_one: "{{count}} item was not imported:",
+    skippedTotal_other: "{{count}} items were not imported:",
+    open: "Open document",
+    counts: {
+      paragraphs_one: "{{count}} paragraph",
+      paragraphs_other: "{{count}} paragraphs",
+      headings_one: "{{count}} heading",
+      headings_other: "{{count}} headings",
+      listItems_one: "{{count}} list item",
+      listItems_other: "{{count}} list items",
+      tables_one: "{{count}} table",
+      tables_other: "{{count}} tables",
+      links_one: "{{count}} link",
+      links_other: "{{count}} links",
+      insertions_one: "{{count}} tracked insertion",
+      insertions_other: "{{count}} tracked insertions",
+      deletions_one: "{{count}} tracked deletion",
+      deletions_other: "{{count}} tracked deletions",
+      threads_one: "{{count}} comment",
+      threads_other: "{{count}} comments",
+      replies_one: "{{count}} reply",
+      replies_other: "{{count}} replies",
+    },
+    skipped: {
+      images: "Images: {{count}}",
+      footnotes: "Footnotes: {{count}}",
+      endnotes: "Endnotes: {{count}}",
+      fields: "Fields: {{count}}",
+      textBoxes: "Text boxes: {{count}}",
+      headersFooters: "Headers and footers: {{count}}",
+      formatChanges: "Formatting changes: {{count}}",
+      moves: "Moves: {{count}}",
+      mergedCells: "Merged cells: {{count}}",
+      other: "Other: {{count}}",
+    },
+  },
+  fileBack: {
+    action: "Bring back a Word file",
+    heading: "Bring back a Word file",
+    intro:
+      "A Word file edited outside Accord, starting from the export of a version: its changes become your suggestions, its comments become comments.",
+    version: "Exported from version",
+    chooseVersion: "Choose a version",
+    versionOption: "Version {{seq}}: {{label}}",
+    noVersions: "There is no frozen version yet.",
+    submit: "Bring back",
+    suggestions_one: "{{count}} suggestion taken over.",
+    suggestions_other: "{{count}} suggestions taken over.",
+    threads_one: "{{count}} comment taken over.",
+    threads_other: "{{count}} comments taken over.",
+  },
+  wordOrigin: {
+    withDate: "in Word: {{name}}, {{date}}",
+    withoutDate: "in Word: {{name}}",
+  },
+};
+
+/** Messages of the import's error codes. */
+export const wordImportErrorsEn: typeof wordImportErrorsDe = {
+  unsupported_media_type: "Please upload a Word file (DOCX).",
+  word_not_docx: "The file is not a readable Word file (DOCX).",
+  word_no_document: "The file holds no Word text (word/document.xml is missing).",
+  word_malformed_xml: "The Word file is damaged (invalid XML).",
+  word_too_complex: "The Word file is too complex to import.",
+  word_other_version: "The file is an export of another version or another document.",
+  word_not_suggestions: "The file's changes cannot be taken as your suggestions. Nothing was changed.",
+};
