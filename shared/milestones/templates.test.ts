@@ -6,12 +6,18 @@ if (!signature) throw new Error("no signature milestone");
 const SIGNED_ON = { signedOn: "2024-05-02" };
 
 describe("milestone templates", () => {
-  it("have four eyes on the RRB milestones and the signature, and nowhere else", () => {
+  it("have four eyes on the RRB milestones and the signatures (of agreements and amendments), and nowhere else", () => {
     const withFourEyes = Object.values(MILESTONES)
       .flat()
       .filter((m) => m.fourEyes)
       .map((m) => m.id);
-    expect(withFourEyes).toEqual(["rrb-eingabe", "rrb-genehmigung", "unterzeichnung"]);
+    expect(withFourEyes).toEqual([
+      "rrb-eingabe",
+      "rrb-genehmigung",
+      "unterzeichnung",
+      "nachtrag-rrb-genehmigung",
+      "nachtrag-unterzeichnung",
+    ]);
   });
 
   it("take the signature's signatories as picks: one or two, distinct, never typed", () => {

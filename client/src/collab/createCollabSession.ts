@@ -24,12 +24,14 @@ export interface CollabSession {
 
 /**
  * What the server told this session: a change of ours was refused (the local copy must be
- * dropped: its later updates could never apply), our role changed (reconnecting), or it sent
+ * dropped: its later updates could never apply), our role changed (reconnecting), we are
+ * connected again after a drop (what changed meanwhile is unknown), or it sent
  * content this client cannot render (the session has stopped: reconnecting would only loop).
  */
 export type ServerNotice =
   | { kind: "refused"; reason: string }
   | { kind: "permissionsChanged" }
+  | { kind: "reconnected" }
   | { kind: "unrenderable"; problem: string };
 
 /**
@@ -64,6 +66,14 @@ export function createCollabSession(documentId: string, userId: string): CollabS
   provider.on("connection-close", (event: CloseEvent | null) => {
     if (event?.code === CloseCode.UpdateRefused) notify({ kind: "refused", reason: deniedReason || event.reason });
     if (event?.code === CloseCode.RenewConnection) notify({ kind: "permissionsChanged" });
+  });
+  // A renewal (4409: lock, role, final) can come while the socket is down; the reconnection
+  // then brings the new state but no close ever told this page. Every reconnection says so.
+  let connectedBefore = false;
+  provider.on("status", ({ status }: { status: string }) => {
+    if (status !== "connected") return;
+    if (connectedBefore) notify({ kind: "reconnected" });
+    connectedBefore = true;
   });
   const monitor = new ConnectionMonitor(provider, ydoc, [persistence]);
 

@@ -38,7 +38,7 @@ export function LiveDocument(props: LiveDocumentProps) {
       fetchDocument(doc.id).then(
         (updated) => {
           onRenamed(updated);
-          if (n.kind !== "permissionsChanged") return;
+          if (n.kind !== "permissionsChanged" && n.kind !== "reconnected") return;
           // Connections are also renewed when a milestone locks or unlocks the text; the end of
           // the last one's lock (final) is announced by the effect below.
           if (updated.final) return;
@@ -48,7 +48,8 @@ export function LiveDocument(props: LiveDocumentProps) {
                 ? t("versions.locked", { label: milestoneName(t, updated.lock.milestone, updated.lock.label) })
                 : t("access.unlocked"),
             );
-          } else setNotice(t("access.permissionsChanged", { role: t(`roles.${updated.role}`) }));
+          } else if (n.kind === "permissionsChanged" || updated.role !== doc.role)
+            setNotice(t("access.permissionsChanged", { role: t(`roles.${updated.role}`) }));
         },
         (err: unknown) => {
           // Only a definite "no" means the access is gone; network trouble is shown by the status.
@@ -60,7 +61,7 @@ export function LiveDocument(props: LiveDocumentProps) {
       // Our later updates could never apply after a refused one: start over from the server.
       if (n.kind === "refused") reset();
     });
-  }, [session, reset, t, doc.id, doc.lock?.versionId, onRenamed, onAccessLost]);
+  }, [session, reset, t, doc.id, doc.lock?.versionId, doc.role, onRenamed, onAccessLost]);
 
   // The document became final while open (not: was opened final): say so, replacing whatever
   // an earlier renewal said about the lock, which no longer applies.
