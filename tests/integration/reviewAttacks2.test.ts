@@ -1,10 +1,17 @@
+import { unzipSync } from "fflate";
+import { SaxesParser } from "saxes";
 import { describe, expect, it } from "vitest";
+import * as Y from "yjs";
 import type { VersionDetail } from "../../shared/api/schemas.ts";
+import { type CommentAuthor, createThread, readThreads } from "../../shared/comments/model.ts";
+import { CONTENT_FIELD } from "../../shared/schema/extensions.ts";
 import { readSectionStatuses, sectionsOf } from "../../shared/sections/sections.ts";
 import { apiClient } from "../helpers/api.ts";
+import { libreOfficeComments } from "../helpers/libreOfficeConvert.ts";
 import { addPeople, PEOPLE } from "../helpers/people.ts";
 import { login, startTestServer } from "../helpers/server.ts";
-import { connectClient } from "../helpers/yClient.ts";
+import { storedDoc } from "../helpers/stored.ts";
+import { connectClient, eventually } from "../helpers/yClient.ts";
 
 /**
  * Holes found in the attack review of issues 14 and 15, each shown here first (these tests
@@ -73,5 +80,50 @@ describe("attack review of the final state (issue 15)", async () => {
     expect(res.body.code).toBe("document_final");
     expect((await statuses()).all).toBe(before.all);
     expect(await audited()).toBe(count);
+  });
+});
+
+describe("attack review of the exports (issue 14)", async () => {
+  const server = await startTestServer({});
+  const marco = await login(server.url, "marco.rossi@sem.admin.ch");
+  const CONCEPT = "kip3-konzept-so"; // Marco comments
+  const MARCO: CommentAuthor = { id: "u-marco", name: "Marco Rossi", orgId: "sem" };
+
+  it("exports a DOCX whose parts are well-formed XML when a comment holds U+FFFE (any commenter can write one)", async () => {
+    // A stock client writes the thread: the comment rule checks its fields, not its characters.
+    const client = connectClient(server.url, CONCEPT, marco, { reconnect: false });
+    await client.synced;
+    const first = (client.doc.getXmlFragment(CONTENT_FIELD).get(0) as Y.XmlElement).get(0) as Y.XmlText;
+    const at = (i: number) => Y.encodeRelativePosition(Y.createRelativePositionFromTypeIndex(first, i));
+    createThread(client.doc, {
+      author: MARCO,
+      text: "Bitte \uFFFE prüfen \uFFFF",
+      quote: "Pro",
+      anchorStart: at(2),
+      anchorEnd: at(5),
+    });
+    for (let i = 0; i < 500 && readThreads(await storedDoc(server, CONCEPT)).length === 0; i++)
+      await new Promise((r) => setTimeout(r, 10));
+    await eventually(() => readThreads(client.doc).length === 1, "the thread");
+    client.destroy();
+    const res = await fetch(`${server.url}/api/documents/${CONCEPT}/export?format=docx`, {
+      headers: { cookie: marco },
+    });
+    expect(res.status).toBe(200);
+    const bytes = new Uint8Array(await res.arrayBuffer());
+    const broken: string[] = [];
+    for (const [name, part] of Object.entries(unzipSync(bytes))) {
+      if (!name.endsWith(".xml") && !name.endsWith(".rels")) continue;
+      try {
+        new SaxesParser({ xmlns: true }).write(new TextDecoder().decode(part)).close();
+      } catch (err) {
+        broken.push(`${name}: ${(err as Error).message}`);
+      }
+    }
+    expect(broken).toEqual([]);
+    // A real reader gets the comment, its text around the character it could not hold.
+    const comments = await libreOfficeComments(bytes);
+    expect(comments.map((c) => c.author)).toContain("Marco Rossi");
+    expect(comments.find((c) => c.author === "Marco Rossi")?.text).toMatch(/^Bitte .* prüfen/);
   });
 });
