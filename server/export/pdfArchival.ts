@@ -15,8 +15,15 @@ export interface ArchivalInfo {
   margin: number;
 }
 
+/**
+ * A value for the XMP packet: markup escaped, and U+FFFE/U+FFFF (no XML characters, which
+ * the title rule lets through) as U+FFFD, so the packet stays well-formed.
+ */
 const escapeXml = (s: string) =>
-  s.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&apos;" })[c] ?? c);
+  s.replace(
+    /[&<>"'\uFFFE\uFFFF]/g,
+    (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&apos;" })[c] ?? "\uFFFD",
+  );
 
 /** pdfkit's hook that writes the info dictionary into the XMP packet, not in its typings. */
 interface WithXmpInfo {

@@ -8,7 +8,7 @@ import {
   sectionsOf,
 } from "../../shared/sections/sections.ts";
 import { type DocumentReader, openDocument } from "../documents/documents.ts";
-import { conflict, forbidden, milestonePending, notFound } from "../errors.ts";
+import { conflict, documentFinal, forbidden, milestonePending, notFound } from "../errors.ts";
 import type { AuditStore } from "../store/ports/AuditStore.ts";
 import type { ServerChanges } from "../versions/restore.ts";
 
@@ -20,7 +20,7 @@ const NEGOTIATES: ReadonlySet<Role> = new Set(["owner", "editor", "suggester"]);
  * members who can suggest or edit, only for their organisation, and only when it is one of
  * the document's parties. Written by the server into the live doc (`sectionStatus` map,
  * which clients are refused), so every replica sees it at once. Refused while a milestone
- * locks the document (409), like every other change.
+ * locks the document (409), like every other change, and once it is final (409 document_final).
  */
 export async function setSectionStatus(
   deps: { store: DocumentReader & AuditStore; live: ServerChanges },
@@ -35,6 +35,9 @@ export async function setSectionStatus(
   if (!doc.parties.some((p) => p.orgId === actor.orgId)) {
     throw forbidden("only a party's members set its status");
   }
+  // A signed agreement is negotiated no more: say so, not "a milestone is pending" (the live
+  // room refuses the change either way).
+  if (doc.final) throw documentFinal();
   let written: SectionEntry | null = null;
   const applied = await deps.live.applyServerChange(documentId, actor.id, (live: Y.Doc) => {
     if (!sectionsOf(live).some((s) => s.id === sectionId)) return;

@@ -99,7 +99,9 @@ export async function fileBack(
   );
   const file = withoutCover(content.node, cover, versionId);
   const base = schema.nodeFromJSON(JSON.parse(version.pmJson));
-  const target = fileBackTarget(schema, base, file.doc, () => makeSuggestionId(author, at, randomToken()));
+  const target = await readOrRefuse(async () =>
+    fileBackTarget(schema, base, file.doc, () => makeSuggestionId(author, at, randomToken())),
+  );
   target.doc.check();
 
   // The change, made on VERSION's state: content and threads, then their resolutions (both

@@ -1,7 +1,7 @@
 import type { Mark, Node as PMNode, Schema } from "@tiptap/pm/model";
 import { isSuggestionMark } from "../../shared/suggestions/marks.ts";
 import { withAllAccepted, withAllRejected } from "../../shared/suggestions/outcomes.ts";
-import type { SkippedKind } from "./imported.ts";
+import { DocxImportError, type SkippedKind } from "./imported.ts";
 
 /**
  * The live document's target when a Word file comes back: VERSION's blocks where the file
@@ -322,13 +322,17 @@ function anchored(schema: Schema, block: PMNode, mark: Mark, where: "end" | "sta
   );
 }
 
+/** Most cells (VERSION's blocks × the file's) the block alignment fills: 4 bytes each, 100 MB. */
+const MAX_ALIGNMENT_CELLS = 25_000_000;
+
 type Piece =
   | { kind: "keep"; block: PMNode; from?: { start: number; unit: Unit } }
   | { kind: "new" | "gone"; block: PMNode };
 
 /**
  * Builds the target from VERSION's content and the file (its cover block already dropped).
- * `newId` makes a fresh suggestion id of the importing user.
+ * `newId` makes a fresh suggestion id of the importing user. Throws `DocxImportError`
+ * ("too_complex") when the two have too many blocks to align (MAX_ALIGNMENT_CELLS).
  */
 export function fileBackTarget(schema: Schema, version: PMNode, file: PMNode, newId: () => string): FileBackTarget {
   const skipped: Partial<Record<SkippedKind, number>> = {};
@@ -345,6 +349,14 @@ export function fileBackTarget(schema: Schema, version: PMNode, file: PMNode, ne
   units.forEach((u, index) => {
     for (const b of u.rejected) flat.push({ unit: index, key: keyOf(b) });
   });
+  // The alignment's table has a cell per pair of blocks, and the file's side is the uploader's
+  // to choose (a few KB of empty paragraphs are hundreds of thousands of blocks).
+  if (vBlocks.length * flat.length > MAX_ALIGNMENT_CELLS) {
+    throw new DocxImportError(
+      "too_complex",
+      `the file's ${flat.length} blocks cannot be compared with the version's ${vBlocks.length}`,
+    );
+  }
   const pairs = lcsPairs(
     // VERSION's pending suggestions come back in its export as tracked changes: compare Reject Alls.
     vBlocks.map((b) => keyOf(hasSuggestions(b) ? rejected(schema, b) : b)),

@@ -2,6 +2,7 @@ import { getSchema } from "@tiptap/core";
 import type { Node as PMNode } from "@tiptap/pm/model";
 import { absolutePositionToRelativePosition, initProseMirrorDoc, updateYFragment } from "@tiptap/y-tiptap";
 import * as Y from "yjs";
+import { toOneLine } from "../../shared/api/fieldText.ts";
 import { addReply, type CommentAuthor, createThread, setResolved, ThreadData } from "../../shared/comments/model.ts";
 import { CONTENT_FIELD, schemaExtensions } from "../../shared/schema/extensions.ts";
 import { setWordOrigin, type WordOrigin, wordOriginKey } from "../../shared/word/origins.ts";
@@ -26,12 +27,14 @@ export function writeContent(ydoc: Y.Doc, target: PMNode): void {
 }
 
 /**
- * Word's author and date as an origin the map accepts: the author cut to its bound, a date
- * without offset read as UTC (Word writes local time with "Z" or nothing), anything
- * unreadable as no date. Null when Word named no author: there is nothing to show.
+ * Word's author and date as an origin the map accepts: the author on one line (control and
+ * format characters as spaces) and cut to its bound, a date without offset read as UTC
+ * (Word writes local time with "Z" or nothing), anything unreadable as no date. Null when Word named no author: there is nothing to show.
  */
 export function originOf(word: WordAuthorship): WordOrigin | null {
-  const author = word.author.trim().slice(0, AUTHOR_MAX);
+  // On one line like an Accord name (PersonName): a bidi override or a line separator in a
+  // file's w:author would show "in Word: …" as another name, or print a line of its own.
+  const author = toOneLine(word.author).trim().slice(0, AUTHOR_MAX);
   if (!author) return null;
   return { author, date: isoDate(word.date) };
 }
