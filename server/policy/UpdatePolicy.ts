@@ -8,6 +8,7 @@ import { applyAndObserve } from "./observeChange.ts";
 import { reservedKeyProblem } from "./reservedKeys.ts";
 import { commentRule } from "./rules/commentRule.ts";
 import { contentSafetyRule } from "./rules/contentSafetyRule.ts";
+import { gridRule } from "./rules/gridRule.ts";
 import { lockRule } from "./rules/lockRule.ts";
 import { refusedActor, roleRule } from "./rules/roleRule.ts";
 import { suggestionRule } from "./rules/suggestionRule.ts";
@@ -17,6 +18,7 @@ export const DEFAULT_VALIDATORS: readonly Validator[] = [
   roleRule,
   lockRule,
   contentSafetyRule,
+  gridRule,
   commentRule,
   suggestionRule,
 ];
