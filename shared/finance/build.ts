@@ -68,7 +68,11 @@ export function financeGrid(
 export type GoalRow = Partial<Record<GoalField, string>>;
 
 /** The goal grid of one Förderbereich as document JSON: a header row and the goal rows (one empty row when none). */
-export function goalGrid(area: AreaId, rows: readonly GoalRow[] = [], headings: GridHeadings = GERMAN_HEADINGS): JSONContent {
+export function goalGrid(
+  area: AreaId,
+  rows: readonly GoalRow[] = [],
+  headings: GridHeadings = GERMAN_HEADINGS,
+): JSONContent {
   const body = rows.length > 0 ? rows : [{}];
   return {
     type: "table",

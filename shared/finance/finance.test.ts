@@ -88,7 +88,10 @@ describe("finance totals and the matching rule", () => {
 
 describe("empty Förderbereiche of the goal grid", () => {
   it("lists areas whose grid has no goal text, and missing grids", () => {
-    const doc = docOf(goalGrid("fb1", [{ goal: "Informiert", measure: "Gespräch" }]), goalGrid("fb2", [{ measure: "Kurse" }]));
+    const doc = docOf(
+      goalGrid("fb1", [{ goal: "Informiert", measure: "Gespräch" }]),
+      goalGrid("fb2", [{ measure: "Kurse" }]),
+    );
     expect(emptyGoalAreas(gridsOfDoc(doc))).toEqual(["fb2", "fb3", "fb4", "fb5", "fb6", "fb7"]);
     expect(emptyGoalAreas(gridsOfDoc(docOf({ type: "paragraph" })))).toBeNull();
   });

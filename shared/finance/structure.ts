@@ -20,15 +20,17 @@ function financeShapeProblem(grid: Grid): string | null {
     const row = body[i] ?? [];
     const [label, ...amounts] = row;
     if (
-      !label ||
-      label.attrs.field !== "area" ||
+      label?.attrs.field !== "area" ||
       label.attrs.area !== area.id ||
       labelText(label.accepted) !== area.name ||
       labelText(label.rejected) !== area.name
     ) {
       return `the finance grid's row ${i + 1} must stay «${area.name}»`;
     }
-    if (amounts.length !== SOURCES.length || amounts.some((c, j) => c.attrs.field !== "amount" || c.attrs.source !== SOURCES[j])) {
+    if (
+      amounts.length !== SOURCES.length ||
+      amounts.some((c, j) => c.attrs.field !== "amount" || c.attrs.source !== SOURCES[j])
+    ) {
       return `the finance grid's row «${area.name}» keeps one amount cell per source`;
     }
   }
@@ -72,7 +74,8 @@ export function gridChangeProblem(before: readonly Grid[], after: readonly Grid[
     remaining.set(gridKey(grid), left - 1);
   }
   for (const grid of after) {
-    const problem = (grid.kind === "finance" ? financeShapeProblem(grid) : goalShapeProblem(grid)) ?? amountProblem(grid);
+    const problem =
+      (grid.kind === "finance" ? financeShapeProblem(grid) : goalShapeProblem(grid)) ?? amountProblem(grid);
     if (problem) return problem;
   }
   return null;

@@ -27,7 +27,6 @@ export const ENUM_ATTRIBUTES: Readonly<Record<string, Readonly<Record<string, re
   tableHeader: { field: CELL_FIELDS, source: SOURCES, area: AREA_IDS },
 };
 
-
 /** Widest column prosemirror-tables may record in `colwidth`, in CSS pixels (0: not set). */
 export const MAX_COLUMN_WIDTH = 5000;
 

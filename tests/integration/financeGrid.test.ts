@@ -37,9 +37,23 @@ function amountText(doc: Y.Doc, year: number, area: string, source: string): Y.X
 // Period: Bund 4'000'000; Kanton 2'880'000; Gemeinden 3 × 330'000 + 240'000 = 1'230'000; Dritte 260'000;
 // canton side 4'110'000 ≥ 4'000'000; total 8'370'000.
 const HAND = {
-  2024: { bund: 1_000_000, kanton: 720_000, gemeinden: 330_000, dritte: 65_000, cantonSide: 1_050_000, total: 2_115_000 },
+  2024: {
+    bund: 1_000_000,
+    kanton: 720_000,
+    gemeinden: 330_000,
+    dritte: 65_000,
+    cantonSide: 1_050_000,
+    total: 2_115_000,
+  },
   2026: { bund: 1_000_000, kanton: 720_000, gemeinden: 240_000, dritte: 65_000, cantonSide: 960_000, total: 2_025_000 },
-  total: { bund: 4_000_000, kanton: 2_880_000, gemeinden: 1_230_000, dritte: 260_000, cantonSide: 4_110_000, total: 8_370_000 },
+  total: {
+    bund: 4_000_000,
+    kanton: 2_880_000,
+    gemeinden: 1_230_000,
+    dritte: 260_000,
+    cantonSide: 4_110_000,
+    total: 8_370_000,
+  },
 };
 
 describe("the finance grid on the raw protocol and in the checks", async () => {

@@ -1,6 +1,7 @@
 import { accountErrorsDe, accountsDe } from "./accounts.de.ts";
 import { deVersions } from "./deVersions.ts";
 import { fourEyesDe, fourEyesErrorsDe } from "./fourEyes.de.ts";
+import { gridsDe } from "./grids.de.ts";
 import { deMilestones } from "./milestones.de.ts";
 import { deParties } from "./parties.de.ts";
 import { sectionsDe, sectionsErrorsDe } from "./sections.de.ts";
@@ -213,6 +214,7 @@ export const de = {
   },
   ...fourEyesDe,
   ...sectionsDe,
+  ...gridsDe,
   ...accountsDe,
   errors: {
     ...fourEyesErrorsDe,

@@ -1,6 +1,7 @@
 import { accountErrorsEn, accountsEn } from "./accounts.en.ts";
 import { de } from "./de.ts";
 import { fourEyesEn, fourEyesErrorsEn } from "./fourEyes.en.ts";
+import { gridsEn } from "./grids.en.ts";
 import { enMilestones } from "./milestones.en.ts";
 import { enParties } from "./parties.en.ts";
 import { sectionsEn, sectionsErrorsEn } from "./sections.en.ts";
@@ -271,6 +272,7 @@ export const en: Translation = {
   parties: enParties,
   ...fourEyesEn,
   ...sectionsEn,
+  ...gridsEn,
   ...accountsEn,
   errors: {
     ...fourEyesErrorsEn,

@@ -1,6 +1,7 @@
 import { accountErrorsFr, accountsFr } from "./accounts.fr.ts";
 import { de } from "./de.ts";
 import { fourEyesErrorsFr, fourEyesFr } from "./fourEyes.fr.ts";
+import { gridsFr } from "./grids.fr.ts";
 import { frMilestones } from "./milestones.fr.ts";
 import { frParties } from "./parties.fr.ts";
 import { sectionsErrorsFr, sectionsFr } from "./sections.fr.ts";
@@ -285,6 +286,7 @@ export const fr: Translation = {
   parties: frParties,
   ...fourEyesFr,
   ...sectionsFr,
+  ...gridsFr,
   ...accountsFr,
   errors: {
     ...fourEyesErrorsFr,

@@ -1,6 +1,7 @@
 import { accountErrorsIt, accountsIt } from "./accounts.it.ts";
 import { de } from "./de.ts";
 import { fourEyesErrorsIt, fourEyesIt } from "./fourEyes.it.ts";
+import { gridsIt } from "./grids.it.ts";
 import { itMilestones } from "./milestones.it.ts";
 import { itParties } from "./parties.it.ts";
 import { sectionsErrorsIt, sectionsIt } from "./sections.it.ts";
@@ -287,6 +288,7 @@ export const it: Translation = {
   },
   ...fourEyesIt,
   ...sectionsIt,
+  ...gridsIt,
   ...accountsIt,
   errors: {
     ...fourEyesErrorsIt,

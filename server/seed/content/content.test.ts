@@ -1,14 +1,14 @@
 import { getSchema } from "@tiptap/core";
 import type { Node as PMNode } from "@tiptap/pm/model";
 import { describe, expect, it } from "vitest";
-import { schemaExtensions } from "../../../shared/schema/extensions.ts";
-import { bold, doc, h, p, table } from "./builders.ts";
-import { kip3Agreement } from "./kip3Agreement.ts";
-import { kip3Concept } from "./kip3Concept.ts";
 import { AREA_IDS } from "../../../shared/finance/areas.ts";
 import { gridsOfDoc } from "../../../shared/finance/read.ts";
 import { gridChangeProblem } from "../../../shared/finance/structure.ts";
 import { emptyGoalAreas, financeSummary } from "../../../shared/finance/totals.ts";
+import { schemaExtensions } from "../../../shared/schema/extensions.ts";
+import { bold, doc, h, p, table } from "./builders.ts";
+import { kip3Agreement } from "./kip3Agreement.ts";
+import { kip3Concept } from "./kip3Concept.ts";
 
 const schema = getSchema(schemaExtensions());
 
@@ -115,7 +115,7 @@ describe("kip3Agreement", () => {
 
   it("holds the same structured grids as the concept", () => {
     const grids = gridsOfDoc(root);
-    expect(grids.map((g) => g.kind === "finance" ? g.year : g.area)).toEqual([...AREA_IDS, 2024, 2025, 2026, 2027]);
+    expect(grids.map((g) => (g.kind === "finance" ? g.year : g.area))).toEqual([...AREA_IDS, 2024, 2025, 2026, 2027]);
     expect(financeSummary(grids)?.ok).toBe(false);
   });
 });

@@ -20,7 +20,8 @@ const GOALS: Record<AreaId, GoalRow[]> = {
       measure: "Vergünstigung der Kurskosten, Qualitätsvorgaben nach fide, Kurse mit Kinderbetreuung",
       indicator: "Kursstatistik der Anbieter, Sprachstandserhebung am Kursende",
       responsibility: "AGS / Kursanbieter",
-      target: "Jährlich mindestens 2'000 Teilnehmende in Kursen nach dem fide-Ansatz; 70 % erreichen das angestrebte Kursniveau",
+      target:
+        "Jährlich mindestens 2'000 Teilnehmende in Kursen nach dem fide-Ansatz; 70 % erreichen das angestrebte Kursniveau",
     },
   ],
   fb3: [
@@ -35,10 +36,12 @@ const GOALS: Record<AreaId, GoalRow[]> = {
   fb4: [
     {
       goal: "Familien mit Migrationshintergrund kennen die Angebote der frühen Förderung und nutzen sie",
-      measure: "Mehrsprachige Informationsmaterialien, Weiterbildung in früher Sprachförderung für Kitas und Spielgruppen",
+      measure:
+        "Mehrsprachige Informationsmaterialien, Weiterbildung in früher Sprachförderung für Kitas und Spielgruppen",
       indicator: "Teilnehmendenstatistik der Weiterbildungen, Gemeindebefragung",
       responsibility: "AGS / Einwohnergemeinden / Kitas und Spielgruppen",
-      target: "80 % der Gemeinden informieren Familien mit Kleinkindern mehrsprachig; jährlich 100 Fachpersonen weitergebildet",
+      target:
+        "80 % der Gemeinden informieren Familien mit Kleinkindern mehrsprachig; jährlich 100 Fachpersonen weitergebildet",
     },
   ],
   fb5: [
@@ -47,16 +50,19 @@ const GOALS: Record<AreaId, GoalRow[]> = {
       measure: "Projektförderung nach Ausschreibung, Vernetzungstreffen mit Migrantenorganisationen",
       indicator: "Projektberichte, jährliche Auswertung der Projektförderung",
       responsibility: "AGS / Migrantenorganisationen / Einwohnergemeinden",
-      target: "Jährlich mindestens 10 unterstützte Begegnungs- und Partizipationsprojekte, davon die Hälfte mit Migrantenorganisationen",
+      target:
+        "Jährlich mindestens 10 unterstützte Begegnungs- und Partizipationsprojekte, davon die Hälfte mit Migrantenorganisationen",
     },
   ],
   fb6: [
     {
       goal: "Betroffene von rassistischer Diskriminierung erhalten niederschwellig kompetente Beratung",
-      measure: "Leistungsvereinbarung mit einer Beratungsstelle, Sensibilisierungsmodul für Mitarbeitende der Verwaltung",
+      measure:
+        "Leistungsvereinbarung mit einer Beratungsstelle, Sensibilisierungsmodul für Mitarbeitende der Verwaltung",
       indicator: "Beratungsstatistik, Rückmeldungen der Teilnehmenden",
       responsibility: "AGS / Beratungsstelle",
-      target: "Beratungsangebot im ganzen Kanton erreichbar; jährlich 2 Sensibilisierungsveranstaltungen für Verwaltung und Regelstrukturen",
+      target:
+        "Beratungsangebot im ganzen Kanton erreichbar; jährlich 2 Sensibilisierungsveranstaltungen für Verwaltung und Regelstrukturen",
     },
   ],
   fb7: [
@@ -65,7 +71,8 @@ const GOALS: Record<AreaId, GoalRow[]> = {
       measure: "Leistungsvereinbarung mit der Vermittlungsstelle, Beteiligung an den Einsatzkosten gemäss Tarifen",
       indicator: "Einsatzstatistik der Vermittlungsstelle",
       responsibility: "AGS / Vermittlungsstelle / Regelstrukturen",
-      target: "Die Vermittlungsstelle steht allen Regelstrukturen zur Verfügung; 80 % der Einsätze durch qualifizierte Dolmetschende",
+      target:
+        "Die Vermittlungsstelle steht allen Regelstrukturen zur Verfügung; 80 % der Einsätze durch qualifizierte Dolmetschende",
     },
   ],
 };

@@ -1,0 +1,71 @@
+import { type Editor, useEditorState } from "@tiptap/react";
+import { useTranslation } from "react-i18next";
+import { formatAmount } from "../../../../shared/finance/amount.ts";
+import { FOERDERBEREICHE, SOURCES } from "../../../../shared/finance/areas.ts";
+import { gridsOfDoc } from "../../../../shared/finance/read.ts";
+import { type FinanceTotals, financeSummary } from "../../../../shared/finance/totals.ts";
+
+/**
+ * Totals of the finance grid and the matching rule (VIntA Art. 16), computed live from the
+ * editor's document (suggestions read as accepted) with the same module the server's check
+ * uses; nothing when the document has no finance grid.
+ */
+export function FinancePanel({ editor }: { editor: Editor }) {
+  const { t } = useTranslation();
+  const summary = useEditorState({ editor, selector: ({ editor: e }) => financeSummary(gridsOfDoc(e.state.doc)) });
+  if (!summary) return null;
+  const row = (key: string, label: string, totals: FinanceTotals) => (
+    <tr key={key} data-testid={`finance-year-${key}`} data-ok={String(totals.ok)}>
+      <th scope="row">{label}</th>
+      {SOURCES.map((s) => (
+        <td key={s}>{formatAmount(totals.bySource[s])}</td>
+      ))}
+      <td>{formatAmount(totals.total)}</td>
+      <td className={totals.ok ? "finance__ok" : "finance__failed"}>
+        {totals.ok ? `✓ ${t("grids.matchingOk")}` : `⚠ ${t("grids.matchingFailed")}`}
+      </td>
+    </tr>
+  );
+  return (
+    <section className="panel finance" aria-labelledby="finance-heading" data-testid="finance-panel">
+      <h2 className="panel__title" id="finance-heading">
+        {t("grids.financeTitle")}
+      </h2>
+      <p className="panel__hint">{summary.countsCommunes ? t("grids.rule") : t("grids.ruleCantonOnly")}</p>
+      <table className="finance__table">
+        <thead>
+          <tr>
+            <th scope="col">{t("grids.year")}</th>
+            {SOURCES.map((s) => (
+              <th scope="col" key={s}>
+                {t(`grids.sources.${s}`)}
+              </th>
+            ))}
+            <th scope="col">{t("grids.total")}</th>
+            <th scope="col">{t("grids.matching")}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {summary.years.map((y) => row(String(y.year), String(y.year), y))}
+          {row("total", t("grids.period"), summary.period)}
+        </tbody>
+      </table>
+      <details>
+        <summary>{t("grids.byArea")}</summary>
+        <table className="finance__table">
+          <tbody>
+            {FOERDERBEREICHE.map((area) => (
+              <tr key={area.id}>
+                <th scope="row">{t(`grids.areas.${area.id}`)}</th>
+                {summary.years.map((y) => (
+                  <td key={y.year}>{formatAmount(y.byArea[area.id])}</td>
+                ))}
+                <td>{formatAmount(summary.period.byArea[area.id])}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </details>
+    </section>
+  );
+}
