@@ -7,7 +7,7 @@ import { AREA_IDS, CELL_FIELDS, GRID_KINDS, SOURCES, YEARS } from "../finance/ar
 function dataAttribute(name: string, allowed: readonly unknown[], numeric = false) {
   return {
     default: null,
-    parseHTML: (element: HTMLElement) => {
+    parseHTML: (element: { getAttribute(name: string): string | null }) => {
       const raw = element.getAttribute(`data-${name}`);
       const value = numeric && raw !== null ? Number(raw) : raw;
       return allowed.includes(value) ? value : null;

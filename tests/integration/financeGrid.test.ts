@@ -124,7 +124,7 @@ describe("the finance grid on the raw protocol and in the checks", async () => {
     await writer.synced;
     expect((await checksOf(CONCEPT)).find((r) => r.params.year === 2026)?.ok).toBe(false);
     const editor = new HeadlessEditor(writer.doc);
-    let range: [number, number] | null = null;
+    let range = null as [number, number] | null;
     editor.state.doc.descendants((node, pos) => {
       if (range || node.type.name !== "table" || node.attrs.year !== 2026) return !range;
       node.forEach((row, rowOffset) => {

@@ -90,7 +90,7 @@ describe("grid rule: amount cells", () => {
     const id = makeSuggestionId({ userId: LUKAS.id, orgId: LUKAS.orgId }, Date.now(), "r1");
     const refused = t.submit(LUKAS, "owner", (tr) => {
       tr.insertText("abc", to);
-      tr.addMark(to, to + 3, schema.marks.deletion.create({ id }));
+      tr.addMark(to, to + 3, schema.mark("deletion", { id }));
     });
     expect(refused).toMatch(/amount cell/);
   });
