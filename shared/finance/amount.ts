@@ -1,11 +1,12 @@
 /**
- * Amounts in CHF as the finance grid holds them: whole francs in Swiss format (1'000'000,
- * also with the typographic apostrophe ’ or without separators). Empty is allowed (not yet
- * budgeted, counts as 0).
+ * Amounts in CHF as the finance grid holds them: whole francs, written in Swiss format
+ * (1'000'000, also with the typographic apostrophe ’, or without separators). Empty is allowed
+ * (not yet budgeted, counts as 0). Where the apostrophes stand is not judged: a cell is typed
+ * one key at a time, and "1'" or "1'00" are steps on the way to "1'000" that the server must
+ * not refuse; anything but digits and apostrophes is refused.
  */
 
-const SWISS = /^\d{1,3}(['’]\d{3})*$/;
-const PLAIN = /^\d+$/;
+const DIGITS_AND_APOSTROPHES = /^[\d'’]*\d[\d'’]*$/;
 /** Fifteen digits stay within exact JavaScript integers and are far above any KIP budget. */
 const MAX_DIGITS = 15;
 
@@ -13,7 +14,7 @@ const MAX_DIGITS = 15;
 export function parseAmount(text: string): number | null | "invalid" {
   const trimmed = text.replace(/[\u200B\s]/g, "");
   if (trimmed === "") return null;
-  if (!SWISS.test(trimmed) && !PLAIN.test(trimmed)) return "invalid";
+  if (!DIGITS_AND_APOSTROPHES.test(trimmed)) return "invalid";
   const digits = trimmed.replace(/['’]/g, "");
   if (digits.length > MAX_DIGITS) return "invalid";
   return Number(digits);

@@ -10,13 +10,16 @@ const schema = getSchema(schemaExtensions());
 const docOf = (...blocks: unknown[]) => schema.nodeFromJSON({ type: "doc", content: blocks });
 
 describe("amounts", () => {
-  it("reads Swiss format, plain digits and empty; refuses everything else", () => {
+  it("reads digits with apostrophes (Swiss format) and empty; refuses everything else", () => {
     expect(parseAmount("1'000'000")).toBe(1_000_000);
     expect(parseAmount("1’250")).toBe(1250);
     expect(parseAmount(" 42 ")).toBe(42);
     expect(parseAmount("")).toBeNull();
     expect(parseAmount("\u200B")).toBeNull();
-    for (const bad of ["1'00", "1,000", "10.5", "-5", "ca. 5", "1e6", "12'345'", "1234567890123456"]) {
+    // Steps of typing "1'000" key by key are amounts too (the apostrophes are not judged).
+    expect(parseAmount("1'")).toBe(1);
+    expect(parseAmount("1'00")).toBe(100);
+    for (const bad of ["'", "1,000", "10.5", "-5", "ca. 5", "1e6", "CHF 100", "1234567890123456"]) {
       expect(parseAmount(bad)).toBe("invalid");
     }
   });

@@ -1,0 +1,55 @@
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
+import type { CheckResult } from "../../shared/api/checks.ts";
+import { apiClient } from "../helpers/api.ts";
+import { launchBrowser, openDocument, signedInPage } from "../helpers/browser.ts";
+import { login, startTestServer } from "../helpers/server.ts";
+
+const DOC = "kip3-vereinbarung-so";
+const LATER = { timeout: 10_000 };
+
+// Issue 15, item 3, in two browsers: the demo agreement's finance grid falls short of the
+// matching rule in 2026; the canton raises its Sprache figure for 2026 in the grid, and the
+// totals panel and the checks turn green live, for the SEM's reader too.
+describe("the finance grid's matching check in the browser", async () => {
+  const server = await startTestServer({ STATIC_DIR: "dist" });
+  const browser = await launchBrowser();
+  const andrea = (await signedInPage(browser, server.url, "andrea.meier@so.ch")).page; // canton, owner
+  const claire = (await signedInPage(browser, server.url, "claire.dubois@sem.admin.ch")).page; // SEM
+  for (const page of [andrea, claire]) await openDocument(page, DOC);
+  const year = (page: Page, key: string) => page.getByTestId(`finance-year-${key}`);
+  const failingChecks = (page: Page) => page.getByTestId("check-item").allTextContents();
+
+  it("shows 2026 red, and green once the canton raises its figure", async () => {
+    for (const page of [andrea, claire]) {
+      await expect.poll(() => year(page, "2026").getAttribute("data-ok"), LATER).toBe("false");
+      expect(await year(page, "2025").getAttribute("data-ok")).toBe("true");
+      expect(await year(page, "total").getAttribute("data-ok")).toBe("true");
+      await expect
+        .poll(() => failingChecks(page), LATER)
+        .toContainEqual(expect.stringContaining("Mitfinanzierung 2026 nicht erfüllt: Kanton 960'000 < Bund 1'000'000"));
+    }
+
+    // The canton's Sprache cell of 2026: 220'000 → 260'000, typed like any text.
+    const cell = andrea.locator('table[data-year="2026"] tr:has(td[data-area="fb2"]) td[data-source="kanton"] p');
+    await cell.scrollIntoViewIfNeeded();
+    await cell.click();
+    await andrea.keyboard.press("End");
+    for (let i = 0; i < "220'000".length; i++) await andrea.keyboard.press("Backspace");
+    await andrea.keyboard.type("260'000");
+
+    for (const page of [andrea, claire]) {
+      await expect.poll(() => year(page, "2026").getAttribute("data-ok"), LATER).toBe("true");
+      await expect
+        .poll(() => failingChecks(page), LATER)
+        .not.toContainEqual(expect.stringContaining("Mitfinanzierung"));
+    }
+    // The server's check agrees: stored, not just shown.
+    const checks = await apiClient(server.url)<CheckResult[]>("GET", `/api/documents/${DOC}/checks`, {
+      cookie: await login(server.url, "claire.dubois@sem.admin.ch"),
+    });
+    const matching = (checks.body as CheckResult[]).filter((r) => r.id === "finance.matching");
+    expect(matching.every((r) => r.ok)).toBe(true);
+    expect(matching.find((r) => r.params.year === 2026)?.params.cantonSide).toBe(1_000_000);
+  });
+});
