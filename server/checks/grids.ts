@@ -1,5 +1,6 @@
 import { getSchema } from "@tiptap/core";
 import type { CheckResult } from "../../shared/api/checks.ts";
+import { formatAmount } from "../../shared/finance/amount.ts";
 import { FOERDERBEREICHE } from "../../shared/finance/areas.ts";
 import type { Grid } from "../../shared/finance/grids.ts";
 import { gridsOfDoc } from "../../shared/finance/read.ts";
@@ -39,7 +40,13 @@ export function financeMatching(input: CheckInput): CheckResult[] {
     message: t.ok
       ? `matching rule met for ${year}`
       : `matching rule not met for ${year}: canton ${t.cantonSide} < federal ${t.bySource.bund}`,
-    params: { year, ...figures(t), countsCommunes: summary.countsCommunes ? 1 : 0 },
+    // `title`: what a version records and exports print (in German) when the check is overridden.
+    params: {
+      year,
+      ...figures(t),
+      countsCommunes: summary.countsCommunes ? 1 : 0,
+      title: `Mitfinanzierung ${year === "total" ? "gesamt" : year}: ${summary.countsCommunes ? "Kanton + Gemeinden" : "Kanton"} ${formatAmount(t.cantonSide)} ${t.ok ? "≥" : "<"} Bund ${formatAmount(t.bySource.bund)}`,
+    },
     where: { kind: "grid", id: `finance:${year}` },
   });
   return [...summary.years.map((y) => result(y.year, y)), result("total", summary.period)];
@@ -55,7 +62,7 @@ export function emptyGoals(input: CheckInput): CheckResult[] {
       id: "goals.empty",
       ok: false,
       message: `Förderbereich without a goal: ${name}`,
-      params: { area: id, name },
+      params: { area: id, name, title: `Zielraster: ${name} ohne Ziel` },
       where: { kind: "grid", id: `goals:${id}` },
     };
   });
