@@ -52,4 +52,36 @@ describe("the finance grid's matching check in the browser", async () => {
     expect(matching.every((r) => r.ok)).toBe(true);
     expect(matching.find((r) => r.params.year === 2026)?.params.cantonSide).toBe(1_000_000);
   });
+
+  it("inserts a finance grid from the toolbar: the totals appear, and the year is offered no more", async () => {
+    const cookie = await login(server.url, "andrea.meier@so.ch");
+    const created = await apiClient(server.url)<{ id: string }>("POST", "/api/documents", {
+      cookie,
+      json: { title: "Neues Konzept", kind: "concept" },
+    });
+    expect(created.status).toBe(201);
+    await andrea.goto(`/#/documents/${created.body.id}`);
+    await andrea.locator('[data-testid="connection-status"][data-status="connected"]').waitFor();
+    await andrea.getByTestId("editor").click();
+    expect(await andrea.getByTestId("finance-panel").count()).toBe(0);
+    await andrea.getByTestId("toolbar-insert-grid").selectOption("2025");
+    await andrea.locator('table[data-grid="finance"][data-year="2025"]').waitFor(LATER);
+    await year(andrea, "2025").waitFor(LATER);
+    // Typed into the grid like any text: the panel's totals follow.
+    const cell = andrea.locator('table[data-year="2025"] tr:has(td[data-area="fb7"]) td[data-source="bund"] p');
+    await cell.click();
+    await andrea.keyboard.type("50'000");
+    await expect.poll(() => year(andrea, "2025").getAttribute("data-ok"), LATER).toBe("false");
+    expect(await andrea.getByTestId("toolbar-insert-grid").locator('option[value="2025"]').isDisabled()).toBe(true);
+    // Stored on the server: the check sees the same grid.
+    await expect
+      .poll(async () => {
+        const res = await apiClient(server.url)<CheckResult[]>("GET", `/api/documents/${created.body.id}/checks`, {
+          cookie,
+        });
+        return (res.body as CheckResult[]).find((r) => r.id === "finance.matching" && r.params.year === 2025)?.params
+          .bund;
+      }, LATER)
+      .toBe(50_000);
+  });
 });

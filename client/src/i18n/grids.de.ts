@@ -17,6 +17,7 @@ export const gridsDe = {
     matchingOk: "erfüllt",
     matchingFailed: "nicht erfüllt",
     byArea: "Summen je Förderbereich",
+    bySource: "Summen je Quelle",
     rule: "Art. 16 VIntA: Kanton (inkl. Gemeinden) mindestens so viel wie der Bund, je Jahr und gesamt.",
     ruleCantonOnly: "Art. 16 VIntA: Kanton mindestens so viel wie der Bund, je Jahr und gesamt.",
     checkMatchingOk: "Mitfinanzierung {{year}} erfüllt",

@@ -20,6 +20,7 @@ export const gridsEn: Pick<Translation, keyof typeof gridsDe> = {
     matchingOk: "met",
     matchingFailed: "not met",
     byArea: "Totals per funding area",
+    bySource: "Totals per source",
     rule: "Art. 16 VIntA: the canton (communes included) spends at least as much as the Confederation, each year and in total.",
     ruleCantonOnly: "Art. 16 VIntA: the canton spends at least as much as the Confederation, each year and in total.",
     checkMatchingOk: "Matching {{year}} met",

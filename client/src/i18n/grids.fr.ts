@@ -20,6 +20,7 @@ export const gridsFr: Pick<Translation, keyof typeof gridsDe> = {
     matchingOk: "respecté",
     matchingFailed: "non respecté",
     byArea: "Totaux par domaine d'encouragement",
+    bySource: "Totaux par source",
     rule: "Art. 16 OIE : le canton (communes comprises) dépense au moins autant que la Confédération, chaque année et au total.",
     ruleCantonOnly: "Art. 16 OIE : le canton dépense au moins autant que la Confédération, chaque année et au total.",
     checkMatchingOk: "Cofinancement {{year}} respecté",

@@ -20,6 +20,7 @@ export const gridsIt: Pick<Translation, keyof typeof gridsDe> = {
     matchingOk: "rispettato",
     matchingFailed: "non rispettato",
     byArea: "Totali per settore di promozione",
+    bySource: "Totali per fonte",
     rule: "Art. 16 OIntS: il Cantone (Comuni inclusi) spende almeno quanto la Confederazione, ogni anno e in totale.",
     ruleCantonOnly: "Art. 16 OIntS: il Cantone spende almeno quanto la Confederazione, ogni anno e in totale.",
     checkMatchingOk: "Cofinanziamento {{year}} rispettato",
