@@ -84,6 +84,11 @@ describe("finance totals and the matching rule", () => {
     expect(s?.ok).toBe(true);
   });
 
+  it("counts a year's grid once, even if a raw client placed a second one", () => {
+    const twice = docOf(financeGrid(2024, { fb1: [100, 100, 0, 0] }), financeGrid(2024, { fb1: [100, 100, 0, 0] }));
+    expect(financeSummary(gridsOfDoc(twice))?.period.bySource.bund).toBe(100);
+  });
+
   it("is null without a finance grid", () => {
     expect(financeSummary(gridsOfDoc(docOf({ type: "paragraph" })))).toBeNull();
   });

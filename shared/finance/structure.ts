@@ -62,7 +62,7 @@ function amountProblem(grid: Grid): string | null {
 /**
  * Why a change to grids is refused, or null: `before` and `after` are the grids of the
  * changed region. Every grid that was there stays (none removed, none turned into another
- * grid or a plain table), each grid in `after` has its fixed shape, and amount cells hold
+ * grid or a plain table), none is there twice, each grid in `after` has its fixed shape, and amount cells hold
  * amounts in both readings, so a suggestion cannot smuggle text into them.
  */
 export function gridChangeProblem(before: readonly Grid[], after: readonly Grid[]): string | null {
@@ -73,7 +73,10 @@ export function gridChangeProblem(before: readonly Grid[], after: readonly Grid[
     if (left === 0) return `the ${grid.kind === "finance" ? "finance" : "goal"} grid cannot be removed`;
     remaining.set(gridKey(grid), left - 1);
   }
+  const seen = new Set<string>();
   for (const grid of after) {
+    if (seen.has(gridKey(grid))) return "a document holds each grid once";
+    seen.add(gridKey(grid));
     const problem =
       (grid.kind === "finance" ? financeShapeProblem(grid) : goalShapeProblem(grid)) ?? amountProblem(grid);
     if (problem) return problem;

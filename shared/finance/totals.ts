@@ -39,7 +39,13 @@ export function financeSummary(
   grids: readonly Grid[],
   countsCommunes: boolean = COMMUNES_COUNT_TOWARDS_MATCHING,
 ): FinanceSummary | null {
-  const finance = grids.filter((g) => g.kind === "finance" && g.year !== null);
+  // One grid per year: a second one (only a raw client far from the first could place it) is not counted twice.
+  const finance = grids.filter(
+    (g, i) =>
+      g.kind === "finance" &&
+      g.year !== null &&
+      grids.findIndex((o) => o.kind === "finance" && o.year === g.year) === i,
+  );
   if (finance.length === 0) return null;
   const period = { bySource: zeroBySource(), byArea: zeroByArea(), total: 0 };
   const years = finance.map((grid) => {

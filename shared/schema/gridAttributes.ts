@@ -3,11 +3,16 @@ import { AREA_IDS, CELL_FIELDS, GRID_KINDS, SOURCES, YEARS } from "../finance/ar
 
 /** The grid table and cell nodes; their attribute values are bounded in attributeBounds.ts (ENUM_ATTRIBUTES). */
 
-/** A `data-*` attribute in HTML (copy and paste keep it); values outside the list read as null. */
-function dataAttribute(name: string, allowed: readonly unknown[], numeric = false) {
+/**
+ * A `data-*` attribute in HTML; values outside the list read as null. `parse: false` for the
+ * table's own attributes: a grid pasted (or copied within the editor, which goes through HTML)
+ * arrives as a plain table, so the clipboard never makes a second grid of the same year.
+ */
+function dataAttribute(name: string, allowed: readonly unknown[], numeric = false, parse = true) {
   return {
     default: null,
     parseHTML: (element: { getAttribute(name: string): string | null }) => {
+      if (!parse) return null;
       const raw = element.getAttribute(`data-${name}`);
       const value = numeric && raw !== null ? Number(raw) : raw;
       return allowed.includes(value) ? value : null;
@@ -22,9 +27,9 @@ export const GridTable = Table.extend({
   addAttributes() {
     return {
       ...this.parent?.(),
-      grid: dataAttribute("grid", GRID_KINDS),
-      year: dataAttribute("year", YEARS, true),
-      area: dataAttribute("area", AREA_IDS),
+      grid: dataAttribute("grid", GRID_KINDS, false, false),
+      year: dataAttribute("year", YEARS, true, false),
+      area: dataAttribute("area", AREA_IDS, false, false),
     };
   },
 });

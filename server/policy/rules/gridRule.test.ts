@@ -133,6 +133,14 @@ describe("grid rule: fixed structure", () => {
     expect(t.submit(LUKAS, "owner", (tr) => tr.setNodeAttribute(start, "year", 2025))).toMatch(/cannot be removed/);
   });
 
+  it("refuses a second grid of the same year placed next to the first", () => {
+    const t = setup();
+    const at = t.state().doc.child(0).nodeSize;
+    expect(t.submit(LUKAS, "owner", (tr) => tr.insert(at, schema.nodeFromJSON(financeGrid(2024))))).toMatch(
+      /each grid once/,
+    );
+  });
+
   it("refuses a grid attribute outside its bounds", () => {
     const t = setup();
     const start = t.state().doc.child(0).nodeSize;
