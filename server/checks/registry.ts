@@ -1,16 +1,20 @@
 import type { CheckResult } from "../../shared/api/checks.ts";
 import { readDocument } from "../versions/freeze.ts";
 import type { Check, CheckInput } from "./Check.ts";
+import { emptyGoals, financeMatching } from "./grids.ts";
 import { openItemChecks } from "./openItems.ts";
 import { unsettledSections } from "./sections.ts";
 
 /**
- * The checks of a document, in the order the UI lists them. Items 3/4 of issue 15 (the
- * matching rule per year, empty Förderbereiche) plug in here with `blocks: ["pv-bereinigt"]`.
+ * The checks of a document, in the order the UI lists them. The matching rule (per year and
+ * in total) blocks "Programmvereinbarung bereinigt"; an empty Förderbereich is an open item
+ * that blocks it too (an agreement without goals for an area is not settled).
  * Open suggestions and threads block no milestone here: `includeOpen` governs them already.
  */
 export const CHECKS: readonly Check[] = [
   { id: "sections.unsettled", run: unsettledSections, blocks: ["pv-bereinigt"] },
+  { id: "finance.matching", run: financeMatching, blocks: ["pv-bereinigt"] },
+  { id: "goals.empty", run: emptyGoals, blocks: ["pv-bereinigt"] },
   ...openItemChecks,
 ];
 

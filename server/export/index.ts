@@ -1,6 +1,7 @@
 import type { JSONContent } from "@tiptap/core";
 import type { Attribution } from "./changes.ts";
 import { docxOf } from "./docx/index.ts";
+import { gridSummaryLines } from "./gridSummary.ts";
 import { htmlPage } from "./html.ts";
 import { markdownOf } from "./markdown.ts";
 import { type ExportMeta, oneLine, printableMeta } from "./meta.ts";
@@ -48,7 +49,8 @@ export async function exportDocument(
   meta: ExportMeta,
   options: ExportOptions = {},
 ): Promise<Uint8Array> {
-  meta = printableMeta(meta);
+  // The grids' totals and checks are computed here, from the text being exported, so every format prints the same.
+  meta = { ...printableMeta(meta), grids: gridSummaryLines(doc) };
   switch (format) {
     case "docx":
       return docxOf(doc, meta, options);

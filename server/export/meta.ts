@@ -32,6 +32,8 @@ export interface ExportMeta {
    * reason and the labels of what failed (issue 15). Absent or null otherwise.
    */
   override?: { reason: string; failing: string[] } | null;
+  /** The KIP grids' totals and checks (export/gridSummary.ts), one line each; absent without grids. */
+  grids?: string[];
 }
 
 /** What exports print about the current text: a draft, not a frozen version. */
@@ -125,6 +127,7 @@ export function metaLines(meta: ExportMeta): MetaLine[] {
     });
     if (meta.approvals.length === 0) lines.push({ text: "Noch keine Freigabe." });
   }
+  for (const text of meta.grids ?? []) lines.push({ text });
   return lines.map((line) => ({ ...line, text: toOneLine(line.text) }));
 }
 

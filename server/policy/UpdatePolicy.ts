@@ -9,6 +9,7 @@ import { reservedKeyProblem } from "./reservedKeys.ts";
 import { commentRule } from "./rules/commentRule.ts";
 import { contentSafetyRule } from "./rules/contentSafetyRule.ts";
 import { finalRule } from "./rules/finalRule.ts";
+import { gridRule } from "./rules/gridRule.ts";
 import { lockRule } from "./rules/lockRule.ts";
 import { refusedActor, roleRule } from "./rules/roleRule.ts";
 import { suggestionRule } from "./rules/suggestionRule.ts";
@@ -19,6 +20,7 @@ export const DEFAULT_VALIDATORS: readonly Validator[] = [
   finalRule,
   lockRule,
   contentSafetyRule,
+  gridRule,
   commentRule,
   suggestionRule,
 ];

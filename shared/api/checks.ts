@@ -11,13 +11,19 @@ export const CheckResult = z.object({
   params: z.record(z.string(), z.union([z.string(), z.number()])),
   where: z
     .object({
-      kind: z.enum(["section", "suggestion", "thread"]),
+      kind: z.enum(["section", "suggestion", "thread", "grid"]),
       id: z.string(),
     })
     .nullable(),
 });
 export type CheckResult = z.infer<typeof CheckResult>;
 
-/** The check ids the server knows today (items 3/4 of issue 15 add theirs). */
-export const CHECK_IDS = ["sections.unsettled", "suggestions.open", "threads.open"] as const;
+/** The check ids the server knows today. */
+export const CHECK_IDS = [
+  "sections.unsettled",
+  "finance.matching",
+  "goals.empty",
+  "suggestions.open",
+  "threads.open",
+] as const;
 export type CheckId = (typeof CHECK_IDS)[number];

@@ -1,3 +1,5 @@
+import { AREA_IDS, CELL_FIELDS, GRID_KINDS, SOURCES, YEARS } from "../finance/areas.ts";
+
 /**
  * The range of every numeric node attribute in the schema: what the editor's UI (toolbar,
  * table commands, pasted HTML) can produce. The policy refuses values outside it; every
@@ -11,6 +13,18 @@ export const INTEGER_ATTRIBUTES: Readonly<Record<string, Readonly<Record<string,
   orderedList: { start: [0, 99_999] },
   tableCell: { colspan: [1, 100], rowspan: [1, 1000] },
   tableHeader: { colspan: [1, 100], rowspan: [1, 1000] },
+};
+
+/**
+ * Attributes that take one of a fixed list of values or null (their default): the bounded attributes that make a table a KIP grid (shared/finance): on the table its
+ * kind, the year of a finance grid, the Förderbereich of a goal grid; on cells their field
+ * and the source of an amount. Tables stay TipTap tables, so editing, suggestions, Yjs, the
+ * policy's structure checks and every exporter keep working on them unchanged.
+ */
+export const ENUM_ATTRIBUTES: Readonly<Record<string, Readonly<Record<string, readonly unknown[]>>>> = {
+  table: { grid: GRID_KINDS, year: YEARS, area: AREA_IDS },
+  tableCell: { field: CELL_FIELDS, source: SOURCES, area: AREA_IDS },
+  tableHeader: { field: CELL_FIELDS, source: SOURCES, area: AREA_IDS },
 };
 
 /** Widest column prosemirror-tables may record in `colwidth`, in CSS pixels (0: not set). */
@@ -45,6 +59,12 @@ export function attributeProblem(nodeType: string, attribute: string, value: unk
     return Number.isInteger(value) && (value as number) >= bounds[0] && (value as number) <= bounds[1]
       ? null
       : `${nodeType} ${attribute} must be a whole number from ${bounds[0]} to ${bounds[1]}`;
+  }
+  const allowed = ENUM_ATTRIBUTES[nodeType]?.[attribute];
+  if (allowed) {
+    return value === null || allowed.includes(value)
+      ? null
+      : `${nodeType} ${attribute} must be one of ${allowed.join(", ")}`;
   }
   if (attribute === "colwidth") {
     // prosemirror-tables: one width per spanned column, or none at all.

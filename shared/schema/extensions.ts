@@ -3,6 +3,7 @@ import Document from "@tiptap/extension-document";
 import { TableKit } from "@tiptap/extension-table";
 import StarterKit from "@tiptap/starter-kit";
 import { Deletion, Insertion, Modification } from "../suggestions/marks.ts";
+import { GridTable, GridTableCell, GridTableHeader } from "./gridAttributes.ts";
 
 /** Protocols a link may point to; everything else (javascript:, data:, vbscript:) is refused. */
 const SAFE_LINK = /^(https?:|mailto:|tel:)/i;
@@ -36,7 +37,11 @@ export const schemaExtensions = (): AnyExtension[] => [
       HTMLAttributes: { rel: "noopener noreferrer nofollow", target: "_blank" },
     },
   }),
-  TableKit.configure({ table: { resizable: false } }),
+  // Tables carry the bounded grid attributes (gridAttributes.ts): the KIP finance and goal grids.
+  TableKit.configure({ table: false, tableCell: false, tableHeader: false }),
+  GridTable.configure({ resizable: false }),
+  GridTableCell,
+  GridTableHeader,
   // Suggestion marks (shared/suggestions): in the schema of every party, so that a
   // suggestion survives editors that are not suggesting and the server can read it.
   Insertion,

@@ -2,12 +2,47 @@ import { getSchema, type JSONContent } from "@tiptap/core";
 import { describe, expect, it } from "vitest";
 import { docxOf } from "../../server/export/docx/index.ts";
 import type { ExportMeta } from "../../server/export/meta.ts";
+import { p, table } from "../../server/seed/content/builders.ts";
 import { kip3Concept } from "../../server/seed/content/kip3Concept.ts";
 import { schemaExtensions } from "../../shared/schema/extensions.ts";
 import { libreOfficeContent, libreOfficePdfText } from "../helpers/libreOfficeConvert.ts";
 import { all, first, type XmlElement } from "../helpers/xmlTree.ts";
 
-const concept = getSchema(schemaExtensions()).nodeFromJSON(kip3Concept.content).toJSON() as JSONContent;
+/**
+ * The demo concept, with a goal grid in the SEM's seven-column layout appended: the concept's
+ * own Zielraster is now structured (five columns, issue 15), and this test is about the widest
+ * table a KIP document carries.
+ */
+const SEM_ZIELRASTER = table(
+  [
+    "Nr.",
+    "Wirkungsziel (Outcome)",
+    "Leistungsziel (Output)",
+    "Massnahmen",
+    "Meilensteine",
+    "Überprüfung",
+    "Zuständigkeit",
+  ],
+  [
+    "2.1",
+    "Teilnehmende der vergünstigten Deutsch-Integrationskurse verbessern ihre Sprachkompetenz im Alltag und im Beruf messbar",
+    "Jährlich mindestens 2'000 Teilnehmende in Kursen nach dem fide-Ansatz; 70 % erreichen das angestrebte Kursniveau",
+    "Vergünstigung der Kurskosten, Qualitätsvorgaben nach fide, Kurse mit Kinderbetreuung",
+    "2024: Leistungsverträge mit Kursanbietern erneuert; 2025: alle Kursanbieter arbeiten nach fide",
+    "Kursstatistik der Anbieter, Sprachstandserhebung am Kursende",
+    "AGS / Kursanbieter",
+  ],
+);
+const concept = getSchema(schemaExtensions())
+  .nodeFromJSON({
+    ...kip3Concept.content,
+    content: [
+      ...(kip3Concept.content.content ?? []),
+      p("Zielraster im Format des SEM (Wirkungsziel, Leistungsziel)"),
+      SEM_ZIELRASTER,
+    ],
+  })
+  .toJSON() as JSONContent;
 const META: ExportMeta = {
   title: kip3Concept.title,
   documentId: "kip3-konzept-so",

@@ -1,6 +1,7 @@
 import { type Editor, useEditorState } from "@tiptap/react";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
+import { GridInsertMenu } from "../features/grids/index.ts";
 import { applyLink, currentLinkHref } from "./applyLink.ts";
 import { FORMAT_GROUPS, TABLE_ACTIONS, type ToolbarAction } from "./toolbarActions.ts";
 
@@ -77,6 +78,9 @@ export function Toolbar({ editor }: { editor: Editor }) {
           </button>
         </div>
         <div className="toolbar__group">{TABLE_ACTIONS.map(button)}</div>
+        <div className="toolbar__group">
+          <GridInsertMenu editor={editor} />
+        </div>
       </div>
       {message && (
         <div className="toolbar__message" role="alert" data-testid="toolbar-message">

@@ -63,42 +63,58 @@ export const FORMAT_GROUPS: ToolbarAction[][] = [
   ],
 ];
 
+/** The grid kind of the table the cursor is in (shared/finance), or null for a plain table or none. */
+function gridAtCursor(e: Editor): string | null {
+  const { $from } = e.state.selection;
+  for (let depth = $from.depth; depth > 0; depth--) {
+    const node = $from.node(depth);
+    if (node.type.name === "table") return typeof node.attrs.grid === "string" ? node.attrs.grid : null;
+  }
+  return null;
+}
+
+/** A grid's shape is fixed (the server refuses changes): the finance grid's rows and columns, a goal grid's columns, any grid whole. */
+const shapeFixed = (e: Editor, allowedIn: readonly string[] = []) => {
+  const grid = gridAtCursor(e);
+  return grid !== null && !allowedIn.includes(grid);
+};
+
 /** Buttons for tables: insert one (3×3 with a header row), then change rows, columns, or remove it. */
 export const TABLE_ACTIONS: ToolbarAction[] = [
   {
     id: "insert-table",
     label: "insertTable",
     run: (e) => e.chain().focus().insertTable({ rows: 3, cols: 3, withHeaderRow: true }).run(),
-    canRun: (e) => e.can().insertTable({ rows: 3, cols: 3, withHeaderRow: true }),
+    canRun: (e) => !shapeFixed(e) && e.can().insertTable({ rows: 3, cols: 3, withHeaderRow: true }),
   },
   {
     id: "add-row",
     label: "addRow",
     run: (e) => e.chain().focus().addRowAfter().run(),
-    canRun: (e) => e.can().addRowAfter(),
+    canRun: (e) => !shapeFixed(e, ["goals"]) && e.can().addRowAfter(),
   },
   {
     id: "delete-row",
     label: "deleteRow",
     run: (e) => e.chain().focus().deleteRow().run(),
-    canRun: (e) => e.can().deleteRow(),
+    canRun: (e) => !shapeFixed(e, ["goals"]) && e.can().deleteRow(),
   },
   {
     id: "add-column",
     label: "addColumn",
     run: (e) => e.chain().focus().addColumnAfter().run(),
-    canRun: (e) => e.can().addColumnAfter(),
+    canRun: (e) => !shapeFixed(e) && e.can().addColumnAfter(),
   },
   {
     id: "delete-column",
     label: "deleteColumn",
     run: (e) => e.chain().focus().deleteColumn().run(),
-    canRun: (e) => e.can().deleteColumn(),
+    canRun: (e) => !shapeFixed(e) && e.can().deleteColumn(),
   },
   {
     id: "delete-table",
     label: "deleteTable",
     run: (e) => e.chain().focus().deleteTable().run(),
-    canRun: (e) => e.can().deleteTable(),
+    canRun: (e) => !shapeFixed(e) && e.can().deleteTable(),
   },
 ];

@@ -3,6 +3,7 @@ import { deComparison } from "./comparison.de.ts";
 import { deVersions } from "./deVersions.ts";
 import { finalStateDe, finalStateErrorsDe } from "./finalState.de.ts";
 import { fourEyesDe, fourEyesErrorsDe } from "./fourEyes.de.ts";
+import { gridsDe } from "./grids.de.ts";
 import { deMilestones } from "./milestones.de.ts";
 import { deParties } from "./parties.de.ts";
 import { sectionsDe, sectionsErrorsDe } from "./sections.de.ts";
@@ -219,6 +220,7 @@ export const de = {
   ...fourEyesDe,
   ...finalStateDe,
   ...sectionsDe,
+  ...gridsDe,
   ...accountsDe,
   ...wordImportDe,
   errors: {

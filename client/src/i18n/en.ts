@@ -3,6 +3,7 @@ import { enComparison } from "./comparison.en.ts";
 import { de } from "./de.ts";
 import { finalStateEn, finalStateErrorsEn } from "./finalState.en.ts";
 import { fourEyesEn, fourEyesErrorsEn } from "./fourEyes.en.ts";
+import { gridsEn } from "./grids.en.ts";
 import { enMilestones } from "./milestones.en.ts";
 import { enParties } from "./parties.en.ts";
 import { sectionsEn, sectionsErrorsEn } from "./sections.en.ts";
@@ -276,6 +277,7 @@ export const en: Translation = {
   ...fourEyesEn,
   ...finalStateEn,
   ...sectionsEn,
+  ...gridsEn,
   ...accountsEn,
   ...wordImportEn,
   errors: {

@@ -3,6 +3,7 @@ import { frComparison } from "./comparison.fr.ts";
 import { de } from "./de.ts";
 import { finalStateErrorsFr, finalStateFr } from "./finalState.fr.ts";
 import { fourEyesErrorsFr, fourEyesFr } from "./fourEyes.fr.ts";
+import { gridsFr } from "./grids.fr.ts";
 import { frMilestones } from "./milestones.fr.ts";
 import { frParties } from "./parties.fr.ts";
 import { sectionsErrorsFr, sectionsFr } from "./sections.fr.ts";
@@ -290,6 +291,7 @@ export const fr: Translation = {
   ...fourEyesFr,
   ...finalStateFr,
   ...sectionsFr,
+  ...gridsFr,
   ...accountsFr,
   ...wordImportFr,
   errors: {

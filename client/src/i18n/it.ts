@@ -3,6 +3,7 @@ import { itComparison } from "./comparison.it.ts";
 import { de } from "./de.ts";
 import { finalStateErrorsIt, finalStateIt } from "./finalState.it.ts";
 import { fourEyesErrorsIt, fourEyesIt } from "./fourEyes.it.ts";
+import { gridsIt } from "./grids.it.ts";
 import { itMilestones } from "./milestones.it.ts";
 import { itParties } from "./parties.it.ts";
 import { sectionsErrorsIt, sectionsIt } from "./sections.it.ts";
@@ -292,6 +293,7 @@ export const it: Translation = {
   ...fourEyesIt,
   ...finalStateIt,
   ...sectionsIt,
+  ...gridsIt,
   ...accountsIt,
   ...wordImportIt,
   errors: {

@@ -1,6 +1,10 @@
 import { getSchema } from "@tiptap/core";
 import type { Node as PMNode } from "@tiptap/pm/model";
 import { describe, expect, it } from "vitest";
+import { AREA_IDS } from "../../../shared/finance/areas.ts";
+import { gridsOfDoc } from "../../../shared/finance/read.ts";
+import { gridChangeProblem } from "../../../shared/finance/structure.ts";
+import { emptyGoalAreas, financeSummary } from "../../../shared/finance/totals.ts";
 import { schemaExtensions } from "../../../shared/schema/extensions.ts";
 import { bold, doc, h, p, table } from "./builders.ts";
 import { kip3Agreement } from "./kip3Agreement.ts";
@@ -75,16 +79,22 @@ describe("kip3Concept", () => {
     expect(root.textContent).toContain("Alle Beträge sind fiktive Beispielwerte.");
   });
 
-  it("has a Zielraster row for every Förderbereich", () => {
-    const zielraster = nodesOfType(root, "table").find((node) =>
-      node.firstChild?.textContent.includes("Wirkungsziel (Outcome)"),
-    );
-    if (!zielraster) throw new Error("no table headed «Wirkungsziel (Outcome)»");
-    const numbers = nodesOfType(zielraster, "tableRow").map((row) => row.firstChild?.textContent);
-    expect(numbers).toEqual(["Nr.", "1.1", "2.1", "3.1", "4.1", "5.1", "6.1", "7.1"]);
-    for (const row of nodesOfType(zielraster, "tableRow")) {
-      expect(row.childCount).toBe(7);
-    }
+  it("has a structured goal grid with a goal for every Förderbereich, and the four finance grids", () => {
+    const grids = gridsOfDoc(root);
+    expect(grids.filter((g) => g.kind === "goals").map((g) => g.area)).toEqual(AREA_IDS);
+    expect(emptyGoalAreas(grids)).toEqual([]);
+    expect(grids.filter((g) => g.kind === "finance").map((g) => g.year)).toEqual([2024, 2025, 2026, 2027]);
+    expect(gridChangeProblem(grids, grids)).toBeNull();
+  });
+
+  it("falls short of the matching rule in 2026 only", () => {
+    const summary = financeSummary(gridsOfDoc(root));
+    expect(summary?.years.map((y) => [y.year, y.ok])).toEqual([
+      [2024, true],
+      [2025, true],
+      [2026, false],
+      [2027, true],
+    ]);
   });
 });
 
@@ -101,5 +111,11 @@ describe("kip3Agreement", () => {
     expect(headings).toEqual(expect.arrayContaining(["Ingress", "Unterschriften", "Anhänge"]));
     expect(root.textContent).toContain("höchstens CHF 1'000'000 pro Jahr");
     expect(root.textContent).toContain("Für den Kanton Solothurn – Vorsteherin/Vorsteher Departement des Innern");
+  });
+
+  it("holds the same structured grids as the concept", () => {
+    const grids = gridsOfDoc(root);
+    expect(grids.map((g) => (g.kind === "finance" ? g.year : g.area))).toEqual([...AREA_IDS, 2024, 2025, 2026, 2027]);
+    expect(financeSummary(grids)?.ok).toBe(false);
   });
 });

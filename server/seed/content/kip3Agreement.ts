@@ -1,5 +1,6 @@
 import type { JSONContent } from "@tiptap/core";
 import { bold, bulletList, doc, h, p } from "./builders.ts";
+import { demoFinanceGrids, demoGoalGrids } from "./kip3Grids.ts";
 
 /**
  * Demo content: Programmvereinbarung KIP 3 between the SEM and the Kanton Solothurn.
@@ -112,5 +113,9 @@ export const kip3Agreement: { title: string; kind: "agreement"; content: JSONCon
       "Anhang 3: Finanzraster",
       "Anhang 4: Aufsichtskonzept des Kantons Solothurn",
     ),
+    p(bold("Anhang 2: Zielraster")),
+    ...demoGoalGrids(),
+    p(bold("Anhang 3: Finanzraster")),
+    ...demoFinanceGrids(),
   ),
 };

@@ -1,16 +1,6 @@
 import type { JSONContent } from "@tiptap/core";
 import { bold, boldRow, bulletList, doc, h, italic, p, table } from "./builders.ts";
-
-/** Columns of the Zielraster (goal grid), as in the SEM example grid. */
-const ZIELRASTER_HEADER = [
-  "Nr.",
-  "Wirkungsziel (Outcome)",
-  "Leistungsziel (Output)",
-  "Massnahmen",
-  "Meilensteine",
-  "Überprüfung",
-  "Zuständigkeit",
-];
+import { demoFinanceGrids, demoGoalGrids } from "./kip3Grids.ts";
 
 /**
  * Demo content: Programmkonzept KIP 3 of the Kanton Solothurn.
@@ -160,79 +150,15 @@ export const kip3Concept: { title: string; kind: "concept"; content: JSONContent
 
     h(1, "Anhang A Zielraster"),
     p(
-      "Der Zielraster hält je Förderbereich das Wirkungsziel, das Leistungsziel, die geplanten Massnahmen, die Meilensteine, die Überprüfung und die Zuständigkeiten fest. Die Ziele sind spezifisch, messbar, erreichbar, relevant und terminiert (SMART) formuliert.",
+      "Der Zielraster hält je Förderbereich das Ziel, die Massnahmen, die Indikatoren, die Zuständigkeiten und den Zielwert fest. Die Ziele sind spezifisch, messbar, erreichbar, relevant und terminiert (SMART) formuliert.",
     ),
-    table(
-      ZIELRASTER_HEADER,
-      [
-        "1.1",
-        "Neu Zugezogene kennen die wichtigsten Angebote ihrer Wohngemeinde",
-        "90 % der Gemeinden führen Erstinformationsgespräche durch",
-        "Leitfaden, Schulung der Integrationsbeauftragten",
-        "2024: Leitfaden überarbeitet; 2025: Schulungen abgeschlossen",
-        "Jährliche Gemeindebefragung",
-        "AGS / Einwohnergemeinden",
-      ],
-      [
-        "2.1",
-        "Teilnehmende der vergünstigten Deutsch-Integrationskurse verbessern ihre Sprachkompetenz im Alltag und im Beruf messbar",
-        "Jährlich mindestens 2'000 Teilnehmende in Kursen nach dem fide-Ansatz; 70 % erreichen das angestrebte Kursniveau",
-        "Vergünstigung der Kurskosten, Qualitätsvorgaben nach fide, Kurse mit Kinderbetreuung",
-        "2024: Leistungsverträge mit Kursanbietern erneuert; 2025: alle Kursanbieter arbeiten nach fide",
-        "Kursstatistik der Anbieter, Sprachstandserhebung am Kursende",
-        "AGS / Kursanbieter",
-      ],
-      [
-        "3.1",
-        "Spät zugezogene Jugendliche und junge Erwachsene finden eine Anschlusslösung in der Berufsbildung oder im Arbeitsmarkt",
-        "Jährlich 60 Plätze in Brückenangeboten; zwei Drittel der Absolvierenden haben eine Anschlusslösung",
-        "Brückenangebote für spät Zugezogene, Potenzialabklärung, Koordination mit Berufsbildung und RAV",
-        "2024: Koordinationsvereinbarung mit Berufsbildung und RAV; 2026: Angebote für Personen mit Arbeitsmarktpotenzial ausgewertet",
-        "Austrittsstatistik der Brückenangebote",
-        "AGS / Berufsbildung / RAV",
-      ],
-      [
-        "4.1",
-        "Familien mit Migrationshintergrund kennen die Angebote der frühen Förderung und nutzen sie",
-        "80 % der Gemeinden informieren Familien mit Kleinkindern mehrsprachig; jährlich 100 Fachpersonen weitergebildet",
-        "Mehrsprachige Informationsmaterialien, Weiterbildung in früher Sprachförderung für Kitas und Spielgruppen",
-        "2024: Informationsmaterial aktualisiert; 2027: 400 Fachpersonen weitergebildet",
-        "Teilnehmendenstatistik der Weiterbildungen, Gemeindebefragung",
-        "AGS / Einwohnergemeinden / Kitas und Spielgruppen",
-      ],
-      [
-        "5.1",
-        "Einheimische und Zugewanderte begegnen sich im Alltag und beteiligen sich am gesellschaftlichen Leben",
-        "Jährlich mindestens 10 unterstützte Begegnungs- und Partizipationsprojekte, davon die Hälfte mit Migrantenorganisationen",
-        "Projektförderung nach Ausschreibung, Vernetzungstreffen mit Migrantenorganisationen",
-        "2024: Förderkriterien publiziert; jährlich: Projektausschreibung",
-        "Projektberichte, jährliche Auswertung der Projektförderung",
-        "AGS / Migrantenorganisationen / Einwohnergemeinden",
-      ],
-      [
-        "6.1",
-        "Betroffene von rassistischer Diskriminierung erhalten niederschwellig kompetente Beratung",
-        "Beratungsangebot im ganzen Kanton erreichbar; jährlich 2 Sensibilisierungsveranstaltungen für Verwaltung und Regelstrukturen",
-        "Leistungsvereinbarung mit einer Beratungsstelle, Sensibilisierungsmodul für Mitarbeitende der Verwaltung",
-        "2024: Leistungsvereinbarung abgeschlossen; 2025: Sensibilisierungsmodul eingeführt",
-        "Beratungsstatistik, Rückmeldungen der Teilnehmenden",
-        "AGS / Beratungsstelle",
-      ],
-      [
-        "7.1",
-        "Behörden, Schulen und Gesundheitswesen verständigen sich in wichtigen Gesprächen mit Hilfe qualifizierter interkulturell Dolmetschender",
-        "Die Vermittlungsstelle steht allen Regelstrukturen zur Verfügung; 80 % der Einsätze durch qualifizierte Dolmetschende",
-        "Leistungsvereinbarung mit der Vermittlungsstelle, Beteiligung an den Einsatzkosten gemäss Tarifen",
-        "2024: Tarife überprüft; 2026: Nutzung in den Schulen ausgewertet",
-        "Einsatzstatistik der Vermittlungsstelle",
-        "AGS / Vermittlungsstelle / Regelstrukturen",
-      ],
-    ),
+    ...demoGoalGrids(),
 
     h(1, "Anhang B Finanzraster"),
     p(
-      "Der Finanzraster wird nach den Vorgaben des SEM als separate Tabelle eingereicht. Die Übersicht nach Förderbereich, Quelle und Jahr findet sich in Kapitel 5.2.",
+      "Der Finanzraster hält die Mittel je Förderbereich, Quelle und Jahr fest, in CHF. Die Summen je Zeile, Spalte und Jahr sowie die Prüfung der Mitfinanzierung (Art. 16 VIntA) berechnet Accord. Im Jahr 2026 sind die Beiträge der Gemeinden an die Sprachförderung noch nicht bestätigt.",
     ),
+    ...demoFinanceGrids(),
 
     h(1, "Anhang C Abkürzungsverzeichnis"),
     bulletList(

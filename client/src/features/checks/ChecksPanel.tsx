@@ -3,7 +3,14 @@ import { useCallback, useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import type * as Y from "yjs";
 import type { CheckResult } from "../../../../shared/api/checks.ts";
+import { formatAmount } from "../../../../shared/finance/amount.ts";
+import { AREA_IDS, type AreaId } from "../../../../shared/finance/areas.ts";
 import { fetchChecks } from "../../api/sections.ts";
+
+/** A Förderbereich's name in the reader's language, the server's (German) name for an unknown id. */
+function areaName(t: TFunction, id: string, fallback: string): string {
+  return (AREA_IDS as readonly string[]).includes(id) ? t(`grids.areas.${id as AreaId}`) : fallback;
+}
 
 /** A check's result in the reader's language, by its id and params (the server's message is English). */
 export function checkText(t: TFunction, r: CheckResult): string {
@@ -11,6 +18,15 @@ export function checkText(t: TFunction, r: CheckResult): string {
   switch (r.id) {
     case "sections.unsettled":
       return r.ok ? t("checks.sectionsOk") : t("checks.sectionsUnsettled", { title: p.title });
+    case "finance.matching": {
+      const year = p.year === "total" ? t("grids.period") : String(p.year);
+      const amounts = { cantonSide: formatAmount(Number(p.cantonSide)), bund: formatAmount(Number(p.bund)) };
+      return r.ok ? t("grids.checkMatchingOk", { year }) : t("grids.checkMatchingFailed", { year, ...amounts });
+    }
+    case "goals.empty":
+      return r.ok
+        ? t("grids.checkGoalsOk")
+        : t("grids.checkGoalsEmpty", { name: areaName(t, String(p.area), String(p.name)) });
     case "suggestions.open":
       return r.ok ? t("checks.suggestionsOk") : t("checks.suggestionsOpen", { text: p.inserted || p.deleted });
     case "threads.open":

@@ -23,6 +23,7 @@ import {
   REFRESH_HIGHLIGHTS,
   useThreads,
 } from "../comments/index.ts";
+import { FinancePanel } from "../grids/index.ts";
 import { MembersPanel, useMembers } from "../members/index.ts";
 import {
   canSuggest,
@@ -156,6 +157,7 @@ export function Workspace({ doc, user, session, onRenamed, onSessionExpired }: W
             )}
             <PresenceList awareness={session.provider.awareness} />
             <MembersPanel />
+            {editor && <FinancePanel editor={editor} />}
             {doc.kind === "agreement" && <ChecksPanel documentId={doc.id} ydoc={session.ydoc} />}
             {editor && (
               <Outline

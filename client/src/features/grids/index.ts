@@ -1,0 +1,2 @@
+export { FinancePanel } from "./FinancePanel.tsx";
+export { GridInsertMenu } from "./GridInsertMenu.tsx";
