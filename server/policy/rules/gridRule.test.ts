@@ -45,6 +45,7 @@ function setup() {
     const verdict = policy.evaluate({ user: person, role }, result.update, {
       crossPartyAcceptance: false,
       locked: false,
+      final: false,
       parties: ["kanton-so", "sem"],
       now: Date.now(),
     });
