@@ -3,8 +3,8 @@ import { schema } from "../../server/word/intoYDoc.ts";
 import { readDocx } from "../../server/word/read/index.ts";
 import { DOCX_CONTENT_TYPE } from "../../shared/api/schemas.ts";
 import { launchBrowser, signedInPage } from "../helpers/browser.ts";
-import { convertWithLibreOffice, libreOfficeOutcomes } from "../helpers/libreOffice.ts";
-import { libreOfficeContent } from "../helpers/libreOfficeConvert.ts";
+import { libreOfficeOutcomes } from "../helpers/libreOffice.ts";
+import { convertWithLibreOffice, libreOfficeContent } from "../helpers/libreOfficeConvert.ts";
 import { startTestServer } from "../helpers/server.ts";
 import {
   ANNA,

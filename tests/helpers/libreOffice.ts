@@ -1,5 +1,5 @@
 import { execFile } from "node:child_process";
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -54,34 +54,6 @@ export async function libreOfficeOutcomes(bytes: Uint8Array, extension = "docx")
       ...outcomes,
       comments: comments.map((c) => ({ author: c.author, content: c.text, resolved: c.resolved, date: c.date })),
     };
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
-}
-
-/**
- * Converts `source` (e.g. a flat ODT a test wrote, with tracked changes and comments) with
- * LibreOffice, as a third-party writer makes the files users bring: `soffice --convert-to`.
- */
-export async function convertWithLibreOffice(source: string, from: string, to: string): Promise<Uint8Array> {
-  const dir = mkdtempSync(path.join(tmpdir(), "accord-lo-"));
-  try {
-    const file = path.join(dir, `input.${from}`);
-    writeFileSync(file, source);
-    await run(
-      "soffice",
-      [
-        `-env:UserInstallation=file://${path.join(dir, "profile")}`,
-        "--headless",
-        "--convert-to",
-        to,
-        "--outdir",
-        dir,
-        file,
-      ],
-      { timeout: 120_000 },
-    );
-    return readFileSync(path.join(dir, `input.${to.split(":")[0]}`));
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

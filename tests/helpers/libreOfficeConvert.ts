@@ -8,12 +8,19 @@ import { all, first, parseXml, type XmlElement } from "./xmlTree.ts";
 
 const run = promisify(execFile);
 
-/** Converts a DOCX with `soffice --convert-to` (its own profile) and returns the result's bytes. */
-export async function convertDocx(docx: Uint8Array, to: "odt" | "pdf"): Promise<Uint8Array> {
+/**
+ * Converts `source` (e.g. a flat ODT a test wrote, with tracked changes and comments) with
+ * LibreOffice, as a third-party writer makes the files users bring: `soffice --convert-to`.
+ */
+export async function convertWithLibreOffice(
+  source: string | Uint8Array,
+  from: string,
+  to: string,
+): Promise<Uint8Array> {
   const dir = mkdtempSync(path.join(tmpdir(), "accord-lo-"));
   try {
-    const input = path.join(dir, "in.docx");
-    writeFileSync(input, docx);
+    const file = path.join(dir, `input.${from}`);
+    writeFileSync(file, source);
     await run(
       "soffice",
       [
@@ -23,15 +30,19 @@ export async function convertDocx(docx: Uint8Array, to: "odt" | "pdf"): Promise<
         to,
         "--outdir",
         dir,
-        input,
+        file,
       ],
       { timeout: 120_000 },
     );
-    return readFileSync(path.join(dir, `in.${to}`));
+    return readFileSync(path.join(dir, `input.${to.split(":")[0]}`));
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
 }
+
+/** Converts a DOCX with `soffice --convert-to` (its own profile) and returns the result's bytes. */
+export const convertDocx = (docx: Uint8Array, to: "odt" | "pdf"): Promise<Uint8Array> =>
+  convertWithLibreOffice(docx, "docx", to);
 
 /** The ODT LibreOffice makes of a DOCX: its content.xml, parsed. */
 export async function libreOfficeContent(docx: Uint8Array): Promise<XmlElement> {

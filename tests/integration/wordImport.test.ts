@@ -15,7 +15,8 @@ import { listSuggestions } from "../../shared/suggestions/list.ts";
 import { withAllAccepted, withAllRejected } from "../../shared/suggestions/outcomes.ts";
 import { readWordOrigins, wordOriginKey, wordOriginsOf } from "../../shared/word/origins.ts";
 import { apiClient } from "../helpers/api.ts";
-import { convertWithLibreOffice, libreOfficeOutcomes } from "../helpers/libreOffice.ts";
+import { libreOfficeOutcomes } from "../helpers/libreOffice.ts";
+import { convertWithLibreOffice } from "../helpers/libreOfficeConvert.ts";
 import { login, startTestServer } from "../helpers/server.ts";
 import { storedDoc } from "../helpers/stored.ts";
 import {

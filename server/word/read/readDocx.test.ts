@@ -3,12 +3,8 @@ import type { Node as PMNode } from "@tiptap/pm/model";
 import { beforeAll, describe, expect, it } from "vitest";
 import { schemaExtensions } from "../../../shared/schema/extensions.ts";
 import { withAllAccepted, withAllRejected } from "../../../shared/suggestions/outcomes.ts";
-import {
-  convertWithLibreOffice,
-  type LibreOfficeOutcomes,
-  libreOfficeOutcomes,
-} from "../../../tests/helpers/libreOffice.ts";
-import { libreOfficeComments } from "../../../tests/helpers/libreOfficeConvert.ts";
+import { type LibreOfficeOutcomes, libreOfficeOutcomes } from "../../../tests/helpers/libreOffice.ts";
+import { convertWithLibreOffice, libreOfficeComments } from "../../../tests/helpers/libreOfficeConvert.ts";
 import { ANNA, BRUNO, paragraphChangesFodt, sampleFodt, skippedFodt } from "../../../tests/helpers/wordFiles.ts";
 import type { ImportedDocx } from "../imported.ts";
 import { readDocx } from "./index.ts";
