@@ -129,6 +129,3 @@ export function redline(from: JSONContent, to: JSONContent, sources: ChangeSourc
   const content = builder.blocks(earlier.content ?? [], later.content ?? [], { earlier: 0, later: 0 }, true);
   return { doc: { type: "doc", content }, changes: builder.changes };
 }
-
-/** The redline's document alone (see `redline`). */
-export const redlineDoc = (from: JSONContent, to: JSONContent): JSONContent => redline(from, to).doc;
