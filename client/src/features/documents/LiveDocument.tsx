@@ -23,6 +23,9 @@ interface LiveDocumentProps {
 export function LiveDocument(props: LiveDocumentProps) {
   const { t } = useTranslation();
   const { session, reset } = useCollabSession(props.doc.id, props.user.id);
+  // A refusal says that an edit was lost: it stays until dismissed, even when the renewed
+  // connection's news (new role, lock) arrives after it, as it does when coming back online.
+  const [refusal, setRefusal] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   /** The server sent content this client cannot render: the session stopped, the page says so. */
   const [unrenderable, setUnrenderable] = useState(false);
@@ -32,7 +35,7 @@ export function LiveDocument(props: LiveDocumentProps) {
     if (!session) return;
     return session.onServerNotice((n) => {
       if (n.kind === "unrenderable") return setUnrenderable(true);
-      if (n.kind === "refused") setNotice(t("access.refused", { reason: n.reason }));
+      if (n.kind === "refused") setRefusal(t("access.refused", { reason: n.reason }));
       // The role may have changed while we were offline (a common cause of a refusal) or just
       // now (the connection is renewed with the new role): learn it, and say what changed.
       fetchDocument(doc.id).then(
@@ -73,10 +76,17 @@ export function LiveDocument(props: LiveDocumentProps) {
 
   return (
     <>
-      {notice && (
+      {(refusal || notice) && (
         <p className="alert alert--info page" role="status" data-testid="access-notice">
-          {notice}{" "}
-          <button type="button" className="link-button" onClick={() => setNotice(null)}>
+          {[refusal, notice].filter(Boolean).join(" ")}{" "}
+          <button
+            type="button"
+            className="link-button"
+            onClick={() => {
+              setRefusal(null);
+              setNotice(null);
+            }}
+          >
             {t("access.dismiss")}
           </button>
         </p>
