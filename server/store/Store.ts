@@ -5,6 +5,8 @@ import type { AuditStore } from "./ports/AuditStore.ts";
 import type { DocumentStore } from "./ports/DocumentStore.ts";
 import type { InvitationStore } from "./ports/InvitationStore.ts";
 import type { MailOutboxStore } from "./ports/MailOutboxStore.ts";
+import type { NotificationMailStore } from "./ports/NotificationMailStore.ts";
+import type { NotificationStore } from "./ports/NotificationStore.ts";
 import type { OrganisationStore } from "./ports/OrganisationStore.ts";
 import type { PasswordResetStore } from "./ports/PasswordResetStore.ts";
 import type { SessionStore } from "./ports/SessionStore.ts";
@@ -43,7 +45,9 @@ export interface Store
     AuditStore,
     InvitationStore,
     PasswordResetStore,
-    MailOutboxStore {
+    MailOutboxStore,
+    NotificationStore,
+    NotificationMailStore {
   /** True when the database answers. */
   ping(): Promise<boolean>;
   close(): Promise<void>;

@@ -285,4 +285,49 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX documents_by_amended ON documents (amends_document_id);
     `,
   },
+  {
+    version: 14,
+    name: "notifications, their mail and settings",
+    // The inbox (one row per recipient; grouped entries count their events), the batching of
+    // their mail (at most one per user and document per window), per-user settings, and the
+    // unsubscribe links' tokens as SHA-256 hashes.
+    sql: (d) => `
+      CREATE TABLE notifications (
+        id ${d.autoId},
+        user_id TEXT NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+        document_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+        kind TEXT NOT NULL,
+        actor_id TEXT REFERENCES users(id),
+        detail TEXT NOT NULL,
+        group_key TEXT,
+        count ${d.bigint} NOT NULL DEFAULT 1,
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL,
+        read_at TEXT,
+        mailed_at TEXT
+      );
+      CREATE INDEX notifications_by_user ON notifications (user_id, updated_at);
+      CREATE INDEX notifications_unread_group ON notifications (user_id, group_key, read_at);
+      CREATE INDEX notifications_unmailed ON notifications (mailed_at, user_id, document_id);
+      CREATE TABLE notification_settings (
+        user_id TEXT PRIMARY KEY REFERENCES users(id) ON DELETE CASCADE,
+        email ${d.boolean} NOT NULL DEFAULT ${d.true},
+        muted_kinds TEXT NOT NULL DEFAULT '[]',
+        updated_at TEXT NOT NULL
+      );
+      CREATE TABLE notification_mail_windows (
+        user_id TEXT NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+        document_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+        last_sent_at TEXT NOT NULL,
+        PRIMARY KEY (user_id, document_id)
+      );
+      CREATE TABLE unsubscribe_tokens (
+        token_hash TEXT PRIMARY KEY,
+        user_id TEXT NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+        created_at TEXT NOT NULL,
+        expires_at TEXT NOT NULL
+      );
+      CREATE INDEX unsubscribe_tokens_by_user ON unsubscribe_tokens (user_id);
+    `,
+  },
 ];

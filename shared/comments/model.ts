@@ -9,9 +9,13 @@ import { z } from "zod";
  *   doc.getMap("comments"): threadId → Y.Map {
  *     id, authorId, authorName, orgId, createdAt, text, quote,
  *     anchorStart, anchorEnd   (Y.RelativePosition, encoded, into the content fragment)
- *     resolved, resolvedBy, resolvedAt, editedAt,
- *     replies: Y.Array<Y.Map { id, authorId, authorName, orgId, createdAt, text, editedAt }>
+ *     resolved, resolvedBy, resolvedAt, editedAt, mentions?,
+ *     replies: Y.Array<Y.Map { id, authorId, authorName, orgId, createdAt, text, editedAt, mentions? }>
  *   }
+ *
+ * `mentions` (optional: comments written before issue 16 have none) are the user ids of
+ * the people an "@Name" in the text names, chosen from the document's members; the text
+ * keeps the names as the author saw them. Who is notified is decided by the server.
  *
  * The server's policy reads the same layout to decide who may change what.
  */
@@ -27,6 +31,13 @@ export interface CommentAuthor {
 const Id = z.string().min(1).max(64);
 const Time = z.iso.datetime();
 const Text = z.string().max(10_000);
+/** The people a comment mentions, by user id: unique, a few at most. */
+export const MAX_MENTIONS = 20;
+const Mentions = z
+  .array(Id)
+  .max(MAX_MENTIONS)
+  .refine((ids) => new Set(ids).size === ids.length, "duplicate mention")
+  .optional();
 
 export const ReplyData = z
   .object({
@@ -37,6 +48,7 @@ export const ReplyData = z
     createdAt: Time,
     text: Text.min(1),
     editedAt: Time.nullable(),
+    mentions: Mentions,
   })
   .strict();
 export type ReplyData = z.infer<typeof ReplyData>;
@@ -56,6 +68,7 @@ export const ThreadData = z
     resolvedBy: Id.nullable(),
     resolvedAt: Time.nullable(),
     editedAt: Time.nullable(),
+    mentions: Mentions,
     replies: z.array(ReplyData).max(500),
   })
   .strict();
@@ -89,6 +102,8 @@ export function createThread(
     quote: string;
     anchorStart: Uint8Array;
     anchorEnd: Uint8Array;
+    /** User ids of the members an "@Name" in the text names. */
+    mentions?: readonly string[];
     /** Normally generated; given only by seeding and tests. */
     id?: string;
   },
@@ -109,6 +124,7 @@ export function createThread(
     thread.set("resolvedBy", null);
     thread.set("resolvedAt", null);
     thread.set("editedAt", null);
+    if (input.mentions?.length) thread.set("mentions", [...new Set(input.mentions)]);
     thread.set("replies", new Y.Array<Y.Map<unknown>>());
     commentsOf(doc).set(id, thread);
   });
@@ -126,7 +142,13 @@ function replies(doc: Y.Doc, threadId: string): Y.Array<Y.Map<unknown>> {
 }
 
 /** Adds a reply to a thread. */
-export function addReply(doc: Y.Doc, threadId: string, author: CommentAuthor, text: string): string {
+export function addReply(
+  doc: Y.Doc,
+  threadId: string,
+  author: CommentAuthor,
+  text: string,
+  mentions: readonly string[] = [],
+): string {
   const id = newCommentId();
   const reply = new Y.Map<unknown>();
   doc.transact(() => {
@@ -137,6 +159,7 @@ export function addReply(doc: Y.Doc, threadId: string, author: CommentAuthor, te
     reply.set("createdAt", now());
     reply.set("text", text);
     reply.set("editedAt", null);
+    if (mentions.length) reply.set("mentions", [...new Set(mentions)]);
     replies(doc, threadId).push([reply]);
   });
   return id;
@@ -153,16 +176,23 @@ export function setResolved(doc: Y.Doc, threadId: string, resolved: boolean, by:
 }
 
 /** Changes the text of a thread's opening comment. */
-export function editThreadText(doc: Y.Doc, threadId: string, text: string): void {
+export function editThreadText(doc: Y.Doc, threadId: string, text: string, mentions?: readonly string[]): void {
   const t = thread(doc, threadId);
   doc.transact(() => {
     t.set("text", text);
     t.set("editedAt", now());
+    if (mentions) t.set("mentions", [...new Set(mentions)]);
   });
 }
 
 /** Changes the text of a reply. */
-export function editReply(doc: Y.Doc, threadId: string, replyId: string, text: string): void {
+export function editReply(
+  doc: Y.Doc,
+  threadId: string,
+  replyId: string,
+  text: string,
+  mentions?: readonly string[],
+): void {
   const reply = replies(doc, threadId)
     .toArray()
     .find((r) => r.get("id") === replyId);
@@ -170,6 +200,7 @@ export function editReply(doc: Y.Doc, threadId: string, replyId: string, text: s
   doc.transact(() => {
     reply.set("text", text);
     reply.set("editedAt", now());
+    if (mentions) reply.set("mentions", [...new Set(mentions)]);
   });
 }
 

@@ -7,6 +7,8 @@ import { sqlAudit } from "./sqlAudit.ts";
 import { sqlDocuments } from "./sqlDocuments.ts";
 import { sqlInvitations } from "./sqlInvitations.ts";
 import { sqlMailOutbox } from "./sqlMailOutbox.ts";
+import { sqlNotificationMail } from "./sqlNotificationMail.ts";
+import { sqlNotifications } from "./sqlNotifications.ts";
 import { sqlOrganisations } from "./sqlOrganisations.ts";
 import { sqlPasswordResets } from "./sqlPasswordResets.ts";
 import { sqlUpdateLog } from "./sqlUpdateLog.ts";
@@ -27,6 +29,8 @@ export async function openSqlStore(db: Database): Promise<Store> {
     ...sqlInvitations(db),
     ...sqlPasswordResets(db),
     ...sqlMailOutbox(db),
+    ...sqlNotifications(db),
+    ...sqlNotificationMail(db),
     ping: async () => (await db.get("SELECT 1 AS ok")) !== undefined,
     close: () => db.close(),
   };
