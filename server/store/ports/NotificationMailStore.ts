@@ -15,7 +15,10 @@ export interface NotificationSettingsRow {
 export interface NotificationMailStore {
   notificationSettings(userId: string): Promise<NotificationSettingsRow>;
   setNotificationSettings(userId: string, settings: NotificationSettingsRow, at: Date): Promise<void>;
-  /** (user, document) pairs with unmailed notifications, oldest first, at most `limit`. */
+  /**
+   * (user, document) pairs with unmailed notifications, oldest first, at most `limit`;
+   * `oldest` is the earliest `updatedAt` among them (a grouped entry counts from its last event).
+   */
   pendingMail(limit: number): Promise<{ userId: string; documentId: string; oldest: string }[]>;
   /** The unmailed notifications of one user about one document, oldest first. */
   unmailedNotifications(userId: string, documentId: string): Promise<NotificationRow[]>;
@@ -33,6 +36,11 @@ export interface NotificationMailStore {
     since: string | null,
     at: Date,
   ): Promise<boolean>;
+  /**
+   * Marks notifications of the user mailed without recording a mail (settings skipped them, or
+   * the user had read them already), so that they leave `pendingMail` and the window stays.
+   */
+  markMailed(userId: string, ids: readonly number[], at: Date): Promise<void>;
   addUnsubscribeToken(tokenHash: string, userId: string, expiresAt: Date): Promise<void>;
   /** The user whose unexpired token this is, or null. */
   unsubscribeTokenUser(tokenHash: string, now: Date): Promise<string | null>;

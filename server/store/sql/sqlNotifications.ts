@@ -2,7 +2,7 @@ import type { NotificationKind } from "../../../shared/api/notifications.ts";
 import type { NewNotification, NotificationRow, NotificationStore } from "../ports/NotificationStore.ts";
 import type { Sql } from "./Sql.ts";
 
-interface NotificationDbRow {
+export interface NotificationDbRow {
   id: number | string;
   user_id: string;
   document_id: string;
