@@ -173,6 +173,15 @@ const EnvSchema = z.object({
   /** Password reset requests per e-mail address, and per client address, per hour. */
   RESET_MAX_PER_EMAIL: z.coerce.number().int().min(1).default(3),
   RESET_MAX_PER_ADDRESS: z.coerce.number().int().min(1).default(20),
+  /** At most one notification mail per user and document within this many milliseconds (issue 16). */
+  NOTIFY_MAIL_WINDOW_MS: z.coerce.number().int().min(1000).default(15 * 60_000),
+  /**
+   * How long a first notification waits for more before its mail leaves, so that a burst
+   * (ten comments in a minute) is one mail rather than one now and the rest a window later.
+   */
+  NOTIFY_MAIL_DELAY_MS: z.coerce.number().int().min(0).default(2 * 60_000),
+  /** How often pending notification mail is looked for in the store (what timers lost in a restart). */
+  NOTIFY_MAIL_SWEEP_MS: z.coerce.number().int().min(100).default(60_000),
 });
 
 /** The server's configuration, parsed once from the environment at start-up. */
@@ -230,5 +239,6 @@ export function parseConfig(env: Record<string, string | undefined>) {
     publicUrl: c.PUBLIC_URL ?? `http://localhost:${c.PORT}`,
     invitationTtlMs: c.INVITATION_TTL,
     resetLimits: { perEmail: c.RESET_MAX_PER_EMAIL, perAddress: c.RESET_MAX_PER_ADDRESS, windowMs: 3600_000 },
+    notifyMail: { windowMs: c.NOTIFY_MAIL_WINDOW_MS, delayMs: c.NOTIFY_MAIL_DELAY_MS, sweepMs: c.NOTIFY_MAIL_SWEEP_MS },
   };
 }

@@ -9,10 +9,12 @@ export interface MailMessage {
   subject: string;
   text: string;
   html: string;
+  /** Extra header lines (e.g. List-Unsubscribe); SMTP sends them, the local outbox has no use for them. */
+  headers?: Record<string, string>;
 }
 
 /** What Accord writes to people. */
-export type MailKind = "invitation" | "password_reset" | "password_changed";
+export type MailKind = "invitation" | "password_reset" | "password_changed" | "notification";
 
 /**
  * Where mail goes: SMTP (`SmtpMailer`) or, without SMTP, the local outbox that

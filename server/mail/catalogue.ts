@@ -1,3 +1,4 @@
+import type { NotificationKind } from "../../shared/api/notifications.ts";
 import type { Language } from "../store/ports/AccountStore.ts";
 import type { MailKind } from "./Mailer.ts";
 
@@ -18,7 +19,10 @@ export interface MessageValues {
   password_changed: { name: string; at: string };
 }
 
-type Catalogue = { [K in MailKind]: (v: MessageValues[K]) => MessageText };
+/** The messages of one text with one link; notification mail lists several (`NOTIFICATION_MAIL`). */
+export type LetterKind = Exclude<MailKind, "notification">;
+
+type Catalogue = { [K in LetterKind]: (v: MessageValues[K]) => MessageText };
 
 /**
  * The three messages in the four languages, as a typed catalogue rather than i18next on the
@@ -141,5 +145,205 @@ export const MAIL_CATALOGUE: Record<Language, Catalogue> = {
       action: null,
       footer: "If this was not you, contact your administrators at once.",
     }),
+  },
+};
+
+/** The locale each language formats times and picks plurals in. */
+export const LOCALES: Record<Language, string> = { de: "de-CH", fr: "fr-CH", it: "it-CH", en: "en-GB" };
+
+/** The form of `one` or `other` that `count` takes in the language (French counts 0 as one). */
+const plural = (language: Language, count: number, one: string, other: string): string =>
+  new Intl.PluralRules(LOCALES[language]).select(count) === "one" ? one : other;
+
+/** One notification as a mail tells it; names, labels and the excerpt were typed by users. */
+export interface NotificationLine {
+  kind: NotificationKind;
+  /** Who caused it; null for the server (a milestone reached by the last of several approvals). */
+  actor: string | null;
+  /** The organisation of the actor, named for the other party's suggestions. */
+  party: string | null;
+  count: number;
+  /** The milestone's label, for milestone kinds. */
+  milestone: string;
+  /** Comment text, or a rejection's reason. */
+  excerpt: string;
+}
+
+/** The notification mail's texts: a digest of what happened in one document. */
+export interface NotificationMailText {
+  subject(documentTitle: string, count: number): string;
+  greeting(name: string): string;
+  intro(documentTitle: string): string;
+  /** One sentence per notification; the excerpt is shown beneath it, except for a rejection, whose reason it is. */
+  line(n: NotificationLine): string;
+  open: string;
+  /** Why at most one mail per document arrives in a while. */
+  batching(minutes: number): string;
+  unsubscribe: string;
+}
+
+const someone = { de: "Jemand", fr: "Quelqu'un", it: "Qualcuno", en: "Someone" } as const;
+
+/** Notification mail in the four languages, with plurals where counts appear. */
+export const NOTIFICATION_MAIL: Record<Language, NotificationMailText> = {
+  de: {
+    subject: (title, n) => `Accord: ${n} ${plural("de", n, "Neuigkeit", "Neuigkeiten")} in «${title}»`,
+    greeting: (name) => `Guten Tag ${name}`,
+    intro: (title) => `Im Dokument «${title}» gibt es Neues für Sie:`,
+    line: (n) => {
+      const who = n.actor ?? someone.de;
+      switch (n.kind) {
+        case "mentioned":
+          return `${who} hat Sie erwähnt`;
+        case "reply":
+          return `${who} hat geantwortet`;
+        case "thread_resolved":
+          return `${who} hat einen Kommentar erledigt`;
+        case "thread_reopened":
+          return `${who} hat einen Kommentar wieder geöffnet`;
+        case "suggestions":
+          return `${n.party ?? who} hat ${plural("de", n.count, "einen neuen Vorschlag", `${n.count} neue Vorschläge`)} gemacht`;
+        case "milestone_awaiting":
+          return `Meilenstein «${n.milestone}» wartet auf die Freigabe Ihrer Organisation`;
+        case "milestone_reached":
+          return `Meilenstein «${n.milestone}» erreicht`;
+        case "milestone_rejected":
+          return `Meilenstein «${n.milestone}» abgelehnt von ${who}: ${n.excerpt}`;
+      }
+    },
+    open: "Öffnen",
+    batching: (m) =>
+      `Zu jedem Dokument erhalten Sie höchstens eine solche E-Mail ${plural("de", m, "pro Minute", `alle ${m} Minuten`)}.`,
+    unsubscribe: "Keine Benachrichtigungen mehr per E-Mail erhalten",
+  },
+  fr: {
+    subject: (title, n) => `Accord : ${n} ${plural("fr", n, "nouveauté", "nouveautés")} dans « ${title} »`,
+    greeting: (name) => `Bonjour ${name}`,
+    intro: (title) => `Du nouveau pour vous dans le document « ${title} » :`,
+    line: (n) => {
+      const who = n.actor ?? someone.fr;
+      switch (n.kind) {
+        case "mentioned":
+          return `${who} vous a mentionné·e`;
+        case "reply":
+          return `${who} a répondu`;
+        case "thread_resolved":
+          return `${who} a résolu un commentaire`;
+        case "thread_reopened":
+          return `${who} a rouvert un commentaire`;
+        case "suggestions":
+          return `${n.party ?? who} a fait ${plural("fr", n.count, "une nouvelle proposition", `${n.count} nouvelles propositions`)}`;
+        case "milestone_awaiting":
+          return `Le jalon « ${n.milestone} » attend l'approbation de votre organisation`;
+        case "milestone_reached":
+          return `Jalon « ${n.milestone} » atteint`;
+        case "milestone_rejected":
+          return `Jalon « ${n.milestone} » refusé par ${who} : ${n.excerpt}`;
+      }
+    },
+    open: "Ouvrir",
+    batching: (m) =>
+      `Vous recevez au plus un tel e-mail par document ${plural("fr", m, "par minute", `toutes les ${m} minutes`)}.`,
+    unsubscribe: "Ne plus recevoir de notifications par e-mail",
+  },
+  it: {
+    subject: (title, n) => `Accord: ${n} ${plural("it", n, "novità", "novità")} in «${title}»`,
+    greeting: (name) => `Buongiorno ${name}`,
+    intro: (title) => `Ci sono novità per lei nel documento «${title}»:`,
+    line: (n) => {
+      const who = n.actor ?? someone.it;
+      switch (n.kind) {
+        case "mentioned":
+          return `${who} l'ha menzionata`;
+        case "reply":
+          return `${who} ha risposto`;
+        case "thread_resolved":
+          return `${who} ha risolto un commento`;
+        case "thread_reopened":
+          return `${who} ha riaperto un commento`;
+        case "suggestions":
+          return `${n.party ?? who} ha fatto ${plural("it", n.count, "una nuova proposta", `${n.count} nuove proposte`)}`;
+        case "milestone_awaiting":
+          return `La tappa «${n.milestone}» attende l'approvazione della sua organizzazione`;
+        case "milestone_reached":
+          return `Tappa «${n.milestone}» raggiunta`;
+        case "milestone_rejected":
+          return `Tappa «${n.milestone}» respinta da ${who}: ${n.excerpt}`;
+      }
+    },
+    open: "Aprire",
+    batching: (m) =>
+      `Per ogni documento riceve al massimo una tale e-mail ${plural("it", m, "al minuto", `ogni ${m} minuti`)}.`,
+    unsubscribe: "Non ricevere più notifiche per e-mail",
+  },
+  en: {
+    subject: (title, n) => `Accord: ${n} ${plural("en", n, "update", "updates")} in “${title}”`,
+    greeting: (name) => `Hello ${name}`,
+    intro: (title) => `There is news for you in the document “${title}”:`,
+    line: (n) => {
+      const who = n.actor ?? someone.en;
+      switch (n.kind) {
+        case "mentioned":
+          return `${who} mentioned you`;
+        case "reply":
+          return `${who} replied`;
+        case "thread_resolved":
+          return `${who} resolved a comment`;
+        case "thread_reopened":
+          return `${who} reopened a comment`;
+        case "suggestions":
+          return `${n.party ?? who} made ${plural("en", n.count, "a new suggestion", `${n.count} new suggestions`)}`;
+        case "milestone_awaiting":
+          return `Milestone “${n.milestone}” awaits your organisation's approval`;
+        case "milestone_reached":
+          return `Milestone “${n.milestone}” reached`;
+        case "milestone_rejected":
+          return `Milestone “${n.milestone}” rejected by ${who}: ${n.excerpt}`;
+      }
+    },
+    open: "Open",
+    batching: (m) =>
+      `You get at most one such e-mail per document ${plural("en", m, "per minute", `every ${m} minutes`)}.`,
+    unsubscribe: "Stop notification e-mails",
+  },
+};
+
+/** The page an unsubscribe link opens (no sign-in): a question with one button, then the answer. */
+export interface UnsubscribePageText {
+  title: string;
+  question: string;
+  button: string;
+  done: string;
+  invalid: string;
+}
+
+export const UNSUBSCRIBE_PAGE: Record<Language, UnsubscribePageText> = {
+  de: {
+    title: "Accord: E-Mail-Benachrichtigungen",
+    question: "Möchten Sie keine Benachrichtigungen mehr per E-Mail erhalten? In Accord sehen Sie sie weiterhin.",
+    button: "Keine E-Mails mehr",
+    done: "Erledigt: Sie erhalten keine Benachrichtigungen mehr per E-Mail. In Accord sehen Sie sie weiterhin und können die E-Mails in Ihren Einstellungen wieder einschalten.",
+    invalid: "Dieser Link ist ungültig oder abgelaufen. Es wurde nichts geändert.",
+  },
+  fr: {
+    title: "Accord : notifications par e-mail",
+    question: "Ne plus recevoir de notifications par e-mail ? Vous les verrez toujours dans Accord.",
+    button: "Plus d'e-mails",
+    done: "C'est fait : vous ne recevez plus de notifications par e-mail. Vous les voyez toujours dans Accord et pouvez réactiver les e-mails dans vos paramètres.",
+    invalid: "Ce lien n'est pas valable ou a expiré. Rien n'a été modifié.",
+  },
+  it: {
+    title: "Accord: notifiche per e-mail",
+    question: "Non desidera più ricevere notifiche per e-mail? In Accord continuerà a vederle.",
+    button: "Niente più e-mail",
+    done: "Fatto: non riceve più notifiche per e-mail. In Accord continua a vederle e può riattivare le e-mail nelle sue impostazioni.",
+    invalid: "Questo link non è valido o è scaduto. Nulla è stato modificato.",
+  },
+  en: {
+    title: "Accord: notification e-mails",
+    question: "Stop getting notifications by e-mail? You will still see them in Accord.",
+    button: "No more e-mails",
+    done: "Done: you no longer get notifications by e-mail. You still see them in Accord and can switch the e-mails back on in your settings.",
+    invalid: "This link is not valid or has expired. Nothing was changed.",
   },
 };

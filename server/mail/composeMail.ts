@@ -1,9 +1,6 @@
 import type { Language } from "../store/ports/AccountStore.ts";
-import { MAIL_CATALOGUE, type MessageText, type MessageValues } from "./catalogue.ts";
+import { LOCALES, type LetterKind, MAIL_CATALOGUE, type MessageText, type MessageValues } from "./catalogue.ts";
 import { escapeHtml } from "./escapeHtml.ts";
-import type { MailKind } from "./Mailer.ts";
-
-const LOCALES: Record<Language, string> = { de: "de-CH", fr: "fr-CH", it: "it-CH", en: "en-GB" };
 
 /** A time as the recipient reads it: their language, Swiss time. */
 export const formatMailTime = (at: Date, language: Language): string =>
@@ -17,7 +14,7 @@ export const formatMailTime = (at: Date, language: Language): string =>
  * A message in the recipient's language as plain text and HTML. In the HTML every value
  * (a name someone typed, an organisation's name) and the link are escaped.
  */
-export function composeMail<K extends MailKind>(
+export function composeMail<K extends LetterKind>(
   kind: K,
   language: Language,
   values: MessageValues[K],
