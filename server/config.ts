@@ -174,12 +174,20 @@ const EnvSchema = z.object({
   RESET_MAX_PER_EMAIL: z.coerce.number().int().min(1).default(3),
   RESET_MAX_PER_ADDRESS: z.coerce.number().int().min(1).default(20),
   /** At most one notification mail per user and document within this many milliseconds (issue 16). */
-  NOTIFY_MAIL_WINDOW_MS: z.coerce.number().int().min(1000).default(15 * 60_000),
+  NOTIFY_MAIL_WINDOW_MS: z.coerce
+    .number()
+    .int()
+    .min(1000)
+    .default(15 * 60_000),
   /**
    * How long a first notification waits for more before its mail leaves, so that a burst
    * (ten comments in a minute) is one mail rather than one now and the rest a window later.
    */
-  NOTIFY_MAIL_DELAY_MS: z.coerce.number().int().min(0).default(2 * 60_000),
+  NOTIFY_MAIL_DELAY_MS: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .default(2 * 60_000),
   /** How often pending notification mail is looked for in the store (what timers lost in a restart). */
   NOTIFY_MAIL_SWEEP_MS: z.coerce.number().int().min(100).default(60_000),
 });

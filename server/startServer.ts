@@ -11,6 +11,7 @@ import { opsRoutes, ServerMetrics } from "./http/routes/ops.ts";
 import type { Logger } from "./log.ts";
 import { MailQueue } from "./mail/MailQueue.ts";
 import { openMailer } from "./mail/openMailer.ts";
+import { MailDigest } from "./notifications/MailDigest.ts";
 import { LocalPubSub, type PubSub } from "./pubsub/PubSub.ts";
 import { RedisPubSub } from "./pubsub/RedisPubSub.ts";
 import { resetSettledOnEdit } from "./sections/resetOnEdit.ts";
@@ -32,6 +33,8 @@ export interface AccordServer {
   sessions: LiveSessions;
   /** Where mail goes; `settled()` waits for messages sent in the background. */
   mail: MailQueue;
+  /** Notification mail: `wake` it when a user has new notifications about a document. */
+  mailDigest: MailDigest;
   /** True when this start filled an empty store with the demo data. */
   seeded: boolean;
   /** Stops accepting, closes connections with "server restarting", flushes and closes the store. */
@@ -75,6 +78,7 @@ export async function startServer(config: Config, log: Logger): Promise<AccordSe
   const sessions = new LiveSessions({ store, pubsub, log, checkMs: config.sessionCheckMs });
   const mail = new MailQueue(openMailer(config, store), log);
   log.info("mail", { via: mail.mailer.description });
+  const mailDigest = new MailDigest({ store, mail, config, log });
   let ready = true;
   await reportChainProblems(store, log);
   const app = createApp({
@@ -119,6 +123,7 @@ export async function startServer(config: Config, log: Logger): Promise<AccordSe
     trustedProxies: config.trustedProxies,
   });
   const port = (server.address() as AddressInfo).port;
+  mailDigest.start();
 
   let closing: Promise<void> | null = null;
   return {
@@ -128,6 +133,7 @@ export async function startServer(config: Config, log: Logger): Promise<AccordSe
     rooms,
     sessions,
     mail,
+    mailDigest,
     seeded,
     close() {
       closing ??= (async () => {
@@ -139,6 +145,7 @@ export async function startServer(config: Config, log: Logger): Promise<AccordSe
         await commit.flush();
         server.closeAllConnections();
         await pubsub.close();
+        await mailDigest.close();
         await mail.close();
         await store.close();
       })();

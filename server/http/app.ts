@@ -11,6 +11,7 @@ import type { AccessChanged } from "../documents/members.ts";
 import { AppError, notFound, payloadTooLarge } from "../errors.ts";
 import type { Logger } from "../log.ts";
 import type { MailQueue } from "../mail/MailQueue.ts";
+import { UNSUBSCRIBE_PATH } from "../notifications/unsubscribe.ts";
 import type { Store } from "../store/Store.ts";
 import type { LiveStates } from "../versions/exports.ts";
 import type { LiveDocuments } from "../versions/milestones.ts";
@@ -25,6 +26,7 @@ import { authRoutes } from "./routes/auth.ts";
 import { documentRoutes } from "./routes/documents.ts";
 import { invitationRoutes } from "./routes/invitations.ts";
 import { memberRoutes } from "./routes/members.ts";
+import { notificationSettingsRoutes } from "./routes/notificationSettings.ts";
 import { organisationRoutes } from "./routes/organisations.ts";
 import { passwordRoutes } from "./routes/passwords.ts";
 import { sectionRoutes } from "./routes/sections.ts";
@@ -71,8 +73,10 @@ export function createApp({
 
   app.use(securityHeaders());
 
+  const csrf = csrfProtection(config.allowedOrigins);
   const api = new Hono()
-    .use(csrfProtection(config.allowedOrigins))
+    // The unsubscribe link is authorised by its token alone, never a cookie (routes/notificationSettings.ts).
+    .use((c, next) => (c.req.path === UNSUBSCRIBE_PATH ? next() : csrf(c, next)))
     // The public verify endpoint, limited per client address before its upload is read.
     .use("/verify", rateLimit(config.verifyLimit, config.trustedProxies))
     .use((c, next) =>
@@ -88,6 +92,7 @@ export function createApp({
     .route("/", documentRoutes(store, settingsChanged))
     .route("/", memberRoutes(store, accessChanged))
     .route("/", organisationRoutes(store))
+    .route("/", notificationSettingsRoutes(store, config))
     .route("/", auditRoutes(store))
     .route("/", sectionRoutes(store, live))
     .route("/", versionRoutes(store, live, config.maxUploadBytes, config.verifyZipLimits, config.verifyConcurrency))

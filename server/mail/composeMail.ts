@@ -1,5 +1,5 @@
 import type { Language } from "../store/ports/AccountStore.ts";
-import { LOCALES, type LetterKind, MAIL_CATALOGUE, type MessageText, type MessageValues } from "./catalogue.ts";
+import { type LetterKind, LOCALES, MAIL_CATALOGUE, type MessageText, type MessageValues } from "./catalogue.ts";
 import { escapeHtml } from "./escapeHtml.ts";
 
 /** A time as the recipient reads it: their language, Swiss time. */
