@@ -1,5 +1,4 @@
 import { milestoneOf } from "../../shared/milestones/templates.ts";
-import type { NotificationLine } from "../mail/catalogue.ts";
 import type { NameLookup } from "../store/ports/AccountStore.ts";
 import type { DocumentRow } from "../store/ports/DocumentStore.ts";
 import type { NotificationRow } from "../store/ports/NotificationStore.ts";
