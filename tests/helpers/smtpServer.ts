@@ -12,6 +12,8 @@ export interface Delivered {
   html: string;
   /** The SMTP user it was sent as. */
   user: string | undefined;
+  /** Header lines as sent, by lower-case name (unfolded). */
+  headers: Record<string, string>;
 }
 
 /** A real SMTP server (smtp-server) on 127.0.0.1 that takes every message and keeps it, parsed; closed after the file. */
@@ -39,6 +41,15 @@ export async function startSmtpServer(credentials = { user: "accord", pass: "s3c
             text: mail.text ?? "",
             html: typeof mail.html === "string" ? mail.html : "",
             user: typeof session.user === "string" ? session.user : undefined,
+            headers: Object.fromEntries(
+              mail.headerLines.map((h) => [
+                h.key,
+                h.line
+                  .slice(h.line.indexOf(":") + 1)
+                  .replace(/\r?\n/g, "")
+                  .trim(),
+              ]),
+            ),
           });
           // Answered only once the message is kept: a sender that saw 250 finds it here.
           callback();
