@@ -178,6 +178,7 @@ const EnvSchema = z.object({
     .number()
     .int()
     .min(1000)
+    .max(86_400_000)
     .default(15 * 60_000),
   /**
    * How long a first notification waits for more before its mail leaves, so that a burst
@@ -187,9 +188,10 @@ const EnvSchema = z.object({
     .number()
     .int()
     .min(0)
+    .max(3_600_000)
     .default(2 * 60_000),
   /** How often pending notification mail is looked for in the store (what timers lost in a restart). */
-  NOTIFY_MAIL_SWEEP_MS: z.coerce.number().int().min(100).default(60_000),
+  NOTIFY_MAIL_SWEEP_MS: z.coerce.number().int().min(100).max(3_600_000).default(60_000),
 });
 
 /** The server's configuration, parsed once from the environment at start-up. */

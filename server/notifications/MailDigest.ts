@@ -95,6 +95,7 @@ export class MailDigest implements MailWake {
 
   /** Checks again at `dueAt` (the earliest of what was asked for the pair). */
   private schedule(userId: string, documentId: string, dueAt: number): void {
+    if (this.closed) return;
     const key = keyOf(userId, documentId);
     const existing = this.timers.get(key);
     if (existing && existing.at <= dueAt) return;
