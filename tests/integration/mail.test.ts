@@ -1,29 +1,14 @@
 import { describe, expect, it } from "vitest";
 import { parseConfig } from "../../server/config.ts";
-import type { Logger } from "../../server/log.ts";
 import { startServer } from "../../server/startServer.ts";
 import { apiClient } from "../helpers/api.ts";
 import { cleanup } from "../helpers/cleanup.ts";
+import { recordingLogger } from "../helpers/recordingLogger.ts";
 import { login, tempDataDir, testEnv } from "../helpers/server.ts";
 import { startSmtpServer } from "../helpers/smtpServer.ts";
 
 const ADMIN = "sandra.keller@sem.admin.ch";
 const HOSTILE_NAME = "<img src=x onerror=alert(1)>";
-
-/** A logger that keeps every line it is given, as JSON text. */
-function recordingLogger(): Logger & { lines: string[] } {
-  const lines: string[] = [];
-  const keep = (level: string) => (msg: string, fields?: Record<string, unknown>) =>
-    lines.push(JSON.stringify({ level, msg, ...fields }));
-  return {
-    lines,
-    debug: keep("debug"),
-    info: keep("info"),
-    warn: keep("warn"),
-    error: keep("error"),
-    banner: () => {},
-  };
-}
 
 describe("mail through a real SMTP server", async () => {
   const smtp = await startSmtpServer();

@@ -1,14 +1,15 @@
 import { describe, expect, it } from "vitest";
 import { hashToken, newToken } from "../../server/accounts/tokens.ts";
 import { parseConfig } from "../../server/config.ts";
-import type { Logger } from "../../server/log.ts";
 import type { MailMessage } from "../../server/mail/Mailer.ts";
 import { MailDigest } from "../../server/notifications/MailDigest.ts";
 import { startServer } from "../../server/startServer.ts";
+import type { NewNotification } from "../../server/store/ports/NotificationStore.ts";
 import type { Store } from "../../server/store/Store.ts";
 import type { NotificationKind, NotificationSettings } from "../../shared/api/notifications.ts";
 import { apiClient } from "../helpers/api.ts";
 import { cleanup } from "../helpers/cleanup.ts";
+import { recordingLogger } from "../helpers/recordingLogger.ts";
 import { login, tempDataDir, testEnv } from "../helpers/server.ts";
 import { type Delivered, startSmtpServer } from "../helpers/smtpServer.ts";
 
@@ -23,21 +24,6 @@ const SANDRA = { id: "u-admin", email: "sandra.keller@sem.admin.ch" };
 const WINDOW_MS = 3000;
 const TOKEN = /https:\/\/accord\.example\.ch\/api\/notifications\/unsubscribe\?token=([A-Za-z0-9_-]{43})/;
 
-/** A logger that keeps every line it is given, as JSON text. */
-function recordingLogger(): Logger & { lines: string[] } {
-  const lines: string[] = [];
-  const keep = (level: string) => (msg: string, fields?: Record<string, unknown>) =>
-    lines.push(JSON.stringify({ level, msg, ...fields }));
-  return {
-    lines,
-    debug: keep("debug"),
-    info: keep("info"),
-    warn: keep("warn"),
-    error: keep("error"),
-    banner: () => {},
-  };
-}
-
 /** Polls until `check` holds; fails naming `what` after `ms` (a bound on waiting, not a timing assertion). */
 async function until(check: () => boolean | Promise<boolean>, what: string, ms = 15_000): Promise<void> {
   const end = Date.now() + ms;
@@ -47,20 +33,32 @@ async function until(check: () => boolean | Promise<boolean>, what: string, ms =
   }
 }
 
-/** Records a notification as the notification engine would, and wakes the mail. */
-async function notify(
+/** A notification as the notification engine would record it (by Andrea unless told). */
+const entry = (
+  userId: string,
+  documentId: string,
+  kind: NotificationKind,
+  detail: NewNotification["detail"],
+  change: Partial<NewNotification> = {},
+): NewNotification => ({ userId, documentId, kind, actorId: ANDREA.id, detail, groupKey: null, ...change });
+
+/** Records notifications and wakes the mail for each, as the notification engine would. */
+async function record(
+  server: { store: Store; mailDigest: Pick<MailDigest, "wake"> },
+  ...entries: NewNotification[]
+): Promise<void> {
+  await server.store.addNotifications(entries, new Date());
+  for (const { userId, documentId } of entries) server.mailDigest.wake(userId, documentId);
+}
+
+/** One notification, woken. */
+const notify = (
   server: { store: Store; mailDigest: Pick<MailDigest, "wake"> },
   userId: string,
   documentId: string,
   kind: NotificationKind = "mentioned",
   excerpt = "Bitte prüfen",
-) {
-  await server.store.addNotifications(
-    [{ userId, documentId, kind, actorId: ANDREA.id, detail: { threadId: "t1", excerpt }, groupKey: null }],
-    new Date(),
-  );
-  server.mailDigest.wake(userId, documentId);
-}
+) => record(server, entry(userId, documentId, kind, { threadId: "t1", excerpt }));
 
 const env = (extra: Record<string, string>) =>
   testEnv(tempDataDir(), {
@@ -145,28 +143,11 @@ describe("notification mail through a real SMTP server", async () => {
       email: true,
       mutedKinds: ["suggestions"],
     });
-    await server.store.addNotifications(
-      [
-        {
-          userId: ANDREA.id,
-          documentId: VEREINBARUNG,
-          kind: "suggestions",
-          actorId: CLAIRE.id,
-          detail: { orgId: "sem" },
-          groupKey: "s",
-        },
-        {
-          userId: ANDREA.id,
-          documentId: VEREINBARUNG,
-          kind: "mentioned",
-          actorId: CLAIRE.id,
-          detail: { excerpt: "Sehen Sie?" },
-          groupKey: null,
-        },
-      ],
-      new Date(),
+    await record(
+      server,
+      entry(ANDREA.id, VEREINBARUNG, "suggestions", { orgId: "sem" }, { actorId: CLAIRE.id, groupKey: "s" }),
+      entry(ANDREA.id, VEREINBARUNG, "mentioned", { excerpt: "Sehen Sie?" }, { actorId: CLAIRE.id }),
     );
-    server.mailDigest.wake(ANDREA.id, VEREINBARUNG);
     await until(() => mailsTo(ANDREA.email).length === 1, "Andrea's mail");
     const text = mailsTo(ANDREA.email)[0]?.text ?? "";
     expect(text).toContain("Claire Dubois hat Sie erwähnt");
@@ -183,10 +164,7 @@ describe("notification mail through a real SMTP server", async () => {
 
   it("of two instances that both read the pair as due, only the one that claims it first sends", async () => {
     const before = smtp.received.length;
-    await server.store.addNotifications(
-      [{ userId: LUKAS.id, documentId: VEREINBARUNG, kind: "reply", actorId: CLAIRE.id, detail: {}, groupKey: null }],
-      new Date(),
-    );
+    await server.store.addNotifications([entry(LUKAS.id, VEREINBARUNG, "reply", {})], new Date());
     // The second instance read the pair before the first mailed it, and claims only after that mail left.
     const stale = await unmailed(LUKAS.id, VEREINBARUNG);
     const lagging = new Proxy(server.store, {
@@ -325,19 +303,8 @@ describe("notification mail without SMTP", async () => {
   cleanup(() => server.close());
 
   it("lands in the local outbox, found by the sweep when nobody woke it (as after a restart)", async () => {
-    await server.store.addNotifications(
-      [
-        {
-          userId: LUKAS.id,
-          documentId: KONZEPT,
-          kind: "mentioned",
-          actorId: ANDREA.id,
-          detail: { excerpt: "Hallo" },
-          groupKey: null,
-        },
-      ],
-      new Date(),
-    );
+    // Recorded without waking the mail, as if the server had stopped before its timer fired.
+    await server.store.addNotifications([entry(LUKAS.id, KONZEPT, "mentioned", { excerpt: "Hallo" })], new Date());
     const outbox = async () => (await server.store.listMail(null, 50)).filter((m) => m.kind === "notification");
     await until(async () => (await outbox()).length > 0, "the outbox mail");
     const [mail] = await outbox();
