@@ -72,6 +72,16 @@ describe("parseConfig", () => {
 });
 
 describe("mail configuration", () => {
+  it("batches notification mail by 15 minutes, gathers bursts for 2 and sweeps every minute by default", () => {
+    expect(parseConfig({}).notifyMail).toEqual({ windowMs: 900_000, delayMs: 120_000, sweepMs: 60_000 });
+    expect(parseConfig({ NOTIFY_MAIL_WINDOW_MS: "2000", NOTIFY_MAIL_DELAY_MS: "0" }).notifyMail).toMatchObject({
+      windowMs: 2000,
+      delayMs: 0,
+    });
+    expect(() => parseConfig({ NOTIFY_MAIL_WINDOW_MS: "10" })).toThrow(/NOTIFY_MAIL_WINDOW_MS/);
+    expect(() => parseConfig({ NOTIFY_MAIL_SWEEP_MS: "99999999999" })).toThrow(/NOTIFY_MAIL_SWEEP_MS/);
+  });
+
   it("uses the local outbox without SMTP_URL, links to localhost and invites for 7 days", () => {
     expect(parseConfig({ PORT: "9000" })).toMatchObject({
       smtpUrl: null,
