@@ -94,6 +94,7 @@ export async function restoreHistoryEntry(
   if (doc.lock) throw milestonePending();
   const applied = await restoreContent(deps.live, documentId, actorId, textAfter(units.slice(0, last + 1)).json);
   // Refused by the room: locked or final since the check above; the chain says which.
-  if (!applied) throw (await openDocument(deps.store, documentId, actorId)).final ? documentFinal() : milestonePending();
+  if (!applied)
+    throw (await openDocument(deps.store, documentId, actorId)).final ? documentFinal() : milestonePending();
   await deps.store.appendAudit({ userId: actorId, documentId, action: "history.restored", detail: { entryId: id } });
 }

@@ -35,10 +35,11 @@ export type MergeUpdates = (snapshot: Uint8Array | null, updates: Uint8Array[]) 
 export type IndexUpdates = (updates: readonly Uint8Array[]) => Uint8Array;
 
 /**
- * What compaction keeps of the same runs for the Verlauf: the run's updates as one update,
- * losslessly (`Y.mergeUpdates`), so the state after any run can be rebuilt.
+ * What compaction keeps of the same runs for the Verlauf: each run's updates as one update,
+ * losslessly (nothing deleted is dropped), so the state after any run can be rebuilt by
+ * applying the runs in order. Given the snapshot the runs follow; one result per run.
  */
-export type UpdateRun = (updates: readonly Uint8Array[]) => Uint8Array;
+export type HistoryRuns = (snapshot: Uint8Array | null, runs: readonly (readonly Uint8Array[])[]) => Uint8Array[];
 
 /** What a document's log holds after a sequence number: the rows, or a snapshot if compaction folded them. */
 export interface UpdatesSince {
@@ -78,5 +79,5 @@ export interface UpdateLog {
    * that transaction first, so nothing the attribution needs is lost. With `history`, each
    * run's merged updates too (the Verlauf, server/store/ports/HistoryStore.ts). Returns rows folded.
    */
-  compact(documentId: string, merge: MergeUpdates, index?: IndexUpdates, history?: UpdateRun): Promise<number>;
+  compact(documentId: string, merge: MergeUpdates, index?: IndexUpdates, history?: HistoryRuns): Promise<number>;
 }

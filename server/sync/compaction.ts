@@ -1,5 +1,5 @@
 import * as Y from "yjs";
-import type { MergeUpdates, UpdateRun } from "./UpdateLog.ts";
+import type { MergeUpdates } from "./UpdateLog.ts";
 
 /**
  * Folds a snapshot and its tail through a Y.Doc. `Y.mergeUpdates` would avoid the doc,
@@ -22,6 +22,3 @@ export const mergeThroughDoc: MergeUpdates = (snapshot, updates) => {
     doc.destroy();
   }
 };
-
-/** One run of updates as the Verlauf keeps it: merged without a doc, so nothing deleted is lost. */
-export const mergeRun: UpdateRun = (updates) => Y.mergeUpdates([...updates]);

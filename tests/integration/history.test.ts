@@ -28,7 +28,8 @@ function typeKeys(doc: Y.Doc, word: string): void {
 function textHolding(doc: Y.Doc, word: string): { text: Y.XmlText; at: number } {
   const walk = (node: Y.XmlElement | Y.XmlFragment): { text: Y.XmlText; at: number } | null => {
     for (const child of node.toArray()) {
-      if (child instanceof Y.XmlText && child.toString().includes(word)) return { text: child, at: child.toString().indexOf(word) };
+      if (child instanceof Y.XmlText && child.toString().includes(word))
+        return { text: child, at: child.toString().indexOf(word) };
       if (child instanceof Y.XmlElement) {
         const found = walk(child);
         if (found) return found;

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import * as Y from "yjs";
-import { mergeRun, mergeThroughDoc } from "../../sync/compaction.ts";
+import { mergeThroughDoc } from "../../sync/compaction.ts";
+import { historyRuns } from "../../sync/historyRuns.ts";
 import { indexUpdates } from "../../sync/updateRanges.ts";
 import type { HistoryUnit } from "../ports/HistoryStore.ts";
 import type { Store } from "../Store.ts";
@@ -50,7 +51,7 @@ export function describeHistoryContract(open: () => Promise<Store>): void {
     it("keeps one unit per run through compaction, with its people and times, and every run's state", async () => {
       await t.store.appendUpdates(turns());
       const before = await t.store.historyUnits(DOC_A);
-      expect(await t.store.compact(DOC_A, mergeThroughDoc, indexUpdates, mergeRun)).toBe(10);
+      expect(await t.store.compact(DOC_A, mergeThroughDoc, indexUpdates, historyRuns)).toBe(10);
       const after = await t.store.historyUnits(DOC_A);
       expect(spans(after)).toEqual([
         [1, 7, ALICE.id],
@@ -72,14 +73,14 @@ export function describeHistoryContract(open: () => Promise<Store>): void {
     it("lists the rows appended after a compaction after the history", async () => {
       const [first, ...rest] = turns();
       await t.store.appendUpdates([first as never]);
-      await t.store.compact(DOC_A, mergeThroughDoc, indexUpdates, mergeRun);
+      await t.store.compact(DOC_A, mergeThroughDoc, indexUpdates, historyRuns);
       await t.store.appendUpdates(rest);
       expect(spans(await t.store.historyUnits(DOC_A)).slice(0, 3)).toEqual([
         [1, 1, ALICE.id],
         [2, 2, ALICE.id],
         [3, 3, ALICE.id],
       ]);
-      await t.store.compact(DOC_A, mergeThroughDoc, indexUpdates, mergeRun);
+      await t.store.compact(DOC_A, mergeThroughDoc, indexUpdates, historyRuns);
       const units = await t.store.historyUnits(DOC_A);
       expect(spans(units)).toEqual([
         [1, 1, ALICE.id],
@@ -103,7 +104,7 @@ export function describeHistoryContract(open: () => Promise<Store>): void {
         [10, 10, ALICE.id],
       ]);
       expect(textAt(read, 7)).toBe("Kanton ");
-      await t.store.compact(DOC_A, mergeThroughDoc, indexUpdates, mergeRun);
+      await t.store.compact(DOC_A, mergeThroughDoc, indexUpdates, historyRuns);
       const stored = await t.store.historyUnits(DOC_A);
       expect(spans(stored)).toEqual([
         [1, 7, null],

@@ -1,4 +1,3 @@
-import type { UpdateRun } from "../../sync/UpdateLog.ts";
 import type { HistoryStore, HistoryUnit } from "../ports/HistoryStore.ts";
 import { bytes } from "./rows.ts";
 import type { Param, Sql } from "./Sql.ts";
@@ -54,14 +53,15 @@ const historyRows = (sql: Sql, documentId: string) =>
   );
 
 /**
- * Writes the history of the runs compaction is about to fold (after a baseline for whatever
- * the snapshot holds that the history does not), in the compaction's transaction.
+ * Writes the history of the runs compaction is about to fold, `merged[i]` for `runs[i]` (after
+ * a baseline for whatever the snapshot holds that the history does not), in the compaction's
+ * transaction.
  */
 export async function writeHistory(
   sql: Sql,
   documentId: string,
-  runs: readonly { seq: number; data: Uint8Array; user_id: string | null; at: string }[][],
-  merge: UpdateRun,
+  runs: readonly { seq: number; user_id: string | null; at: string }[][],
+  merged: readonly Uint8Array[],
 ): Promise<void> {
   const last = await sql.get<{ last_seq: number | null; last_at: string | null }>(
     `SELECT last_seq, last_at FROM update_history WHERE document_id = ? ORDER BY last_seq DESC LIMIT 1`,
@@ -69,12 +69,14 @@ export async function writeHistory(
   );
   const baseline = await baselineOf(sql, documentId, Number(last?.last_seq ?? 0), last?.last_at ?? undefined);
   const rows: Param[][] = [];
-  if (baseline) rows.push([documentId, baseline.firstSeq, baseline.lastSeq, null, baseline.from, baseline.to, baseline.data]);
-  for (const run of runs) {
+  if (baseline)
+    rows.push([documentId, baseline.firstSeq, baseline.lastSeq, null, baseline.from, baseline.to, baseline.data]);
+  for (const [i, run] of runs.entries()) {
     const first = run[0];
     const end = run[run.length - 1];
-    if (!first || !end) continue;
-    rows.push([documentId, first.seq, end.seq, first.user_id, first.at, end.at, merge(run.map((r) => r.data))]);
+    const data = merged[i];
+    if (!first || !end || !data) throw new Error("a run without its history");
+    rows.push([documentId, first.seq, end.seq, first.user_id, first.at, end.at, data]);
   }
   for (let i = 0; i < rows.length; i += INSERT_CHUNK) {
     const chunk = rows.slice(i, i + INSERT_CHUNK);

@@ -1,17 +1,17 @@
 import type {
+  HistoryRuns,
   IndexUpdates,
   MergeUpdates,
   StoredState,
   UpdateLog,
   UpdateRecord,
-  UpdateRun,
   UpdatesSince,
 } from "../../sync/UpdateLog.ts";
 import { byDocument, storableWhileLocked } from "./appendPlan.ts";
 import { setLogLock } from "./documentLock.ts";
 import { bytes } from "./rows.ts";
-import { writeHistory } from "./sqlHistory.ts";
 import type { Param, Sql } from "./Sql.ts";
+import { writeHistory } from "./sqlHistory.ts";
 
 /** Rows per INSERT: far below SQLite's 32 766 placeholders at five a row. */
 const INSERT_CHUNK = 500;
@@ -172,7 +172,7 @@ export function sqlUpdateLog(db: Sql): UpdateLog {
       return row?.n ?? 0;
     },
 
-    compact(documentId: string, merge: MergeUpdates, index?: IndexUpdates, history?: UpdateRun): Promise<number> {
+    compact(documentId: string, merge: MergeUpdates, index?: IndexUpdates, history?: HistoryRuns): Promise<number> {
       return db.transaction(async (tx) => {
         // Appends lock the same row, so nothing is added between reading and deleting.
         await tx.lockDocument(documentId);
@@ -182,7 +182,16 @@ export function sqlUpdateLog(db: Sql): UpdateLog {
         const runs = index || history ? await runsAfterSnapshot(tx, documentId) : [];
         if (index) await writeIndex(tx, documentId, runs, index);
         // Before the snapshot is replaced: a baseline row keeps the old one if the history lacks it.
-        if (history) await writeHistory(tx, documentId, runs, history);
+        if (history)
+          await writeHistory(
+            tx,
+            documentId,
+            runs,
+            history(
+              state.snapshot,
+              runs.map((run) => run.map((r) => r.data)),
+            ),
+          );
         await tx.run(
           `INSERT INTO snapshots (document_id, upto_seq, data) VALUES (?, ?, ?)
              ON CONFLICT (document_id) DO UPDATE SET upto_seq = excluded.upto_seq, data = excluded.data`,
