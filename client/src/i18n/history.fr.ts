@@ -1,7 +1,8 @@
 import type { historyDe } from "./history.de.ts";
+import type { Translation } from "./Translation.ts";
 
 /** French texts of the Verlauf (historique). */
-export const historyFr: typeof historyDe = {
+export const historyFr: Pick<Translation, keyof typeof historyDe> = {
   history: {
     title: "Historique",
     show: "Afficher l'historique",
@@ -22,5 +23,6 @@ export const historyFr: typeof historyDe = {
     restored: "L'état a été rétabli par une nouvelle modification.",
     entries_one: "{{count}} entrée",
     entries_other: "{{count}} entrées",
+    entries_many: "{{count}} entrées",
   },
 };

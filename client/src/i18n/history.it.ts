@@ -1,7 +1,8 @@
 import type { historyDe } from "./history.de.ts";
+import type { Translation } from "./Translation.ts";
 
 /** Italian texts of the Verlauf (cronologia). */
-export const historyIt: typeof historyDe = {
+export const historyIt: Pick<Translation, keyof typeof historyDe> = {
   history: {
     title: "Cronologia",
     show: "Mostra la cronologia",
@@ -22,5 +23,6 @@ export const historyIt: typeof historyDe = {
     restored: "Lo stato è stato ripristinato con una nuova modifica.",
     entries_one: "{{count}} voce",
     entries_other: "{{count}} voci",
+    entries_many: "{{count}} voci",
   },
 };
