@@ -6,7 +6,7 @@ import type { HistoryEntry } from "../../shared/api/history.ts";
 import { CONTENT_FIELD } from "../../shared/schema/extensions.ts";
 import { apiClient } from "../helpers/api.ts";
 import { login, startTestServer } from "../helpers/server.ts";
-import { appendParagraph, connectClient, eventually, textOf } from "../helpers/yClient.ts";
+import { appendParagraph, connectClient, eventually, textHolding, textOf } from "../helpers/yClient.ts";
 
 const CONCEPT = "kip3-konzept-so";
 
@@ -22,24 +22,6 @@ function typeKeys(doc: Y.Doc, word: string): void {
   const paragraph = content.get(content.length - 1) as Y.XmlElement;
   const text = paragraph.get(0) as Y.XmlText;
   for (const ch of word) text.insert(text.length, ch);
-}
-
-/** The first text holding `word`, and where the word starts in it. */
-function textHolding(doc: Y.Doc, word: string): { text: Y.XmlText; at: number } {
-  const walk = (node: Y.XmlElement | Y.XmlFragment): { text: Y.XmlText; at: number } | null => {
-    for (const child of node.toArray()) {
-      if (child instanceof Y.XmlText && child.toString().includes(word))
-        return { text: child, at: child.toString().indexOf(word) };
-      if (child instanceof Y.XmlElement) {
-        const found = walk(child);
-        if (found) return found;
-      }
-    }
-    return null;
-  };
-  const found = walk(doc.getXmlFragment(CONTENT_FIELD));
-  if (!found) throw new Error(`no "${word}"`);
-  return found;
 }
 
 async function until(check: () => Promise<boolean>, what: string): Promise<void> {
