@@ -24,6 +24,7 @@ import { adminRoutes } from "./routes/admin.ts";
 import { auditRoutes } from "./routes/audit.ts";
 import { authRoutes } from "./routes/auth.ts";
 import { documentRoutes } from "./routes/documents.ts";
+import { historyRoutes } from "./routes/history.ts";
 import { invitationRoutes } from "./routes/invitations.ts";
 import { memberRoutes } from "./routes/members.ts";
 import { notificationSettingsRoutes } from "./routes/notificationSettings.ts";
@@ -96,6 +97,7 @@ export function createApp({
     .route("/", auditRoutes(store))
     .route("/", sectionRoutes(store, live))
     .route("/", versionRoutes(store, live, config.maxUploadBytes, config.verifyZipLimits, config.verifyConcurrency))
+    .route("/", historyRoutes(store, live))
     .all("*", () => {
       throw notFound("endpoint");
     });

@@ -3,6 +3,7 @@ import type { AccountStore } from "./ports/AccountStore.ts";
 import type { AttributionStore } from "./ports/AttributionStore.ts";
 import type { AuditStore } from "./ports/AuditStore.ts";
 import type { DocumentStore } from "./ports/DocumentStore.ts";
+import type { HistoryStore } from "./ports/HistoryStore.ts";
 import type { InvitationStore } from "./ports/InvitationStore.ts";
 import type { MailOutboxStore } from "./ports/MailOutboxStore.ts";
 import type { NotificationMailStore } from "./ports/NotificationMailStore.ts";
@@ -37,6 +38,7 @@ export type { ApprovalRow, VersionHead, VersionRow } from "./ports/VersionStore.
 export interface Store
   extends UpdateLog,
     AttributionStore,
+    HistoryStore,
     OrganisationStore,
     AccountStore,
     SessionStore,

@@ -330,4 +330,24 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX unsubscribe_tokens_by_user ON unsubscribe_tokens (user_id);
     `,
   },
+  {
+    version: 15,
+    name: "history of compacted updates",
+    // The Verlauf's record of what compaction folds: per run of one person's consecutive rows
+    // within one quarter hour, the run's updates merged (lossless, unlike the snapshot, which
+    // a gc'd Y.Doc wrote). A document compacted before this migration gets one baseline row
+    // (user_id null) holding that snapshot at its next compaction.
+    sql: (d) => `
+      CREATE TABLE update_history (
+        document_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+        first_seq ${d.bigint} NOT NULL,
+        last_seq ${d.bigint} NOT NULL,
+        user_id TEXT,
+        first_at TEXT NOT NULL,
+        last_at TEXT NOT NULL,
+        data ${d.bytes} NOT NULL,
+        PRIMARY KEY (document_id, first_seq)
+      );
+    `,
+  },
 ];

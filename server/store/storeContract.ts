@@ -4,6 +4,7 @@ import { describeAttributionContract } from "./contract/attributionContract.ts";
 import { describeAuditContract } from "./contract/auditContract.ts";
 import { describeDocumentContract } from "./contract/documentContract.ts";
 import { ALICE, ALICE_NEW, BOB_NEW, DOC_A, DOC_B, ORG, PARTIES } from "./contract/fixtures.ts";
+import { describeHistoryContract } from "./contract/historyContract.ts";
 import { describeInvitationContract } from "./contract/invitationContract.ts";
 import { describeNotificationMailContract } from "./contract/notificationMailContract.ts";
 import { describeOrganisationContract } from "./contract/organisationContract.ts";
@@ -43,6 +44,7 @@ export function describeStoreContract(
   describe(`Store contract: ${name}`, () => {
     describe("UpdateLog", () => describeUpdateLogContract(open));
     describe("AttributionStore", () => describeAttributionContract(open));
+    describe("HistoryStore", () => describeHistoryContract(open));
     describe("VersionStore", () => describeVersionContract(open, rawSql));
     describe("OrganisationStore", () => describeOrganisationContract(open));
     describe("AccountStore and SessionStore", () => describeAccountContract(open));

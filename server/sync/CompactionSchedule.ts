@@ -1,5 +1,6 @@
 import type { Logger } from "../log.ts";
 import { mergeThroughDoc } from "./compaction.ts";
+import { historyRuns } from "./historyRuns.ts";
 import type { UpdateLog } from "./UpdateLog.ts";
 import { indexUpdates } from "./updateRanges.ts";
 
@@ -35,7 +36,7 @@ export class CompactionSchedule {
     if (this.compacting) return;
     this.compacting = true;
     try {
-      const folded = await this.updates.compact(this.documentId, mergeThroughDoc, indexUpdates);
+      const folded = await this.updates.compact(this.documentId, mergeThroughDoc, indexUpdates, historyRuns);
       this.tail = Math.max(0, this.tail - folded);
       this.log.debug("compacted", { documentId: this.documentId, folded });
     } catch (err) {

@@ -34,6 +34,13 @@ export type MergeUpdates = (snapshot: Uint8Array | null, updates: Uint8Array[]) 
  */
 export type IndexUpdates = (updates: readonly Uint8Array[]) => Uint8Array;
 
+/**
+ * What compaction keeps of the same runs for the Verlauf: each run's updates as one update,
+ * losslessly (nothing deleted is dropped), so the state after any run can be rebuilt by
+ * applying the runs in order. Given the snapshot the runs follow; one result per run.
+ */
+export type HistoryRuns = (snapshot: Uint8Array | null, runs: readonly (readonly Uint8Array[])[]) => Uint8Array[];
+
 /** What a document's log holds after a sequence number: the rows, or a snapshot if compaction folded them. */
 export interface UpdatesSince {
   /** Set when rows after the requested number were folded into the snapshot: apply it first. */
@@ -69,7 +76,8 @@ export interface UpdateLog {
    * Replaces the snapshot and every log row it covers by one new snapshot, in one
    * transaction, built by `merge` from exactly the rows it deletes. With `index`, the deleted
    * rows' index entries (one per person and quarter hour, with user and time) are written in
-   * that transaction first, so nothing the attribution needs is lost. Returns rows folded.
+   * that transaction first, so nothing the attribution needs is lost. With `history`, each
+   * run's merged updates too (the Verlauf, server/store/ports/HistoryStore.ts). Returns rows folded.
    */
-  compact(documentId: string, merge: MergeUpdates, index?: IndexUpdates): Promise<number>;
+  compact(documentId: string, merge: MergeUpdates, index?: IndexUpdates, history?: HistoryRuns): Promise<number>;
 }

@@ -1,23 +1,15 @@
-import { getSchema } from "@tiptap/core";
-import { initProseMirrorDoc, updateYFragment } from "@tiptap/y-tiptap";
-import type * as Y from "yjs";
 import { canEditContent } from "../../shared/roles.ts";
-import { CONTENT_FIELD, schemaExtensions } from "../../shared/schema/extensions.ts";
 import { type DocumentReader, openDocument } from "../documents/documents.ts";
 import { documentFinal, forbidden, milestonePending, notFound } from "../errors.ts";
 import type { AuditStore } from "../store/ports/AuditStore.ts";
 import type { VersionStore } from "../store/ports/VersionStore.ts";
+import { restoreContent, type ServerChanges } from "./restoreContent.ts";
 
-const schema = getSchema(schemaExtensions());
-
-export interface ServerChanges {
-  applyServerChange(documentId: string, userId: string, change: (doc: Y.Doc) => void): Promise<boolean>;
-}
+export type { ServerChanges } from "./restoreContent.ts";
 
 /**
  * Puts a version's text back into the live document as a new change by `actorId` (owners
- * and editors): the history, every version and every hash stay as they are. Written with
- * y-tiptap's own diff, so unchanged passages keep their identity (and comment anchors).
+ * and editors): the history, every version and every hash stay as they are.
  */
 export async function restoreVersion(
   deps: { store: DocumentReader & VersionStore & AuditStore; live: ServerChanges },
@@ -30,12 +22,7 @@ export async function restoreVersion(
   if (!canEditContent(doc.role)) throw forbidden("only owners and editors restore versions");
   if (doc.final) throw documentFinal();
   if (doc.lock) throw milestonePending();
-  const target = schema.nodeFromJSON(JSON.parse(version.pmJson));
-  const applied = await deps.live.applyServerChange(version.documentId, actorId, (ydoc) => {
-    const fragment = ydoc.getXmlFragment(CONTENT_FIELD);
-    const { meta } = initProseMirrorDoc(fragment, schema);
-    updateYFragment(ydoc, fragment, target, meta);
-  });
+  const applied = await restoreContent(deps.live, version.documentId, actorId, JSON.parse(version.pmJson));
   // Refused by the room: locked or final since the check above; the chain says which.
   if (!applied)
     throw (await openDocument(deps.store, version.documentId, actorId)).final ? documentFinal() : milestonePending();

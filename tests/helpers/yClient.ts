@@ -75,3 +75,22 @@ export function appendParagraph(doc: Y.Doc, text: string): void {
   const content = doc.getXmlFragment(CONTENT_FIELD);
   content.insert(content.length, [paragraph]);
 }
+
+/** The first text of the content holding `word`, and where the word starts in it. */
+export function textHolding(doc: Y.Doc, word: string): { text: Y.XmlText; at: number } {
+  const walk = (node: Y.XmlElement | Y.XmlFragment): { text: Y.XmlText; at: number } | null => {
+    for (const child of node.toArray()) {
+      if (child instanceof Y.XmlText) {
+        const at = child.toString().indexOf(word);
+        if (at >= 0) return { text: child, at };
+      } else if (child instanceof Y.XmlElement) {
+        const found = walk(child);
+        if (found) return found;
+      }
+    }
+    return null;
+  };
+  const found = walk(doc.getXmlFragment(CONTENT_FIELD));
+  if (!found) throw new Error(`no "${word}"`);
+  return found;
+}

@@ -1,33 +1,13 @@
 import path from "node:path";
 import Database from "better-sqlite3";
 import { describe, expect, it } from "vitest";
-import * as Y from "yjs";
 import type { VersionDetail } from "../../shared/api/schemas.ts";
 import { CONTENT_FIELD } from "../../shared/schema/extensions.ts";
 import { libreOfficeOutcomes } from "../helpers/libreOffice.ts";
 import { login, startTestServer, tempDataDir } from "../helpers/server.ts";
-import { appendParagraph, connectClient, eventually } from "../helpers/yClient.ts";
+import { appendParagraph, connectClient, eventually, textHolding } from "../helpers/yClient.ts";
 
 const CONCEPT = "kip3-konzept-so";
-
-/** The first text of the content holding `word`, and where the word starts in it. */
-function textHolding(doc: Y.Doc, word: string): { text: Y.XmlText; at: number } {
-  const walk = (node: Y.XmlElement | Y.XmlFragment): { text: Y.XmlText; at: number } | null => {
-    for (const child of node.toArray()) {
-      if (child instanceof Y.XmlText) {
-        const at = child.toString().indexOf(word);
-        if (at >= 0) return { text: child, at };
-      } else if (child instanceof Y.XmlElement) {
-        const found = walk(child);
-        if (found) return found;
-      }
-    }
-    return null;
-  };
-  const found = walk(doc.getXmlFragment(CONTENT_FIELD));
-  if (!found) throw new Error(`no "${word}"`);
-  return found;
-}
 
 describe("a redline names the person behind each change (two users over WebSockets, compaction between)", async () => {
   // Every commit folds the log: the attribution has to come from the index compaction writes.

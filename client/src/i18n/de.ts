@@ -4,6 +4,7 @@ import { deVersions } from "./deVersions.ts";
 import { finalStateDe, finalStateErrorsDe } from "./finalState.de.ts";
 import { fourEyesDe, fourEyesErrorsDe } from "./fourEyes.de.ts";
 import { gridsDe } from "./grids.de.ts";
+import { historyDe } from "./history.de.ts";
 import { deMilestones } from "./milestones.de.ts";
 import { deParties } from "./parties.de.ts";
 import { sectionsDe, sectionsErrorsDe } from "./sections.de.ts";
@@ -221,6 +222,7 @@ export const de = {
   ...finalStateDe,
   ...sectionsDe,
   ...gridsDe,
+  ...historyDe,
   ...accountsDe,
   ...wordImportDe,
   errors: {

@@ -4,6 +4,7 @@ import { de } from "./de.ts";
 import { finalStateEn, finalStateErrorsEn } from "./finalState.en.ts";
 import { fourEyesEn, fourEyesErrorsEn } from "./fourEyes.en.ts";
 import { gridsEn } from "./grids.en.ts";
+import { historyEn } from "./history.en.ts";
 import { enMilestones } from "./milestones.en.ts";
 import { enParties } from "./parties.en.ts";
 import { sectionsEn, sectionsErrorsEn } from "./sections.en.ts";
@@ -278,6 +279,7 @@ export const en: Translation = {
   ...finalStateEn,
   ...sectionsEn,
   ...gridsEn,
+  ...historyEn,
   ...accountsEn,
   ...wordImportEn,
   errors: {

@@ -4,6 +4,7 @@ import { de } from "./de.ts";
 import { finalStateErrorsFr, finalStateFr } from "./finalState.fr.ts";
 import { fourEyesErrorsFr, fourEyesFr } from "./fourEyes.fr.ts";
 import { gridsFr } from "./grids.fr.ts";
+import { historyFr } from "./history.fr.ts";
 import { frMilestones } from "./milestones.fr.ts";
 import { frParties } from "./parties.fr.ts";
 import { sectionsErrorsFr, sectionsFr } from "./sections.fr.ts";
@@ -292,6 +293,7 @@ export const fr: Translation = {
   ...finalStateFr,
   ...sectionsFr,
   ...gridsFr,
+  ...historyFr,
   ...accountsFr,
   ...wordImportFr,
   errors: {

@@ -4,6 +4,7 @@ import { de } from "./de.ts";
 import { finalStateErrorsIt, finalStateIt } from "./finalState.it.ts";
 import { fourEyesErrorsIt, fourEyesIt } from "./fourEyes.it.ts";
 import { gridsIt } from "./grids.it.ts";
+import { historyIt } from "./history.it.ts";
 import { itMilestones } from "./milestones.it.ts";
 import { itParties } from "./parties.it.ts";
 import { sectionsErrorsIt, sectionsIt } from "./sections.it.ts";
@@ -294,6 +295,7 @@ export const it: Translation = {
   ...finalStateIt,
   ...sectionsIt,
   ...gridsIt,
+  ...historyIt,
   ...accountsIt,
   ...wordImportIt,
   errors: {

@@ -5,6 +5,7 @@ import { sqlAccounts, sqlSessions } from "./sqlAccounts.ts";
 import { sqlAttributions } from "./sqlAttributions.ts";
 import { sqlAudit } from "./sqlAudit.ts";
 import { sqlDocuments } from "./sqlDocuments.ts";
+import { sqlHistory } from "./sqlHistory.ts";
 import { sqlInvitations } from "./sqlInvitations.ts";
 import { sqlMailOutbox } from "./sqlMailOutbox.ts";
 import { sqlNotificationMail } from "./sqlNotificationMail.ts";
@@ -20,6 +21,7 @@ export async function openSqlStore(db: Database): Promise<Store> {
   return {
     ...sqlUpdateLog(db),
     ...sqlAttributions(db),
+    ...sqlHistory(db),
     ...sqlOrganisations(db),
     ...sqlAccounts(db),
     ...sqlSessions(db),

@@ -1,4 +1,5 @@
 import type {
+  HistoryRuns,
   IndexUpdates,
   MergeUpdates,
   StoredState,
@@ -10,6 +11,7 @@ import { byDocument, storableWhileLocked } from "./appendPlan.ts";
 import { setLogLock } from "./documentLock.ts";
 import { bytes } from "./rows.ts";
 import type { Param, Sql } from "./Sql.ts";
+import { writeHistory } from "./sqlHistory.ts";
 
 /** Rows per INSERT: far below SQLite's 32 766 placeholders at five a row. */
 const INSERT_CHUNK = 500;
@@ -67,27 +69,40 @@ function quarterOf(iso: string): string {
   return Number.isNaN(t) ? iso : new Date(t - (t % 900_000)).toISOString();
 }
 
+interface LogRow {
+  seq: number;
+  data: Uint8Array;
+  user_id: string | null;
+  at: string;
+}
+
 /**
- * Index entries of every row after the snapshot (before compaction drops them): one per run
- * of consecutive rows of one user within one quarter hour, under the run's last sequence
- * number and time, so a typing session costs a few rows, not one per keystroke.
+ * The rows after the snapshot (before compaction drops them) in runs: consecutive rows of one
+ * user within one quarter hour, so a typing session costs a few index and history rows, not
+ * one per keystroke.
  */
-async function writeIndex(sql: Sql, documentId: string, index: IndexUpdates) {
+async function runsAfterSnapshot(sql: Sql, documentId: string): Promise<LogRow[][]> {
   const rows = await sql.all<{ seq: number; data: Buffer; user_id: string | null; at: string }>(
     `SELECT seq, data, user_id, at FROM updates WHERE document_id = ?
        AND seq > coalesce((SELECT upto_seq FROM snapshots WHERE document_id = ?), 0) ORDER BY seq`,
     [documentId, documentId],
   );
-  const runs: (typeof rows)[] = [];
-  for (const row of rows) {
+  const runs: LogRow[][] = [];
+  for (const r of rows) {
+    const row = { seq: Number(r.seq), data: bytes(r.data), user_id: r.user_id, at: r.at };
     const run = runs.at(-1);
     const last = run?.at(-1);
     if (run && last && last.user_id === row.user_id && quarterOf(last.at) === quarterOf(row.at)) run.push(row);
     else runs.push([row]);
   }
+  return runs;
+}
+
+/** Index entries of the runs: one per run, under the run's last sequence number and time. */
+async function writeIndex(sql: Sql, documentId: string, runs: readonly LogRow[][], index: IndexUpdates) {
   const entries = runs.map((run): Param[] => {
-    const last = run[run.length - 1] as (typeof rows)[number];
-    return [documentId, last.seq, last.user_id, last.at, index(run.map((r) => bytes(r.data)))];
+    const last = run[run.length - 1] as LogRow;
+    return [documentId, last.seq, last.user_id, last.at, index(run.map((r) => r.data))];
   });
   for (let i = 0; i < entries.length; i += INSERT_CHUNK) {
     const chunk = entries.slice(i, i + INSERT_CHUNK);
@@ -157,14 +172,26 @@ export function sqlUpdateLog(db: Sql): UpdateLog {
       return row?.n ?? 0;
     },
 
-    compact(documentId: string, merge: MergeUpdates, index?: IndexUpdates): Promise<number> {
+    compact(documentId: string, merge: MergeUpdates, index?: IndexUpdates, history?: HistoryRuns): Promise<number> {
       return db.transaction(async (tx) => {
         // Appends lock the same row, so nothing is added between reading and deleting.
         await tx.lockDocument(documentId);
         const state = await readState(tx, documentId);
         if (state.updates.length === 0) return 0;
         const merged = merge(state.snapshot, state.updates);
-        if (index) await writeIndex(tx, documentId, index);
+        const runs = index || history ? await runsAfterSnapshot(tx, documentId) : [];
+        if (index) await writeIndex(tx, documentId, runs, index);
+        // Before the snapshot is replaced: a baseline row keeps the old one if the history lacks it.
+        if (history)
+          await writeHistory(
+            tx,
+            documentId,
+            runs,
+            history(
+              state.snapshot,
+              runs.map((run) => run.map((r) => r.data)),
+            ),
+          );
         await tx.run(
           `INSERT INTO snapshots (document_id, upto_seq, data) VALUES (?, ?, ?)
              ON CONFLICT (document_id) DO UPDATE SET upto_seq = excluded.upto_seq, data = excluded.data`,

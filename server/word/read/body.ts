@@ -4,7 +4,7 @@ import type { Numbering } from "./numbering.ts";
 import type { ReportCounter } from "./report.ts";
 import type { RevisionKind, RevisionTable } from "./revisions.ts";
 import {
-  mergeRunProps,
+  historyRunsProps,
   type NumPr,
   numPrOf,
   outlineLevelOf,
@@ -261,8 +261,8 @@ class BodyReader {
     }
     const character = styles.characterRun(valOf(rPr, "w:rStyle"));
     // Word's Hyperlink style underlines every link: that is how a link looks, not an underline the author made.
-    const styled = mergeRunProps(base, state.href ? { ...character, underline: undefined } : character);
-    const props = mergeRunProps(styled, runPropsOf(rPr));
+    const styled = historyRunsProps(base, state.href ? { ...character, underline: undefined } : character);
+    const props = historyRunsProps(styled, runPropsOf(rPr));
     if (this.inHeaderRow) props.bold = false;
     const marks = marksOf(props, state);
     const emit = (text: string) => {

@@ -49,7 +49,7 @@ export function runPropsOf(rPr: XmlElement | undefined): RunProps {
 }
 
 /** `later` over `earlier`: what a layer states wins, what it leaves out is inherited. */
-export const mergeRunProps = (earlier: RunProps, later: RunProps): RunProps => ({ ...earlier, ...later });
+export const historyRunsProps = (earlier: RunProps, later: RunProps): RunProps => ({ ...earlier, ...later });
 
 /** The `w:numPr` of a `w:pPr`, if it names a list. */
 export function numPrOf(pPr: XmlElement | undefined): NumPr | null | undefined {
@@ -111,8 +111,8 @@ export function readStyles(root: XmlElement | undefined): Styles {
   const styleRun = (id: string | undefined) =>
     chain(id)
       .reverse()
-      .reduce<RunProps>((props, style) => mergeRunProps(props, runPropsOf(child(style, "w:rPr"))), {});
-  const paragraphRun = memo((id) => mergeRunProps(runPropsOf(defaultsRPr), styleRun(id)));
+      .reduce<RunProps>((props, style) => historyRunsProps(props, runPropsOf(child(style, "w:rPr"))), {});
+  const paragraphRun = memo((id) => historyRunsProps(runPropsOf(defaultsRPr), styleRun(id)));
   const characterRun = memo(styleRun);
   const outlineLevel = memo((id) => {
     for (const style of chain(id)) {

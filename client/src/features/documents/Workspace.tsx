@@ -24,6 +24,7 @@ import {
   useThreads,
 } from "../comments/index.ts";
 import { FinancePanel } from "../grids/index.ts";
+import { HistoryPanel } from "../history/index.ts";
 import { MembersPanel, useMembers } from "../members/index.ts";
 import {
   canSuggest,
@@ -146,6 +147,7 @@ export function Workspace({ doc, user, session, onRenamed, onSessionExpired }: W
           <aside className="doc-sidebar" aria-label={t("document.sidebar")}>
             {editor && <SuggestionsPanel editor={editor} onComment={() => setCommentRequest((n) => n + 1)} />}
             <VersionsPanel current={editor ? () => editor.getJSON() : undefined} />
+            <HistoryPanel />
             {editor && (
               <CommentsPanel
                 draftRequest={commentRequest}
