@@ -1,10 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { editorText, launchBrowser, openDocument, signedInPage } from "../helpers/browser.ts";
+import { awayFromQuarterHourEdge } from "../helpers/quarterHour.ts";
 import { startTestServer } from "../helpers/server.ts";
 
 const DOC = "kip3-konzept-so";
 
 describe("the Verlauf in the browser: two people's sessions, a redline, a restore", async () => {
+  await awayFromQuarterHourEdge();
   const server = await startTestServer({ STATIC_DIR: "dist" });
   const browser = await launchBrowser();
   const andrea = await signedInPage(browser, server.url, "andrea.meier@so.ch");

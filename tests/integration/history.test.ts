@@ -5,6 +5,7 @@ import type { ComparisonView } from "../../shared/api/comparison.ts";
 import type { HistoryEntry } from "../../shared/api/history.ts";
 import { CONTENT_FIELD } from "../../shared/schema/extensions.ts";
 import { apiClient } from "../helpers/api.ts";
+import { awayFromQuarterHourEdge } from "../helpers/quarterHour.ts";
 import { login, startTestServer } from "../helpers/server.ts";
 import { appendParagraph, connectClient, eventually, textHolding, textOf } from "../helpers/yClient.ts";
 
@@ -33,6 +34,7 @@ async function until(check: () => Promise<boolean>, what: string): Promise<void>
 }
 
 describe("the Verlauf: sessions of two people, kept through compaction, restorable (real server, y-websocket)", async () => {
+  await awayFromQuarterHourEdge();
   // No compaction while people type; an empty room unloads at once and folds its log.
   const server = await startTestServer({ COMPACT_THRESHOLD: "100000", ROOM_IDLE_MS: "0" });
   const api = apiClient(server.url);
