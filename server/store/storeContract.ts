@@ -5,6 +5,7 @@ import { describeAuditContract } from "./contract/auditContract.ts";
 import { describeDocumentContract } from "./contract/documentContract.ts";
 import { ALICE, ALICE_NEW, BOB_NEW, DOC_A, DOC_B, ORG, PARTIES } from "./contract/fixtures.ts";
 import { describeInvitationContract } from "./contract/invitationContract.ts";
+import { describeNotificationContract } from "./contract/notificationContract.ts";
 import { describeOrganisationContract } from "./contract/organisationContract.ts";
 import { describeUpdateLogContract } from "./contract/updateLogContract.ts";
 import { describeVersionContract } from "./contract/versionContract.ts";
@@ -48,6 +49,7 @@ export function describeStoreContract(
     describe("DocumentStore", () => describeDocumentContract(open));
     describe("AuditStore", () => describeAuditContract(open));
     describe("InvitationStore, PasswordResetStore and MailOutboxStore", () => describeInvitationContract(open));
+    describe("NotificationStore", () => describeNotificationContract(open, rawSql));
 
     it("answers a ping while open", async () => {
       const store = await open();
