@@ -17,8 +17,23 @@ export type NotificationEvent =
       /** True for a new comment; false for an edit (which only notifies new mentions). */
       created: boolean;
       text: string;
+      /**
+       * Who is in the thread besides this comment: its author and the authors of the replies
+       * before this one, as the server's copy holds them (commentRule checked each author).
+       */
+      participants: readonly string[];
     }
-  | { kind: "resolution"; documentId: string; actorId: string; threadId: string; resolved: boolean }
+  | {
+      kind: "resolution";
+      documentId: string;
+      actorId: string;
+      threadId: string;
+      resolved: boolean;
+      /** The thread's author and repliers, as the server's copy holds them. */
+      participants: readonly string[];
+      /** The thread's opening comment, for the excerpt. */
+      text: string;
+    }
   | { kind: "suggestions"; documentId: string; actorId: string; count: number }
   | { kind: "milestone_requested"; documentId: string; actorId: string; versionId: string; milestone: string }
   | {
