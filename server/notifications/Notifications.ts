@@ -56,7 +56,12 @@ const entries = (
   common: { documentId: string; kind: NotificationKind; actorId: string; detail: Detail },
   group: { groupKey: string; count: number } | null = null,
 ): NewNotification[] =>
-  userIds.map((userId) => ({ userId, ...common, groupKey: group?.groupKey ?? null, ...(group ? { count: group.count } : {}) }));
+  userIds.map((userId) => ({
+    userId,
+    ...common,
+    groupKey: group?.groupKey ?? null,
+    ...(group ? { count: group.count } : {}),
+  }));
 
 /**
  * The notifications service (issue 16): the reporters' events in, the inbox entries out.
@@ -157,7 +162,14 @@ function resolutionOutcome(event: EventOf<"resolution">, members: Member[]): Out
   const { documentId, actorId, threadId } = event;
   const kind = event.resolved ? "thread_resolved" : "thread_reopened";
   const detail = detailOf({ threadId, excerpt: excerptOf(event.text) });
-  return { notifications: entries(threadRecipients(members, actorId, event.participants), { documentId, kind, actorId, detail }) };
+  return {
+    notifications: entries(threadRecipients(members, actorId, event.participants), {
+      documentId,
+      kind,
+      actorId,
+      detail,
+    }),
+  };
 }
 
 async function suggestionOutcome(
@@ -185,11 +197,15 @@ async function awaitingOutcome(
   const { documentId, actorId, versionId } = event;
   const { doc, states } = await documentMilestones(store, documentId);
   const state = states.find((s) => s.version.id === versionId);
-  if (!state || state.status !== "pending") return { notifications: [] };
+  if (state?.status !== "pending") return { notifications: [] };
   const decided = new Set(state.approvals.map((a) => a.orgId));
   const deciding = state.requiredOrgs.filter((org) => !decided.has(org));
   const milestone = state.version.milestone;
-  const detail = detailOf({ versionId, milestone, excerpt: excerptOf(milestoneOf(doc.kind, milestone)?.label ?? milestone) });
+  const detail = detailOf({
+    versionId,
+    milestone,
+    excerpt: excerptOf(milestoneOf(doc.kind, milestone)?.label ?? milestone),
+  });
   return {
     notifications: entries(approverRecipients(members, deciding, actorId), {
       documentId,

@@ -9,5 +9,10 @@ const INVISIBLE = /[\p{Cc}\p{Cf}\p{Cs}\u2028\u2029]+/gu;
 export function excerptOf(text: string, length = EXCERPT_LENGTH): string {
   const line = text.replace(INVISIBLE, " ").replace(/\s+/g, " ").trim();
   const chars = [...line];
-  return chars.length <= length ? line : `${chars.slice(0, length - 1).join("").trimEnd()}…`;
+  return chars.length <= length
+    ? line
+    : `${chars
+        .slice(0, length - 1)
+        .join("")
+        .trimEnd()}…`;
 }

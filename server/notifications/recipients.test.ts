@@ -56,7 +56,9 @@ describe("commentRecipients", () => {
 
   it("tells no participant of a new thread or an edit, and no participant who left the document", () => {
     expect(commentRecipients(MEMBERS, comment({ participants: ["andrea"] })).replied).toEqual([]);
-    expect(commentRecipients(MEMBERS, comment({ created: false, replyId: "r1", participants: ["andrea"] })).replied).toEqual([]);
+    expect(
+      commentRecipients(MEMBERS, comment({ created: false, replyId: "r1", participants: ["andrea"] })).replied,
+    ).toEqual([]);
     expect(commentRecipients(MEMBERS, comment({ replyId: "r2", participants: ["gone", "andrea"] })).replied).toEqual([
       "andrea",
     ]);
@@ -65,14 +67,23 @@ describe("commentRecipients", () => {
 
 describe("threadRecipients", () => {
   it("tells the thread's members but not the one who resolved it", () => {
-    expect(threadRecipients(MEMBERS, "lukas", ["andrea", "lukas", "marco", "gone", "marco"])).toEqual(["andrea", "marco"]);
+    expect(threadRecipients(MEMBERS, "lukas", ["andrea", "lukas", "marco", "gone", "marco"])).toEqual([
+      "andrea",
+      "marco",
+    ]);
   });
 });
 
 describe("suggestionRecipients", () => {
   it("tells the members of the other parties only, not the suggester's colleagues nor non-parties", () => {
-    expect(suggestionRecipients(MEMBERS, PARTIES, "claire")).toEqual({ orgId: "sem", userIds: ["andrea", "lukas", "sara"] });
-    expect(suggestionRecipients(MEMBERS, PARTIES, "lukas")).toEqual({ orgId: "so", userIds: ["claire", "marco", "nina"] });
+    expect(suggestionRecipients(MEMBERS, PARTIES, "claire")).toEqual({
+      orgId: "sem",
+      userIds: ["andrea", "lukas", "sara"],
+    });
+    expect(suggestionRecipients(MEMBERS, PARTIES, "lukas")).toEqual({
+      orgId: "so",
+      userIds: ["claire", "marco", "nina"],
+    });
   });
 
   it("tells nobody of a suggester who is no member", () => {

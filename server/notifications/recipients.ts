@@ -41,7 +41,11 @@ export function commentRecipients(
 }
 
 /** Who hears that a thread was resolved or reopened: its author and repliers who are members, but not the actor. */
-export function threadRecipients(members: readonly Member[], actorId: string, participants: readonly string[]): string[] {
+export function threadRecipients(
+  members: readonly Member[],
+  actorId: string,
+  participants: readonly string[],
+): string[] {
   const memberIds = new Set(members.map((m) => m.userId));
   return unique(participants).filter((id) => id !== actorId && memberIds.has(id));
 }
@@ -69,7 +73,11 @@ export function suggestionRecipients(
  * editors on this document, as `decide` in server/versions/milestones.ts allows, but not
  * the requester (who, under four eyes, cannot approve anyway).
  */
-export function approverRecipients(members: readonly Member[], decidingOrgs: readonly string[], actorId: string): string[] {
+export function approverRecipients(
+  members: readonly Member[],
+  decidingOrgs: readonly string[],
+  actorId: string,
+): string[] {
   return members
     .filter((m) => canEditContent(m.role) && decidingOrgs.includes(m.orgId) && m.userId !== actorId)
     .map((m) => m.userId);
