@@ -11,6 +11,8 @@ import { opsRoutes, ServerMetrics } from "./http/routes/ops.ts";
 import type { Logger } from "./log.ts";
 import { MailQueue } from "./mail/MailQueue.ts";
 import { openMailer } from "./mail/openMailer.ts";
+import { Notifications } from "./notifications/Notifications.ts";
+import { reportEdits } from "./notifications/reportEdits.ts";
 import { LocalPubSub, type PubSub } from "./pubsub/PubSub.ts";
 import { RedisPubSub } from "./pubsub/RedisPubSub.ts";
 import { resetSettledOnEdit } from "./sections/resetOnEdit.ts";
@@ -32,6 +34,8 @@ export interface AccordServer {
   sessions: LiveSessions;
   /** Where mail goes; `settled()` waits for messages sent in the background. */
   mail: MailQueue;
+  /** Decides who is notified of what and records it in the inbox; `settled()` waits for events in flight. */
+  notifications: Notifications;
   /** True when this start filled an empty store with the demo data. */
   seeded: boolean;
   /** Stops accepting, closes connections with "server restarting", flushes and closes the store. */
@@ -54,6 +58,8 @@ export async function startServer(config: Config, log: Logger): Promise<AccordSe
     : new LocalPubSub();
   let metrics: ServerMetrics | null = null;
   const commit = new GroupCommit(store, log, (updates, ms) => metrics?.committed(updates, ms));
+  // The mail batching (notify-mail) gives its MailWake here as `mailWake`.
+  const notifications = new Notifications({ store, log });
   const rooms = new RoomRegistry({
     updates: store,
     ports: {
@@ -69,7 +75,7 @@ export async function startServer(config: Config, log: Logger): Promise<AccordSe
     handshakeTimeoutMs: config.handshakeTimeoutMs,
     pubsub,
     gapCheckMs: config.gapCheckMs,
-    observers: [resetSettledOnEdit],
+    observers: [resetSettledOnEdit, reportEdits(notifications)],
   });
   metrics = new ServerMetrics(rooms);
   const sessions = new LiveSessions({ store, pubsub, log, checkMs: config.sessionCheckMs });
@@ -86,6 +92,7 @@ export async function startServer(config: Config, log: Logger): Promise<AccordSe
     mail,
     settingsChanged: (documentId) => void rooms.refreshSettings(documentId),
     live: rooms,
+    notifications,
     ops: opsRoutes({
       store,
       pubsub,
@@ -128,6 +135,7 @@ export async function startServer(config: Config, log: Logger): Promise<AccordSe
     rooms,
     sessions,
     mail,
+    notifications,
     seeded,
     close() {
       closing ??= (async () => {
@@ -137,6 +145,7 @@ export async function startServer(config: Config, log: Logger): Promise<AccordSe
         await rooms.closeAll(CloseCode.ServerRestarting, closeReason[CloseCode.ServerRestarting]);
         collab.close();
         await commit.flush();
+        await notifications.settled();
         server.closeAllConnections();
         await pubsub.close();
         await mail.close();

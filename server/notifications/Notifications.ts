@@ -19,7 +19,7 @@ import {
 /** What deciding and recording notifications reads and writes. */
 export type NotificationPorts = ChainReader &
   Pick<DocumentStore, "listMembers"> &
-  Pick<NotificationStore, "addNotifications"> &
+  Pick<NotificationStore, "addNotifications" | "listNotifications"> &
   Pick<AuditStore, "appendAudit">;
 
 export interface NotificationsDeps {
@@ -120,7 +120,7 @@ export class Notifications implements NotificationEvents {
   private decide(event: NotificationEvent, members: Member[]): Promise<Outcome> | Outcome {
     switch (event.kind) {
       case "comment":
-        return commentOutcome(event, members);
+        return commentOutcome(event, members, this.deps.store);
       case "resolution":
         return resolutionOutcome(event, members);
       case "suggestions":
@@ -135,9 +135,13 @@ export class Notifications implements NotificationEvents {
 
 type EventOf<K extends NotificationEvent["kind"]> = Extract<NotificationEvent, { kind: K }>;
 
-function commentOutcome(event: EventOf<"comment">, members: Member[]): Outcome {
+async function commentOutcome(event: EventOf<"comment">, members: Member[], store: NotificationPorts): Promise<Outcome> {
   const { documentId, actorId, threadId, replyId } = event;
-  const { mentioned, replied, ignored } = commentRecipients(members, event);
+  const recipients = commentRecipients(members, event);
+  const { replied, ignored } = recipients;
+  // An edit tells only those this comment did not mention before.
+  const told = event.created ? new Set<string>() : await mentionedBy(store, recipients.mentioned, event);
+  const mentioned = recipients.mentioned.filter((id) => !told.has(id));
   const detail = detailOf({ threadId, replyId, excerpt: excerptOf(event.text) });
   return {
     notifications: [
@@ -156,6 +160,28 @@ function commentOutcome(event: EventOf<"comment">, members: Member[]): Outcome {
         }
       : {}),
   };
+}
+
+/** How far back an edit looks for the mention it might repeat. */
+const MENTION_LOOKBACK = 200;
+
+/** Those of `userIds` already told that this comment mentioned them. */
+async function mentionedBy(
+  store: Pick<NotificationStore, "listNotifications">,
+  userIds: readonly string[],
+  comment: { documentId: string; threadId: string; replyId: string | null },
+): Promise<Set<string>> {
+  const told = new Set<string>();
+  for (const userId of userIds) {
+    const recent = await store.listNotifications(userId, MENTION_LOOKBACK);
+    const same = (n: (typeof recent)[number]) =>
+      n.kind === "mentioned" &&
+      n.documentId === comment.documentId &&
+      n.detail.threadId === comment.threadId &&
+      n.detail.replyId === comment.replyId;
+    if (recent.some(same)) told.add(userId);
+  }
+  return told;
 }
 
 function resolutionOutcome(event: EventOf<"resolution">, members: Member[]): Outcome {

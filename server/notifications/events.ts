@@ -12,7 +12,11 @@ export type NotificationEvent =
       threadId: string;
       /** Null for the thread's opening comment. */
       replyId: string | null;
-      /** The mentioned user ids new in this comment (an edit reports only the added ones). */
+      /**
+       * The user ids the comment mentions. For an edit, all it mentions after the edit: the
+       * server's copy keeps no earlier value to compare with, so the Notifications service
+       * leaves out those this comment has already notified.
+       */
       mentions: readonly string[];
       /** True for a new comment; false for an edit (which only notifies new mentions). */
       created: boolean;

@@ -24,6 +24,7 @@ import {
   exportVersion,
   type LiveStates,
 } from "../../versions/exports.ts";
+import type { NotificationEvents } from "../../notifications/events.ts";
 import { decide, documentMilestones, type LiveDocuments, requestMilestone } from "../../versions/milestones.ts";
 import { restoreVersion, type ServerChanges } from "../../versions/restore.ts";
 import { versionDetail, versionSummaries } from "../../versions/summaries.ts";
@@ -93,9 +94,10 @@ export function versionRoutes(
   maxUploadBytes: number,
   zipLimits: ZipLimits,
   verifyLimits: GateLimits,
+  events?: NotificationEvents,
 ) {
   const session = requireSession(store);
-  const deps = { store, live };
+  const deps = { store, live, events };
   const gate = verifyGate(verifyLimits);
   const rendered = new RenderedExports(store, zipLimits);
   return (
