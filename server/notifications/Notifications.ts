@@ -135,7 +135,11 @@ export class Notifications implements NotificationEvents {
 
 type EventOf<K extends NotificationEvent["kind"]> = Extract<NotificationEvent, { kind: K }>;
 
-async function commentOutcome(event: EventOf<"comment">, members: Member[], store: NotificationPorts): Promise<Outcome> {
+async function commentOutcome(
+  event: EventOf<"comment">,
+  members: Member[],
+  store: NotificationPorts,
+): Promise<Outcome> {
   const { documentId, actorId, threadId, replyId } = event;
   const recipients = commentRecipients(members, event);
   const { replied, ignored } = recipients;

@@ -7,6 +7,7 @@ import type { DocumentReader } from "../../documents/documents.ts";
 import { openDocument } from "../../documents/documents.ts";
 import { badRequest, notFound, payloadTooLarge, serverBusy } from "../../errors.ts";
 import { EXPORT_FORMATS, REDLINE_FORMATS } from "../../export/index.ts";
+import type { NotificationEvents } from "../../notifications/events.ts";
 import type { AccountStore, NameLookup } from "../../store/ports/AccountStore.ts";
 import type { AttributionStore } from "../../store/ports/AttributionStore.ts";
 import type { AuditStore } from "../../store/ports/AuditStore.ts";
@@ -24,7 +25,6 @@ import {
   exportVersion,
   type LiveStates,
 } from "../../versions/exports.ts";
-import type { NotificationEvents } from "../../notifications/events.ts";
 import { decide, documentMilestones, type LiveDocuments, requestMilestone } from "../../versions/milestones.ts";
 import { restoreVersion, type ServerChanges } from "../../versions/restore.ts";
 import { versionDetail, versionSummaries } from "../../versions/summaries.ts";
