@@ -159,7 +159,10 @@ describe("notifications decided on the server, over the raw protocol", async () 
     addReply(marco.doc, threadId, MARCO, "Finde ich auch");
     await expect.poll(() => inbox(ANDREA.id, aboutThread(threadId))).toHaveLength(1);
     const lukas = await open(LUKAS);
-    await eventually(() => (readThreads(lukas.doc).find((t) => t.id === threadId)?.replies.length ?? 0) === 1, "the reply");
+    await eventually(
+      () => (readThreads(lukas.doc).find((t) => t.id === threadId)?.replies.length ?? 0) === 1,
+      "the reply",
+    );
     addReply(lukas.doc, threadId, LUKAS, "@Marco ich formuliere es um", [MARCO.id]);
     await expect.poll(() => inbox(MARCO.id, aboutThread(threadId))).toHaveLength(1);
     setResolved(andrea.doc, threadId, true, ANDREA);
