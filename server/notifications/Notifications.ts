@@ -3,7 +3,7 @@ import { milestoneOf } from "../../shared/milestones/templates.ts";
 import type { Logger } from "../log.ts";
 import type { AuditEntry, AuditStore } from "../store/ports/AuditStore.ts";
 import type { DocumentStore } from "../store/ports/DocumentStore.ts";
-import type { NewNotification, NotificationStore } from "../store/ports/NotificationStore.ts";
+import type { NewNotification, NotificationRow, NotificationStore } from "../store/ports/NotificationStore.ts";
 import { type ChainReader, documentMilestones } from "../versions/milestones.ts";
 import type { MailWake, NotificationEvent, NotificationEvents } from "./events.ts";
 import { excerptOf } from "./excerpt.ts";
@@ -15,6 +15,7 @@ import {
   suggestionRecipients,
   threadRecipients,
 } from "./recipients.ts";
+import { lastTold } from "./toldBefore.ts";
 
 /** What deciding and recording notifications reads and writes. */
 export type NotificationPorts = ChainReader &
@@ -166,24 +167,20 @@ async function commentOutcome(
   };
 }
 
-/** How far back an edit looks for the mention it might repeat. */
-const MENTION_LOOKBACK = 200;
-
 /** Those of `userIds` already told that this comment mentioned them. */
 async function mentionedBy(
-  store: Pick<NotificationStore, "listNotifications">,
+  store: NotificationPorts,
   userIds: readonly string[],
   comment: { documentId: string; threadId: string; replyId: string | null },
 ): Promise<Set<string>> {
   const told = new Set<string>();
   for (const userId of userIds) {
-    const recent = await store.listNotifications(userId, MENTION_LOOKBACK);
-    const same = (n: (typeof recent)[number]) =>
+    const same = (n: NotificationRow) =>
       n.kind === "mentioned" &&
       n.documentId === comment.documentId &&
       n.detail.threadId === comment.threadId &&
       n.detail.replyId === comment.replyId;
-    if (recent.some(same)) told.add(userId);
+    if (await lastTold(store, userId, same)) told.add(userId);
   }
   return told;
 }
@@ -192,14 +189,8 @@ function resolutionOutcome(event: EventOf<"resolution">, members: Member[]): Out
   const { documentId, actorId, threadId } = event;
   const kind = event.resolved ? "thread_resolved" : "thread_reopened";
   const detail = detailOf({ threadId, excerpt: excerptOf(event.text) });
-  return {
-    notifications: entries(threadRecipients(members, actorId, event.participants), {
-      documentId,
-      kind,
-      actorId,
-      detail,
-    }),
-  };
+  const recipients = threadRecipients(members, actorId, event.participants);
+  return { notifications: entries(recipients, { documentId, kind, actorId, detail }) };
 }
 
 async function suggestionOutcome(

@@ -1,22 +1,23 @@
 import * as Y from "yjs";
 import { commentsOf, type ReplyData, ThreadData } from "../../shared/comments/model.ts";
+import type { AuditNote } from "../policy/Change.ts";
 import type { NotificationEvent } from "./events.ts";
 import { isNew } from "./newItems.ts";
 
-type CommentEvent = Extract<NotificationEvent, { kind: "comment" | "resolution" }>;
+type CommentEvent = Extract<NotificationEvent, { kind: "comment" }>;
+type ResolutionEvent = Extract<NotificationEvent, { kind: "resolution" }>;
 
 /** What one new item in the comments map means, before it is turned into an event. */
 type Touch =
   | { what: "thread"; threadId: string }
   | { what: "reply"; threadId: string; replyId: string }
-  | { what: "mentions"; threadId: string; replyId: string | null }
-  | { what: "resolved"; threadId: string };
+  | { what: "mentions"; threadId: string; replyId: string | null };
 
 /**
  * The comment events of an accepted edit, from the items it added to the comments map:
- * a new thread, a new reply, new `mentions` on an existing comment (an edit), a new
- * `resolved` on an existing thread. Authorship was checked by commentRule before the live
- * doc took the change, so the author of a new comment is the actor.
+ * a new thread, a new reply, new `mentions` on an existing comment (an edit). Authorship
+ * was checked by commentRule before the live doc took the change, so the author of a new
+ * comment is the actor.
  */
 export function commentEvents(
   tr: Y.Transaction,
@@ -49,9 +50,7 @@ function touchOf(tr: Y.Transaction, comments: Y.Map<Y.Map<unknown>>, item: Y.Ite
   // A key set on an existing thread's map.
   if (parent._item.parent === comments && parent._item.parentSub) {
     const threadId = parent._item.parentSub;
-    if (item.parentSub === "mentions") return { what: "mentions", threadId, replyId: null };
-    if (item.parentSub === "resolved") return { what: "resolved", threadId };
-    return null;
+    return item.parentSub === "mentions" ? { what: "mentions", threadId, replyId: null } : null;
   }
   const threadItem = (parent._item.parent as Y.AbstractType<unknown>)._item;
   // A reply added to an existing thread's replies.
@@ -75,15 +74,6 @@ function touchOf(tr: Y.Transaction, comments: Y.Map<Y.Map<unknown>>, item: Y.Ite
 
 function eventOf(touch: Touch, thread: ThreadData, at: { documentId: string; actorId: string }): CommentEvent | null {
   const base = { ...at, threadId: thread.id };
-  if (touch.what === "resolved") {
-    return {
-      ...base,
-      kind: "resolution",
-      resolved: thread.resolved,
-      participants: participantsOf(thread),
-      text: thread.text,
-    };
-  }
   const replyId = touch.what === "thread" ? null : touch.replyId;
   const index = replyId === null ? -1 : thread.replies.findIndex((r) => r.id === replyId);
   const comment: ThreadData | ReplyData | undefined = replyId === null ? thread : thread.replies[index];
@@ -98,6 +88,35 @@ function eventOf(touch: Touch, thread: ThreadData, at: { documentId: string; act
     // Those in the thread before this comment: its author and the earlier repliers.
     participants: replyId === null ? [] : participantsOf(thread, index),
   };
+}
+
+/**
+ * The threads an accepted edit resolved or reopened, from the notes commentRule made of it
+ * (`comment.resolve`, `comment.reopen`): only a real change is noted, so writing a thread's
+ * resolution again as it was (which the rule lets anyone through, as nothing changed) reports
+ * nothing. The server's copy keeps no earlier value to compare with.
+ */
+export function resolutionEvents(
+  doc: Y.Doc,
+  notes: readonly AuditNote[],
+  at: { documentId: string; actorId: string },
+): ResolutionEvent[] {
+  const events: ResolutionEvent[] = [];
+  for (const note of notes) {
+    if (note.action !== "comment.resolve" && note.action !== "comment.reopen") continue;
+    const parsed = ThreadData.safeParse(commentsOf(doc).get(String(note.detail.threadId))?.toJSON());
+    if (!parsed.success) continue;
+    const thread = parsed.data;
+    events.push({
+      ...at,
+      kind: "resolution",
+      threadId: thread.id,
+      resolved: note.action === "comment.resolve",
+      participants: participantsOf(thread),
+      text: thread.text,
+    });
+  }
+  return events;
 }
 
 const participantsOf = (thread: ThreadData, before = thread.replies.length): string[] => [

@@ -12,6 +12,7 @@ import {
 import { CONTENT_FIELD } from "../../shared/schema/extensions.ts";
 import { makeSuggestionId } from "../../shared/suggestions/ids.ts";
 import { docWith, HeadlessEditor, paragraph, schema } from "../../tests/helpers/headlessEditor.ts";
+import type { AuditNote } from "../policy/Change.ts";
 import type { NotificationEvent } from "./events.ts";
 import { reportEdits } from "./reportEdits.ts";
 
@@ -26,7 +27,7 @@ function room() {
   const events: NotificationEvent[] = [];
   const observe = reportEdits({ emit: (e) => events.push(e) });
   /** Applies what `change` did on the client to the live doc as `userId`'s update; returns the events reported. */
-  const accept = (userId: string, change: (doc: Y.Doc) => unknown) => {
+  const accept = (userId: string, change: (doc: Y.Doc) => unknown, audit: AuditNote[] = []) => {
     const before = Y.encodeStateVector(client);
     const produced = change(client);
     const update = produced instanceof Uint8Array ? produced : Y.encodeStateAsUpdate(client, before);
@@ -36,7 +37,14 @@ function room() {
     Y.applyUpdate(live, update, "remote");
     live.off("afterTransaction", capture);
     events.length = 0;
-    const followUp = observe({ documentId: "doc-1", userId, parties: ["kanton-so", "sem"], doc: live, transactions });
+    const followUp = observe({
+      documentId: "doc-1",
+      userId,
+      parties: ["kanton-so", "sem"],
+      doc: live,
+      transactions,
+      audit,
+    });
     expect(followUp).toBeNull();
     return [...events];
   };
@@ -122,11 +130,12 @@ describe("reportEdits", () => {
     expect(accept(ANDREA.id, (doc) => editThreadText(doc, "t-1", "Nur der Text"))).toEqual([]);
   });
 
-  it("reports a thread resolved and reopened, with its author and repliers", () => {
+  it("reports a thread resolved and reopened as the policy noted it, with its author and repliers", () => {
     const { accept } = room();
     accept(ANDREA.id, (doc) => void thread(doc, ANDREA));
     accept(CLAIRE.id, (doc) => void addReply(doc, "t-1", CLAIRE, "Antwort"));
-    expect(accept(ANDREA.id, (doc) => setResolved(doc, "t-1", true, ANDREA))).toEqual([
+    const note = (action: string) => [{ action, detail: { threadId: "t-1" } }];
+    expect(accept(ANDREA.id, (doc) => setResolved(doc, "t-1", true, ANDREA), note("comment.resolve"))).toEqual([
       {
         kind: "resolution",
         documentId: "doc-1",
@@ -137,9 +146,11 @@ describe("reportEdits", () => {
         text: "Bitte @Claire prüfen",
       },
     ]);
-    expect(accept(CLAIRE.id, (doc) => setResolved(doc, "t-1", false, CLAIRE))).toEqual([
+    expect(accept(CLAIRE.id, (doc) => setResolved(doc, "t-1", false, CLAIRE), note("comment.reopen"))).toEqual([
       expect.objectContaining({ kind: "resolution", resolved: false }),
     ]);
+    // Written again as it was: the policy noted no change, so there is nothing to report.
+    expect(accept(CLAIRE.id, (doc) => setResolved(doc, "t-1", false, CLAIRE))).toEqual([]);
   });
 
   it("reports nothing for plain text edits", () => {

@@ -2,21 +2,21 @@ import type * as Y from "yjs";
 import { COMMENTS_FIELD, commentsOf } from "../../shared/comments/model.ts";
 import { CONTENT_FIELD } from "../../shared/schema/extensions.ts";
 import type { AcceptedObserver } from "../sync/AcceptedObserver.ts";
-import { commentEvents } from "./commentEvents.ts";
+import { commentEvents, resolutionEvents } from "./commentEvents.ts";
 import type { NotificationEvents } from "./events.ts";
 import { newItems } from "./newItems.ts";
 import { newSuggestionCount } from "./newSuggestions.ts";
 
 /**
  * The room observer that reports what an accepted client update did that may concern
- * others: new comments and replies (with their mentions), mentions added by an edit,
- * threads resolved or reopened, suggestions started. It only reports; who is told is the
+ * others: new comments and replies (with their mentions), mentions set by an edit,
+ * threads resolved or reopened (as the policy noted them), suggestions started. It only reports; who is told is the
  * Notifications service's decision. It changes nothing (no follow-up). An update that
  * touched neither the comments nor the content costs a lookup per transaction; one that did
  * costs a look at its own new items.
  */
 export function reportEdits(events: NotificationEvents): AcceptedObserver {
-  return function reportEdit({ documentId, userId, doc, transactions }) {
+  return function reportEdit({ documentId, userId, doc, transactions, audit }) {
     const comments = sharedAs(doc, COMMENTS_FIELD, () => commentsOf(doc));
     const content = sharedAs(doc, CONTENT_FIELD, () => doc.getXmlFragment(CONTENT_FIELD));
     let suggestions = 0;
@@ -28,6 +28,7 @@ export function reportEdits(events: NotificationEvents): AcceptedObserver {
       if (inComments) for (const event of commentEvents(tr, items, { documentId, actorId: userId })) events.emit(event);
       if (inContent) suggestions += newSuggestionCount(tr, items, userId);
     }
+    for (const event of resolutionEvents(doc, audit, { documentId, actorId: userId })) events.emit(event);
     if (suggestions > 0) events.emit({ kind: "suggestions", documentId, actorId: userId, count: suggestions });
     return null;
   };

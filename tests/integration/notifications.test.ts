@@ -187,6 +187,37 @@ describe("notifications decided on the server, over the raw protocol", async () 
     for (const c of [andrea, marco, lukas]) c.destroy();
   });
 
+  it("tells nobody when a client writes a thread's resolution again unchanged", async () => {
+    const andrea = await open(ANDREA);
+    const threadId = comment(andrea, ANDREA, "Offene Frage");
+    const marco = await open(MARCO);
+    await eventually(() => readThreads(marco.doc).some((t) => t.id === threadId), "the thread at Marco");
+    addReply(marco.doc, threadId, MARCO, "Ich habe geantwortet");
+    await expect.poll(() => inbox(ANDREA.id, aboutThread(threadId))).toHaveLength(1);
+    // Marco, a commenter, may not reopen Andrea's thread, but writing "open" again changes nothing and passes.
+    const thread = commentsOf(marco.doc).get(threadId);
+    marco.doc.transact(() => {
+      thread?.set("resolved", false);
+      thread?.set("resolvedBy", null);
+      thread?.set("resolvedAt", null);
+    });
+    addReply(marco.doc, threadId, MARCO, "Und noch etwas");
+    await expect.poll(() => inbox(ANDREA.id, aboutThread(threadId))).toHaveLength(2);
+    expect((await inbox(ANDREA.id, aboutThread(threadId))).map((n) => n.kind)).toEqual(["reply", "reply"]);
+    // A real resolution and a repeated one: told once.
+    setResolved(andrea.doc, threadId, true, ANDREA);
+    await expect.poll(() => inbox(MARCO.id, aboutThread(threadId))).toHaveLength(1);
+    setResolved(andrea.doc, threadId, true, ANDREA);
+    setResolved(andrea.doc, threadId, false, ANDREA);
+    await expect.poll(() => inbox(MARCO.id, aboutThread(threadId))).toHaveLength(2);
+    expect((await inbox(MARCO.id, aboutThread(threadId))).map((n) => n.kind)).toEqual([
+      "thread_reopened",
+      "thread_resolved",
+    ]);
+    expect(marco.provider.wsconnected).toBe(true);
+    for (const c of [andrea, marco]) c.destroy();
+  });
+
   it("groups the other party's new suggestions into one entry per reader, counting them", async () => {
     const claire = await open(CLAIRE);
     const editor = new HeadlessEditor(claire.doc, { userId: CLAIRE.id, orgId: CLAIRE.orgId });
