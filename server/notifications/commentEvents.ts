@@ -77,7 +77,9 @@ function eventOf(touch: Touch, thread: ThreadData, at: { documentId: string; act
   const replyId = touch.what === "thread" ? null : touch.replyId;
   const index = replyId === null ? -1 : thread.replies.findIndex((r) => r.id === replyId);
   const comment: ThreadData | ReplyData | undefined = replyId === null ? thread : thread.replies[index];
-  if (!comment) return null;
+  // Mentions written again unchanged on another's comment pass the policy (nothing changed);
+  // a real change of them is the author's own.
+  if (!comment || (touch.what === "mentions" && comment.authorId !== at.actorId)) return null;
   return {
     ...base,
     kind: "comment",

@@ -4,6 +4,7 @@ import * as Y from "yjs";
 import {
   addReply,
   type CommentAuthor,
+  commentsOf,
   createThread,
   editReply,
   editThreadText,
@@ -122,6 +123,12 @@ describe("reportEdits", () => {
     expect(accept(CLAIRE.id, (doc) => editReply(doc, "t-1", replyId, "Antwort @Andrea", [ANDREA.id]))).toEqual([
       expect.objectContaining({ kind: "comment", replyId, mentions: [ANDREA.id], created: false }),
     ]);
+  });
+
+  it("reports nothing for mentions written on another's comment (unchanged, or the policy had refused)", () => {
+    const { accept } = room();
+    accept(ANDREA.id, (doc) => void thread(doc, ANDREA, [CLAIRE.id]));
+    expect(accept(CLAIRE.id, (doc) => commentsOf(doc).get("t-1")?.set("mentions", [CLAIRE.id]))).toEqual([]);
   });
 
   it("reports nothing for an edit of a comment's text alone", () => {
