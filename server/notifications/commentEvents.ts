@@ -77,9 +77,10 @@ function eventOf(touch: Touch, thread: ThreadData, at: { documentId: string; act
   const replyId = touch.what === "thread" ? null : touch.replyId;
   const index = replyId === null ? -1 : thread.replies.findIndex((r) => r.id === replyId);
   const comment: ThreadData | ReplyData | undefined = replyId === null ? thread : thread.replies[index];
-  // Mentions written again unchanged on another's comment pass the policy (nothing changed);
-  // a real change of them is the author's own.
-  if (!comment || (touch.what === "mentions" && comment.authorId !== at.actorId)) return null;
+  // A new comment and a real change of its mentions are the author's own (commentRule). What
+  // else passes is a write that changed nothing (mentions set again, a thread map replaced by an
+  // identical one), and reports nothing.
+  if (!comment || comment.authorId !== at.actorId) return null;
   return {
     ...base,
     kind: "comment",

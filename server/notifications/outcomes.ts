@@ -85,8 +85,8 @@ async function commentOutcome(
   const { documentId, actorId, threadId, replyId } = event;
   const recipients = commentRecipients(members, event);
   const { replied, ignored } = recipients;
-  // An edit tells only those this comment did not mention before.
-  const told = event.created ? new Set<string>() : await mentionedBy(store, recipients.mentioned, event);
+  // Only those this comment has not told yet: an edit repeats the mentions it keeps.
+  const told = await mentionedBy(store, recipients.mentioned, event);
   const mentioned = recipients.mentioned.filter((id) => !told.has(id));
   const detail = detailOf({ threadId, replyId, excerpt: excerptOf(event.text) });
   return {

@@ -131,6 +131,19 @@ describe("reportEdits", () => {
     expect(accept(CLAIRE.id, (doc) => commentsOf(doc).get("t-1")?.set("mentions", [CLAIRE.id]))).toEqual([]);
   });
 
+  it("reports nothing for a thread replaced by an identical copy in another's name", () => {
+    const { accept } = room();
+    accept(ANDREA.id, (doc) => void thread(doc, ANDREA, [CLAIRE.id]));
+    const copy = (doc: Y.Doc) => {
+      const json = commentsOf(doc).get("t-1")?.toJSON() as Record<string, unknown>;
+      const map = new Y.Map<unknown>();
+      for (const [key, value] of Object.entries(json)) if (key !== "replies") map.set(key, value);
+      map.set("replies", new Y.Array());
+      commentsOf(doc).set("t-1", map);
+    };
+    expect(accept(CLAIRE.id, copy)).toEqual([]);
+  });
+
   it("reports nothing for an edit of a comment's text alone", () => {
     const { accept } = room();
     accept(ANDREA.id, (doc) => void thread(doc, ANDREA));

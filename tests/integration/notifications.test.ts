@@ -151,6 +151,27 @@ describe("notifications decided on the server, over the raw protocol", async () 
     andrea.destroy();
   });
 
+  it("tells nobody when another member replaces a thread with an identical copy", async () => {
+    const andrea = await open(ANDREA);
+    const threadId = comment(andrea, ANDREA, "Bitte @Marco ansehen", [MARCO.id]);
+    await expect.poll(() => inbox(MARCO.id, aboutThread(threadId))).toHaveLength(1);
+    const lukas = await open(LUKAS);
+    await eventually(() => readThreads(lukas.doc).some((t) => t.id === threadId), "the thread at Lukas");
+    // The copy changes nothing the policy compares, so it passes; it must not pass for a new comment.
+    const json = commentsOf(lukas.doc).get(threadId)?.toJSON() as Record<string, unknown>;
+    const copy = new Y.Map<unknown>();
+    for (const [key, value] of Object.entries(json)) if (key !== "replies") copy.set(key, value);
+    copy.set("replies", new Y.Array());
+    commentsOf(lukas.doc).set(threadId, copy);
+    addReply(lukas.doc, threadId, LUKAS, "Gesehen");
+    await expect.poll(() => inbox(ANDREA.id, aboutThread(threadId))).toHaveLength(1);
+    expect(lukas.provider.wsconnected).toBe(true);
+    expect(await inbox(MARCO.id, aboutThread(threadId))).toEqual([
+      expect.objectContaining({ kind: "mentioned", actorId: ANDREA.id }),
+    ]);
+    for (const c of [andrea, lukas]) c.destroy();
+  });
+
   it("tells the thread's people of replies and of its resolution, never the one who acted", async () => {
     const andrea = await open(ANDREA);
     const threadId = comment(andrea, ANDREA, "Ziel 3 unklar");
