@@ -12,6 +12,8 @@ import type { Logger } from "./log.ts";
 import { MailQueue } from "./mail/MailQueue.ts";
 import { openMailer } from "./mail/openMailer.ts";
 import { MailDigest } from "./notifications/MailDigest.ts";
+import { Notifications } from "./notifications/Notifications.ts";
+import { reportEdits } from "./notifications/reportEdits.ts";
 import { LocalPubSub, type PubSub } from "./pubsub/PubSub.ts";
 import { RedisPubSub } from "./pubsub/RedisPubSub.ts";
 import { resetSettledOnEdit } from "./sections/resetOnEdit.ts";
@@ -35,6 +37,8 @@ export interface AccordServer {
   mail: MailQueue;
   /** Notification mail: `wake` it when a user has new notifications about a document. */
   mailDigest: MailDigest;
+  /** Decides who is notified of what and records it in the inbox; `settled()` waits for events in flight. */
+  notifications: Notifications;
   /** True when this start filled an empty store with the demo data. */
   seeded: boolean;
   /** Stops accepting, closes connections with "server restarting", flushes and closes the store. */
@@ -57,6 +61,10 @@ export async function startServer(config: Config, log: Logger): Promise<AccordSe
     : new LocalPubSub();
   let metrics: ServerMetrics | null = null;
   const commit = new GroupCommit(store, log, (updates, ms) => metrics?.committed(updates, ms));
+  const mail = new MailQueue(openMailer(config, store), log);
+  log.info("mail", { via: mail.mailer.description });
+  const mailDigest = new MailDigest({ store, mail, config, log });
+  const notifications = new Notifications({ store, log, mailWake: mailDigest });
   const rooms = new RoomRegistry({
     updates: store,
     ports: {
@@ -72,13 +80,10 @@ export async function startServer(config: Config, log: Logger): Promise<AccordSe
     handshakeTimeoutMs: config.handshakeTimeoutMs,
     pubsub,
     gapCheckMs: config.gapCheckMs,
-    observers: [resetSettledOnEdit],
+    observers: [resetSettledOnEdit, reportEdits(notifications)],
   });
   metrics = new ServerMetrics(rooms);
   const sessions = new LiveSessions({ store, pubsub, log, checkMs: config.sessionCheckMs });
-  const mail = new MailQueue(openMailer(config, store), log);
-  log.info("mail", { via: mail.mailer.description });
-  const mailDigest = new MailDigest({ store, mail, config, log });
   let ready = true;
   await reportChainProblems(store, log);
   const app = createApp({
@@ -90,6 +95,7 @@ export async function startServer(config: Config, log: Logger): Promise<AccordSe
     mail,
     settingsChanged: (documentId) => void rooms.refreshSettings(documentId),
     live: rooms,
+    notifications,
     ops: opsRoutes({
       store,
       pubsub,
@@ -134,6 +140,7 @@ export async function startServer(config: Config, log: Logger): Promise<AccordSe
     sessions,
     mail,
     mailDigest,
+    notifications,
     seeded,
     close() {
       closing ??= (async () => {
@@ -143,6 +150,7 @@ export async function startServer(config: Config, log: Logger): Promise<AccordSe
         await rooms.closeAll(CloseCode.ServerRestarting, closeReason[CloseCode.ServerRestarting]);
         collab.close();
         await commit.flush();
+        await notifications.settled();
         server.closeAllConnections();
         await pubsub.close();
         await mailDigest.close();

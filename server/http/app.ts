@@ -11,6 +11,7 @@ import type { AccessChanged } from "../documents/members.ts";
 import { AppError, notFound, payloadTooLarge } from "../errors.ts";
 import type { Logger } from "../log.ts";
 import type { MailQueue } from "../mail/MailQueue.ts";
+import type { NotificationEvents } from "../notifications/events.ts";
 import { UNSUBSCRIBE_PATH } from "../notifications/unsubscribe.ts";
 import type { Store } from "../store/Store.ts";
 import type { LiveStates } from "../versions/exports.ts";
@@ -54,6 +55,8 @@ export interface AppDeps {
   ops?: Hono;
   /** Reads uploaded Word files (server/word/read unless a test gives another). */
   readDocx?: DocxReader;
+  /** Where milestone requests and decisions are reported for notifications (issue 16). */
+  notifications?: NotificationEvents;
 }
 
 /** The HTTP application: REST API under /api and the built client. No listening here. */
@@ -68,6 +71,7 @@ export function createApp({
   live,
   ops,
   readDocx = defaultReadDocx,
+  notifications,
 }: AppDeps) {
   const app = new Hono();
   const requestLimit = bodyLimit({ maxSize: config.maxBodyBytes, onError: () => Promise.reject(payloadTooLarge()) });
@@ -96,8 +100,18 @@ export function createApp({
     .route("/", notificationSettingsRoutes(store, config))
     .route("/", auditRoutes(store))
     .route("/", sectionRoutes(store, live))
-    .route("/", versionRoutes(store, live, config.maxUploadBytes, config.verifyZipLimits, config.verifyConcurrency))
     .route("/", historyRoutes(store, live))
+    .route(
+      "/",
+      versionRoutes(
+        store,
+        live,
+        config.maxUploadBytes,
+        config.verifyZipLimits,
+        config.verifyConcurrency,
+        notifications,
+      ),
+    )
     .all("*", () => {
       throw notFound("endpoint");
     });

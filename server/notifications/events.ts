@@ -12,13 +12,32 @@ export type NotificationEvent =
       threadId: string;
       /** Null for the thread's opening comment. */
       replyId: string | null;
-      /** The mentioned user ids new in this comment (an edit reports only the added ones). */
+      /**
+       * The user ids the comment mentions. For an edit, all it mentions after the edit: the
+       * server's copy keeps no earlier value to compare with, so the Notifications service
+       * leaves out those this comment has already notified.
+       */
       mentions: readonly string[];
       /** True for a new comment; false for an edit (which only notifies new mentions). */
       created: boolean;
       text: string;
+      /**
+       * Who is in the thread besides this comment: its author and the authors of the replies
+       * before this one, as the server's copy holds them (commentRule checked each author).
+       */
+      participants: readonly string[];
     }
-  | { kind: "resolution"; documentId: string; actorId: string; threadId: string; resolved: boolean }
+  | {
+      kind: "resolution";
+      documentId: string;
+      actorId: string;
+      threadId: string;
+      resolved: boolean;
+      /** The thread's author and repliers, as the server's copy holds them. */
+      participants: readonly string[];
+      /** The thread's opening comment, for the excerpt. */
+      text: string;
+    }
   | { kind: "suggestions"; documentId: string; actorId: string; count: number }
   | { kind: "milestone_requested"; documentId: string; actorId: string; versionId: string; milestone: string }
   | {

@@ -6,6 +6,7 @@ import { describeDocumentContract } from "./contract/documentContract.ts";
 import { ALICE, ALICE_NEW, BOB_NEW, DOC_A, DOC_B, ORG, PARTIES } from "./contract/fixtures.ts";
 import { describeHistoryContract } from "./contract/historyContract.ts";
 import { describeInvitationContract } from "./contract/invitationContract.ts";
+import { describeNotificationContract } from "./contract/notificationContract.ts";
 import { describeNotificationMailContract } from "./contract/notificationMailContract.ts";
 import { describeOrganisationContract } from "./contract/organisationContract.ts";
 import { describeUpdateLogContract } from "./contract/updateLogContract.ts";
@@ -52,6 +53,7 @@ export function describeStoreContract(
     describe("AuditStore", () => describeAuditContract(open));
     describe("InvitationStore, PasswordResetStore and MailOutboxStore", () => describeInvitationContract(open));
     describe("NotificationMailStore", () => describeNotificationMailContract(open));
+    describe("NotificationStore", () => describeNotificationContract(open, rawSql));
 
     it("answers a ping while open", async () => {
       const store = await open();

@@ -9,6 +9,8 @@ export interface AcceptedEdit {
   parties: readonly string[];
   doc: Y.Doc;
   transactions: readonly Y.Transaction[];
+  /** What the policy noted of the update as it judged it (e.g. `comment.resolve`), as audited. */
+  audit: readonly AuditNote[];
 }
 
 /** A change the server makes in answer to an accepted edit, committed and sent like any other, and audited. */

@@ -80,6 +80,8 @@ export class Room implements CommitListener {
   private destroyed = false;
   /** The transactions a client update being received made on the live doc; null outside a receive. */
   private observed: Y.Transaction[] | null = null;
+  /** The audit notes the policy made of the client update being applied, for the observers. */
+  private observedNotes: AuditNote[] = [];
   private readonly handlers: Record<number, Handler> = {
     [MessageType.Sync]: (conn, d) => this.onSync(conn, d),
     [MessageType.Awareness]: (conn, d) => this.presence.receive(conn, readAwarenessMessage(d)),
@@ -113,7 +115,10 @@ export class Room implements CommitListener {
         accepted: (accepted) => this.accept(accepted),
         relayed: (update) => this.outbox.deliver([...this.connections], updateMessage(update)),
         refused: (conn, reason) => options.hooks.refused(this, conn, reason),
-        audit: (conn, note) => options.hooks.audit(this, conn, note),
+        audit: (conn, note) => {
+          if (this.observed) this.observedNotes.push(note);
+          options.hooks.audit(this, conn, note);
+        },
         broken: () => this.reload(),
       },
       options.validators,
@@ -256,17 +261,20 @@ export class Room implements CommitListener {
       return;
     }
     this.observed = [];
+    this.observedNotes = [];
     try {
       this.gate.receive(conn, message.update, this.flags);
     } finally {
       const transactions = this.observed;
+      const audit = this.observedNotes;
       this.observed = null;
-      if (transactions.length > 0 && !this.destroyed) this.notifyObservers(conn, transactions);
+      this.observedNotes = [];
+      if (transactions.length > 0 && !this.destroyed) this.notifyObservers(conn, transactions, audit);
     }
   }
 
   /** Runs the observers on an accepted update; their follow-ups are server changes, committed after it. */
-  private notifyObservers(conn: Connection, transactions: Y.Transaction[]): void {
+  private notifyObservers(conn: Connection, transactions: Y.Transaction[], audit: readonly AuditNote[]): void {
     for (const observe of this.options.observers ?? []) {
       const followUp = observe({
         documentId: this.documentId,
@@ -274,6 +282,7 @@ export class Room implements CommitListener {
         parties: this.flags.parties,
         doc: this.doc,
         transactions,
+        audit,
       });
       if (!followUp) continue;
       applyServerChange(this.doc, conn.user.id, followUp.change);

@@ -18,6 +18,7 @@ import {
   notPending,
   openItems,
 } from "../errors.ts";
+import type { NotificationEvents } from "../notifications/events.ts";
 import type { AccountStore, NameLookup } from "../store/ports/AccountStore.ts";
 import type { AuditStore } from "../store/ports/AuditStore.ts";
 import type { DocumentStore } from "../store/ports/DocumentStore.ts";
@@ -44,6 +45,8 @@ type MilestonePorts = DocumentReader & VersionStore & NameLookup & AuditStore & 
 export interface MilestoneDeps {
   store: MilestonePorts;
   live: LiveDocuments;
+  /** Told of requests and decisions once they are stored (issue 16); absent, nobody is notified. */
+  events?: NotificationEvents | undefined;
 }
 
 /** Values in the order the milestone lists its fields, as the record prints them. */
@@ -152,6 +155,13 @@ export async function requestMilestone(
       ...(overrideOf(version) ? { override: overrideOf(version) } : {}),
     },
   });
+  deps.events?.emit({
+    kind: "milestone_requested",
+    documentId,
+    actorId,
+    versionId: version.id,
+    milestone: version.milestone,
+  });
   return version;
 }
 
@@ -250,5 +260,16 @@ export async function decide(
     });
   }
   if (status !== "pending") await deps.live.refreshSettings(doc.id);
+  if (status) {
+    deps.events?.emit({
+      kind: "milestone_decided",
+      documentId: doc.id,
+      actorId,
+      versionId,
+      milestone: version.milestone,
+      status,
+      reason: approval.reason,
+    });
+  }
   return approval;
 }

@@ -7,6 +7,7 @@ import type { DocumentReader } from "../../documents/documents.ts";
 import { openDocument } from "../../documents/documents.ts";
 import { badRequest, notFound, payloadTooLarge, serverBusy } from "../../errors.ts";
 import { EXPORT_FORMATS, REDLINE_FORMATS } from "../../export/index.ts";
+import type { NotificationEvents } from "../../notifications/events.ts";
 import type { AccountStore, NameLookup } from "../../store/ports/AccountStore.ts";
 import type { AttributionStore } from "../../store/ports/AttributionStore.ts";
 import type { AuditStore } from "../../store/ports/AuditStore.ts";
@@ -93,9 +94,10 @@ export function versionRoutes(
   maxUploadBytes: number,
   zipLimits: ZipLimits,
   verifyLimits: GateLimits,
+  events?: NotificationEvents,
 ) {
   const session = requireSession(store);
-  const deps = { store, live };
+  const deps = { store, live, events };
   const gate = verifyGate(verifyLimits);
   const rendered = new RenderedExports(store, zipLimits);
   return (

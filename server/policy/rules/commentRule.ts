@@ -15,8 +15,8 @@ const refuse = (reason: string): never => {
 /**
  * Comments are written under the author's own name only: new threads and replies must
  * carry the connection's user and organisation; only the author edits or deletes a
- * comment; only the author resolves or reopens a thread, except that owners and editors
- * resolve anyone's. Applies to every role, so nobody can comment under another's name.
+ * comment (and its mentions, with an edit); only the author resolves or reopens a thread,
+ * except that owners and editors resolve anyone's. Applies to every role, so nobody can comment under another's name.
  */
 export const commentRule: Validator = (actor, change): Judgement => {
   const audit: AuditNote[] = [];
@@ -56,6 +56,7 @@ function checkThreadChange(actor: Actor, before: ThreadData, after: ThreadData):
   if (before.text !== after.text || before.editedAt !== after.editedAt) {
     checkOwn(actor, before, "edit another user's comment");
   }
+  checkMentions(actor, before, after);
   checkReplies(actor, before.replies, after.replies);
   if (RESOLUTION_FIELDS.every((f) => before[f] === after[f])) return [];
   if (!canEditContent(actor.role)) checkOwn(actor, before, "resolve or reopen another user's thread");
@@ -75,11 +76,26 @@ function checkReplies(actor: Actor, before: ReplyData[], after: ReplyData[]): vo
     if (!previous) checkAuthor(actor, reply);
     else if (!same(previous, reply)) {
       checkOwn(actor, previous, "edit another user's reply");
+      checkMentions(actor, previous, reply);
       for (const field of FIXED_REPLY_FIELDS)
         if (previous[field] !== reply[field]) refuse(`the ${field} of a reply cannot change`);
     }
   }
   for (const [id, reply] of old) if (!now.has(id)) checkOwn(actor, reply, "delete another user's reply");
+}
+
+/**
+ * Mentions notify people (issue 16), so they change only with the author's own edit of the
+ * comment: nobody adds a mention to another's comment to notify in their name.
+ */
+function checkMentions(
+  actor: Actor,
+  before: { authorId: string; editedAt: string | null; mentions?: string[] | undefined },
+  after: { editedAt: string | null; mentions?: string[] | undefined },
+): void {
+  if (same(before.mentions ?? [], after.mentions ?? [])) return;
+  checkOwn(actor, before, "change the mentions of another user's comment");
+  if (before.editedAt === after.editedAt) refuse("mentions change only with an edit of the comment");
 }
 
 function checkAuthor(actor: Actor, comment: { authorId: string; authorName: string; orgId: string }): void {

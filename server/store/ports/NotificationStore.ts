@@ -10,10 +10,12 @@ export interface NewNotification {
   detail: Record<string, string | number | null>;
   /**
    * Unread notifications of one user with the same key are one entry: recording another
-   * increments its count, replaces its detail and actor, and marks it unmailed again.
+   * adds its count, replaces its detail and actor, and marks it unmailed again.
    * Null: always a new entry.
    */
   groupKey: string | null;
+  /** How many events this one stands for (several suggestions in one update); 1 when absent. */
+  count?: number;
 }
 
 export interface NotificationRow {

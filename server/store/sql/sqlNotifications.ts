@@ -36,20 +36,21 @@ export const toNotification = (r: NotificationDbRow): NotificationRow => ({
 /** Adds one notification, or folds it into the user's unread entry with the same group key. */
 async function addOne(tx: Sql, n: NewNotification, at: string): Promise<NotificationRow> {
   const detail = JSON.stringify(n.detail);
+  const count = n.count ?? 1;
   if (n.groupKey !== null) {
     const grouped = await tx.get<NotificationDbRow>(
-      `UPDATE notifications SET count = count + 1, detail = ?, actor_id = ?, updated_at = ?, mailed_at = NULL
+      `UPDATE notifications SET count = count + ?, detail = ?, actor_id = ?, updated_at = ?, mailed_at = NULL
          WHERE id = (SELECT id FROM notifications WHERE user_id = ? AND group_key = ? AND read_at IS NULL
                      ORDER BY id DESC LIMIT 1)
          RETURNING *`,
-      [detail, n.actorId, at, n.userId, n.groupKey],
+      [count, detail, n.actorId, at, n.userId, n.groupKey],
     );
     if (grouped) return toNotification(grouped);
   }
   const row = await tx.get<NotificationDbRow>(
     `INSERT INTO notifications (user_id, document_id, kind, actor_id, detail, group_key, count, created_at, updated_at)
-       VALUES (?, ?, ?, ?, ?, ?, 1, ?, ?) RETURNING *`,
-    [n.userId, n.documentId, n.kind, n.actorId, detail, n.groupKey, at, at],
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING *`,
+    [n.userId, n.documentId, n.kind, n.actorId, detail, n.groupKey, count, at, at],
   );
   if (!row) throw new Error("notification not stored");
   return toNotification(row);
