@@ -25,6 +25,7 @@ import { authRoutes } from "./routes/auth.ts";
 import { documentRoutes } from "./routes/documents.ts";
 import { invitationRoutes } from "./routes/invitations.ts";
 import { memberRoutes } from "./routes/members.ts";
+import { notificationRoutes } from "./routes/notifications.ts";
 import { organisationRoutes } from "./routes/organisations.ts";
 import { passwordRoutes } from "./routes/passwords.ts";
 import { sectionRoutes } from "./routes/sections.ts";
@@ -87,6 +88,7 @@ export function createApp({
     .route("/", wordImportRoutes({ store, live, readDocx }))
     .route("/", documentRoutes(store, settingsChanged))
     .route("/", memberRoutes(store, accessChanged))
+    .route("/", notificationRoutes(store))
     .route("/", organisationRoutes(store))
     .route("/", auditRoutes(store))
     .route("/", sectionRoutes(store, live))
