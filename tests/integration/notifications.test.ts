@@ -1,9 +1,10 @@
 import { describe, expect, it } from "vitest";
+import type { NewNotification } from "../../server/store/ports/NotificationStore.ts";
 import { NotificationList } from "../../shared/api/notifications.ts";
 import { DocumentListEntry } from "../../shared/api/schemas.ts";
-import type { NewNotification } from "../../server/store/ports/NotificationStore.ts";
 import { apiClient } from "../helpers/api.ts";
 import { inProcessApp } from "../helpers/inProcessApp.ts";
+import { addPeople, PEOPLE } from "../helpers/people.ts";
 import { login, startTestServer } from "../helpers/server.ts";
 
 const CONCEPT = "kip3-konzept-so";
@@ -128,7 +129,10 @@ describe("the notifications inbox", async () => {
 describe("what waits for me in the document list", async () => {
   const server = await startTestServer();
   const api = apiClient(server.url);
+  // Sara is of the canton, as Andrea and Lukas, but only comments on the concept.
+  await addPeople(server.store, PEOPLE.sara);
   const cookies = {
+    sara: await login(server.url, PEOPLE.sara.email),
     andrea: await login(server.url, "andrea.meier@so.ch"),
     lukas: await login(server.url, "lukas.frei@so.ch"),
     claire: await login(server.url, "claire.dubois@sem.admin.ch"),
@@ -141,10 +145,15 @@ describe("what waits for me in the document list", async () => {
       .parse(res.body)
       .find((d) => d.id === documentId)?.waiting;
   };
-  const request = async (documentId: string) => {
+  const andreaPuts = await api("PUT", `/api/documents/${CONCEPT}/members`, {
+    cookie: cookies.andrea,
+    json: { userId: PEOPLE.sara.id, role: "commenter" },
+  });
+  expect(andreaPuts.status).toBe(200);
+  const request = async (documentId: string, override?: string) => {
     const res = await api<{ id: string }>("POST", `/api/documents/${documentId}/milestones`, {
       cookie: cookies.andrea,
-      json: { includeOpen: true },
+      json: { includeOpen: true, override },
     });
     expect(res.status).toBe(201);
     return res.body.id;
@@ -173,8 +182,9 @@ describe("what waits for me in the document list", async () => {
     const draft = await request(CONCEPT); // Konzept: Entwurf, the canton decides, no four eyes
     expect((await waitingIn("andrea", CONCEPT))?.approval).toBe(true);
     expect((await waitingIn("lukas", CONCEPT))?.approval).toBe(true);
-    // SEM does not decide this one; Marco could not anyway (commenter).
+    // SEM does not decide this one; Marco could not anyway (commenter), nor can Sara of the canton.
     expect((await waitingIn("claire", CONCEPT))?.approval).toBe(false);
+    expect((await waitingIn("sara", CONCEPT))?.approval).toBe(false);
     expect((await waitingIn("marco", CONCEPT))?.approval).toBe(false);
     const approved = await api("POST", `/api/versions/${draft}/approvals`, {
       cookie: cookies.lukas,
@@ -189,5 +199,21 @@ describe("what waits for me in the document list", async () => {
     await request(CONCEPT); // RRB, four eyes: Andrea requested
     expect((await waitingIn("andrea", CONCEPT))?.approval).toBe(false);
     expect((await waitingIn("lukas", CONCEPT))?.approval).toBe(true);
+  });
+
+  it("stops showing a milestone to an organisation once it decided, while the other still must", async () => {
+    // Programmvereinbarung bereinigt: both parties decide (its section check overridden here).
+    const settled = await request(AGREEMENT, "Abschnitte mündlich bereinigt");
+    for (const who of ["andrea", "lukas", "claire"] as const)
+      expect((await waitingIn(who, AGREEMENT))?.approval).toBe(true);
+    expect((await waitingIn("marco", AGREEMENT))?.approval).toBe(false); // viewer
+    const approved = await api("POST", `/api/versions/${settled}/approvals`, {
+      cookie: cookies.andrea,
+      json: { decision: "approve" },
+    });
+    expect(approved.status).toBe(201);
+    expect((await waitingIn("andrea", AGREEMENT))?.approval).toBe(false);
+    expect((await waitingIn("lukas", AGREEMENT))?.approval).toBe(false);
+    expect((await waitingIn("claire", AGREEMENT))?.approval).toBe(true);
   });
 });
