@@ -5,6 +5,7 @@ import { finalStateDe, finalStateErrorsDe } from "./finalState.de.ts";
 import { fourEyesDe, fourEyesErrorsDe } from "./fourEyes.de.ts";
 import { gridsDe } from "./grids.de.ts";
 import { deMilestones } from "./milestones.de.ts";
+import { notificationsDe } from "./notifications.de.ts";
 import { deParties } from "./parties.de.ts";
 import { sectionsDe, sectionsErrorsDe } from "./sections.de.ts";
 import { ssoDe, ssoErrorsDe } from "./sso.de.ts";
@@ -221,6 +222,7 @@ export const de = {
   ...finalStateDe,
   ...sectionsDe,
   ...gridsDe,
+  ...notificationsDe,
   ...accountsDe,
   ...wordImportDe,
   errors: {

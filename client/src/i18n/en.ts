@@ -5,6 +5,7 @@ import { finalStateEn, finalStateErrorsEn } from "./finalState.en.ts";
 import { fourEyesEn, fourEyesErrorsEn } from "./fourEyes.en.ts";
 import { gridsEn } from "./grids.en.ts";
 import { enMilestones } from "./milestones.en.ts";
+import { notificationsEn } from "./notifications.en.ts";
 import { enParties } from "./parties.en.ts";
 import { sectionsEn, sectionsErrorsEn } from "./sections.en.ts";
 import { ssoEn, ssoErrorsEn } from "./sso.en.ts";
@@ -278,6 +279,7 @@ export const en: Translation = {
   ...finalStateEn,
   ...sectionsEn,
   ...gridsEn,
+  ...notificationsEn,
   ...accountsEn,
   ...wordImportEn,
   errors: {

@@ -5,6 +5,7 @@ import { finalStateErrorsFr, finalStateFr } from "./finalState.fr.ts";
 import { fourEyesErrorsFr, fourEyesFr } from "./fourEyes.fr.ts";
 import { gridsFr } from "./grids.fr.ts";
 import { frMilestones } from "./milestones.fr.ts";
+import { notificationsFr } from "./notifications.fr.ts";
 import { frParties } from "./parties.fr.ts";
 import { sectionsErrorsFr, sectionsFr } from "./sections.fr.ts";
 import { ssoErrorsFr, ssoFr } from "./sso.fr.ts";
@@ -292,6 +293,7 @@ export const fr: Translation = {
   ...finalStateFr,
   ...sectionsFr,
   ...gridsFr,
+  ...notificationsFr,
   ...accountsFr,
   ...wordImportFr,
   errors: {

@@ -5,6 +5,7 @@ import { finalStateErrorsIt, finalStateIt } from "./finalState.it.ts";
 import { fourEyesErrorsIt, fourEyesIt } from "./fourEyes.it.ts";
 import { gridsIt } from "./grids.it.ts";
 import { itMilestones } from "./milestones.it.ts";
+import { notificationsIt } from "./notifications.it.ts";
 import { itParties } from "./parties.it.ts";
 import { sectionsErrorsIt, sectionsIt } from "./sections.it.ts";
 import { ssoErrorsIt, ssoIt } from "./sso.it.ts";
@@ -294,6 +295,7 @@ export const it: Translation = {
   ...finalStateIt,
   ...sectionsIt,
   ...gridsIt,
+  ...notificationsIt,
   ...accountsIt,
   ...wordImportIt,
   errors: {
