@@ -1,8 +1,4 @@
-import {
-  type MarkRead,
-  NotificationList,
-  NotificationSettings,
-} from "../../../shared/api/notifications.ts";
+import { type MarkRead, NotificationList, NotificationSettings } from "../../../shared/api/notifications.ts";
 import { request, requestNoContent } from "./client.ts";
 
 /** The signed-in user's inbox: newest first, with the unread count. */

@@ -5,11 +5,13 @@ import { useTranslation } from "react-i18next";
 import { createThread, type ThreadData } from "../../../../shared/comments/model.ts";
 import { useDocument } from "../../lib/DocumentContext.tsx";
 import { selectionAnchors, threadRange } from "./anchors.ts";
-import { CommentField, SubmitOrCancel } from "./CommentForm.tsx";
+import { SubmitOrCancel } from "./CommentForm.tsx";
 import { commentAuthorOf } from "./commentAuthorOf.ts";
 import { FilterSelect } from "./FilterSelect.tsx";
+import { MentionField } from "./MentionField.tsx";
 import { canComment } from "./permissions.ts";
 import { ThreadCard } from "./ThreadCard.tsx";
+import { useMentionDraft } from "./useMentionDraft.ts";
 
 type StatusFilter = "open" | "resolved" | "all";
 /** Whose threads: everyone's, one party's (its organisation id), or those of organisations that are no party. */
@@ -39,7 +41,7 @@ export function CommentsPanel({ editor, threads, focused, onFocus, draftRequest 
   const [status, setStatus] = useState<StatusFilter>("open");
   const [org, setOrg] = useState<OrgFilter>("all");
   const [draft, setDraft] = useState<ReturnType<typeof selectionAnchors>>(null);
-  const [text, setText] = useState("");
+  const comment = useMentionDraft();
   // biome-ignore lint/correctness/useExhaustiveDependencies: the request counter is the trigger
   useEffect(() => {
     if (draftRequest && canComment(role)) setDraft(selectionAnchors(editor));
@@ -54,16 +56,18 @@ export function CommentsPanel({ editor, threads, focused, onFocus, draftRequest 
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    if (!draft || !text.trim()) return;
+    const text = comment.text.trim();
+    if (!draft || !text) return;
     const id = createThread(session.ydoc, {
       author: commentAuthorOf(user),
-      text: text.trim(),
+      text,
+      mentions: comment.mentions(),
       quote: draft.quote,
       anchorStart: draft.start,
       anchorEnd: draft.end,
     });
     setDraft(null);
-    setText("");
+    comment.reset();
     onFocus(id);
   };
 
@@ -98,9 +102,10 @@ export function CommentsPanel({ editor, threads, focused, onFocus, draftRequest 
       {draft && (
         <form className="comments__new" onSubmit={submit}>
           <p className="thread__quote">«{draft.quote}»</p>
-          <CommentField
-            value={text}
-            onChange={setText}
+          <MentionField
+            value={comment.text}
+            onChange={comment.setText}
+            onMention={comment.choose}
             label={t("comments.add")}
             placeholder={t("comments.placeholder")}
             rows={3}
@@ -109,7 +114,7 @@ export function CommentsPanel({ editor, threads, focused, onFocus, draftRequest 
           <SubmitOrCancel
             label={t("comments.submit")}
             testId="comment-submit"
-            text={text}
+            text={comment.text}
             onCancel={() => setDraft(null)}
           />
         </form>

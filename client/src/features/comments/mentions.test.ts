@@ -57,7 +57,9 @@ describe("textPieces", () => {
   });
 
   it("leaves an @Name that was typed but not chosen as plain text, and counts ids without a name", () => {
-    expect(textPieces("@Lukas Frei schaut", [], members).pieces).toEqual([{ kind: "text", text: "@Lukas Frei schaut" }]);
+    expect(textPieces("@Lukas Frei schaut", [], members).pieces).toEqual([
+      { kind: "text", text: "@Lukas Frei schaut" },
+    ]);
     expect(textPieces("ohne Namen", ["u-gone"], members)).toEqual({
       pieces: [{ kind: "text", text: "ohne Namen" }],
       unmatched: 1,

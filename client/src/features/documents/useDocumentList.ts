@@ -44,7 +44,10 @@ export function useDocumentList(): { state: DocumentListState; add: (doc: Docume
   const add = useCallback((doc: DocumentSummary) => {
     setState((prev) => ({
       status: "loaded",
-      documents: [{ ...doc, waiting: NOTHING_WAITING }, ...(prev.status === "loaded" ? prev.documents.filter((d) => d.id !== doc.id) : [])],
+      documents: [
+        { ...doc, waiting: NOTHING_WAITING },
+        ...(prev.status === "loaded" ? prev.documents.filter((d) => d.id !== doc.id) : []),
+      ],
     }));
   }, []);
 
