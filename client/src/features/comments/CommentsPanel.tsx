@@ -46,6 +46,11 @@ export function CommentsPanel({ editor, threads, focused, onFocus, draftRequest 
   useEffect(() => {
     if (draftRequest && canComment(role)) setDraft(selectionAnchors(editor));
   }, [draftRequest]);
+  // A resolved thread someone was led to (a notification) shows although the filter is on "open".
+  const focusedResolved = threads.some((th) => th.id === focused && th.resolved);
+  useEffect(() => {
+    if (focusedResolved) setStatus((s) => (s === "open" ? "all" : s));
+  }, [focusedResolved]);
   const hasSelection = useEditorState({ editor, selector: ({ editor: e }) => !e.state.selection.empty });
   // Where each passage is now, recomputed on every transaction (the binding's mapping is current
   // by then) and compared by value, so the list re-orders and marks orphans as the text changes.

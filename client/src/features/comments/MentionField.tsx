@@ -3,6 +3,7 @@ import { useTranslation } from "react-i18next";
 import { useDocument } from "../../lib/DocumentContext.tsx";
 import { COMMENT_MAX_LENGTH } from "./limits.ts";
 import { insertMention, type Mentionable, matchingMembers, mentionQuery } from "./mentions.ts";
+import "../../styles/notifications.css";
 
 interface MentionFieldProps {
   value: string;
