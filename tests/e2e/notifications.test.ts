@@ -137,7 +137,7 @@ describe("notifications between three people", async () => {
 
     await entry.getByRole("link").click();
     await page.locator('[data-testid="connection-status"][data-status="connected"]').waitFor();
-    expect(await page.evaluate(() => window.location.hash)).toBe(`#/documents/${CONCEPT}/threads/${threadId}`);
+    expect(new URL(page.url()).hash).toBe(`#/documents/${CONCEPT}/threads/${threadId}`);
     const thread = page.locator(`[data-testid="comment-thread"][data-thread-id="${threadId}"]`);
     await expect.poll(() => thread.getAttribute("class")).toContain("thread--focused");
     await page.locator(".comment-highlight--active").first().waitFor();
