@@ -1,6 +1,6 @@
 import type { Editor } from "@tiptap/core";
 import { useEditorState } from "@tiptap/react";
-import { type FormEvent, useEffect, useState } from "react";
+import { type FormEvent, useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { createThread, type ThreadData } from "../../../../shared/comments/model.ts";
 import { useDocument } from "../../lib/DocumentContext.tsx";
@@ -24,6 +24,8 @@ interface CommentsPanelProps {
   onFocus: (id: string | null) => void;
   /** Changes when another panel asks to start a comment on the current selection (a suggestion's text). */
   draftRequest?: number;
+  /** The thread a notification's link leads to, if any. */
+  target?: string | null;
 }
 
 /**
@@ -33,7 +35,7 @@ interface CommentsPanelProps {
  * names it, and the organisations that are no party), and the threads in document order,
  * orphans last.
  */
-export function CommentsPanel({ editor, threads, focused, onFocus, draftRequest }: CommentsPanelProps) {
+export function CommentsPanel({ editor, threads, focused, onFocus, draftRequest, target = null }: CommentsPanelProps) {
   const { t } = useTranslation();
   const { doc, user, session, organisation } = useDocument();
   // A final document takes no new threads or replies (the server refuses them too).
@@ -46,11 +48,15 @@ export function CommentsPanel({ editor, threads, focused, onFocus, draftRequest 
   useEffect(() => {
     if (draftRequest && canComment(role)) setDraft(selectionAnchors(editor));
   }, [draftRequest]);
-  // A resolved thread someone was led to (a notification) shows although the filter is on "open".
-  const focusedResolved = threads.some((th) => th.id === focused && th.resolved);
+  // The thread a notification led to shows even when resolved (the filter is on "open" by
+  // default), once per arrival: resolving it afterwards hides it as usual.
+  const arrived = useRef<string | null>(null);
+  const targetThread = threads.find((th) => th.id === target);
   useEffect(() => {
-    if (focusedResolved) setStatus((s) => (s === "open" ? "all" : s));
-  }, [focusedResolved]);
+    if (!targetThread || arrived.current === targetThread.id) return;
+    arrived.current = targetThread.id;
+    if (targetThread.resolved) setStatus((s) => (s === "open" ? "all" : s));
+  }, [targetThread]);
   const hasSelection = useEditorState({ editor, selector: ({ editor: e }) => !e.state.selection.empty });
   // Where each passage is now, recomputed on every transaction (the binding's mapping is current
   // by then) and compared by value, so the list re-orders and marks orphans as the text changes.

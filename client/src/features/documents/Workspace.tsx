@@ -162,6 +162,7 @@ export function Workspace({ doc, user, session, onRenamed, onSessionExpired }: W
                 threads={threads}
                 focused={focused}
                 onFocus={setFocused}
+                target={targetThread}
               />
             )}
             <PresenceList awareness={session.provider.awareness} />
