@@ -2,9 +2,6 @@ import type { DocumentWaiting, NotificationKind } from "../../shared/api/notific
 import { canEditContent, type Role } from "../../shared/roles.ts";
 import type { ApprovalRow, VersionHead } from "../store/ports/VersionStore.ts";
 
-/** Nothing waits: a document just created or opened outside the list. */
-export const NOTHING_WAITING: DocumentWaiting = { approval: false, replies: 0, suggestions: 0 };
-
 /** The pending milestone as `milestoneStates` reports it (`lock`). */
 export interface PendingMilestone {
   version: Pick<VersionHead, "frozenBy">;
