@@ -1,11 +1,11 @@
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import * as Y from "yjs";
-import type { NewNotification } from "../../server/store/ports/NotificationStore.ts";
 import { type CommentAuthor, createThread, readThreads } from "../../shared/comments/model.ts";
 import { CONTENT_FIELD } from "../../shared/schema/extensions.ts";
 import { apiClient } from "../helpers/api.ts";
 import { launchBrowser, openDocument, selectByDragging, signedInPage } from "../helpers/browser.ts";
+import { notificationFor } from "../helpers/notifications.ts";
 import { login, startTestServer } from "../helpers/server.ts";
 import { storedDoc } from "../helpers/stored.ts";
 import { connectClient } from "../helpers/yClient.ts";
@@ -104,19 +104,15 @@ describe("notifications between three people", async () => {
   });
 
   it("brings Claire's mention to her bell, and leads her to the thread, marking it read", async () => {
-    const note = (userId: string, documentId: string, kind: NewNotification["kind"], detail = {}) => ({
-      userId,
-      documentId,
-      kind,
-      actorId: "u-andrea",
-      detail,
-      groupKey: null,
-    });
     await server.store.addNotifications(
       [
-        note("u-claire", AGREEMENT, "reply", { threadId: "t-elsewhere", excerpt: "Einverstanden" }),
-        note("u-claire", CONCEPT, "mentioned", { threadId, excerpt: "Bitte prüfen @Claire Dubois und Lukas" }),
-        note("u-lukas", CONCEPT, "reply", { threadId, excerpt: "für Lukas" }),
+        notificationFor("u-claire", AGREEMENT, "reply", {
+          detail: { threadId: "t-elsewhere", excerpt: "Einverstanden" },
+        }),
+        notificationFor("u-claire", CONCEPT, "mentioned", {
+          detail: { threadId, excerpt: "Bitte prüfen @Claire Dubois und Lukas" },
+        }),
+        notificationFor("u-lukas", CONCEPT, "reply", { detail: { threadId, excerpt: "für Lukas" } }),
       ],
       new Date(),
     );
@@ -165,15 +161,13 @@ describe("notifications between three people", async () => {
   it("shows in the document list what waits: replies, the other party's suggestions, a pending approval", async () => {
     await server.store.addNotifications(
       [
-        { userId: "u-claire", documentId: AGREEMENT, kind: "reply", actorId: "u-lukas", detail: {}, groupKey: null },
-        ...[1, 2].map(() => ({
-          userId: "u-claire",
-          documentId: AGREEMENT,
-          kind: "suggestions" as const,
-          actorId: "u-lukas",
-          detail: {},
-          groupKey: "suggestions:kip3-vereinbarung-so:kanton-so",
-        })),
+        notificationFor("u-claire", AGREEMENT, "reply", { actorId: "u-lukas" }),
+        ...[1, 2].map(() =>
+          notificationFor("u-claire", AGREEMENT, "suggestions", {
+            actorId: "u-lukas",
+            groupKey: "suggestions:kip3-vereinbarung-so:kanton-so",
+          }),
+        ),
       ],
       new Date(),
     );

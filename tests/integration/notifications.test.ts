@@ -4,6 +4,7 @@ import { NotificationList } from "../../shared/api/notifications.ts";
 import { DocumentListEntry } from "../../shared/api/schemas.ts";
 import { apiClient } from "../helpers/api.ts";
 import { inProcessApp } from "../helpers/inProcessApp.ts";
+import { notificationFor } from "../helpers/notifications.ts";
 import { addPeople, PEOPLE } from "../helpers/people.ts";
 import { login, startTestServer } from "../helpers/server.ts";
 
@@ -11,14 +12,8 @@ const CONCEPT = "kip3-konzept-so";
 const AGREEMENT = "kip3-vereinbarung-so";
 const AT = new Date("2026-12-01T10:00:00.000Z");
 
-const note = (userId: string, documentId: string, kind: NewNotification["kind"], detail = {}): NewNotification => ({
-  userId,
-  documentId,
-  kind,
-  actorId: "u-andrea",
-  detail,
-  groupKey: null,
-});
+const note = (userId: string, documentId: string, kind: NewNotification["kind"], detail = {}) =>
+  notificationFor(userId, documentId, kind, { detail });
 
 // Issue 16: the inbox over REST, in-process. Entries are recorded through the store, as the
 // notify-events side records them; the routes only read and mark the caller's own.
