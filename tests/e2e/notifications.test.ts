@@ -28,6 +28,7 @@ describe("notifications between three people", async () => {
   const andrea = await signedInPage(browser, server.url, "andrea.meier@so.ch");
   await openDocument(andrea.page, CONCEPT);
   let threadId = "";
+  let pendingVersion = "";
 
   it("lets Andrea mention Claire from the members with the keyboard; only the ids still named are stored", async () => {
     const page = andrea.page;
@@ -173,11 +174,12 @@ describe("notifications between three people", async () => {
     );
     // Andrea asks for the concept's first milestone: the canton decides, Lukas may.
     const cookie = await login(server.url, "andrea.meier@so.ch");
-    const requested = await apiClient(server.url)("POST", `/api/documents/${CONCEPT}/milestones`, {
+    const requested = await apiClient(server.url)<{ id: string }>("POST", `/api/documents/${CONCEPT}/milestones`, {
       cookie,
       json: { includeOpen: true },
     });
     expect(requested.status).toBe(201);
+    pendingVersion = requested.body.id;
 
     const claire = await signedInPage(browser, server.url, "claire.dubois@sem.admin.ch");
     const row = claire.page.getByTestId(`doc-row-${AGREEMENT}`);
@@ -190,6 +192,26 @@ describe("notifications between three people", async () => {
     const concept = lukas.page.getByTestId(`doc-row-${CONCEPT}`);
     expect(await concept.getByTestId("waiting-approval").textContent()).toBe("Freigabe ausstehend");
     expect(await lukas.page.getByTestId(`doc-row-${AGREEMENT}`).getByTestId("waiting-approval").count()).toBe(0);
+  });
+
+  it("leads Lukas from a milestone's notification to its version in the versions panel", async () => {
+    await server.store.addNotifications(
+      [
+        notificationFor("u-lukas", CONCEPT, "milestone_awaiting", {
+          detail: { versionId: pendingVersion, milestone: "konzept-entwurf", excerpt: "Konzept: Entwurf" },
+        }),
+      ],
+      new Date(),
+    );
+    const { page } = await signedInPage(browser, server.url, "lukas.frei@so.ch");
+    await page.getByTestId("notification-bell").click();
+    const entry = page.getByTestId("notification-item").filter({ hasText: "Wartet auf Ihre Entscheidung" });
+    expect(await entry.textContent()).toContain("Konzept: Entwurf bereit zur Eingabe");
+    await entry.getByRole("link").click();
+    const card = page.locator(`[data-testid="version-card"][data-version="${pendingVersion}"]`);
+    await expect.poll(() => card.getAttribute("data-targeted"), { timeout: 10_000 }).toBe("true");
+    expect(new URL(page.url()).hash).toBe(`#/documents/${CONCEPT}/versions/${pendingVersion}`);
+    expect(await card.getAttribute("aria-current")).toBe("true");
   });
 
   it("says so on the account page when the notification settings cannot be loaded", async () => {
