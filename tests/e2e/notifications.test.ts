@@ -119,7 +119,7 @@ describe("notifications between three people", async () => {
     );
     const claire = await signedInPage(browser, server.url, "claire.dubois@sem.admin.ch");
     const page = claire.page;
-    await expect.poll(() => bellLabel(page)).toBe("Benachrichtigungen: 2 ungelesen");
+    await expect.poll(() => bellLabel(page)).toBe("2 ungelesene Benachrichtigungen");
     expect(await page.getByTestId("notification-count").textContent()).toBe("2");
 
     await page.getByTestId("notification-bell").click();
@@ -138,14 +138,14 @@ describe("notifications between three people", async () => {
     const thread = page.locator(`[data-testid="comment-thread"][data-thread-id="${threadId}"]`);
     await expect.poll(() => thread.getAttribute("class")).toContain("thread--focused");
     await page.locator(".comment-highlight--active").first().waitFor();
-    await expect.poll(() => bellLabel(page)).toBe("Benachrichtigungen: 1 ungelesen");
+    await expect.poll(() => bellLabel(page)).toBe("1 ungelesene Benachrichtigung");
     expect(await server.store.countUnread("u-claire")).toBe(1);
     expect(await server.store.countUnread("u-lukas")).toBe(1);
 
     // Andrea's bell knows nothing of Claire's or Lukas's entries.
     await andrea.page.reload();
     await andrea.page.getByTestId("notification-bell").waitFor();
-    await expect.poll(() => bellLabel(andrea.page)).toBe("Benachrichtigungen: keine ungelesen");
+    await expect.poll(() => bellLabel(andrea.page)).toBe("Benachrichtigungen, keine ungelesen");
     await andrea.page.getByTestId("notification-bell").click();
     await andrea.page.getByTestId("notification-panel").waitFor();
     expect(await andrea.page.getByTestId("notification-item").count()).toBe(0);
@@ -154,7 +154,7 @@ describe("notifications between three people", async () => {
     // "alle als gelesen markieren" empties the count.
     await page.getByTestId("notification-bell").click();
     await page.getByTestId("notifications-mark-all").click();
-    await expect.poll(() => bellLabel(page)).toBe("Benachrichtigungen: keine ungelesen");
+    await expect.poll(() => bellLabel(page)).toBe("Benachrichtigungen, keine ungelesen");
     expect(await page.getByTestId("notification-count").count()).toBe(0);
     expect(await server.store.countUnread("u-claire")).toBe(0);
   });

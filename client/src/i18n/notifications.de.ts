@@ -7,9 +7,9 @@ export const notificationsDe = {
     notMember: "nicht benachrichtigt (kein Mitglied)",
   },
   inbox: {
-    bell_one: "Benachrichtigungen: {{count}} ungelesen",
-    bell_other: "Benachrichtigungen: {{count}} ungelesen",
-    bellNone: "Benachrichtigungen: keine ungelesen",
+    bell_one: "{{count}} ungelesene Benachrichtigung",
+    bell_other: "{{count}} ungelesene Benachrichtigungen",
+    bellNone: "Benachrichtigungen, keine ungelesen",
     heading: "Benachrichtigungen",
     empty: "Keine Benachrichtigungen.",
     markAll: "alle als gelesen markieren",

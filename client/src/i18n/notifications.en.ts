@@ -10,9 +10,9 @@ export const notificationsEn: Pick<Translation, keyof typeof notificationsDe> = 
     notMember: "not notified (not a member)",
   },
   inbox: {
-    bell_one: "Notifications: {{count}} unread",
-    bell_other: "Notifications: {{count}} unread",
-    bellNone: "Notifications: none unread",
+    bell_one: "{{count}} unread notification",
+    bell_other: "{{count}} unread notifications",
+    bellNone: "Notifications, none unread",
     heading: "Notifications",
     empty: "No notifications.",
     markAll: "mark all as read",
