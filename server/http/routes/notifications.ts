@@ -9,7 +9,8 @@ import { requireSession, type SessionVariables } from "../session.ts";
 export function notificationRoutes(store: SessionStore & InboxReader) {
   return (
     new Hono<{ Variables: SessionVariables }>()
-      // Scoped, as in documentRoutes: the settings routes of notify-mail live under the same prefix.
+      // Scoped to these two paths, not /notifications/*: the one-click unsubscribe link under
+      // the same prefix (notify-mail) is opened without a session.
       .use("/notifications", requireSession(store))
       .use("/notifications/read", requireSession(store))
       .get("/notifications", async (c) => c.json(await readInbox(store, c.get("user").id)))
