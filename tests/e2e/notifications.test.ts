@@ -230,7 +230,17 @@ describe("notifications between three people", async () => {
         "Die Einstellungen der Benachrichtigungen sind zurzeit nicht verfügbar.",
       );
     } else {
-      await section.getByTestId("notification-email").waitFor();
+      // With notify-mail merged: e-mail stays on, replies are muted, and the server keeps that.
+      await section.getByTestId("notification-email").check();
+      await section.getByTestId("notification-kind-reply").uncheck();
+      await section.getByTestId("notification-settings-save").click();
+      await section.getByTestId("notification-settings-saved").waitFor();
+      const after = await apiClient(server.url)<{ email: boolean; mutedKinds: string[] }>(
+        "GET",
+        "/api/notifications/settings",
+        { cookie: await login(server.url, "andrea.meier@so.ch") },
+      );
+      expect(after.body).toEqual({ email: true, mutedKinds: ["reply"] });
     }
   });
 });
