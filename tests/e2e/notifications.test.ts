@@ -240,7 +240,8 @@ describe("notifications between three people", async () => {
         "/api/notifications/settings",
         { cookie: await login(server.url, "andrea.meier@so.ch") },
       );
-      expect(after.body).toEqual({ email: true, mutedKinds: ["reply"] });
+      expect(after.body.email).toBe(true);
+      expect(after.body.mutedKinds).toContain("reply");
     }
   });
 });
