@@ -53,7 +53,8 @@ function checkThreadChange(actor: Actor, before: ThreadData, after: ThreadData):
       refuse(`the ${field} of a thread cannot change`);
     }
   }
-  if (before.text !== after.text || before.editedAt !== after.editedAt) {
+  // Mentions too (issue 16): a mention notifies people in the author's name.
+  if (before.text !== after.text || before.editedAt !== after.editedAt || !same(before.mentions, after.mentions)) {
     checkOwn(actor, before, "edit another user's comment");
   }
   checkReplies(actor, before.replies, after.replies);
