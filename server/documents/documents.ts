@@ -1,5 +1,11 @@
 import { randomBytes } from "node:crypto";
-import type { DocumentKind, DocumentParty, DocumentSummary, UpdateDocumentRequest } from "../../shared/api/schemas.ts";
+import type {
+  DocumentKind,
+  DocumentListEntry,
+  DocumentParty,
+  DocumentSummary,
+  UpdateDocumentRequest,
+} from "../../shared/api/schemas.ts";
 import { canEditContent, type Role } from "../../shared/roles.ts";
 import { documentFinal, forbidden, notFound } from "../errors.ts";
 import { describeOrganisation } from "../organisations/look.ts";
@@ -8,10 +14,12 @@ import type { UserRow } from "../store/ports/AccountStore.ts";
 
 import type { AuditStore } from "../store/ports/AuditStore.ts";
 import type { DocumentRow, DocumentStore } from "../store/ports/DocumentStore.ts";
+import type { NotificationStore } from "../store/ports/NotificationStore.ts";
 import type { OrganisationStore } from "../store/ports/OrganisationStore.ts";
 import type { VersionStore } from "../store/ports/VersionStore.ts";
 import { finalNoteOfState } from "../versions/finalState.ts";
 import { milestoneStates } from "../versions/status.ts";
+import { unreadCountsByDocument, waitingOf } from "./waiting.ts";
 
 /** What reading a document needs: the document, its members, its parties' organisations and where its milestone path stands. */
 export type DocumentReader = DocumentStore &
@@ -23,8 +31,21 @@ export const DOCUMENT_ID = /^[A-Za-z0-9_-]{1,64}$/;
 
 /** A document as the API shows it: with the caller's role and where it stands on its milestone path. */
 async function summary(store: DocumentReader, doc: DocumentRow, role: Role): Promise<DocumentSummary> {
+  return summaryOf(store, doc, role, await standingOf(store, doc));
+}
+
+/** Where the document stands on its milestone path. */
+async function standingOf(store: DocumentReader, doc: DocumentRow) {
   const versions = await store.listVersionHeads(doc.id);
-  const { lock, next, final } = milestoneStates(doc, versions, await store.listApprovals(versions.map((v) => v.id)));
+  return milestoneStates(doc, versions, await store.listApprovals(versions.map((v) => v.id)));
+}
+
+async function summaryOf(
+  store: DocumentReader,
+  doc: DocumentRow,
+  role: Role,
+  { lock, next, final }: Awaited<ReturnType<typeof standingOf>>,
+): Promise<DocumentSummary> {
   return {
     ...doc,
     role,
@@ -64,9 +85,22 @@ function partiesOf(store: DocumentReader, doc: DocumentRow): Promise<DocumentPar
   );
 }
 
-/** The documents `userId` is a member of, with their role in each. */
-export async function listDocuments(store: DocumentReader, userId: string): Promise<DocumentSummary[]> {
-  return Promise.all((await store.listDocumentsOf(userId)).map(({ role, ...doc }) => summary(store, doc, role)));
+/**
+ * The documents `user` is a member of, with their role in each and what waits for them there.
+ * The unread counts are read once for all documents, not once per document.
+ */
+export async function listDocuments(
+  store: DocumentReader & Pick<NotificationStore, "unreadByDocument">,
+  user: { id: string; orgId: string },
+): Promise<DocumentListEntry[]> {
+  const unread = unreadCountsByDocument(await store.unreadByDocument(user.id));
+  return Promise.all(
+    (await store.listDocumentsOf(user.id)).map(async ({ role, ...doc }) => {
+      const standing = await standingOf(store, doc);
+      const waiting = waitingOf(standing.lock, { ...user, role }, unread.get(doc.id) ?? new Map());
+      return { ...(await summaryOf(store, doc, role, standing)), waiting };
+    }),
+  );
 }
 
 /** The document and the user's role in it; `not_found` for unknown ids, `forbidden` for non-members. */

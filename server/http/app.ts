@@ -29,6 +29,7 @@ import { historyRoutes } from "./routes/history.ts";
 import { invitationRoutes } from "./routes/invitations.ts";
 import { memberRoutes } from "./routes/members.ts";
 import { notificationSettingsRoutes } from "./routes/notificationSettings.ts";
+import { notificationRoutes } from "./routes/notifications.ts";
 import { organisationRoutes } from "./routes/organisations.ts";
 import { passwordRoutes } from "./routes/passwords.ts";
 import { sectionRoutes } from "./routes/sections.ts";
@@ -96,6 +97,7 @@ export function createApp({
     .route("/", wordImportRoutes({ store, live, readDocx }))
     .route("/", documentRoutes(store, settingsChanged))
     .route("/", memberRoutes(store, accessChanged))
+    .route("/", notificationRoutes(store))
     .route("/", organisationRoutes(store))
     .route("/", notificationSettingsRoutes(store, config))
     .route("/", auditRoutes(store))

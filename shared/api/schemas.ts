@@ -2,6 +2,7 @@ import { z } from "zod";
 import { ROLES } from "../roles.ts";
 import { AccountLanguage, InstanceRoleName } from "./accountSchemas.ts";
 import { MultiLineText, OneLineText } from "./fieldText.ts";
+import { DocumentWaiting } from "./notifications.ts";
 import { DocumentParty, OrganisationId, PartyRole } from "./organisations.ts";
 
 export * from "./organisations.ts";
@@ -126,6 +127,10 @@ export const DocumentSummary = z.object({
   amendments: z.array(z.object({ id: z.string(), title: z.string(), createdAt: z.string() })),
 });
 export type DocumentSummary = z.infer<typeof DocumentSummary>;
+
+/** One row of GET /api/documents: the summary and what waits for the caller in it (issue 16). */
+export const DocumentListEntry = DocumentSummary.extend({ waiting: DocumentWaiting });
+export type DocumentListEntry = z.infer<typeof DocumentListEntry>;
 
 export const MilestoneStatus = z.enum(["pending", "reached", "rejected"]);
 export type MilestoneStatus = z.infer<typeof MilestoneStatus>;

@@ -191,6 +191,7 @@ describe("REST API", async () => {
         final: null,
         amends: null,
         amendments: [],
+        waiting: { approval: false, replies: 0, suggestions: 0 },
       });
     });
 
@@ -231,7 +232,11 @@ describe("REST API", async () => {
       const created = res.body as { id: string };
       expect(created).toMatchObject({ title: "Programmkonzept KIP 4", kind: "agreement", role: "owner" });
       expect((await call("GET", `/api/documents/${created.id}`, { cookie: lukas })).body).toEqual(created);
-      expect((await call("GET", "/api/documents", { cookie: lukas })).body).toContainEqual(created);
+      // The list adds what waits for the caller: nothing yet in a new document.
+      expect((await call("GET", "/api/documents", { cookie: lukas })).body).toContainEqual({
+        ...created,
+        waiting: { approval: false, replies: 0, suggestions: 0 },
+      });
     });
 
     it.each([

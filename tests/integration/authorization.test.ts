@@ -6,6 +6,7 @@ import { loadDoc } from "../../server/sync/loadDoc.ts";
 import {
   addReply,
   type CommentAuthor,
+  commentsOf,
   createThread,
   deleteThread,
   editThreadText,
@@ -108,6 +109,21 @@ const PROTOCOL_OPERATIONS: { name: string; allowed: Role[]; run: Operation }[] =
     name: "edit another user's comment",
     allowed: [],
     run: (doc, _me, role) => editThreadText(doc, ownThread(role === "owner" ? "commenter" : "owner"), "Überschrieben"),
+  },
+  {
+    name: "mention someone in one's own comment",
+    allowed: ["owner", "editor", "suggester", "commenter"],
+    run: (doc, _me, role) => editThreadText(doc, ownThread(role), "@Claire Dubois, bitte.", ["u-claire"]),
+  },
+  {
+    // Issue 16: a mention notifies in the author's name, so only the author sets it.
+    name: "change the mentions of another user's comment",
+    allowed: [],
+    run: (doc, me, role) =>
+      commentsOf(doc)
+        .get(ownThread(role === "owner" ? "commenter" : "owner"))
+        // Never the ["u-claire"] that the cell above leaves: a real change for every role.
+        ?.set("mentions", [USERS.viewer.id, me.id]),
   },
   {
     name: "delete another user's thread",

@@ -1,11 +1,11 @@
 import { z } from "zod";
-import { type CreateDocumentRequest, DocumentSummary } from "../../../shared/api/schemas.ts";
+import { type CreateDocumentRequest, DocumentListEntry, DocumentSummary } from "../../../shared/api/schemas.ts";
 import { request } from "./client.ts";
 
-const DocumentList = z.array(DocumentSummary);
+const DocumentList = z.array(DocumentListEntry);
 
-/** The documents the signed-in user is a member of. */
-export const listDocuments = (): Promise<DocumentSummary[]> => request("GET", "/documents", DocumentList);
+/** The documents the signed-in user is a member of, with what waits for them in each. */
+export const listDocuments = (): Promise<DocumentListEntry[]> => request("GET", "/documents", DocumentList);
 
 /** Creates a document; the creator becomes its owner. */
 export const createDocument = (input: CreateDocumentRequest): Promise<DocumentSummary> =>

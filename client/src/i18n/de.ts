@@ -6,6 +6,7 @@ import { fourEyesDe, fourEyesErrorsDe } from "./fourEyes.de.ts";
 import { gridsDe } from "./grids.de.ts";
 import { historyDe } from "./history.de.ts";
 import { deMilestones } from "./milestones.de.ts";
+import { notificationsDe } from "./notifications.de.ts";
 import { deParties } from "./parties.de.ts";
 import { sectionsDe, sectionsErrorsDe } from "./sections.de.ts";
 import { ssoDe, ssoErrorsDe } from "./sso.de.ts";
@@ -223,6 +224,7 @@ export const de = {
   ...sectionsDe,
   ...gridsDe,
   ...historyDe,
+  ...notificationsDe,
   ...accountsDe,
   ...wordImportDe,
   errors: {

@@ -6,6 +6,7 @@ import { fourEyesEn, fourEyesErrorsEn } from "./fourEyes.en.ts";
 import { gridsEn } from "./grids.en.ts";
 import { historyEn } from "./history.en.ts";
 import { enMilestones } from "./milestones.en.ts";
+import { notificationsEn } from "./notifications.en.ts";
 import { enParties } from "./parties.en.ts";
 import { sectionsEn, sectionsErrorsEn } from "./sections.en.ts";
 import { ssoEn, ssoErrorsEn } from "./sso.en.ts";
@@ -280,6 +281,7 @@ export const en: Translation = {
   ...sectionsEn,
   ...gridsEn,
   ...historyEn,
+  ...notificationsEn,
   ...accountsEn,
   ...wordImportEn,
   errors: {

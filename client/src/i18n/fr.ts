@@ -6,6 +6,7 @@ import { fourEyesErrorsFr, fourEyesFr } from "./fourEyes.fr.ts";
 import { gridsFr } from "./grids.fr.ts";
 import { historyFr } from "./history.fr.ts";
 import { frMilestones } from "./milestones.fr.ts";
+import { notificationsFr } from "./notifications.fr.ts";
 import { frParties } from "./parties.fr.ts";
 import { sectionsErrorsFr, sectionsFr } from "./sections.fr.ts";
 import { ssoErrorsFr, ssoFr } from "./sso.fr.ts";
@@ -294,6 +295,7 @@ export const fr: Translation = {
   ...sectionsFr,
   ...gridsFr,
   ...historyFr,
+  ...notificationsFr,
   ...accountsFr,
   ...wordImportFr,
   errors: {

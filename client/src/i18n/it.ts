@@ -6,6 +6,7 @@ import { fourEyesErrorsIt, fourEyesIt } from "./fourEyes.it.ts";
 import { gridsIt } from "./grids.it.ts";
 import { historyIt } from "./history.it.ts";
 import { itMilestones } from "./milestones.it.ts";
+import { notificationsIt } from "./notifications.it.ts";
 import { itParties } from "./parties.it.ts";
 import { sectionsErrorsIt, sectionsIt } from "./sections.it.ts";
 import { ssoErrorsIt, ssoIt } from "./sso.it.ts";
@@ -296,6 +297,7 @@ export const it: Translation = {
   ...sectionsIt,
   ...gridsIt,
   ...historyIt,
+  ...notificationsIt,
   ...accountsIt,
   ...wordImportIt,
   errors: {

@@ -58,3 +58,19 @@ describe("counts in the UI follow each language's plural rules", () => {
     }
   });
 });
+
+describe("counts of notifications (issue 16)", () => {
+  it("counts the bell's unread entries and what waits in a document in each language", async () => {
+    for (const [lng, bell, replies] of [
+      ["de", ["1 ungelesene Benachrichtigung", "2 ungelesene Benachrichtigungen"], ["1 Antwort", "2 Antworten"]],
+      ["fr", ["1 notification non lue", "2 notifications non lues"], ["1 réponse", "2 réponses"]],
+      ["it", ["1 notifica non letta", "2 notifiche non lette"], ["1 risposta", "2 risposte"]],
+      ["en", ["1 unread notification", "2 unread notifications"], ["1 reply", "2 replies"]],
+    ] as const) {
+      const t = await translator(lng);
+      expect([t("inbox.bell", { count: 1 }), t("inbox.bell", { count: 2 })]).toEqual(bell);
+      expect([t("waiting.replies", { count: 1 }), t("waiting.replies", { count: 2 })]).toEqual(replies);
+    }
+    expect((await translator("fr"))("waiting.suggestions", { count: 1_000_000 })).toBe("1000000 nouvelles suggestions");
+  });
+});

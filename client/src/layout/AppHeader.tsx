@@ -1,11 +1,12 @@
 import { useTranslation } from "react-i18next";
 import type { User } from "../../../shared/api/schemas.ts";
+import { NotificationBell } from "../features/notifications/index.ts";
 import { NEUTRAL_COLOUR, organisationName } from "../lib/organisationOf.ts";
 import { hrefOf } from "../routing/route.ts";
 import { LanguageSelect } from "./LanguageSelect.tsx";
 import { useOwnOrganisation } from "./useOwnOrganisation.ts";
 
-/** The bar on every signed-in page: app name, the user with organisation, language, sign-out. */
+/** The bar on every signed-in page: app name, the user with organisation, the inbox bell, language, sign-out. */
 export function AppHeader({ user, onSignOut }: { user: User; onSignOut: () => void }) {
   const { t, i18n } = useTranslation();
   const org = useOwnOrganisation(user.id);
@@ -30,6 +31,7 @@ export function AppHeader({ user, onSignOut }: { user: User; onSignOut: () => vo
         </span>
       </div>
       <div className="app-header__actions">
+        <NotificationBell />
         <a href={hrefOf({ page: "verify" })} data-testid="verify-link">
           {t("versions.verify")}
         </a>

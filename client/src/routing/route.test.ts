@@ -18,6 +18,15 @@ describe("parseRoute", () => {
     expect(parseRoute("#/sso-refused/")).toEqual({ page: "ssoRefused", reason: "provider_error" });
   });
 
+  it("reads a document with a thread or a version to show, and round-trips them", () => {
+    const thread = { page: "document", documentId: "kip3-konzept-so", threadId: "t-1 ü" } as const;
+    const version = { page: "document", documentId: "kip3-konzept-so", versionId: "v-abc" } as const;
+    expect(hrefOf(thread)).toBe("#/documents/kip3-konzept-so/threads/t-1%20%C3%BC");
+    expect(parseRoute(hrefOf(thread))).toEqual(thread);
+    expect(parseRoute(hrefOf(version))).toEqual(version);
+    expect(parseRoute("#/documents/kip3-konzept-so/other/x")).toEqual({ page: "list" });
+  });
+
   it("sends unknown addresses to the document list", () => {
     expect(parseRoute("#/documents/")).toEqual({ page: "list" });
     expect(parseRoute("#/nowhere")).toEqual({ page: "list" });

@@ -9,7 +9,8 @@ export type Route =
   | { page: "login" }
   | { page: "verify" }
   | { page: "ssoRefused"; reason: SsoRefusal }
-  | { page: "document"; documentId: string }
+  // A notification leads into a document: to a thread, or to a version in the versions panel.
+  | { page: "document"; documentId: string; threadId?: string; versionId?: string }
   | { page: "account" }
   | { page: "admin" }
   | { page: "forgot" }
@@ -17,7 +18,7 @@ export type Route =
   | { page: "invitation"; token: string }
   | { page: "reset"; token: string };
 
-const DOCUMENT_PATH = /^\/documents\/([^/]+)\/?$/;
+const DOCUMENT_PATH = /^\/documents\/([^/]+)(?:\/(threads|versions)\/([^/]+))?\/?$/;
 /** Where the server sends a refused single sign-on; an unknown reason reads as a provider error. */
 const SSO_REFUSED_PATH = /^\/sso-refused\/([^/]*)$/;
 const TOKEN_PATH = /^\/(invitation|reset)\/([A-Za-z0-9_-]+)\/?$/;
@@ -36,7 +37,13 @@ export function parseRoute(hash: string): Route {
   if (token?.[1] === "invitation" && token[2]) return { page: "invitation", token: token[2] };
   if (token?.[1] === "reset" && token[2]) return { page: "reset", token: token[2] };
   const match = DOCUMENT_PATH.exec(path);
-  if (match?.[1]) return { page: "document", documentId: decodeURIComponent(match[1]) };
+  if (match?.[1]) {
+    const documentId = decodeURIComponent(match[1]);
+    const target = match[3] === undefined ? undefined : decodeURIComponent(match[3]);
+    if (target !== undefined && match[2] === "threads") return { page: "document", documentId, threadId: target };
+    if (target !== undefined && match[2] === "versions") return { page: "document", documentId, versionId: target };
+    return { page: "document", documentId };
+  }
   return { page: "list" };
 }
 
@@ -51,8 +58,12 @@ export function hrefOf(route: Route): string {
       return "#/verify";
     case "ssoRefused":
       return `#/sso-refused/${route.reason}`;
-    case "document":
-      return `#/documents/${encodeURIComponent(route.documentId)}`;
+    case "document": {
+      const base = `#/documents/${encodeURIComponent(route.documentId)}`;
+      if (route.threadId !== undefined) return `${base}/threads/${encodeURIComponent(route.threadId)}`;
+      if (route.versionId !== undefined) return `${base}/versions/${encodeURIComponent(route.versionId)}`;
+      return base;
+    }
     case "account":
       return "#/account";
     case "admin":

@@ -4,6 +4,7 @@ import { startAmendment } from "../../documents/amendments.ts";
 import type { DocumentReader } from "../../documents/documents.ts";
 import { createDocument, listDocuments, openDocument, updateDocument } from "../../documents/documents.ts";
 import type { AuditStore } from "../../store/ports/AuditStore.ts";
+import type { NotificationStore } from "../../store/ports/NotificationStore.ts";
 import type { SessionStore } from "../../store/ports/SessionStore.ts";
 import type { VersionStore } from "../../store/ports/VersionStore.ts";
 import { readBody } from "../body.ts";
@@ -11,7 +12,11 @@ import { requireSession, type SessionVariables } from "../session.ts";
 
 /** The documents of the signed-in user. `settingsChanged` tells open rooms to re-read the document's settings. */
 export function documentRoutes(
-  store: SessionStore & DocumentReader & AuditStore & Pick<VersionStore, "findVersion">,
+  store: SessionStore &
+    DocumentReader &
+    AuditStore &
+    Pick<VersionStore, "findVersion"> &
+    Pick<NotificationStore, "unreadByDocument">,
   settingsChanged: (documentId: string) => void,
 ) {
   // The session check is scoped to /documents: unscoped, it ran for every /api path
@@ -19,7 +24,7 @@ export function documentRoutes(
   return (
     new Hono<{ Variables: SessionVariables }>()
       .use("/documents/*", requireSession(store))
-      .get("/documents", async (c) => c.json(await listDocuments(store, c.get("user").id)))
+      .get("/documents", async (c) => c.json(await listDocuments(store, c.get("user"))))
       .post("/documents", async (c) => {
         const input = await readBody(c, CreateDocumentRequest);
         return c.json(await createDocument(store, c.get("user"), input), 201);

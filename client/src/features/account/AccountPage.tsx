@@ -6,9 +6,10 @@ import { changePassword, setAccountLanguage } from "../../api/accounts.ts";
 import { errorMessage } from "../../i18n/errorMessage.ts";
 import { changeLanguage, LANGUAGES } from "../../i18n/i18n.ts";
 import { useSubmit } from "../../lib/useSubmit.ts";
+import { NotificationSettingsSection } from "../notifications/index.ts";
 import { NewPasswordField } from "./PasswordField.tsx";
 
-/** The signed-in user's own page: language (interface and e-mail) and password. */
+/** The signed-in user's own page: language (interface and e-mail), password and notifications. */
 export function AccountPage({ user, onChanged }: { user: User; onChanged: (user: User) => void }) {
   const { t } = useTranslation();
   const [current, setCurrent] = useState("");
@@ -89,6 +90,7 @@ export function AccountPage({ user, onChanged }: { user: User; onChanged: (user:
           {t("account.change")}
         </button>
       </form>
+      <NotificationSettingsSection />
     </main>
   );
 }

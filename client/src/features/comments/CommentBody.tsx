@@ -2,15 +2,26 @@ import { type FormEvent, type ReactNode, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useDocument } from "../../lib/DocumentContext.tsx";
 import { formatDateTime } from "../../lib/formatDateTime.ts";
-import { CommentField, SubmitOrCancel } from "./CommentForm.tsx";
+import { SubmitOrCancel } from "./CommentForm.tsx";
+import { CommentText } from "./CommentText.tsx";
+import { MentionField } from "./MentionField.tsx";
+import { useMentionDraft } from "./useMentionDraft.ts";
 
 interface CommentBodyProps {
   /** Prefix of the test ids: `comment-…` for a thread's opening comment, `reply-…` for a reply. */
   kind: "comment" | "reply";
-  comment: { authorName: string; orgId: string; createdAt: string; editedAt: string | null; text: string };
+  comment: {
+    authorName: string;
+    orgId: string;
+    createdAt: string;
+    editedAt: string | null;
+    text: string;
+    mentions?: readonly string[] | undefined;
+  };
   /** The signed-in user wrote it (and may still comment): offer to edit and delete it. */
   own: boolean;
-  onEdit: (text: string) => void;
+  /** The new text and the ids of the people it mentions. */
+  onEdit: (text: string, mentions: string[]) => void;
   onDelete: () => void;
   /** Shown at the end of the meta line, e.g. the thread's "erledigt". */
   badge?: ReactNode;
@@ -23,16 +34,26 @@ interface CommentBodyProps {
  */
 export function CommentBody({ kind, comment, own, onEdit, onDelete, badge }: CommentBodyProps) {
   const { t, i18n } = useTranslation();
-  const { organisation } = useDocument();
-  const [draft, setDraft] = useState<string | null>(null);
+  const { organisation, members } = useDocument();
+  const [editing, setEditing] = useState(false);
+  const draft = useMentionDraft();
   const [confirming, setConfirming] = useState(false);
 
   const save = (event: FormEvent) => {
     event.preventDefault();
-    const text = draft?.trim() ?? "";
+    const text = draft.text.trim();
+    const mentions = draft.mentions();
+    const before = comment.mentions ?? [];
+    const sameMentions = mentions.length === before.length && mentions.every((id) => before.includes(id));
     // The model requires a text; an empty one would be refused by the server (and reset us).
-    if (text && text !== comment.text) onEdit(text);
-    setDraft(null);
+    if (text && (text !== comment.text || !sameMentions)) onEdit(text, mentions);
+    setEditing(false);
+  };
+  const startEditing = () => {
+    // Whom the comment mentions stays chosen, as long as they are members and named in the text.
+    const chosen = (members ?? []).filter((m) => comment.mentions?.includes(m.userId));
+    draft.reset(comment.text, chosen);
+    setEditing(true);
   };
 
   return (
@@ -43,15 +64,14 @@ export function CommentBody({ kind, comment, own, onEdit, onDelete, badge }: Com
         {comment.editedAt && <span data-testid={`${kind}-edited`}> · {t("comments.edited")}</span>}
         {badge}
       </p>
-      {draft === null ? (
-        <p className="thread__text" data-testid={`${kind}-text`}>
-          {comment.text}
-        </p>
+      {!editing ? (
+        <CommentText text={comment.text} mentions={comment.mentions ?? []} testId={`${kind}-text`} />
       ) : (
         <form className="thread__edit" onSubmit={save}>
-          <CommentField
-            value={draft}
-            onChange={setDraft}
+          <MentionField
+            value={draft.text}
+            onChange={draft.setText}
+            onMention={draft.choose}
             label={t("comments.edit")}
             rows={3}
             testId={`${kind}-edit-input`}
@@ -59,12 +79,12 @@ export function CommentBody({ kind, comment, own, onEdit, onDelete, badge }: Com
           <SubmitOrCancel
             label={t("comments.save")}
             testId={`${kind}-edit-save`}
-            text={draft}
-            onCancel={() => setDraft(null)}
+            text={draft.text}
+            onCancel={() => setEditing(false)}
           />
         </form>
       )}
-      {own && draft === null && (
+      {own && !editing && (
         <div className="thread__actions">
           {confirming ? (
             <>
@@ -82,12 +102,7 @@ export function CommentBody({ kind, comment, own, onEdit, onDelete, badge }: Com
             </>
           ) : (
             <>
-              <button
-                type="button"
-                className="link-button"
-                data-testid={`${kind}-edit`}
-                onClick={() => setDraft(comment.text)}
-              >
+              <button type="button" className="link-button" data-testid={`${kind}-edit`} onClick={startEditing}>
                 {t("comments.edit")}
               </button>
               <button

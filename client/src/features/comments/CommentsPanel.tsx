@@ -1,15 +1,17 @@
 import type { Editor } from "@tiptap/core";
 import { useEditorState } from "@tiptap/react";
-import { type FormEvent, useEffect, useState } from "react";
+import { type FormEvent, useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { createThread, type ThreadData } from "../../../../shared/comments/model.ts";
 import { useDocument } from "../../lib/DocumentContext.tsx";
 import { selectionAnchors, threadRange } from "./anchors.ts";
-import { CommentField, SubmitOrCancel } from "./CommentForm.tsx";
+import { SubmitOrCancel } from "./CommentForm.tsx";
 import { commentAuthorOf } from "./commentAuthorOf.ts";
 import { FilterSelect } from "./FilterSelect.tsx";
+import { MentionField } from "./MentionField.tsx";
 import { canComment } from "./permissions.ts";
 import { ThreadCard } from "./ThreadCard.tsx";
+import { useMentionDraft } from "./useMentionDraft.ts";
 
 type StatusFilter = "open" | "resolved" | "all";
 /** Whose threads: everyone's, one party's (its organisation id), or those of organisations that are no party. */
@@ -22,6 +24,8 @@ interface CommentsPanelProps {
   onFocus: (id: string | null) => void;
   /** Changes when another panel asks to start a comment on the current selection (a suggestion's text). */
   draftRequest?: number;
+  /** The thread a notification's link leads to, if any. */
+  target?: string | null;
 }
 
 /**
@@ -31,7 +35,7 @@ interface CommentsPanelProps {
  * names it, and the organisations that are no party), and the threads in document order,
  * orphans last.
  */
-export function CommentsPanel({ editor, threads, focused, onFocus, draftRequest }: CommentsPanelProps) {
+export function CommentsPanel({ editor, threads, focused, onFocus, draftRequest, target = null }: CommentsPanelProps) {
   const { t } = useTranslation();
   const { doc, user, session, organisation } = useDocument();
   // A final document takes no new threads or replies (the server refuses them too).
@@ -39,11 +43,20 @@ export function CommentsPanel({ editor, threads, focused, onFocus, draftRequest 
   const [status, setStatus] = useState<StatusFilter>("open");
   const [org, setOrg] = useState<OrgFilter>("all");
   const [draft, setDraft] = useState<ReturnType<typeof selectionAnchors>>(null);
-  const [text, setText] = useState("");
+  const comment = useMentionDraft();
   // biome-ignore lint/correctness/useExhaustiveDependencies: the request counter is the trigger
   useEffect(() => {
     if (draftRequest && canComment(role)) setDraft(selectionAnchors(editor));
   }, [draftRequest]);
+  // The thread a notification led to shows even when resolved (the filter is on "open" by
+  // default), once per arrival: resolving it afterwards hides it as usual.
+  const arrived = useRef<string | null>(null);
+  const targetThread = threads.find((th) => th.id === target);
+  useEffect(() => {
+    if (!targetThread || arrived.current === targetThread.id) return;
+    arrived.current = targetThread.id;
+    if (targetThread.resolved) setStatus((s) => (s === "open" ? "all" : s));
+  }, [targetThread]);
   const hasSelection = useEditorState({ editor, selector: ({ editor: e }) => !e.state.selection.empty });
   // Where each passage is now, recomputed on every transaction (the binding's mapping is current
   // by then) and compared by value, so the list re-orders and marks orphans as the text changes.
@@ -54,16 +67,18 @@ export function CommentsPanel({ editor, threads, focused, onFocus, draftRequest 
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    if (!draft || !text.trim()) return;
+    const text = comment.text.trim();
+    if (!draft || !text) return;
     const id = createThread(session.ydoc, {
       author: commentAuthorOf(user),
-      text: text.trim(),
+      text,
+      mentions: comment.mentions(),
       quote: draft.quote,
       anchorStart: draft.start,
       anchorEnd: draft.end,
     });
     setDraft(null);
-    setText("");
+    comment.reset();
     onFocus(id);
   };
 
@@ -98,9 +113,10 @@ export function CommentsPanel({ editor, threads, focused, onFocus, draftRequest 
       {draft && (
         <form className="comments__new" onSubmit={submit}>
           <p className="thread__quote">«{draft.quote}»</p>
-          <CommentField
-            value={text}
-            onChange={setText}
+          <MentionField
+            value={comment.text}
+            onChange={comment.setText}
+            onMention={comment.choose}
             label={t("comments.add")}
             placeholder={t("comments.placeholder")}
             rows={3}
@@ -109,7 +125,7 @@ export function CommentsPanel({ editor, threads, focused, onFocus, draftRequest 
           <SubmitOrCancel
             label={t("comments.submit")}
             testId="comment-submit"
-            text={text}
+            text={comment.text}
             onCancel={() => setDraft(null)}
           />
         </form>

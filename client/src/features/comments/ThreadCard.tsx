@@ -1,4 +1,4 @@
-import { type FormEvent, useEffect, useRef, useState } from "react";
+import { type FormEvent, useEffect, useRef } from "react";
 import { useTranslation } from "react-i18next";
 import {
   addReply,
@@ -13,9 +13,10 @@ import { wordOriginKey } from "../../../../shared/word/origins.ts";
 import { useDocument } from "../../lib/DocumentContext.tsx";
 import { WordOriginNote } from "../wordImport/index.ts";
 import { CommentBody } from "./CommentBody.tsx";
-import { CommentField } from "./CommentForm.tsx";
 import { commentAuthorOf } from "./commentAuthorOf.ts";
+import { MentionField } from "./MentionField.tsx";
 import { canComment, canResolve, isOwn } from "./permissions.ts";
+import { useMentionDraft } from "./useMentionDraft.ts";
 
 interface ThreadCardProps {
   thread: ThreadData;
@@ -35,7 +36,7 @@ export function ThreadCard({ thread, orphaned, focused, onFocus }: ThreadCardPro
   const role = doc.final ? "viewer" : doc.role;
   const { ydoc } = session;
   const me = commentAuthorOf(user);
-  const [reply, setReply] = useState("");
+  const reply = useMentionDraft();
   const card = useRef<HTMLLIElement>(null);
   const mayComment = canComment(role);
 
@@ -46,9 +47,10 @@ export function ThreadCard({ thread, orphaned, focused, onFocus }: ThreadCardPro
 
   const submitReply = (event: FormEvent) => {
     event.preventDefault();
-    if (!reply.trim()) return;
-    addReply(ydoc, thread.id, me, reply.trim());
-    setReply("");
+    const text = reply.text.trim();
+    if (!text) return;
+    addReply(ydoc, thread.id, me, text, reply.mentions());
+    reply.reset();
   };
 
   return (
@@ -80,7 +82,7 @@ export function ThreadCard({ thread, orphaned, focused, onFocus }: ThreadCardPro
         kind="comment"
         comment={thread}
         own={mayComment && isOwn(me.id, thread)}
-        onEdit={(text) => editThreadText(ydoc, thread.id, text)}
+        onEdit={(text, mentions) => editThreadText(ydoc, thread.id, text, mentions)}
         onDelete={() => deleteThread(ydoc, thread.id)}
         badge={thread.resolved && <span className="badge"> {t("comments.resolved")}</span>}
       />
@@ -92,7 +94,7 @@ export function ThreadCard({ thread, orphaned, focused, onFocus }: ThreadCardPro
               kind="reply"
               comment={r}
               own={mayComment && isOwn(me.id, r)}
-              onEdit={(text) => editReply(ydoc, thread.id, r.id, text)}
+              onEdit={(text, mentions) => editReply(ydoc, thread.id, r.id, text, mentions)}
               onDelete={() => deleteReply(ydoc, thread.id, r.id)}
             />
             <WordOriginNote originKey={wordOriginKey.reply(r.id)} />
@@ -101,15 +103,21 @@ export function ThreadCard({ thread, orphaned, focused, onFocus }: ThreadCardPro
       </ul>
       {mayComment && !thread.resolved && (
         <form className="thread__reply" onSubmit={submitReply}>
-          <CommentField
-            value={reply}
-            onChange={setReply}
+          <MentionField
+            value={reply.text}
+            onChange={reply.setText}
+            onMention={reply.choose}
             label={t("comments.reply")}
             placeholder={t("comments.replyPlaceholder")}
             rows={2}
             testId="reply-input"
           />
-          <button type="submit" className="button button--small" data-testid="reply-submit" disabled={!reply.trim()}>
+          <button
+            type="submit"
+            className="button button--small"
+            data-testid="reply-submit"
+            disabled={!reply.text.trim()}
+          >
             {t("comments.reply")}
           </button>
         </form>

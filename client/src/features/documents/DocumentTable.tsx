@@ -1,11 +1,12 @@
 import { useTranslation } from "react-i18next";
-import type { DocumentSummary } from "../../../../shared/api/schemas.ts";
+import type { DocumentListEntry } from "../../../../shared/api/schemas.ts";
 import { formatDateTime } from "../../lib/formatDateTime.ts";
 import { hrefOf } from "../../routing/route.ts";
+import { WaitingBadges } from "../notifications/index.ts";
 import { FinalBadge } from "./FinalBadge.tsx";
 
-/** Documents with kind, role and last change (`doc-row-<id>`, links `doc-link-<id>`). */
-export function DocumentTable({ documents, testId }: { documents: readonly DocumentSummary[]; testId?: string }) {
+/** Documents with what waits for me, kind, role and last change (`doc-row-<id>`, links `doc-link-<id>`). */
+export function DocumentTable({ documents, testId }: { documents: readonly DocumentListEntry[]; testId?: string }) {
   const { t, i18n } = useTranslation();
   return (
     <table className="doc-table" data-testid={testId}>
@@ -24,6 +25,7 @@ export function DocumentTable({ documents, testId }: { documents: readonly Docum
               <a href={hrefOf({ page: "document", documentId: doc.id })} data-testid={`doc-link-${doc.id}`}>
                 {doc.title}
               </a>
+              <WaitingBadges waiting={doc.waiting} />
             </td>
             <td data-testid="doc-kind">
               {t(`kinds.${doc.kind}`)} <FinalBadge doc={doc} />

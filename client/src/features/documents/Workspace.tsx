@@ -15,6 +15,7 @@ import { DocumentProvider, type OpenDocument } from "../../lib/DocumentContext.t
 import { milestoneName } from "../../lib/milestoneText.ts";
 import { useOrganisations } from "../../lib/Organisations.tsx";
 import { organisationOf } from "../../lib/organisationOf.ts";
+import { useRoute } from "../../routing/useRoute.ts";
 import { ChecksPanel } from "../checks/index.ts";
 import {
   CommentHighlights,
@@ -72,6 +73,14 @@ export function Workspace({ doc, user, session, onRenamed, onSessionExpired }: W
   const { members } = useMembers(doc.id, doc.role);
   const threads = useThreads(session.ydoc);
   const [focused, setFocused] = useState<string | null>(null);
+  // A notification's link (#/documents/<id>/threads/<thread> or …/versions/<version>) says what to show.
+  const route = useRoute();
+  const targetThread = route.page === "document" ? (route.threadId ?? null) : null;
+  const targetVersion = route.page === "document" ? (route.versionId ?? null) : null;
+  useEffect(() => {
+    if (targetThread) setFocused(targetThread);
+  }, [targetThread]);
+  const versionTarget = useMemo(() => (targetVersion ? { versionId: targetVersion } : null), [targetVersion]);
   // The highlight plugin reads the latest threads and focus through this ref.
   const highlights = useRef<HighlightSource>({ threads, focused });
   highlights.current = { threads, focused };
@@ -146,7 +155,7 @@ export function Workspace({ doc, user, session, onRenamed, onSessionExpired }: W
           )}
           <aside className="doc-sidebar" aria-label={t("document.sidebar")}>
             {editor && <SuggestionsPanel editor={editor} onComment={() => setCommentRequest((n) => n + 1)} />}
-            <VersionsPanel current={editor ? () => editor.getJSON() : undefined} />
+            <VersionsPanel current={editor ? () => editor.getJSON() : undefined} target={versionTarget} />
             <HistoryPanel />
             {editor && (
               <CommentsPanel
@@ -155,6 +164,7 @@ export function Workspace({ doc, user, session, onRenamed, onSessionExpired }: W
                 threads={threads}
                 focused={focused}
                 onFocus={setFocused}
+                target={targetThread}
               />
             )}
             <PresenceList awareness={session.provider.awareness} />

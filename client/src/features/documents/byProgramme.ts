@@ -1,24 +1,24 @@
 import type { DocumentSummary, Organisation } from "../../../../shared/api/schemas.ts";
 
 /** One programme: a canton's documents (canton null for documents without a canton party). */
-export interface ProgrammeGroup {
+export interface ProgrammeGroup<D extends DocumentSummary = DocumentSummary> {
   canton: Organisation | null;
-  documents: DocumentSummary[];
+  documents: D[];
 }
 
 /**
  * The documents grouped by the canton that is their party, groups ordered by the canton's
  * name in `language` (`nameOf`), documents kept in the order given; those without a canton last.
  */
-export function byProgramme(
-  documents: readonly DocumentSummary[],
+export function byProgramme<D extends DocumentSummary>(
+  documents: readonly D[],
   nameOf: (org: Organisation) => string,
-): ProgrammeGroup[] {
-  const groups = new Map<string, ProgrammeGroup>();
+): ProgrammeGroup<D>[] {
+  const groups = new Map<string, ProgrammeGroup<D>>();
   for (const doc of documents) {
     const canton = doc.parties.find((p) => p.role === "canton")?.organisation ?? null;
     const key = canton?.id ?? "";
-    const group = groups.get(key) ?? { canton, documents: [] };
+    const group: ProgrammeGroup<D> = groups.get(key) ?? { canton, documents: [] };
     group.documents.push(doc);
     groups.set(key, group);
   }

@@ -1,15 +1,19 @@
 import { useCallback, useEffect, useState } from "react";
-import type { DocumentSummary } from "../../../../shared/api/schemas.ts";
+import type { DocumentWaiting } from "../../../../shared/api/notifications.ts";
+import type { DocumentListEntry, DocumentSummary } from "../../../../shared/api/schemas.ts";
 import { listDocuments } from "../../api/documents.ts";
 import { useOnReturn } from "../../lib/useOnReturn.ts";
 
 /** The user's documents as loaded from the server, newest change first. */
 export type DocumentListState =
   | { status: "loading" }
-  | { status: "loaded"; documents: DocumentSummary[] }
+  | { status: "loaded"; documents: DocumentListEntry[] }
   | { status: "failed"; error: unknown };
 
-const byUpdatedDesc = (a: DocumentSummary, b: DocumentSummary) => b.updatedAt.localeCompare(a.updatedAt);
+/** A document just created or imported: nothing waits in it yet. */
+const NOTHING_WAITING: DocumentWaiting = { approval: false, replies: 0, suggestions: 0 };
+
+const byUpdatedDesc = (a: DocumentListEntry, b: DocumentListEntry) => b.updatedAt.localeCompare(a.updatedAt);
 
 /**
  * Loads the document list, and again when the user returns to the tab (someone may have
@@ -40,7 +44,10 @@ export function useDocumentList(): { state: DocumentListState; add: (doc: Docume
   const add = useCallback((doc: DocumentSummary) => {
     setState((prev) => ({
       status: "loaded",
-      documents: [doc, ...(prev.status === "loaded" ? prev.documents.filter((d) => d.id !== doc.id) : [])],
+      documents: [
+        { ...doc, waiting: NOTHING_WAITING },
+        ...(prev.status === "loaded" ? prev.documents.filter((d) => d.id !== doc.id) : []),
+      ],
     }));
   }, []);
 

@@ -1,3 +1,4 @@
+import { useEffect, useRef } from "react";
 import { useTranslation } from "react-i18next";
 import type { VersionSummary } from "../../../../shared/api/schemas.ts";
 import { canEditContent } from "../../../../shared/roles.ts";
@@ -20,6 +21,8 @@ interface VersionCardProps {
   /** True while a download runs. */
   downloading: boolean;
   onDownload: (url: string) => void;
+  /** The version a notification leads to: brought into view and marked. */
+  targeted?: boolean;
 }
 
 /**
@@ -27,8 +30,20 @@ interface VersionCardProps {
  * approval it needs, the decisions so far, the decision form for the user's organisation,
  * and open, compare, restore, export.
  */
-export function VersionCard({ version: v, onDecided, onOpen, onCompare, onRestore, ...exports }: VersionCardProps) {
+export function VersionCard({
+  version: v,
+  onDecided,
+  onOpen,
+  onCompare,
+  onRestore,
+  targeted = false,
+  ...exports
+}: VersionCardProps) {
   const { t, i18n } = useTranslation();
+  const card = useRef<HTMLLIElement>(null);
+  useEffect(() => {
+    if (targeted) card.current?.scrollIntoView({ block: "nearest" });
+  }, [targeted]);
   const { doc, user, organisation } = useDocument();
   const orgName = (orgId: string) => organisation(orgId).shortName;
   const statusLabel = {
@@ -43,7 +58,15 @@ export function VersionCard({ version: v, onDecided, onOpen, onCompare, onRestor
     !v.approvals.some((a) => a.orgId === user.orgId);
 
   return (
-    <li className="version" data-testid="version-card" data-status={v.status} data-version={v.id}>
+    <li
+      ref={card}
+      className={`version${targeted ? " version--target" : ""}`}
+      data-testid="version-card"
+      data-status={v.status}
+      data-version={v.id}
+      data-targeted={targeted || undefined}
+      aria-current={targeted || undefined}
+    >
       <p className="version__head">
         <strong>
           {v.seq}. {milestoneName(t, v.milestone, v.milestoneLabel)}

@@ -1,5 +1,5 @@
 import type { JSONContent } from "@tiptap/core";
-import { useEffect, useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { VersionSummary } from "../../../../shared/api/schemas.ts";
 import { documentExportUrl, restoreVersion } from "../../api/versions.ts";
@@ -21,10 +21,21 @@ import { VersionViewer } from "./VersionViewer.tsx";
  * The milestone path and the frozen versions (`versions-panel`): request the next milestone
  * (owners), the versions newest first, each on its card, exports of the current text, and
  * the read-only viewer. `current` gives the current text, for comparing versions with it.
+ * `target`: a notification led here (a milestone's), to that version if given.
  */
-export function VersionsPanel({ current }: { current?: () => JSONContent }) {
+export function VersionsPanel({
+  current,
+  target = null,
+}: {
+  current?: (() => JSONContent) | undefined;
+  target?: { versionId: string | null } | null;
+}) {
   const { t } = useTranslation();
   const { doc, refresh } = useDocument();
+  const section = useRef<HTMLElement>(null);
+  useEffect(() => {
+    if (target) section.current?.scrollIntoView({ block: "start" });
+  }, [target]);
   const { versions, error, reload } = useVersions(
     doc.id,
     `${doc.lock?.versionId}|${doc.nextMilestone?.id}`,
@@ -57,7 +68,7 @@ export function VersionsPanel({ current }: { current?: () => JSONContent }) {
   };
 
   return (
-    <section className="panel versions" data-testid="versions-panel" aria-labelledby="versions-title">
+    <section ref={section} className="panel versions" data-testid="versions-panel" aria-labelledby="versions-title">
       <h2 id="versions-title" className="panel__title">
         {t("versions.title")}
       </h2>
@@ -99,6 +110,7 @@ export function VersionsPanel({ current }: { current?: () => JSONContent }) {
             onOpen={() => open(v)}
             onCompare={current ? () => compareWith(v, "current") : undefined}
             onRestore={() => restore(v)}
+            targeted={target?.versionId === v.id}
             {...downloads}
           />
         ))}
