@@ -79,7 +79,12 @@ describe("undo of accepted and rejected suggestions on the raw protocol", async 
     await eventually(() => suggestionsAt(watcher.client.doc).length === ids.length, "the suggestions back");
     const back = suggestionsAt(watcher.client.doc);
     expect(back.map((s) => s.id).sort()).toEqual([...ids].sort());
-    for (const s of before) expect(back.find((b) => b.id === s.id)).toMatchObject({ inserted: s.inserted, deleted: s.deleted, origin: s.origin });
+    for (const s of before)
+      expect(back.find((b) => b.id === s.id)).toMatchObject({
+        inserted: s.inserted,
+        deleted: s.deleted,
+        origin: s.origin,
+      });
     // The owner's connection was not refused: it is still open and still in sync.
     expect(owner.client.provider.wsconnected).toBe(true);
     owner.editor.command(applySuggestions); // tidy up for the next test
@@ -96,7 +101,11 @@ describe("undo of accepted and rejected suggestions on the raw protocol", async 
     await eventually(() => !textOf(watcher.client.doc).includes("Rückgängig-R"), "reject-all at the watcher");
     owner.undo.undo();
     await eventually(() => suggestionsAt(watcher.client.doc).length === ids.length, "the suggestions back");
-    expect(suggestionsAt(watcher.client.doc).map((s) => s.id).sort()).toEqual([...ids].sort());
+    expect(
+      suggestionsAt(watcher.client.doc)
+        .map((s) => s.id)
+        .sort(),
+    ).toEqual([...ids].sort());
     expect(owner.client.provider.wsconnected).toBe(true);
     owner.editor.command(applySuggestions);
     await eventually(() => suggestionsAt(watcher.client.doc).length === 0, "accepted at last");
@@ -107,9 +116,7 @@ describe("undo of accepted and rejected suggestions on the raw protocol", async 
     async function acceptedByAndrea(marker: string) {
       const owner = await open(andrea);
       const sem = await open(claire, CLAIRE);
-      expect(sem.editor.edit((tr) => tr.insertText(` ${marker}`, endOfFirstParagraph(sem.editor)), true).ok).toBe(
-        true,
-      );
+      expect(sem.editor.edit((tr) => tr.insertText(` ${marker}`, endOfFirstParagraph(sem.editor)), true).ok).toBe(true);
       await eventually(() => textOf(owner.client.doc).includes(marker), "Claire's insertion at Andrea");
       const id = suggestionsAt(owner.client.doc).find((s) => s.inserted.includes(marker))?.id ?? "";
       owner.editor.command(applySuggestions);
