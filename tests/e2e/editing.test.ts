@@ -49,16 +49,16 @@ describe("everyday editing between a SEM suggester and the canton's editor", asy
   it("asks before accepting all, with the count; Ctrl+Z then restores the suggestions, for Claire too", async () => {
     await claireSuggestsTwo("Ergänzung zum Rückgängigmachen.");
     await lukas.page.getByTestId("suggestions-accept-all").click();
-    const confirm = lukas.page.getByTestId("decision-confirm");
+    const confirm = lukas.page.getByTestId("suggestions-confirm");
     await confirm.waitFor();
-    expect(await lukas.page.getByTestId("decision-confirm-message").textContent()).toBe("2 Vorschläge annehmen?");
+    expect(await lukas.page.getByTestId("suggestions-confirm-message").textContent()).toBe("2 Vorschläge annehmen?");
     // Cancelled: nothing happens.
-    await lukas.page.getByTestId("decision-confirm-cancel").click();
+    await lukas.page.getByTestId("suggestions-confirm-cancel").click();
     expect(await confirm.isVisible()).toBe(false);
     expect(await cards(lukas.page).count()).toBe(2);
 
     await lukas.page.getByTestId("suggestions-accept-all").click();
-    await lukas.page.getByTestId("decision-confirm-confirm").click();
+    await lukas.page.getByTestId("suggestions-confirm-confirm").click();
     await expect.poll(() => cards(claire.page).count()).toBe(0);
     expect(await marks(claire.page).count()).toBe(0);
 
@@ -75,8 +75,8 @@ describe("everyday editing between a SEM suggester and the canton's editor", asy
 
   it("asks before rejecting all; Ctrl+Z restores the rejected suggestions likewise", async () => {
     await lukas.page.getByTestId("suggestions-reject-all").click();
-    expect(await lukas.page.getByTestId("decision-confirm-message").textContent()).toBe("2 Vorschläge ablehnen?");
-    await lukas.page.getByTestId("decision-confirm-confirm").click();
+    expect(await lukas.page.getByTestId("suggestions-confirm-message").textContent()).toBe("2 Vorschläge ablehnen?");
+    await lukas.page.getByTestId("suggestions-confirm-confirm").click();
     await expect.poll(() => cards(claire.page).count()).toBe(0);
     expect(await editorText(claire.page)).not.toContain("Ergänzung zum Rückgängigmachen.");
 
@@ -87,7 +87,7 @@ describe("everyday editing between a SEM suggester and the canton's editor", asy
 
     // Tidy up: accepted for good.
     await lukas.page.getByTestId("suggestions-accept-all").click();
-    await lukas.page.getByTestId("decision-confirm-confirm").click();
+    await lukas.page.getByTestId("suggestions-confirm-confirm").click();
     await expect.poll(() => cards(claire.page).count()).toBe(0);
   });
 

@@ -90,7 +90,7 @@ export function SuggestionsPanel({ editor, onComment }: SuggestionsPanelProps) {
           setAsking(null);
         }}
         onCancel={() => setAsking(null)}
-        testId="decision-confirm"
+        testId="suggestions-confirm"
       />
       {notice && (
         <p className="alert alert--info" role="status" data-testid="suggestions-notice">
