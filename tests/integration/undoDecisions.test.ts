@@ -5,21 +5,12 @@ import { CloseCode } from "../../shared/protocol/closeCodes.ts";
 import { CONTENT_FIELD } from "../../shared/schema/extensions.ts";
 import { makeSuggestionId } from "../../shared/suggestions/ids.ts";
 import { listSuggestions } from "../../shared/suggestions/list.ts";
-import { HeadlessEditor, schema } from "../helpers/headlessEditor.ts";
+import { endOfFirstParagraph, HeadlessEditor, schema } from "../helpers/headlessEditor.ts";
 import { login, startTestServer } from "../helpers/server.ts";
 import { connectClient, eventually, textOf } from "../helpers/yClient.ts";
 
 const CONCEPT = "kip3-konzept-so";
 const CLAIRE = { userId: "u-claire", orgId: "sem" };
-
-/** Position just inside the end of the first paragraph of a document. */
-function endOfFirstParagraph(editor: HeadlessEditor): number {
-  let at = -1;
-  editor.state.doc.forEach((node, offset) => {
-    if (at < 0 && node.type.name === "paragraph" && node.content.size > 0) at = offset + node.nodeSize - 1;
-  });
-  return at;
-}
 
 /** Where `text` starts in the document, as a ProseMirror position. */
 function positionOf(editor: HeadlessEditor, text: string): number {
