@@ -11,6 +11,8 @@ interface Decision {
   at: number;
 }
 
+const NOTHING: Restorable = new Map<string, string>();
+
 /**
  * The suggestions each person of one room accepted or rejected lately, as they were. Undoing
  * an accept re-creates a suggestion in its author's name, which the attribution rule refuses
@@ -19,6 +21,7 @@ interface Decision {
  * room's memory: the undo comes over the connection the decision came over.
  */
 export class RecentDecisions {
+  /** Per person, oldest first (a Map keeps insertion order; a decision made again moves to the end). */
   private readonly byUser = new Map<string, Map<string, Decision>>();
 
   constructor(
@@ -26,39 +29,39 @@ export class RecentDecisions {
     private readonly maxPerUser = MAX_DECISIONS_PER_USER,
   ) {}
 
-  /** What `userId` may bring back now (expired decisions are forgotten). */
+  /** What `userId` may bring back at `now`; a view, not a copy (judged on every update of an editor). */
   restorableBy(userId: string, now: number): Restorable {
     const decisions = this.byUser.get(userId);
-    if (!decisions) return new Map();
-    const out = new Map<string, string>();
-    for (const [id, decision] of decisions) {
-      if (now - decision.at > this.windowMs) decisions.delete(id);
-      else out.set(id, decision.content);
-    }
-    if (decisions.size === 0) this.byUser.delete(userId);
-    return out;
+    if (!decisions) return NOTHING;
+    return {
+      size: decisions.size,
+      get: (id) => {
+        const decision = decisions.get(id);
+        return decision && now - decision.at <= this.windowMs ? decision.content : undefined;
+      },
+    };
   }
 
   /**
    * Takes an accepted change by `userId` into the record: suggestions that were in the
    * region before and are gone after were decided (accepted, rejected or withdrawn) by
-   * them; suggestions that came back are no longer restorable.
+   * them; suggestions that came back are no longer restorable. Expired decisions go.
    */
   record(userId: string, change: RegionChange, now: number): void {
     const before = suggestionContents(change.before);
     const after = suggestionContents(change.after);
-    let decisions = this.byUser.get(userId);
-    if (decisions) for (const id of after.keys()) decisions.delete(id);
+    const decisions = this.byUser.get(userId) ?? new Map<string, Decision>();
+    for (const id of after.keys()) decisions.delete(id);
     for (const [id, content] of before) {
       if (after.has(id)) continue;
-      if (!decisions) {
-        decisions = new Map();
-        this.byUser.set(userId, decisions);
-      }
       decisions.delete(id);
       decisions.set(id, { content, at: now });
-      // Oldest first: a Map keeps insertion order.
-      if (decisions.size > this.maxPerUser) decisions.delete(decisions.keys().next().value as string);
     }
+    for (const [id, decision] of decisions) {
+      if (decisions.size <= this.maxPerUser && now - decision.at <= this.windowMs) break;
+      decisions.delete(id);
+    }
+    if (decisions.size > 0) this.byUser.set(userId, decisions);
+    else this.byUser.delete(userId);
   }
 }

@@ -106,7 +106,7 @@ export class UpdatePolicy {
     const judgedActor: Actor = {
       user: actor.user,
       role: actor.role,
-      restorable: decides ? this.decisions.restorableBy(actor.user.id, context.now) : new Map(),
+      restorable: decides ? this.decisions.restorableBy(actor.user.id, context.now) : undefined,
     };
     for (const validator of this.validators) {
       const judgement = validator(judgedActor, change, context);

@@ -30,9 +30,12 @@ export function suggestOnlyViolation(change: RegionChange, actor: SuggestionAuth
  * accepted or rejected a moment ago (undo), each exactly as it was (id → its
  * `suggestionContents`).
  */
-export type Restorable = ReadonlyMap<string, string>;
+export interface Restorable {
+  readonly size: number;
+  get(id: string): string | undefined;
+}
 
-const NOTHING_RESTORABLE: Restorable = new Map();
+const NOTHING_RESTORABLE: Restorable = new Map<string, string>();
 
 /**
  * Every suggestion the change adds must carry the actor's own id, organisation and a
