@@ -1,8 +1,8 @@
+import { isSuggestChangesEnabled } from "@handlewithcare/prosemirror-suggest-changes";
 import { TextSelection } from "@tiptap/pm/state";
 import { type Editor, useEditorState } from "@tiptap/react";
 import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { isSuggestChangesEnabled } from "../../features/suggestions/index.ts";
 import { Dialog } from "../../lib/Dialog.tsx";
 import { findKey, setCurrentMatch, setSearch } from "./FindHighlights.ts";
 import { MAX_MATCHES } from "./findMatches.ts";
