@@ -197,4 +197,36 @@ describe("everyday editing between a SEM suggester and the canton's editor", asy
     await empty.waitFor();
     expect(await empty.getAttribute("data-placeholder")).toBe("Hier mit dem Schreiben beginnen …");
   });
+
+  it("offers accepting the own party's suggestion as soon as the owner turns cross-party acceptance off", async () => {
+    const AGREEMENT = "kip3-vereinbarung-so";
+    const andrea = await signedInPage(browser, server.url, "andrea.meier@so.ch");
+    await openDocument(andrea.page, AGREEMENT);
+    await lukas.page.goto("/#/");
+    await openDocument(lukas.page, AGREEMENT);
+    await lukas.page.getByTestId("suggest-toggle").click();
+    await lukas.page.getByTestId("editor").locator("p").first().click();
+    await lukas.page.keyboard.press("End");
+    await lukas.page.keyboard.type(" Vorschlag des Kantons");
+    const card = cards(andrea.page).filter({ hasText: "Vorschlag des Kantons" });
+    await card.waitFor();
+    // On (agreements): the canton's suggestion is for the SEM to accept; rejecting stays open.
+    const toggle = andrea.page.getByTestId("cross-party-toggle");
+    expect(await toggle.isChecked()).toBe(true);
+    expect(await card.getByTestId("suggestion-accept").count()).toBe(0);
+    expect(await andrea.page.getByTestId("suggestions-accept-all").count()).toBe(0);
+    expect(await andrea.page.getByTestId("suggestions-reject-all").count()).toBe(1);
+
+    await toggle.uncheck();
+    await card.getByTestId("suggestion-accept").waitFor();
+    await andrea.page.getByTestId("suggestions-accept-all").waitFor();
+    await toggle.check();
+    await expect.poll(() => card.getByTestId("suggestion-accept").count()).toBe(0);
+    // The server has the setting too: after a reload the box is as she left it.
+    await andrea.page.reload();
+    await andrea.page.getByTestId("cross-party-toggle").waitFor();
+    expect(await andrea.page.getByTestId("cross-party-toggle").isChecked()).toBe(true);
+    await cards(andrea.page).filter({ hasText: "Vorschlag des Kantons" }).getByTestId("suggestion-reject").click();
+    await expect.poll(() => cards(lukas.page).count()).toBe(0);
+  });
 });
