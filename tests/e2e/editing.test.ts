@@ -7,6 +7,14 @@ import { startTestServer } from "../helpers/server.ts";
 const DOC = "kip3-konzept-so";
 
 const cards = (page: Page) => page.getByTestId("suggestion-card");
+/** The test id of the element that has the focus. */
+const focusedTestId = (page: Page) =>
+  page.evaluate(
+    () =>
+      (
+        globalThis as unknown as { document: { activeElement: { getAttribute(n: string): string | null } | null } }
+      ).document.activeElement?.getAttribute("data-testid") ?? null,
+  );
 const marks = (page: Page) => page.getByTestId("editor").locator("ins[data-suggestion], del[data-suggestion]");
 
 describe("everyday editing between a SEM suggester and the canton's editor", async () => {
@@ -102,6 +110,8 @@ describe("everyday editing between a SEM suggester and the canton's editor", asy
       return copy.textContent;
     });
     expect(withoutCarets).toBe("Verweis");
+    // The dialog gave the focus back to the text.
+    expect(await focusedTestId(lukas.page)).toBe("editor");
   });
 
   it("finds and replaces all while editing (Ctrl+H), for everyone", async () => {
@@ -150,16 +160,18 @@ describe("everyday editing between a SEM suggester and the canton's editor", asy
   });
 
   it("counts words and characters as the text changes", async () => {
-    const words = async () =>
-      Number.parseInt((await lukas.page.getByTestId("word-count-words").textContent()) ?? "", 10);
+    /** The count once it is settled (no recount due after a change). */
+    const settled = async (page: Page) => {
+      await page.locator('[data-testid="word-count"]:not([data-counting])').waitFor();
+      return Number.parseInt((await page.getByTestId("word-count-words").textContent()) ?? "", 10);
+    };
+    const words = () => settled(lukas.page);
     const before = await words();
     expect(before).toBeGreaterThan(10);
     await caretAtEnd(lukas.page);
     await lukas.page.keyboard.type(" eins zwei drei");
     await expect.poll(words).toBe(before + 3);
-    await expect
-      .poll(async () => Number.parseInt((await claire.page.getByTestId("word-count-words").textContent()) ?? "", 10))
-      .toBe(before + 3);
+    await expect.poll(() => settled(claire.page)).toBe(before + 3);
   });
 
   it("lists the shortcuts with Ctrl+/ and closes the list with Escape, focus back in the text", async () => {
@@ -170,13 +182,7 @@ describe("everyday editing between a SEM suggester and the canton's editor", asy
     expect(await dialog.textContent()).toContain("Ctrl+Alt+M");
     await lukas.page.keyboard.press("Escape");
     expect(await dialog.isVisible()).toBe(false);
-    expect(
-      await lukas.page.evaluate(() =>
-        (
-          globalThis as unknown as { document: { activeElement: { getAttribute(n: string): string | null } } }
-        ).document.activeElement.getAttribute("data-testid"),
-      ),
-    ).toBe("editor");
+    expect(await focusedTestId(lukas.page)).toBe("editor");
   });
 
   it("prints the text only: no toolbar, panels or word count", async () => {

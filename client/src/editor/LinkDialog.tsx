@@ -9,10 +9,12 @@ interface LinkDialogProps {
   /** The address typed (empty: remove the link); applyLink decides what it does. */
   onSubmit: (href: string) => void;
   onClose: () => void;
+  /** Focus after closing: back in the text. */
+  focusAfter: () => void;
 }
 
 /** Asks for a link's address (`link-dialog`, `link-input`, `link-apply`, `link-remove`). */
-export function LinkDialog({ open, initial, onSubmit, onClose }: LinkDialogProps) {
+export function LinkDialog({ open, initial, onSubmit, onClose, focusAfter }: LinkDialogProps) {
   const { t } = useTranslation();
   const [href, setHref] = useState(initial);
   const [shownFor, setShownFor] = useState(open);
@@ -26,7 +28,7 @@ export function LinkDialog({ open, initial, onSubmit, onClose }: LinkDialogProps
     onSubmit(href);
   };
   return (
-    <Dialog open={open} title={t("editing.linkTitle")} onClose={onClose} testId="link-dialog">
+    <Dialog open={open} title={t("editing.linkTitle")} onClose={onClose} testId="link-dialog" focusAfter={focusAfter}>
       <form onSubmit={submit}>
         <label className="field">
           <span className="field__label">{t("toolbar.linkPrompt")}</span>

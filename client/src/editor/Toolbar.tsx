@@ -99,6 +99,7 @@ export function Toolbar({ editor, onFind, onShortcuts }: ToolbarProps) {
         initial={linking ? currentLinkHref(editor) : ""}
         onSubmit={onLink}
         onClose={() => setLinking(false)}
+        focusAfter={() => editor.commands.focus()}
       />
       {message && (
         <div className="toolbar__message" role="alert" data-testid="toolbar-message">

@@ -10,6 +10,8 @@ interface DialogProps {
   testId?: string;
   /** Modeless: the page behind stays usable (find and replace, so the text can be read and selected). */
   modeless?: boolean;
+  /** Where the focus goes on closing, instead of back to the element that had it (the text, after a link is set). */
+  focusAfter?: () => void;
 }
 
 /**
@@ -18,9 +20,11 @@ interface DialogProps {
  * closed by Escape, focus on the element marked `data-autofocus` (else the first field),
  * and focus goes back to where it was when it opened.
  */
-export function Dialog({ open, title, onClose, children, testId, modeless = false }: DialogProps) {
+export function Dialog({ open, title, onClose, children, testId, modeless = false, focusAfter }: DialogProps) {
   const { t } = useTranslation();
   const ref = useRef<HTMLDialogElement>(null);
+  const after = useRef(focusAfter);
+  after.current = focusAfter;
   const titleId = useId();
   useEffect(() => {
     const dialog = ref.current;
@@ -36,7 +40,8 @@ export function Dialog({ open, title, onClose, children, testId, modeless = fals
     first?.focus();
     return () => {
       dialog.close();
-      opener?.focus();
+      if (after.current) after.current();
+      else opener?.focus();
     };
   }, [open, modeless]);
   return (
