@@ -7,6 +7,8 @@ import { initI18n } from "./i18n/i18n.ts";
 import "./styles/base.css";
 import "./styles/layout.css";
 import "./styles/editor.css";
+import "./styles/editing.css";
+import "./styles/print.css";
 
 initI18n();
 

@@ -1,10 +1,12 @@
 import type { Role } from "../../shared/roles.ts";
-import type { RegionChange } from "../../shared/suggestions/rules.ts";
+import type { RegionChange, Restorable } from "../../shared/suggestions/rules.ts";
 
 /** Who is making a change: the authenticated user behind a connection and their role. */
 export interface Actor {
   user: { id: string; name: string; orgId: string };
   role: Role;
+  /** Suggestions this user accepted or rejected lately and may bring back by undo (set by the policy, never by a client). */
+  restorable?: Restorable;
 }
 
 /** What an incoming update would do, observed on the shadow doc before the live doc sees it. */

@@ -1,10 +1,12 @@
 import * as Y from "yjs";
 import { commentsOf } from "../../shared/comments/model.ts";
+import { canEditContent } from "../../shared/roles.ts";
 import { CONTENT_FIELD } from "../../shared/schema/extensions.ts";
 import type { Actor, AuditNote, DocumentContext, Validator } from "./Change.ts";
 import { ContentBlocks } from "./contentBlocks.ts";
 import { missingDependency } from "./missingDependency.ts";
 import { applyAndObserve } from "./observeChange.ts";
+import { RecentDecisions } from "./RecentDecisions.ts";
 import { reservedKeyProblem } from "./reservedKeys.ts";
 import { commentRule } from "./rules/commentRule.ts";
 import { contentSafetyRule } from "./rules/contentSafetyRule.ts";
@@ -56,6 +58,8 @@ export class UpdatePolicy {
    * serving readers) pays for one copy of it, not two. Dropped after a refusal or failure.
    */
   private judged: { shadow: Y.Doc; threads: Record<string, unknown>; blocks: ContentBlocks } | null = null;
+  /** Who accepted or rejected which suggestion lately, so their undo may bring it back. */
+  private readonly decisions = new RecentDecisions();
 
   constructor(
     private readonly live: Y.Doc,
@@ -97,14 +101,22 @@ export class UpdatePolicy {
       return { ok: false, reason: "the update depends on changes the server does not have", missingDependencies: true };
     }
     const audit: AuditNote[] = [];
+    const decides = change.contentChanged && canEditContent(actor.role);
+    // What a client claims is never read: the record is the policy's own.
+    const judgedActor: Actor = {
+      user: actor.user,
+      role: actor.role,
+      restorable: decides ? this.decisions.restorableBy(actor.user.id, context.now) : undefined,
+    };
     for (const validator of this.validators) {
-      const judgement = validator(actor, change, context);
+      const judgement = validator(judgedActor, change, context);
       if (judgement.refuse) {
         this.dropShadow();
         return { ok: false, reason: judgement.refuse };
       }
       audit.push(...(judgement.audit ?? []));
     }
+    if (decides) this.decisions.record(actor.user.id, change.region(), context.now);
     commitChange(judged, change);
     return { ok: true, audit, contentChanged: change.contentChanged };
   }

@@ -63,3 +63,23 @@ export function suggestionTexts(pieces: readonly Piece[]): Map<string, string> {
   }
   return texts;
 }
+
+/**
+ * Every suggestion id in the pieces with what it marks, independent of how its text is
+ * split into runs: kind-tagged runs, adjacent runs of one kind joined. Two regions give
+ * equal contents for an id when it marks the same text the same way.
+ */
+export function suggestionContents(pieces: readonly Piece[]): Map<string, string> {
+  const runs = new Map<string, { kind: string; text: string }[]>();
+  for (const piece of pieces) {
+    if (piece.t !== "text" || piece.text.length === 0) continue;
+    for (const { id, kind } of piece.suggestions) {
+      const list = runs.get(id) ?? [];
+      const last = list[list.length - 1];
+      if (last && last.kind === kind) last.text += piece.text;
+      else list.push({ kind, text: piece.text });
+      runs.set(id, list);
+    }
+  }
+  return new Map([...runs].map(([id, list]) => [id, JSON.stringify(list.map((r) => [r.kind, r.text]))]));
+}

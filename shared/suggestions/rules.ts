@@ -1,4 +1,4 @@
-import { suggestionTexts, withoutSuggestions } from "./canonical.ts";
+import { suggestionContents, suggestionTexts, withoutSuggestions } from "./canonical.ts";
 import { parseSuggestionId, type SuggestionAuthor } from "./ids.ts";
 import type { Piece } from "./linear.ts";
 
@@ -25,11 +25,34 @@ export function suggestOnlyViolation(change: RegionChange, actor: SuggestionAuth
   return attributionViolation(change, actor, now);
 }
 
-/** Every suggestion the change adds must carry the actor's own id, organisation and a plausible time. */
-export function attributionViolation(change: RegionChange, actor: SuggestionAuthor, now: number): string | null {
+/**
+ * Suggestions a person may bring back under someone else's name: those they themselves
+ * accepted or rejected a moment ago (undo), each exactly as it was (id → its
+ * `suggestionContents`).
+ */
+export interface Restorable {
+  readonly size: number;
+  get(id: string): string | undefined;
+}
+
+const NOTHING_RESTORABLE: Restorable = new Map<string, string>();
+
+/**
+ * Every suggestion the change adds must carry the actor's own id, organisation and a
+ * plausible time, unless it is one the actor decided lately and it comes back unchanged
+ * (`restorable`: undoing an accept or reject re-creates the other party's suggestion).
+ */
+export function attributionViolation(
+  change: RegionChange,
+  actor: SuggestionAuthor,
+  now: number,
+  restorable: Restorable = NOTHING_RESTORABLE,
+): string | null {
   const existing = suggestionTexts(change.before);
+  const after = restorable.size > 0 ? suggestionContents(change.after) : null;
   for (const id of suggestionTexts(change.after).keys()) {
     if (existing.has(id)) continue;
+    if (after && restorable.get(id) === after.get(id)) continue;
     const origin = parseSuggestionId(id);
     if (!origin) return "a suggestion needs an id made by Accord";
     if (origin.userId !== actor.userId || origin.orgId !== actor.orgId) {

@@ -117,10 +117,12 @@ describe("Kanton Bern's onboarding in the browser", async () => {
     await beat.getByTestId("create-title").fill(TITLE);
     await beat.getByTestId("create-kind").selectOption("concept");
     await beat.getByTestId("create-submit").click();
-    const row = beat.locator('tr[data-testid^="doc-row-"]', { hasText: TITLE });
-    await row.waitFor();
-    documentId = ((await row.getAttribute("data-testid")) ?? "").replace("doc-row-", "");
+    // The new document opens at once; it is listed too.
+    await beat.getByTestId("editor").waitFor();
+    documentId = decodeURIComponent(new URL(beat.url()).hash.replace("#/documents/", ""));
     expect(documentId).not.toBe("");
+    await beat.goto("/#/");
+    await beat.getByTestId(`doc-row-${documentId}`).waitFor();
   });
 
   it("lets Beat, as organisation administrator, invite Ursula, who accepts in her own browser", async () => {

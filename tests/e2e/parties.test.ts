@@ -66,6 +66,9 @@ describe("documents of many cantons in the browser", async () => {
     expect(cantons).toContain("Kanton Bern");
     await claire.page.getByTestId("create-canton").selectOption("kanton-be");
     await claire.page.getByTestId("create-submit").click();
+    // The new document opens; back in the list, it stands under Bern.
+    await claire.page.getByTestId("editor").waitFor();
+    await claire.page.goto("/#/");
     await expect
       .poll(async () => (await groupsOf(claire.page)).find(([canton]) => canton === "kanton-be")?.[2].length)
       .toBe(2);

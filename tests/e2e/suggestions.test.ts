@@ -1,27 +1,12 @@
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import { editorText, launchBrowser, openDocument, signedInPage } from "../helpers/browser.ts";
+import { ausgangslage, caretAtEnd } from "../helpers/conceptText.ts";
 import { startTestServer } from "../helpers/server.ts";
 
 const DOC = "kip3-konzept-so";
 
-/** The paragraph under the heading "1.1 Ausgangslage". */
-const ausgangslage = (page: Page) => page.getByTestId("editor").locator("h2:has-text('1.1 Ausgangslage') + p");
 const cards = (page: Page) => page.getByTestId("suggestion-card");
-
-/** Puts the caret at the end of the paragraph's text. */
-async function caretAtEnd(page: Page) {
-  await ausgangslage(page).click();
-  await page.keyboard.press("End");
-  await ausgangslage(page).evaluate((el) => {
-    const g = globalThis as unknown as {
-      getSelection(): { selectAllChildren(n: unknown): void; collapseToEnd(): void } | null;
-    };
-    const sel = g.getSelection();
-    sel?.selectAllChildren(el);
-    sel?.collapseToEnd();
-  });
-}
 
 describe("suggestions between a SEM suggester and the canton's editor", async () => {
   const server = await startTestServer({ STATIC_DIR: "dist" });

@@ -90,3 +90,12 @@ export class HeadlessEditor {
     return this.state.doc.toJSON();
   }
 }
+
+/** Position just inside the end of the first non-empty paragraph of the editor's document. */
+export function endOfFirstParagraph(editor: HeadlessEditor): number {
+  let at = -1;
+  editor.state.doc.forEach((node, offset) => {
+    if (at < 0 && node.type.name === "paragraph" && node.content.size > 0) at = offset + node.nodeSize - 1;
+  });
+  return at;
+}

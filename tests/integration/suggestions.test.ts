@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { CloseCode } from "../../shared/protocol/closeCodes.ts";
 import { makeSuggestionId } from "../../shared/suggestions/ids.ts";
 import { listSuggestions } from "../../shared/suggestions/list.ts";
-import { HeadlessEditor, schema } from "../helpers/headlessEditor.ts";
+import { endOfFirstParagraph, HeadlessEditor, schema } from "../helpers/headlessEditor.ts";
 import { login, startTestServer } from "../helpers/server.ts";
 import { connectClient, eventually, textOf } from "../helpers/yClient.ts";
 
@@ -11,15 +11,6 @@ const CONCEPT = "kip3-konzept-so";
 const AGREEMENT = "kip3-vereinbarung-so";
 const CLAIRE = { userId: "u-claire", orgId: "sem" };
 const ANDREA = { userId: "u-andrea", orgId: "kanton-so" };
-
-/** Position just inside the end of the first paragraph of a document. */
-function endOfFirstParagraph(editor: HeadlessEditor): number {
-  let at = -1;
-  editor.state.doc.forEach((node, offset) => {
-    if (at < 0 && node.type.name === "paragraph" && node.content.size > 0) at = offset + node.nodeSize - 1;
-  });
-  return at;
-}
 
 describe("suggestions on the raw protocol", async () => {
   const server = await startTestServer();

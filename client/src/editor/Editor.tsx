@@ -1,6 +1,8 @@
 import { EditorContent, type Editor as TiptapEditor } from "@tiptap/react";
 import type { ReactNode } from "react";
+import { EditorTools } from "./EditorTools.tsx";
 import { Toolbar } from "./Toolbar.tsx";
+import { WordCount } from "./WordCount.tsx";
 
 /** How the text is shown (editor.css): with suggestions marked, as if all were accepted, or as without them. */
 export type Preview = "markup" | "accepted" | "rejected";
@@ -11,15 +13,27 @@ interface EditorProps {
   preview: Preview;
   /** Shown above the toolbar (the suggesting switch and the preview choice). */
   modeBar: ReactNode;
+  onFind: () => void;
+  onShortcuts: () => void;
 }
 
-/** Mode bar, toolbar (for those who may edit) and the document; the content element carries `data-testid="editor"`. */
-export function Editor({ editor, editable, preview, modeBar }: EditorProps) {
+/**
+ * Mode bar, toolbar (for those who may edit; readers get find and the shortcut list), the
+ * document, and the word count under it; the content element carries `data-testid="editor"`.
+ */
+export function Editor({ editor, editable, preview, modeBar, onFind, onShortcuts }: EditorProps) {
   return (
     <section className="editor" data-preview={preview}>
       {modeBar}
-      {editable && <Toolbar editor={editor} />}
+      {editable ? (
+        <Toolbar editor={editor} onFind={onFind} onShortcuts={onShortcuts} />
+      ) : (
+        <div className="toolbar toolbar--reader">
+          <EditorTools onFind={onFind} onShortcuts={onShortcuts} />
+        </div>
+      )}
       <EditorContent editor={editor} className="editor__page" />
+      <WordCount editor={editor} />
     </section>
   );
 }

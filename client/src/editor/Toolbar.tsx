@@ -3,6 +3,8 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { GridInsertMenu } from "../features/grids/index.ts";
 import { applyLink, currentLinkHref } from "./applyLink.ts";
+import { EditorTools } from "./EditorTools.tsx";
+import { LinkDialog } from "./LinkDialog.tsx";
 import { FORMAT_GROUPS, TABLE_ACTIONS, type ToolbarAction } from "./toolbarActions.ts";
 
 const ALL_ACTIONS = [...FORMAT_GROUPS.flat(), ...TABLE_ACTIONS];
@@ -12,10 +14,19 @@ interface ButtonState {
   enabled: boolean;
 }
 
-/** Formatting, link and table buttons above the editor; each has `data-testid="toolbar-<id>"`. */
-export function Toolbar({ editor }: { editor: Editor }) {
+interface ToolbarProps {
+  editor: Editor;
+  /** Opens find and replace (`toolbar-find`). */
+  onFind: () => void;
+  /** Opens the list of keyboard shortcuts (`toolbar-shortcuts`). */
+  onShortcuts: () => void;
+}
+
+/** Formatting, link, table, find and shortcut buttons above the editor; each has `data-testid="toolbar-<id>"`. */
+export function Toolbar({ editor, onFind, onShortcuts }: ToolbarProps) {
   const { t } = useTranslation();
   const [message, setMessage] = useState<string | null>(null);
+  const [linking, setLinking] = useState(false);
   const states = useEditorState({
     editor,
     selector: ({ editor: current }) => {
@@ -31,9 +42,9 @@ export function Toolbar({ editor }: { editor: Editor }) {
     },
   });
 
-  const onLink = () => {
-    // A native prompt: accessible, and enough until a link popover is designed.
-    const outcome = applyLink(editor, window.prompt(t("toolbar.linkPrompt"), currentLinkHref(editor)));
+  const onLink = (href: string) => {
+    setLinking(false);
+    const outcome = applyLink(editor, href);
     setMessage(outcome === "unsafe" ? t("toolbar.unsafeLink") : null);
   };
 
@@ -72,7 +83,7 @@ export function Toolbar({ editor }: { editor: Editor }) {
             aria-label={t("toolbar.link")}
             aria-pressed={states.link?.active ?? false}
             title={t("toolbar.link")}
-            onClick={onLink}
+            onClick={() => setLinking(true)}
           >
             {t("toolbarShort.link")}
           </button>
@@ -81,7 +92,15 @@ export function Toolbar({ editor }: { editor: Editor }) {
         <div className="toolbar__group">
           <GridInsertMenu editor={editor} />
         </div>
+        <EditorTools onFind={onFind} onShortcuts={onShortcuts} />
       </div>
+      <LinkDialog
+        open={linking}
+        initial={linking ? currentLinkHref(editor) : ""}
+        onSubmit={onLink}
+        onClose={() => setLinking(false)}
+        focusAfter={() => editor.commands.focus()}
+      />
       {message && (
         <div className="toolbar__message" role="alert" data-testid="toolbar-message">
           <span>{message}</span>

@@ -1,6 +1,7 @@
 import { accountErrorsDe, accountsDe } from "./accounts.de.ts";
 import { deComparison } from "./comparison.de.ts";
 import { deVersions } from "./deVersions.ts";
+import { editingDe } from "./editing.de.ts";
 import { finalStateDe, finalStateErrorsDe } from "./finalState.de.ts";
 import { fourEyesDe, fourEyesErrorsDe } from "./fourEyes.de.ts";
 import { gridsDe } from "./grids.de.ts";
@@ -225,6 +226,7 @@ export const de = {
   ...gridsDe,
   ...historyDe,
   ...notificationsDe,
+  ...editingDe,
   ...accountsDe,
   ...wordImportDe,
   errors: {

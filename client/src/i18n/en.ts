@@ -1,6 +1,7 @@
 import { accountErrorsEn, accountsEn } from "./accounts.en.ts";
 import { enComparison } from "./comparison.en.ts";
 import { de } from "./de.ts";
+import { editingEn } from "./editing.en.ts";
 import { finalStateEn, finalStateErrorsEn } from "./finalState.en.ts";
 import { fourEyesEn, fourEyesErrorsEn } from "./fourEyes.en.ts";
 import { gridsEn } from "./grids.en.ts";
@@ -282,6 +283,7 @@ export const en: Translation = {
   ...gridsEn,
   ...historyEn,
   ...notificationsEn,
+  ...editingEn,
   ...accountsEn,
   ...wordImportEn,
   errors: {

@@ -1,6 +1,7 @@
 import { accountErrorsFr, accountsFr } from "./accounts.fr.ts";
 import { frComparison } from "./comparison.fr.ts";
 import { de } from "./de.ts";
+import { editingFr } from "./editing.fr.ts";
 import { finalStateErrorsFr, finalStateFr } from "./finalState.fr.ts";
 import { fourEyesErrorsFr, fourEyesFr } from "./fourEyes.fr.ts";
 import { gridsFr } from "./grids.fr.ts";
@@ -296,6 +297,7 @@ export const fr: Translation = {
   ...gridsFr,
   ...historyFr,
   ...notificationsFr,
+  ...editingFr,
   ...accountsFr,
   ...wordImportFr,
   errors: {

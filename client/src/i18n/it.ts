@@ -1,6 +1,7 @@
 import { accountErrorsIt, accountsIt } from "./accounts.it.ts";
 import { itComparison } from "./comparison.it.ts";
 import { de } from "./de.ts";
+import { editingIt } from "./editing.it.ts";
 import { finalStateErrorsIt, finalStateIt } from "./finalState.it.ts";
 import { fourEyesErrorsIt, fourEyesIt } from "./fourEyes.it.ts";
 import { gridsIt } from "./grids.it.ts";
@@ -298,6 +299,7 @@ export const it: Translation = {
   ...gridsIt,
   ...historyIt,
   ...notificationsIt,
+  ...editingIt,
   ...accountsIt,
   ...wordImportIt,
   errors: {

@@ -4,6 +4,7 @@ import { fetchDocument } from "../../api/documents.ts";
 import { errorMessage } from "../../i18n/errorMessage.ts";
 import { useOrganisations } from "../../lib/Organisations.tsx";
 import { organisationName } from "../../lib/organisationOf.ts";
+import { navigate } from "../../routing/route.ts";
 import { ImportWordForm } from "../wordImport/index.ts";
 import { byProgramme } from "./byProgramme.ts";
 import { CreateDocumentForm } from "./CreateDocumentForm.tsx";
@@ -52,7 +53,14 @@ export function DocumentListPage({ user }: { user: User }) {
           ))}
         </div>
       )}
-      <CreateDocumentForm user={user} onCreated={add} />
+      <CreateDocumentForm
+        user={user}
+        onCreated={(created) => {
+          // A new document is made to be written in: it opens at once.
+          add(created);
+          navigate({ page: "document", documentId: created.id });
+        }}
+      />
       <ImportWordForm user={user} onImported={(id) => void fetchDocument(id).then(add, () => undefined)} />
     </main>
   );

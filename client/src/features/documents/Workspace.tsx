@@ -1,3 +1,4 @@
+import { Placeholder } from "@tiptap/extensions";
 import { useEffect, useMemo, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { DocumentSummary, User } from "../../../../shared/api/schemas.ts";
@@ -8,8 +9,12 @@ import type { CollabSession } from "../../collab/createCollabSession.ts";
 import { finalCloseMessage } from "../../collab/finalCloseMessage.ts";
 import { PresenceList } from "../../collab/PresenceList.tsx";
 import { useConnectionStatus } from "../../collab/useConnectionStatus.ts";
+import { EditingShortcuts } from "../../editor/EditingShortcuts.ts";
 import { Editor, type Preview } from "../../editor/Editor.tsx";
+import { FindHighlights } from "../../editor/find/FindHighlights.ts";
+import { FindReplaceDialog } from "../../editor/find/FindReplaceDialog.tsx";
 import { Outline } from "../../editor/Outline.tsx";
+import { ShortcutsDialog } from "../../editor/ShortcutsDialog.tsx";
 import { useCollabEditor } from "../../editor/useCollabEditor.ts";
 import { DocumentProvider, type OpenDocument } from "../../lib/DocumentContext.tsx";
 import { milestoneName } from "../../lib/milestoneText.ts";
@@ -70,6 +75,14 @@ export function Workspace({ doc, user, session, onRenamed, onSessionExpired }: W
   const editable = canSuggest(doc.role) && preview === "markup" && doc.lock === null && doc.final === null;
   const [blocked, setBlocked] = useState<SuggestBlockReason | null>(null);
   const [commentRequest, setCommentRequest] = useState(0);
+  /** The editing dialog that is open: find and replace, or the shortcut list. */
+  const [tool, setTool] = useState<"find" | "shortcuts" | null>(null);
+  const editingActions = useRef({
+    find: () => setTool("find"),
+    replace: () => setTool("find"),
+    shortcuts: () => setTool("shortcuts"),
+    comment: () => setCommentRequest((n) => n + 1),
+  });
   const { members } = useMembers(doc.id, doc.role);
   const threads = useThreads(session.ydoc);
   const [focused, setFocused] = useState<string | null>(null);
@@ -87,6 +100,9 @@ export function Workspace({ doc, user, session, onRenamed, onSessionExpired }: W
   const editor = useCollabEditor(session, caretUser, editable, () => [
     CommentHighlights.configure({ source: () => highlights.current, onClick: (id) => setFocused(id) }),
     SuggestChanges.configure({ author: { userId: user.id, orgId: user.orgId }, onBlocked: setBlocked }),
+    FindHighlights,
+    EditingShortcuts.configure({ actions: () => editingActions.current }),
+    Placeholder.configure({ placeholder: () => t("editing.placeholder") }),
   ]);
   // Threads or focus changed: redraw the highlights (the plugin reads them through the ref).
   // biome-ignore lint/correctness/useExhaustiveDependencies: threads and focus are the triggers
@@ -151,8 +167,19 @@ export function Workspace({ doc, user, session, onRenamed, onSessionExpired }: W
               editable={editable}
               preview={preview}
               modeBar={<SuggestModeBar editor={editor} preview={preview} onPreview={setPreview} />}
+              onFind={() => setTool("find")}
+              onShortcuts={() => setTool("shortcuts")}
             />
           )}
+          {editor && (
+            <FindReplaceDialog
+              editor={editor}
+              open={tool === "find"}
+              canReplace={editable}
+              onClose={() => setTool(null)}
+            />
+          )}
+          <ShortcutsDialog open={tool === "shortcuts"} onClose={() => setTool(null)} />
           <aside className="doc-sidebar" aria-label={t("document.sidebar")}>
             {editor && <SuggestionsPanel editor={editor} onComment={() => setCommentRequest((n) => n + 1)} />}
             <VersionsPanel current={editor ? () => editor.getJSON() : undefined} target={versionTarget} />

@@ -14,7 +14,13 @@ export function CrossPartySetting() {
         type="checkbox"
         data-testid="cross-party-toggle"
         checked={doc.crossPartyAcceptance}
-        onChange={(e) => setCrossPartyAcceptance(doc.id, e.target.checked).then(changed, () => {})}
+        onChange={(e) => {
+          // Taken at once, so the accept buttons follow the box without waiting for the server;
+          // back to the server's answer (or the old value) when it comes.
+          const on = e.target.checked;
+          changed({ ...doc, crossPartyAcceptance: on });
+          setCrossPartyAcceptance(doc.id, on).then(changed, () => changed(doc));
+        }}
       />{" "}
       {t("suggestions.crossPartyToggle")}
     </label>

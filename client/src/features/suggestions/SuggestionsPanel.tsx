@@ -4,6 +4,7 @@ import { useEditorState } from "@tiptap/react";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { listSuggestions, type SuggestionSummary } from "../../../../shared/suggestions/list.ts";
+import { ConfirmDialog } from "../../lib/ConfirmDialog.tsx";
 import { useDocument } from "../../lib/DocumentContext.tsx";
 import { BulkDecisions } from "./BulkDecisions.tsx";
 import { CrossPartySetting } from "./CrossPartySetting.tsx";
@@ -26,6 +27,8 @@ export function SuggestionsPanel({ editor, onComment }: SuggestionsPanelProps) {
   const { t } = useTranslation();
   const { doc, user } = useDocument();
   const [notice, setNotice] = useState<string | null>(null);
+  /** A decision on several suggestions, waiting for confirmation. */
+  const [asking, setAsking] = useState<{ decision: Decision; targets: SuggestionSummary[] } | null>(null);
   const suggestions = useEditorState({ editor, selector: ({ editor: e }) => listSuggestions(e.state.doc) });
   const selection = useEditorState({
     editor,
@@ -48,6 +51,13 @@ export function SuggestionsPanel({ editor, onComment }: SuggestionsPanelProps) {
     }
   };
 
+  /** Several at once: asked first, with the number the decision will change. */
+  const decideMany = (decision: Decision, targets: SuggestionSummary[]) => {
+    if (targets.length === 1) decide(decision, targets);
+    else setAsking({ decision, targets });
+  };
+  const askedCount = asking ? asking.targets.filter((s) => may(s)[asking.decision]).length : 0;
+
   const jump = (s: SuggestionSummary) => {
     editor.chain().focus().setTextSelection({ from: s.from, to: s.to }).scrollIntoView().run();
   };
@@ -63,8 +73,25 @@ export function SuggestionsPanel({ editor, onComment }: SuggestionsPanelProps) {
       </h2>
       <CrossPartySetting />
       {reviewer && suggestions.length > 0 && (
-        <BulkDecisions suggestions={suggestions} inSelection={inSelection} onDecide={decide} />
+        <BulkDecisions suggestions={suggestions} inSelection={inSelection} onDecide={decideMany} may={may} />
       )}
+      <ConfirmDialog
+        open={asking !== null}
+        title={asking?.decision === "reject" ? t("editing.rejectAllTitle") : t("editing.acceptAllTitle")}
+        message={
+          asking?.decision === "reject"
+            ? t("editing.rejectConfirm", { count: askedCount })
+            : t("editing.acceptConfirm", { count: askedCount })
+        }
+        hint={t("editing.undoHint")}
+        confirmLabel={asking?.decision === "reject" ? t("editing.rejectAction") : t("editing.acceptAction")}
+        onConfirm={() => {
+          if (asking) decide(asking.decision, asking.targets);
+          setAsking(null);
+        }}
+        onCancel={() => setAsking(null)}
+        testId="suggestions-confirm"
+      />
       {notice && (
         <p className="alert alert--info" role="status" data-testid="suggestions-notice">
           {notice}

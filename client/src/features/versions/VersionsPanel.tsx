@@ -4,6 +4,7 @@ import { useTranslation } from "react-i18next";
 import type { VersionSummary } from "../../../../shared/api/schemas.ts";
 import { documentExportUrl, restoreVersion } from "../../api/versions.ts";
 import { errorMessage } from "../../i18n/errorMessage.ts";
+import { ConfirmDialog } from "../../lib/ConfirmDialog.tsx";
 import { useDocument } from "../../lib/DocumentContext.tsx";
 import { milestoneName } from "../../lib/milestoneText.ts";
 import { canSuggest } from "../suggestions/index.ts";
@@ -42,6 +43,7 @@ export function VersionsPanel({
     doc.lock !== null,
   );
   const [notice, setNotice] = useState<string | null>(null);
+  const [restoring, setRestoring] = useState<VersionSummary | null>(null);
   const failed = (err: unknown) => setNotice(errorMessage(t, err));
   const { progress, download } = useDownload(failed);
   const { view, open, compareWith, close } = useVersionView(versions, current, failed);
@@ -63,12 +65,21 @@ export function VersionsPanel({
   }, [settled, lockId]);
 
   const restore = (v: VersionSummary) => {
-    if (!window.confirm(t("versions.restoreConfirm"))) return;
+    setRestoring(null);
     restoreVersion(v.id).then(() => setNotice(t("versions.restored")), failed);
   };
 
   return (
     <section ref={section} className="panel versions" data-testid="versions-panel" aria-labelledby="versions-title">
+      <ConfirmDialog
+        open={restoring !== null}
+        title={t("editing.restoreTitle")}
+        message={t("versions.restoreConfirm")}
+        confirmLabel={t("editing.restoreAction")}
+        onConfirm={() => restoring && restore(restoring)}
+        onCancel={() => setRestoring(null)}
+        testId="restore-confirm"
+      />
       <h2 id="versions-title" className="panel__title">
         {t("versions.title")}
       </h2>
@@ -109,7 +120,7 @@ export function VersionsPanel({
             onDecided={changed}
             onOpen={() => open(v)}
             onCompare={current ? () => compareWith(v, "current") : undefined}
-            onRestore={() => restore(v)}
+            onRestore={() => setRestoring(v)}
             targeted={target?.versionId === v.id}
             {...downloads}
           />
