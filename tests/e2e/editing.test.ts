@@ -1,20 +1,12 @@
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
-import { editorText, launchBrowser, openDocument, signedInPage } from "../helpers/browser.ts";
+import { editorText, focusedTestId, launchBrowser, openDocument, signedInPage } from "../helpers/browser.ts";
 import { ausgangslage, caretAtEnd } from "../helpers/conceptText.ts";
 import { startTestServer } from "../helpers/server.ts";
 
 const DOC = "kip3-konzept-so";
 
 const cards = (page: Page) => page.getByTestId("suggestion-card");
-/** The test id of the element that has the focus. */
-const focusedTestId = (page: Page) =>
-  page.evaluate(
-    () =>
-      (
-        globalThis as unknown as { document: { activeElement: { getAttribute(n: string): string | null } | null } }
-      ).document.activeElement?.getAttribute("data-testid") ?? null,
-  );
 const marks = (page: Page) => page.getByTestId("editor").locator("ins[data-suggestion], del[data-suggestion]");
 
 describe("everyday editing between a SEM suggester and the canton's editor", async () => {

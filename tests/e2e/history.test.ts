@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { editorText, launchBrowser, openDocument, signedInPage } from "../helpers/browser.ts";
+import { editorText, focusedTestId, launchBrowser, openDocument, signedInPage } from "../helpers/browser.ts";
 import { awayFromQuarterHourEdge } from "../helpers/quarterHour.ts";
 import { startTestServer } from "../helpers/server.ts";
 
@@ -62,14 +62,16 @@ describe("the Verlauf in the browser: two people's sessions, a redline, a restor
     await viewer.getByTestId("history-restore").click();
     const dialog = andrea.page.getByTestId("history-confirm");
     await dialog.waitFor();
-    expect(await dialog.getAttribute("role")).toBe("alertdialog");
+    expect(await dialog.evaluate((el) => el.tagName)).toBe("DIALOG");
+    // Cancel has the focus: a stray Enter does not restore.
+    expect(await focusedTestId(andrea.page)).toBe("history-confirm-cancel");
     await dialog.getByTestId("history-confirm-cancel").click();
-    await dialog.waitFor({ state: "detached" });
+    await dialog.waitFor({ state: "hidden" });
     expect(await editorText(lukas.page)).toContain("Satz von Lukas.");
 
     const newestBefore = await entries(andrea.page).first().getAttribute("data-entry");
     await viewer.getByTestId("history-restore").click();
-    await andrea.page.getByTestId("history-confirm-restore").click();
+    await andrea.page.getByTestId("history-confirm-confirm").click();
     await andrea.page.getByTestId("history-notice").waitFor();
     for (const page of [andrea.page, lukas.page]) {
       await expect.poll(() => editorText(page), { timeout: 10_000 }).not.toContain("Satz von Lukas.");

@@ -109,3 +109,12 @@ export async function pasteInto(target: Locator, data: { html?: string; text: st
     el.dispatchEvent(new page.ClipboardEvent("paste", { clipboardData: transfer, bubbles: true, cancelable: true }));
   }, data);
 }
+
+/** The test id of the element that has the focus. */
+export const focusedTestId = (page: Page) =>
+  page.evaluate(
+    () =>
+      (
+        globalThis as unknown as { document: { activeElement: { getAttribute(n: string): string | null } | null } }
+      ).document.activeElement?.getAttribute("data-testid") ?? null,
+  );

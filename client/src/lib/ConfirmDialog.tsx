@@ -8,6 +8,8 @@ interface ConfirmDialogProps {
   /** Optional second line, e.g. that Ctrl+Z undoes it. */
   hint?: string;
   confirmLabel: string;
+  /** While the action runs: the confirm button is disabled. */
+  busy?: boolean;
   onConfirm: () => void;
   onCancel: () => void;
   /** `<testId>`, `<testId>-message`, `<testId>-confirm`, `<testId>-cancel`. */
@@ -17,7 +19,7 @@ interface ConfirmDialogProps {
 /** Asks before an action that changes much at once; Cancel has the focus, so Enter does no harm. */
 export function ConfirmDialog(props: ConfirmDialogProps) {
   const { t } = useTranslation();
-  const { open, title, message, hint, confirmLabel, onConfirm, onCancel, testId } = props;
+  const { open, title, message, hint, confirmLabel, busy, onConfirm, onCancel, testId } = props;
   return (
     <Dialog open={open} title={title} onClose={onCancel} testId={testId}>
       <p data-testid={`${testId}-message`}>{message}</p>
@@ -32,7 +34,7 @@ export function ConfirmDialog(props: ConfirmDialogProps) {
         >
           {t("editing.cancel")}
         </button>
-        <button type="button" className="button" data-testid={`${testId}-confirm`} onClick={onConfirm}>
+        <button type="button" className="button" disabled={busy} data-testid={`${testId}-confirm`} onClick={onConfirm}>
           {confirmLabel}
         </button>
       </div>

@@ -6,9 +6,9 @@ import type { HistoryEntry } from "../../../../shared/api/history.ts";
 import { canEditContent } from "../../../../shared/roles.ts";
 import { fetchHistoryRedline, listHistory, restoreHistoryEntry } from "../../api/history.ts";
 import { errorMessage } from "../../i18n/errorMessage.ts";
+import { ConfirmDialog } from "../../lib/ConfirmDialog.tsx";
 import { useDocument } from "../../lib/DocumentContext.tsx";
 import { VersionViewer } from "../versions/index.ts";
-import { ConfirmRestore } from "./ConfirmRestore.tsx";
 import { entryNames, relativeDay, timeSpan } from "./entryText.ts";
 
 interface EntryView {
@@ -147,12 +147,16 @@ export function HistoryPanel() {
           }
         />
       )}
-      {view && confirming && (
-        <ConfirmRestore
-          when={when(view.entry)}
+      {view && (
+        <ConfirmDialog
+          open={confirming}
+          title={t("history.confirmTitle")}
+          message={t("history.confirmText", when(view.entry))}
+          confirmLabel={t("history.confirm")}
           busy={busy}
           onConfirm={() => restore(view.entry)}
           onCancel={() => setConfirming(false)}
+          testId="history-confirm"
         />
       )}
     </section>
