@@ -1,11 +1,12 @@
 import type { EditorState } from "@tiptap/pm/state";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import * as Y from "yjs";
 import {
   addReply,
   type CommentAuthor,
   commentsOf,
   createThread,
+  ThreadData,
   editReply,
   editThreadText,
   setResolved,
@@ -223,5 +224,27 @@ describe("reportEdits", () => {
       return result.ok ? result.update : null;
     });
     expect(events).toEqual([]);
+  });
+  it("reads a thread once per update, however many of its replies the update touches", () => {
+    const { accept } = room();
+    accept(ANDREA.id, (doc) => {
+      thread(doc, ANDREA);
+      for (let i = 0; i < 50; i++) addReply(doc, "t-1", ANDREA, `Antwort ${i}`, [CLAIRE.id]);
+    });
+    // Claire writes every reply's mentions again as they were: a no-op the policy lets through,
+    // but one touch of the thread per reply for the reporter.
+    const parse = vi.spyOn(ThreadData, "safeParse");
+    try {
+      const events = accept(CLAIRE.id, (doc) => {
+        const replies = commentsOf(doc).get("t-1")?.get("replies") as Y.Array<Y.Map<unknown>>;
+        doc.transact(() => {
+          for (const reply of replies) reply.set("mentions", [CLAIRE.id]);
+        });
+      });
+      expect(events).toEqual([]);
+      expect(parse.mock.calls.length).toBeLessThanOrEqual(1);
+    } finally {
+      parse.mockRestore();
+    }
   });
 });
