@@ -16,7 +16,7 @@ import { makeSuggestionId } from "../../shared/suggestions/ids.ts";
 import { docWith, HeadlessEditor, paragraph, schema } from "../../tests/helpers/headlessEditor.ts";
 import type { AuditNote } from "../policy/Change.ts";
 import type { NotificationEvent } from "./events.ts";
-import { reportEdits } from "./reportEdits.ts";
+import { MAX_COMMENT_EVENTS, reportEdits } from "./reportEdits.ts";
 
 const ANDREA: CommentAuthor = { id: "u-andrea", name: "Andrea Meier", orgId: "kanton-so" };
 const CLAIRE: CommentAuthor = { id: "u-claire", name: "Claire Dubois", orgId: "sem" };
@@ -246,5 +246,17 @@ describe("reportEdits", () => {
     } finally {
       parse.mockRestore();
     }
+  });
+  it("reports at most MAX_COMMENT_EVENTS comments of one update, however many threads it opens", () => {
+    const { accept } = room();
+    // One WebSocket message (4 MiB) holds thousands of threads, each mentioning 20 members:
+    // without a bound, one message is tens of thousands of inbox entries and mail lines.
+    const events = accept(ANDREA.id, (doc) =>
+      doc.transact(() => {
+        for (let i = 0; i < MAX_COMMENT_EVENTS * 3; i++) thread(doc, ANDREA, [CLAIRE.id], `t-${i}`);
+      }),
+    );
+    expect(events.length).toBe(MAX_COMMENT_EVENTS);
+    expect(events.every((e) => e.kind === "comment")).toBe(true);
   });
 });
