@@ -6,10 +6,10 @@ import {
   type CommentAuthor,
   commentsOf,
   createThread,
-  ThreadData,
   editReply,
   editThreadText,
   setResolved,
+  ThreadData,
 } from "../../shared/comments/model.ts";
 import { CONTENT_FIELD } from "../../shared/schema/extensions.ts";
 import { makeSuggestionId } from "../../shared/suggestions/ids.ts";
