@@ -30,11 +30,21 @@ export function commentEvents(
     const touch = touchOf(tr, comments, item);
     if (touch) touches.set(JSON.stringify(touch), touch);
   }
+  // Each thread read once: an update can touch all of a long thread's replies (even with no-op
+  // writes the policy lets through), and reading the thread per touch would be quadratic.
+  const threads = new Map<string, ThreadData | null>();
+  const threadOf = (id: string): ThreadData | null => {
+    if (!threads.has(id)) {
+      const parsed = ThreadData.safeParse(comments.get(id)?.toJSON());
+      threads.set(id, parsed.success ? parsed.data : null);
+    }
+    return threads.get(id) ?? null;
+  };
   const events: CommentEvent[] = [];
   for (const touch of touches.values()) {
-    const thread = ThreadData.safeParse(comments.get(touch.threadId)?.toJSON());
-    if (!thread.success) continue;
-    const event = eventOf(touch, thread.data, at);
+    const thread = threadOf(touch.threadId);
+    if (!thread) continue;
+    const event = eventOf(touch, thread, at);
     if (event) events.push(event);
   }
   return events;

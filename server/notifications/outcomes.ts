@@ -84,10 +84,14 @@ async function commentOutcome(
 ): Promise<Outcome> {
   const { documentId, actorId, threadId, replyId } = event;
   const recipients = commentRecipients(members, event);
-  const { replied, ignored } = recipients;
-  // Only those this comment has not told yet: an edit repeats the mentions it keeps.
-  const told = await mentionedBy(store, recipients.mentioned, event);
+  const { ignored } = recipients;
+  // Only those this comment has not told yet: an edit repeats the mentions it keeps, and a
+  // comment written again as it was (a new map, which the policy lets through unchanged)
+  // looks new to the reporter.
+  const told = await toldOf(store, "mentioned", recipients.mentioned, event);
   const mentioned = recipients.mentioned.filter((id) => !told.has(id));
+  const toldReply = await toldOf(store, "reply", recipients.replied, event);
+  const replied = recipients.replied.filter((id) => !toldReply.has(id));
   const detail = detailOf({ threadId, replyId, excerpt: excerptOf(event.text) });
   return {
     notifications: [
@@ -108,16 +112,17 @@ async function commentOutcome(
   };
 }
 
-/** Those of `userIds` already told that this comment mentioned them. */
-async function mentionedBy(
+/** Those of `userIds` already told of this comment as `kind` (mentioned them, replied to them). */
+async function toldOf(
   store: NotificationPorts,
+  kind: "mentioned" | "reply",
   userIds: readonly string[],
   comment: { documentId: string; threadId: string; replyId: string | null },
 ): Promise<Set<string>> {
   const told = new Set<string>();
   for (const userId of userIds) {
     const same = (n: NotificationRow) =>
-      n.kind === "mentioned" &&
+      n.kind === kind &&
       n.documentId === comment.documentId &&
       n.detail.threadId === comment.threadId &&
       n.detail.replyId === comment.replyId;

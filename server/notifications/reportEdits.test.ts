@@ -1,5 +1,5 @@
 import type { EditorState } from "@tiptap/pm/state";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import * as Y from "yjs";
 import {
   addReply,
@@ -9,13 +9,14 @@ import {
   editReply,
   editThreadText,
   setResolved,
+  ThreadData,
 } from "../../shared/comments/model.ts";
 import { CONTENT_FIELD } from "../../shared/schema/extensions.ts";
 import { makeSuggestionId } from "../../shared/suggestions/ids.ts";
 import { docWith, HeadlessEditor, paragraph, schema } from "../../tests/helpers/headlessEditor.ts";
 import type { AuditNote } from "../policy/Change.ts";
 import type { NotificationEvent } from "./events.ts";
-import { reportEdits } from "./reportEdits.ts";
+import { MAX_COMMENT_EVENTS, reportEdits } from "./reportEdits.ts";
 
 const ANDREA: CommentAuthor = { id: "u-andrea", name: "Andrea Meier", orgId: "kanton-so" };
 const CLAIRE: CommentAuthor = { id: "u-claire", name: "Claire Dubois", orgId: "sem" };
@@ -223,5 +224,39 @@ describe("reportEdits", () => {
       return result.ok ? result.update : null;
     });
     expect(events).toEqual([]);
+  });
+  it("reads a thread once per update, however many of its replies the update touches", () => {
+    const { accept } = room();
+    accept(ANDREA.id, (doc) => {
+      thread(doc, ANDREA);
+      for (let i = 0; i < 50; i++) addReply(doc, "t-1", ANDREA, `Antwort ${i}`, [CLAIRE.id]);
+    });
+    // Claire writes every reply's mentions again as they were: a no-op the policy lets through,
+    // but one touch of the thread per reply for the reporter.
+    const parse = vi.spyOn(ThreadData, "safeParse");
+    try {
+      const events = accept(CLAIRE.id, (doc) => {
+        const replies = commentsOf(doc).get("t-1")?.get("replies") as Y.Array<Y.Map<unknown>>;
+        doc.transact(() => {
+          for (const reply of replies) reply.set("mentions", [CLAIRE.id]);
+        });
+      });
+      expect(events).toEqual([]);
+      expect(parse.mock.calls.length).toBeLessThanOrEqual(1);
+    } finally {
+      parse.mockRestore();
+    }
+  });
+  it("reports at most MAX_COMMENT_EVENTS comments of one update, however many threads it opens", () => {
+    const { accept } = room();
+    // One WebSocket message (4 MiB) holds thousands of threads, each mentioning 20 members:
+    // without a bound, one message is tens of thousands of inbox entries and mail lines.
+    const events = accept(ANDREA.id, (doc) =>
+      doc.transact(() => {
+        for (let i = 0; i < MAX_COMMENT_EVENTS * 3; i++) thread(doc, ANDREA, [CLAIRE.id], `t-${i}`);
+      }),
+    );
+    expect(events.length).toBe(MAX_COMMENT_EVENTS);
+    expect(events.every((e) => e.kind === "comment")).toBe(true);
   });
 });

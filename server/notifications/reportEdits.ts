@@ -15,17 +15,31 @@ import { newSuggestionCount } from "./newSuggestions.ts";
  * touched neither the comments nor the content costs a lookup per transaction; one that did
  * costs a look at its own new items.
  */
+/**
+ * Comment events one accepted update reports at most. A client writes one comment per update
+ * (an offline session a few more, sent at once); one 4 MiB message could otherwise open
+ * thousands of threads mentioning 20 members each: tens of thousands of inbox entries, the
+ * lookups of who was told before, and mail lines, from one message.
+ */
+export const MAX_COMMENT_EVENTS = 100;
+
 export function reportEdits(events: NotificationEvents): AcceptedObserver {
   return function reportEdit({ documentId, userId, doc, transactions, audit }) {
     const comments = sharedAs(doc, COMMENTS_FIELD, () => commentsOf(doc));
     const content = sharedAs(doc, CONTENT_FIELD, () => doc.getXmlFragment(CONTENT_FIELD));
     let suggestions = 0;
+    let reported = 0;
     for (const tr of transactions) {
       const inComments = changed(tr, comments);
       const inContent = changed(tr, content);
       if (!inComments && !inContent) continue;
       const items = [...newItems(tr)];
-      if (inComments) for (const event of commentEvents(tr, items, { documentId, actorId: userId })) events.emit(event);
+      if (inComments) {
+        for (const event of commentEvents(tr, items, { documentId, actorId: userId })) {
+          if (reported++ >= MAX_COMMENT_EVENTS) break;
+          events.emit(event);
+        }
+      }
       if (inContent) suggestions += newSuggestionCount(tr, items, userId);
     }
     for (const event of resolutionEvents(doc, audit, { documentId, actorId: userId })) events.emit(event);

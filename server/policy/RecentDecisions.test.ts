@@ -34,4 +34,14 @@ describe("RecentDecisions", () => {
     const restorable = decisions.restorableBy("u-andrea", 0);
     expect(["s-1", "s-2", "s-3"].map((id) => restorable.get(id) !== undefined)).toEqual([false, true, true]);
   });
+  it("keeps at most MAX_CHARS_PER_USER of suggested text per person, dropping the oldest", () => {
+    const decisions = new RecentDecisions(1000, 10, 130);
+    for (const id of ["s-1", "s-2", "s-3"]) {
+      decisions.record("u-andrea", { before: [text("x".repeat(40), id)], after: [] }, 0);
+    }
+    const restorable = decisions.restorableBy("u-andrea", 0);
+    expect(["s-1", "s-2", "s-3"].map((id) => restorable.get(id) !== undefined)).toEqual([false, true, true]);
+    decisions.record("u-andrea", { before: [text("y".repeat(500), "s-4")], after: [] }, 0);
+    expect(decisions.restorableBy("u-andrea", 0).size).toBe(0);
+  });
 });

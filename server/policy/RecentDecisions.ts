@@ -5,6 +5,12 @@ import type { RegionChange, Restorable } from "../../shared/suggestions/rules.ts
 export const UNDO_WINDOW_MS = 10 * 60_000;
 /** Per person, so an accept-all of a long document stays undoable while memory stays bounded. */
 export const MAX_DECISIONS_PER_USER = 2_000;
+/**
+ * And at most this much suggested text per person (UTF-16 units of the recorded contents): an
+ * editor could otherwise make and withdraw one huge suggestion after another and have the room
+ * keep every one of them in memory for the undo window.
+ */
+export const MAX_CHARS_PER_USER = 2_000_000;
 
 interface Decision {
   content: string;
@@ -27,6 +33,7 @@ export class RecentDecisions {
   constructor(
     private readonly windowMs = UNDO_WINDOW_MS,
     private readonly maxPerUser = MAX_DECISIONS_PER_USER,
+    private readonly maxChars = MAX_CHARS_PER_USER,
   ) {}
 
   /** What `userId` may bring back at `now`; a view, not a copy (judged on every update of an editor). */
@@ -57,9 +64,12 @@ export class RecentDecisions {
       decisions.delete(id);
       decisions.set(id, { content, at: now });
     }
+    let chars = 0;
+    for (const decision of decisions.values()) chars += decision.content.length;
     for (const [id, decision] of decisions) {
-      if (decisions.size <= this.maxPerUser && now - decision.at <= this.windowMs) break;
+      if (decisions.size <= this.maxPerUser && chars <= this.maxChars && now - decision.at <= this.windowMs) break;
       decisions.delete(id);
+      chars -= decision.content.length;
     }
     if (decisions.size > 0) this.byUser.set(userId, decisions);
     else this.byUser.delete(userId);
