@@ -1,0 +1,48 @@
+import { readFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import type { Page } from "playwright-core";
+
+/** axe-core's browser build; evaluated over the DevTools protocol, which the app's CSP (script-src 'self') allows. */
+const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
+
+/** WCAG 2.1 levels A and AA, the level eCH-0059 asks for. */
+const WCAG_21_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"];
+
+/** One violation as the test reports it: rule, impact and where (CSS selectors of the nodes). */
+export interface AxeFinding {
+  rule: string;
+  impact: string;
+  help: string;
+  nodes: string[];
+}
+
+/** The part of axe's result `axeFindings` reads (axe-core's own types are not loaded into the page program). */
+interface AxeResult {
+  violations: { id: string; impact: string | null; help: string; nodes: { target: unknown[] }[] }[];
+}
+
+/**
+ * Runs axe-core in the page (loaded from node_modules, once per document) against WCAG 2.1
+ * A/AA and returns the serious and critical violations, within `include` if given (a CSS selector).
+ */
+export async function axeFindings(page: Page, include?: string): Promise<AxeFinding[]> {
+  if (!(await page.evaluate(() => "axe" in globalThis))) await page.evaluate(AXE_SOURCE);
+  const result = await page.evaluate(
+    async ({ tags, context }) => {
+      const axe = (globalThis as unknown as { axe: { run: (c: unknown, o: unknown) => Promise<unknown> } }).axe;
+      return (await axe.run(context ?? { exclude: [] }, {
+        runOnly: { type: "tag", values: tags },
+        resultTypes: ["violations"],
+      })) as unknown;
+    },
+    { tags: WCAG_21_AA, context: include ? { include: [include] } : undefined },
+  );
+  return (result as AxeResult).violations
+    .filter((v) => v.impact === "serious" || v.impact === "critical")
+    .map((v) => ({
+      rule: v.id,
+      impact: v.impact ?? "",
+      help: v.help,
+      nodes: v.nodes.map((n) => n.target.join(" ")),
+    }));
+}
