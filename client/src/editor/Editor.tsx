@@ -9,7 +9,7 @@ interface EditorProps {
   editor: TiptapEditor;
   editable: boolean;
   preview: Preview;
-  /** Shown above the toolbar (the suggesting switch and the preview choice). */
+  /** Shown above the toolbar, with it in the bar that stays at the top (the suggesting switch, the preview choice, the connection). */
   modeBar: ReactNode;
 }
 
@@ -17,8 +17,11 @@ interface EditorProps {
 export function Editor({ editor, editable, preview, modeBar }: EditorProps) {
   return (
     <section className="editor" data-preview={preview}>
-      {modeBar}
-      {editable && <Toolbar editor={editor} />}
+      {/* One sticky bar: the mode bar stays in view with the toolbar, and headings are revealed below it (Outline). */}
+      <div className="editor__bar">
+        {modeBar}
+        {editable && <Toolbar editor={editor} />}
+      </div>
       <EditorContent editor={editor} className="editor__page" />
     </section>
   );

@@ -1,5 +1,6 @@
 import { accountErrorsDe, accountsDe } from "./accounts.de.ts";
 import { deComparison } from "./comparison.de.ts";
+import { deLayout } from "./layout.de.ts";
 import { deVersions } from "./deVersions.ts";
 import { finalStateDe, finalStateErrorsDe } from "./finalState.de.ts";
 import { fourEyesDe, fourEyesErrorsDe } from "./fourEyes.de.ts";
@@ -206,6 +207,7 @@ export const de = {
   ...deVersions,
   ...deMilestones,
   ...deComparison,
+  ...deLayout,
   ...ssoDe,
   parties: deParties,
   access: {

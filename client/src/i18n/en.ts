@@ -1,5 +1,6 @@
 import { accountErrorsEn, accountsEn } from "./accounts.en.ts";
 import { enComparison } from "./comparison.en.ts";
+import { enLayout } from "./layout.en.ts";
 import { de } from "./de.ts";
 import { finalStateEn, finalStateErrorsEn } from "./finalState.en.ts";
 import { fourEyesEn, fourEyesErrorsEn } from "./fourEyes.en.ts";
@@ -273,6 +274,7 @@ export const en: Translation = {
   },
   ...enMilestones,
   ...enComparison,
+  ...enLayout,
   parties: enParties,
   ...fourEyesEn,
   ...finalStateEn,

@@ -1,5 +1,6 @@
 import { accountErrorsFr, accountsFr } from "./accounts.fr.ts";
 import { frComparison } from "./comparison.fr.ts";
+import { frLayout } from "./layout.fr.ts";
 import { de } from "./de.ts";
 import { finalStateErrorsFr, finalStateFr } from "./finalState.fr.ts";
 import { fourEyesErrorsFr, fourEyesFr } from "./fourEyes.fr.ts";
@@ -287,6 +288,7 @@ export const fr: Translation = {
   },
   ...frMilestones,
   ...frComparison,
+  ...frLayout,
   parties: frParties,
   ...fourEyesFr,
   ...finalStateFr,

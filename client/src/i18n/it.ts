@@ -1,5 +1,6 @@
 import { accountErrorsIt, accountsIt } from "./accounts.it.ts";
 import { itComparison } from "./comparison.it.ts";
+import { itLayout } from "./layout.it.ts";
 import { de } from "./de.ts";
 import { finalStateErrorsIt, finalStateIt } from "./finalState.it.ts";
 import { fourEyesErrorsIt, fourEyesIt } from "./fourEyes.it.ts";
@@ -280,6 +281,7 @@ export const it: Translation = {
   },
   ...itMilestones,
   ...itComparison,
+  ...itLayout,
   parties: itParties,
   access: {
     unlocked: "Il blocco è revocato: il testo può di nuovo essere modificato.",
