@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { axeFindings } from "../helpers/axe.ts";
+import { axeFindings, screenReaderText } from "../helpers/axe.ts";
 import { launchBrowser, openDocument, selectByDragging, signedInPage } from "../helpers/browser.ts";
 import { DEMO_PASSWORD, startTestServer } from "../helpers/server.ts";
 
@@ -59,6 +59,18 @@ describe("accessibility of every page and panel", async () => {
     expect(await axeFindings(claire.page)).toEqual([]);
   });
 
+  it("announces where a suggestion and a commented passage begin and end, not written into the text", async () => {
+    const heard = await screenReaderText(page, '[data-testid="editor"]');
+    expect(heard).toContain("Vorgeschlagene Einfügung: Ergänzung der SEM. Ende der Stelle.");
+    expect(heard).toMatch(/Kommentierte Stelle: [^:]+ Ende der Stelle\./);
+    // Generated content only: the document's text has none of it.
+    expect(await page.getByTestId("editor").textContent()).not.toContain("Vorgeschlagene Einfügung");
+    // Previewed as accepted, the insertion is plain text and not announced as a suggestion.
+    await page.getByTestId("suggest-preview").selectOption("accepted");
+    expect(await screenReaderText(page, '[data-testid="editor"]')).not.toContain("Vorgeschlagene Einfügung");
+    await page.getByTestId("suggest-preview").selectOption("markup");
+  });
+
   it("has none in the versions panel, the version viewer and the comparison", async () => {
     await page.getByTestId("milestone-request").click();
     await page.getByTestId("milestone-confirm").click();
@@ -67,6 +79,13 @@ describe("accessibility of every page and panel", async () => {
     await page.getByTestId("version-card").first().waitFor();
     await page.getByTestId("lock-banner").waitFor();
     expect(await axeFindings(page)).toEqual([]);
+    // The lock is said once, in a live region, also to the party that sees it arrive (it was said three times).
+    await claire.page.getByTestId("lock-banner").waitFor();
+    for (const p of [page, claire.page]) {
+      const body = (await p.locator("body").textContent()) ?? "";
+      expect(body.split("Gesperrt:").length - 1).toBe(1);
+      expect(await p.locator('[role="status"]:has([data-testid="lock-banner"])').count()).toBe(1);
+    }
     await page.getByTestId("version-open").first().click();
     await page.getByTestId("viewer-content").waitFor();
     expect(await axeFindings(page)).toEqual([]);
@@ -75,6 +94,17 @@ describe("accessibility of every page and panel", async () => {
     await page.getByTestId("compare-target").waitFor();
     expect(await axeFindings(page)).toEqual([]);
     await page.getByTestId("viewer-close").click();
+  });
+
+  it("has none at 768 px with each panel open as a drawer", async () => {
+    await page.setViewportSize({ width: 768, height: 900 });
+    for (const id of ["outline", "suggestions", "versions", "comments", "presence", "members"]) {
+      await page.getByTestId(`panel-tab-${id}`).click();
+      await page.locator(`#panel-${id} .panel`).first().waitFor();
+      expect(await axeFindings(page), id).toEqual([]);
+    }
+    await page.keyboard.press("Escape");
+    await page.setViewportSize({ width: 1280, height: 720 });
   });
 
   it("has none on the verify page", async () => {

@@ -153,10 +153,7 @@ describe("a layout that never hides the text", async () => {
       expect(await page.locator('.side-panel[data-open="false"] .panel').evaluateAll((ps) => ps.length)).toBe(
         PANELS.length - 1,
       );
-      expect(
-        await page.locator(".side-panel .panel:visible").count(),
-        `${id}: one panel visible at a time`,
-      ).toBe(1);
+      expect(await page.locator(".side-panel .panel:visible").count(), `${id}: one panel visible at a time`).toBe(1);
     }
     await page.keyboard.press("Escape");
     await expect.poll(() => page.locator(".side-panel .panel:visible").count()).toBe(0);

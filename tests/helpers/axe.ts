@@ -46,3 +46,36 @@ export async function axeFindings(page: Page, include?: string): Promise<AxeFind
       nodes: v.nodes.map((n) => n.target.join(" ")),
     }));
 }
+
+/**
+ * The text a screen reader reads inside the element `selector`, from Chromium's accessibility
+ * tree (DevTools protocol): its static text in document order, CSS generated content included,
+ * one space between texts.
+ */
+export async function screenReaderText(page: Page, selector: string): Promise<string> {
+  const cdp = await page.context().newCDPSession(page);
+  try {
+    const { root } = (await cdp.send("DOM.getDocument", { depth: 0 })) as { root: { nodeId: number } };
+    const { nodeId } = (await cdp.send("DOM.querySelector", { nodeId: root.nodeId, selector })) as { nodeId: number };
+    const { nodes } = (await cdp.send("Accessibility.getPartialAXTree", { nodeId, fetchRelatives: false })) as {
+      nodes: { nodeId: string }[];
+    };
+    const top = nodes[0]?.nodeId;
+    if (top === undefined) return "";
+    const { nodes: tree } = (await cdp.send("Accessibility.getFullAXTree", {})) as {
+      nodes: { nodeId: string; childIds?: string[]; role?: { value: string }; name?: { value: string } }[];
+    };
+    const byId = new Map(tree.map((n) => [n.nodeId, n]));
+    const texts: string[] = [];
+    const walk = (id: string) => {
+      const node = byId.get(id);
+      if (!node) return;
+      if (node.role?.value === "StaticText" && node.name?.value) texts.push(node.name.value);
+      for (const child of node.childIds ?? []) walk(child);
+    };
+    walk(top);
+    return texts.join(" ").replace(/\s+/g, " ");
+  } finally {
+    await cdp.detach();
+  }
+}

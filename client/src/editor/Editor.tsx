@@ -1,5 +1,7 @@
 import { EditorContent, type Editor as TiptapEditor } from "@tiptap/react";
 import type { ReactNode } from "react";
+import { useTranslation } from "react-i18next";
+import { markNames } from "./markNames.ts";
 import { Toolbar } from "./Toolbar.tsx";
 
 /** How the text is shown (editor.css): with suggestions marked, as if all were accepted, or as without them. */
@@ -15,8 +17,9 @@ interface EditorProps {
 
 /** Mode bar, toolbar (for those who may edit) and the document; the content element carries `data-testid="editor"`. */
 export function Editor({ editor, editable, preview, modeBar }: EditorProps) {
+  const { t } = useTranslation();
   return (
-    <section className="editor" data-preview={preview}>
+    <section className="editor" data-preview={preview} style={markNames(t)}>
       {/* One sticky bar: the mode bar stays in view with the toolbar, and headings are revealed below it (Outline). */}
       <div className="editor__bar">
         {modeBar}

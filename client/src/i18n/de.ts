@@ -1,10 +1,10 @@
 import { accountErrorsDe, accountsDe } from "./accounts.de.ts";
 import { deComparison } from "./comparison.de.ts";
-import { deLayout } from "./layout.de.ts";
 import { deVersions } from "./deVersions.ts";
 import { finalStateDe, finalStateErrorsDe } from "./finalState.de.ts";
 import { fourEyesDe, fourEyesErrorsDe } from "./fourEyes.de.ts";
 import { gridsDe } from "./grids.de.ts";
+import { deLayout } from "./layout.de.ts";
 import { deMilestones } from "./milestones.de.ts";
 import { deParties } from "./parties.de.ts";
 import { sectionsDe, sectionsErrorsDe } from "./sections.de.ts";

@@ -1,10 +1,10 @@
 import { accountErrorsEn, accountsEn } from "./accounts.en.ts";
 import { enComparison } from "./comparison.en.ts";
-import { enLayout } from "./layout.en.ts";
 import { de } from "./de.ts";
 import { finalStateEn, finalStateErrorsEn } from "./finalState.en.ts";
 import { fourEyesEn, fourEyesErrorsEn } from "./fourEyes.en.ts";
 import { gridsEn } from "./grids.en.ts";
+import { enLayout } from "./layout.en.ts";
 import { enMilestones } from "./milestones.en.ts";
 import { enParties } from "./parties.en.ts";
 import { sectionsEn, sectionsErrorsEn } from "./sections.en.ts";

@@ -1,10 +1,10 @@
 import { accountErrorsFr, accountsFr } from "./accounts.fr.ts";
 import { frComparison } from "./comparison.fr.ts";
-import { frLayout } from "./layout.fr.ts";
 import { de } from "./de.ts";
 import { finalStateErrorsFr, finalStateFr } from "./finalState.fr.ts";
 import { fourEyesErrorsFr, fourEyesFr } from "./fourEyes.fr.ts";
 import { gridsFr } from "./grids.fr.ts";
+import { frLayout } from "./layout.fr.ts";
 import { frMilestones } from "./milestones.fr.ts";
 import { frParties } from "./parties.fr.ts";
 import { sectionsErrorsFr, sectionsFr } from "./sections.fr.ts";

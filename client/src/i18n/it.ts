@@ -1,10 +1,10 @@
 import { accountErrorsIt, accountsIt } from "./accounts.it.ts";
 import { itComparison } from "./comparison.it.ts";
-import { itLayout } from "./layout.it.ts";
 import { de } from "./de.ts";
 import { finalStateErrorsIt, finalStateIt } from "./finalState.it.ts";
 import { fourEyesErrorsIt, fourEyesIt } from "./fourEyes.it.ts";
 import { gridsIt } from "./grids.it.ts";
+import { itLayout } from "./layout.it.ts";
 import { itMilestones } from "./milestones.it.ts";
 import { itParties } from "./parties.it.ts";
 import { sectionsErrorsIt, sectionsIt } from "./sections.it.ts";

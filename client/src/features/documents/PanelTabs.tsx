@@ -5,7 +5,15 @@ import { useTranslation } from "react-i18next";
 const DRAWER_WIDTHS = "(max-width: 64rem)";
 
 /** The document page's panels: the outline left of the text, the others beside it. */
-export type PanelId = "outline" | "suggestions" | "versions" | "comments" | "presence" | "members" | "finance" | "checks";
+export type PanelId =
+  | "outline"
+  | "suggestions"
+  | "versions"
+  | "comments"
+  | "presence"
+  | "members"
+  | "finance"
+  | "checks";
 
 /** A panel as its tab names it. */
 export interface PanelTab {
@@ -94,7 +102,12 @@ export function SidePanel({
       }}
     >
       {open && (
-        <button type="button" className="button button--small side-panel__close" onClick={onClose} data-testid="drawer-close">
+        <button
+          type="button"
+          className="button button--small side-panel__close"
+          onClick={onClose}
+          data-testid="drawer-close"
+        >
           {t("layout.closePanel")}
         </button>
       )}

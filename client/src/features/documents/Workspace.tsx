@@ -4,8 +4,8 @@ import type { DocumentSummary, User } from "../../../../shared/api/schemas.ts";
 import type { SuggestBlockReason } from "../../../../shared/suggestions/track.ts";
 import { fetchDocument } from "../../api/documents.ts";
 import { caretUserOf } from "../../collab/CaretUser.ts";
-import type { CollabSession } from "../../collab/createCollabSession.ts";
 import { ConnectionStatus } from "../../collab/ConnectionStatus.tsx";
+import type { CollabSession } from "../../collab/createCollabSession.ts";
 import { finalCloseMessage } from "../../collab/finalCloseMessage.ts";
 import { PresenceList } from "../../collab/PresenceList.tsx";
 import { useConnectionStatus } from "../../collab/useConnectionStatus.ts";
@@ -200,7 +200,10 @@ export function Workspace({ doc, user, session, onRenamed, onSessionExpired }: W
           )}
           <aside className="doc-sidebar" aria-label={t("document.sidebar")}>
             {editor &&
-              place("suggestions", <SuggestionsPanel editor={editor} onComment={() => setCommentRequest((n) => n + 1)} />)}
+              place(
+                "suggestions",
+                <SuggestionsPanel editor={editor} onComment={() => setCommentRequest((n) => n + 1)} />,
+              )}
             {place("versions", <VersionsPanel current={editor ? () => editor.getJSON() : undefined} />)}
             {editor &&
               place(

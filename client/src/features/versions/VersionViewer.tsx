@@ -5,6 +5,7 @@ import { createPortal } from "react-dom";
 import { useTranslation } from "react-i18next";
 import type { ComparisonChange } from "../../../../shared/api/comparison.ts";
 import { schemaExtensions } from "../../../../shared/schema/extensions.ts";
+import { markNames } from "../../editor/markNames.ts";
 import { titleChanges } from "./changeTitles.ts";
 
 /**
@@ -67,7 +68,7 @@ export function VersionViewer({
           {t("versions.close")}
         </button>
       </div>
-      <div className="editor">
+      <div className="editor" style={markNames(t)}>
         <EditorContent editor={editor} className="editor__page" />
       </div>
     </div>,
