@@ -108,8 +108,11 @@ describe("a layout that never hides the text", async () => {
       // The toolbar stays where it is, behind the dialog: the check covers their common area.
       expect(overlap).not.toBeNull();
       if (overlap) expect(await topmostWithin(page, '[data-testid="version-viewer"]', overlap)).not.toContain(false);
+      // By keyboard: the dialog takes the focus, Escape closes it and gives the focus back.
+      expect(await page.getByTestId("viewer-close").evaluate((b) => b === b.ownerDocument.activeElement)).toBe(true);
       await page.keyboard.press("Escape");
       await expect.poll(() => page.getByTestId("version-viewer").count()).toBe(0);
+      expect(await page.getByTestId(open).first().evaluate((b) => b === b.ownerDocument.activeElement)).toBe(true);
     }
   });
 
@@ -145,6 +148,8 @@ describe("a layout that never hides the text", async () => {
       const panel = page.locator(`#panel-${id} .panel`).first();
       await panel.waitFor();
       expect(await tab.getAttribute("aria-expanded")).toBe("true");
+      // Keyboard users land in the panel opened.
+      expect(await page.locator(`#panel-${id}`).evaluate((el) => el.contains(el.ownerDocument.activeElement))).toBe(true);
       expect(await inView(page, panel.locator(".panel__title")), id).toBe(true);
       expect(await topmostWithin(page, `#panel-${id}`, await box(panel.locator(".panel__title"))), id).not.toContain(
         false,

@@ -35,7 +35,7 @@ interface PanelTabsProps {
 export function PanelTabs({ panels, open, onOpen }: PanelTabsProps) {
   const { t } = useTranslation();
   return (
-    <div className="panel-tabs" role="group" aria-label={t("layout.panels")} data-testid="panel-tabs">
+    <nav className="panel-tabs" aria-label={t("layout.panels")} data-testid="panel-tabs">
       {panels.map((p) => (
         <button
           key={p.id}
@@ -50,7 +50,7 @@ export function PanelTabs({ panels, open, onOpen }: PanelTabsProps) {
           {p.label}
         </button>
       ))}
-    </div>
+    </nav>
   );
 }
 
@@ -72,6 +72,9 @@ export function SidePanel({
 }) {
   const { t } = useTranslation();
   const ref = useRef<HTMLDivElement>(null);
+  // The latest onClose, without re-running the effect (and taking the focus again) on every render.
+  const close = useRef(onClose);
+  close.current = onClose;
   useEffect(() => {
     const drawer = ref.current;
     if (!open || !drawer || !window.matchMedia(DRAWER_WIDTHS).matches) return;
@@ -82,25 +85,20 @@ export function SidePanel({
       drawer.style.setProperty("--drawer-top", `${Math.max(0, bar?.getBoundingClientRect().bottom ?? 0)}px`);
     };
     place();
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key === "Escape") close.current();
+    };
     window.addEventListener("scroll", place, { passive: true });
     window.addEventListener("resize", place);
+    document.addEventListener("keydown", onKey);
     return () => {
       window.removeEventListener("scroll", place);
       window.removeEventListener("resize", place);
+      document.removeEventListener("keydown", onKey);
     };
   }, [open]);
   return (
-    <div
-      ref={ref}
-      id={`panel-${id}`}
-      className="side-panel"
-      data-panel={id}
-      data-open={open}
-      tabIndex={-1}
-      onKeyDown={(e) => {
-        if (e.key === "Escape" && open) onClose();
-      }}
-    >
+    <div ref={ref} id={`panel-${id}`} className="side-panel" data-panel={id} data-open={open} tabIndex={-1}>
       {open && (
         <button
           type="button"
