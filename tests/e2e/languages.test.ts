@@ -145,7 +145,14 @@ function uiText(page: Page): Promise<string> {
 async function pageIn(browser: Browser, baseURL: string, lang: string): Promise<Page> {
   const context = await browser.newContext({ baseURL });
   cleanup(() => context.close());
-  await context.addInitScript((l) => localStorage.setItem("accord:language", l), lang);
+  await context.addInitScript(
+    (l) =>
+      (globalThis as unknown as { localStorage: { setItem(k: string, v: string): void } }).localStorage.setItem(
+        "accord:language",
+        l,
+      ),
+    lang,
+  );
   return context.newPage();
 }
 

@@ -112,7 +112,12 @@ describe("a layout that never hides the text", async () => {
       expect(await page.getByTestId("viewer-close").evaluate((b) => b === b.ownerDocument.activeElement)).toBe(true);
       await page.keyboard.press("Escape");
       await expect.poll(() => page.getByTestId("version-viewer").count()).toBe(0);
-      expect(await page.getByTestId(open).first().evaluate((b) => b === b.ownerDocument.activeElement)).toBe(true);
+      expect(
+        await page
+          .getByTestId(open)
+          .first()
+          .evaluate((b) => b === b.ownerDocument.activeElement),
+      ).toBe(true);
     }
   });
 
@@ -149,7 +154,9 @@ describe("a layout that never hides the text", async () => {
       await panel.waitFor();
       expect(await tab.getAttribute("aria-expanded")).toBe("true");
       // Keyboard users land in the panel opened.
-      expect(await page.locator(`#panel-${id}`).evaluate((el) => el.contains(el.ownerDocument.activeElement))).toBe(true);
+      expect(await page.locator(`#panel-${id}`).evaluate((el) => el.contains(el.ownerDocument.activeElement))).toBe(
+        true,
+      );
       expect(await inView(page, panel.locator(".panel__title")), id).toBe(true);
       expect(await topmostWithin(page, `#panel-${id}`, await box(panel.locator(".panel__title"))), id).not.toContain(
         false,
