@@ -47,12 +47,18 @@ export async function axeFindings(page: Page, include?: string): Promise<AxeFind
     }));
 }
 
+/** A node of Chromium's accessibility tree: its role, name and description. */
+export interface AxNode {
+  role: string;
+  name: string;
+  description: string;
+}
+
 /**
- * The text a screen reader reads inside the element `selector`, from Chromium's accessibility
- * tree (DevTools protocol): its static text in document order, CSS generated content included,
- * one space between texts.
+ * The accessibility tree under the element `selector`, in document order, as Chromium gives it
+ * to screen readers (DevTools protocol; CSS generated content and ARIA included).
  */
-export async function screenReaderText(page: Page, selector: string): Promise<string> {
+export async function accessibilityTree(page: Page, selector: string): Promise<AxNode[]> {
   const cdp = await page.context().newCDPSession(page);
   try {
     const { root } = (await cdp.send("DOM.getDocument", { depth: 0 })) as { root: { nodeId: number } };
@@ -61,21 +67,39 @@ export async function screenReaderText(page: Page, selector: string): Promise<st
       nodes: { nodeId: string }[];
     };
     const top = nodes[0]?.nodeId;
-    if (top === undefined) return "";
-    const { nodes: tree } = (await cdp.send("Accessibility.getFullAXTree", {})) as {
-      nodes: { nodeId: string; childIds?: string[]; role?: { value: string }; name?: { value: string } }[];
+    if (top === undefined) return [];
+    type Raw = {
+      nodeId: string;
+      childIds?: string[];
+      role?: { value: string };
+      name?: { value: string };
+      description?: { value: string };
     };
+    const { nodes: tree } = (await cdp.send("Accessibility.getFullAXTree", {})) as { nodes: Raw[] };
     const byId = new Map(tree.map((n) => [n.nodeId, n]));
-    const texts: string[] = [];
+    const out: AxNode[] = [];
     const walk = (id: string) => {
       const node = byId.get(id);
       if (!node) return;
-      if (node.role?.value === "StaticText" && node.name?.value) texts.push(node.name.value);
+      out.push({
+        role: node.role?.value ?? "",
+        name: node.name?.value ?? "",
+        description: node.description?.value ?? "",
+      });
       for (const child of node.childIds ?? []) walk(child);
     };
     walk(top);
-    return texts.join(" ").replace(/\s+/g, " ");
+    return out;
   } finally {
     await cdp.detach();
   }
+}
+
+/** The text a screen reader reads inside `selector`: the tree's static text, one space between texts. */
+export async function screenReaderText(page: Page, selector: string): Promise<string> {
+  return (await accessibilityTree(page, selector))
+    .filter((n) => n.role === "StaticText" && n.name !== "")
+    .map((n) => n.name)
+    .join(" ")
+    .replace(/\s+/g, " ");
 }

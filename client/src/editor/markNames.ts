@@ -2,8 +2,7 @@ import type { TFunction } from "i18next";
 import type { CSSProperties } from "react";
 
 /**
- * What a screen reader says where a suggested insertion or deletion or a commented passage
- * begins and ends, as custom properties of the editor's element: editor.css shows them as
+ * What a screen reader says where a suggested insertion or deletion begins and ends, as custom properties of the editor's element: editor.css shows them as
  * visually hidden generated content, so they are read with the text but never stored in it
  * (issue 17: the marks announced, remote changes not).
  */
@@ -12,7 +11,6 @@ export function markNames(t: TFunction): CSSProperties {
   return {
     "--mark-insertion": quoted(t("layout.insertion")),
     "--mark-deletion": quoted(t("layout.deletion")),
-    "--mark-commented": quoted(t("layout.commented")),
     "--mark-end": quoted(t("layout.markEnd")),
   } as CSSProperties;
 }

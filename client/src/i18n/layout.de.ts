@@ -5,7 +5,7 @@ export const deLayout = {
     closePanel: "Bereich schliessen",
     insertion: "Vorgeschlagene Einfügung:",
     deletion: "Vorgeschlagene Löschung:",
-    commented: "Kommentierte Stelle:",
+    commented: "Kommentierte Stelle",
     markEnd: "Ende der Stelle.",
   },
 };

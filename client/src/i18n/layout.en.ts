@@ -7,7 +7,7 @@ export const enLayout: typeof deLayout = {
     closePanel: "Close area",
     insertion: "Suggested insertion:",
     deletion: "Suggested deletion:",
-    commented: "Commented passage:",
+    commented: "Commented passage",
     markEnd: "End of passage.",
   },
 };

@@ -7,7 +7,7 @@ export const frLayout: typeof deLayout = {
     closePanel: "Fermer la zone",
     insertion: "Insertion proposée :",
     deletion: "Suppression proposée :",
-    commented: "Passage commenté :",
+    commented: "Passage commenté",
     markEnd: "Fin du passage.",
   },
 };

@@ -7,7 +7,7 @@ export const itLayout: typeof deLayout = {
     closePanel: "Chiudere la sezione",
     insertion: "Inserimento proposto:",
     deletion: "Cancellazione proposta:",
-    commented: "Passaggio commentato:",
+    commented: "Passaggio commentato",
     markEnd: "Fine del passaggio.",
   },
 };

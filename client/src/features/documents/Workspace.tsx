@@ -74,17 +74,18 @@ export function Workspace({ doc, user, session, onRenamed, onSessionExpired }: W
   const threads = useThreads(session.ydoc);
   const [focused, setFocused] = useState<string | null>(null);
   // The highlight plugin reads the latest threads and focus through this ref.
-  const highlights = useRef<HighlightSource>({ threads, focused });
-  highlights.current = { threads, focused };
+  const commented = t("layout.commented");
+  const highlights = useRef<HighlightSource>({ threads, focused, label: commented });
+  highlights.current = { threads, focused, label: commented };
   const editor = useCollabEditor(session, caretUser, editable, () => [
     CommentHighlights.configure({ source: () => highlights.current, onClick: (id) => setFocused(id) }),
     SuggestChanges.configure({ author: { userId: user.id, orgId: user.orgId }, onBlocked: setBlocked }),
   ]);
-  // Threads or focus changed: redraw the highlights (the plugin reads them through the ref).
-  // biome-ignore lint/correctness/useExhaustiveDependencies: threads and focus are the triggers
+  // Threads, focus or language changed: redraw the highlights (the plugin reads them through the ref).
+  // biome-ignore lint/correctness/useExhaustiveDependencies: threads, focus and the label's language are the triggers
   useEffect(() => {
     if (editor && !editor.isDestroyed) editor.view.dispatch(editor.state.tr.setMeta(REFRESH_HIGHLIGHTS, true));
-  }, [editor, threads, focused]);
+  }, [editor, threads, focused, commented]);
   const status = useConnectionStatus(session.monitor);
   useSessionCheck(session.monitor, onSessionExpired);
   // At medium widths the panels are tabs, one open at a time as a drawer (PanelTabs).
