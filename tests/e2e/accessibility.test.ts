@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { accessibilityTree, axeFindings, screenReaderText } from "../helpers/axe.ts";
-import { launchBrowser, openDocument, selectByDragging, signedInPage } from "../helpers/browser.ts";
+import { launchBrowser, openDocument, selectByDragging, signedInPage, signIn } from "../helpers/browser.ts";
 import { DEMO_PASSWORD, startTestServer } from "../helpers/server.ts";
 
 const DOC = "kip3-konzept-so";
@@ -120,10 +120,7 @@ describe("accessibility of every page and panel", async () => {
     // Sandra is a member of no document: signed in by hand, she lands on an empty list.
     const context = await browser.newContext({ baseURL: server.url });
     const sandra = await context.newPage();
-    await sandra.goto("/#/login");
-    await sandra.getByTestId("login-email").fill("sandra.keller@sem.admin.ch");
-    await sandra.getByTestId("login-password").fill(DEMO_PASSWORD);
-    await sandra.getByTestId("login-submit").click();
+    await signIn(sandra, "sandra.keller@sem.admin.ch", "admin-link");
     await sandra.getByTestId("admin-link").click();
     await sandra.getByTestId("admin-people").waitFor();
     for (const tab of ["people", "organisations", "outbox"]) {

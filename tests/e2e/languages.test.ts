@@ -5,9 +5,9 @@ import { en } from "../../client/src/i18n/en.ts";
 import { flatten } from "../../client/src/i18n/flatten.ts";
 import { fr } from "../../client/src/i18n/fr.ts";
 import { it as italian } from "../../client/src/i18n/it.ts";
-import { launchBrowser, openDocument, selectByDragging, signedInPage } from "../helpers/browser.ts";
+import { launchBrowser, openDocument, selectByDragging, signedInPage, signIn } from "../helpers/browser.ts";
 import { cleanup } from "../helpers/cleanup.ts";
-import { DEMO_PASSWORD, login, startTestServer } from "../helpers/server.ts";
+import { login, startTestServer } from "../helpers/server.ts";
 
 const DOC = "kip3-vereinbarung-so";
 const CATALOGUES = { fr, it: italian, en } as const;
@@ -154,14 +154,6 @@ async function pageIn(browser: Browser, baseURL: string, lang: string): Promise<
     lang,
   );
   return context.newPage();
-}
-
-async function signIn(page: Page, email: string, landing: string) {
-  await page.goto("/#/login");
-  await page.getByTestId("login-email").fill(email);
-  await page.getByTestId("login-password").fill(DEMO_PASSWORD);
-  await page.getByTestId("login-submit").click();
-  await page.getByTestId(landing).waitFor();
 }
 
 describe.each(["fr", "it", "en"] as const)("every page in %s", async (lang) => {

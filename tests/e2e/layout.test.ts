@@ -1,8 +1,8 @@
 import type { Locator, Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
-import { launchBrowser, openDocument } from "../helpers/browser.ts";
+import { launchBrowser, openDocument, signIn } from "../helpers/browser.ts";
 import { cleanup } from "../helpers/cleanup.ts";
-import { DEMO_PASSWORD, login, startTestServer } from "../helpers/server.ts";
+import { login, startTestServer } from "../helpers/server.ts";
 
 const DOC = "kip3-vereinbarung-so";
 const PANELS = ["outline", "suggestions", "versions", "comments", "presence", "members", "finance", "checks"];
@@ -79,10 +79,7 @@ describe("a layout that never hides the text", async () => {
   });
   cleanup(() => context.close());
   const page = await context.newPage();
-  await page.goto("/#/login");
-  await page.getByTestId("login-email").fill("andrea.meier@so.ch");
-  await page.getByTestId("login-password").fill(DEMO_PASSWORD);
-  await page.getByTestId("login-submit").click();
+  await signIn(page, "andrea.meier@so.ch");
   await openDocument(page, DOC);
   const toolbar = page.locator(".toolbar-wrap");
   const scrollTo = (y: number) =>
