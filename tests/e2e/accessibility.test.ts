@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { accessibilityTree, axeFindings, screenReaderText } from "../helpers/axe.ts";
 import { launchBrowser, openDocument, selectByDragging, signedInPage, signIn } from "../helpers/browser.ts";
-import { DEMO_PASSWORD, startTestServer } from "../helpers/server.ts";
+import { DEMO_PASSWORD, invitationLink, startTestServer } from "../helpers/server.ts";
 
 const DOC = "kip3-konzept-so";
 
@@ -26,6 +26,21 @@ describe("accessibility of every page and panel", async () => {
     expect(await axeFindings(page)).toEqual([]);
     await page.goto("/#/forgot");
     await page.locator("form").waitFor();
+    expect(await axeFindings(page)).toEqual([]);
+    await context.close();
+  });
+
+  it("has none on the invitation, password reset and refused single sign-on pages", async () => {
+    const context = await browser.newContext({ baseURL: server.url });
+    const page = await context.newPage();
+    await page.goto(await invitationLink(server.url));
+    await page.getByTestId("invitation-name").waitFor();
+    expect(await axeFindings(page)).toEqual([]);
+    await page.goto(`/#/reset/${"A".repeat(43)}`);
+    await page.getByTestId("reset-submit").waitFor();
+    expect(await axeFindings(page)).toEqual([]);
+    await page.goto("/#/sso-refused/provider_error");
+    await page.getByTestId("sso-refused").waitFor();
     expect(await axeFindings(page)).toEqual([]);
     await context.close();
   });

@@ -5,9 +5,10 @@ import { en } from "../../client/src/i18n/en.ts";
 import { flatten } from "../../client/src/i18n/flatten.ts";
 import { fr } from "../../client/src/i18n/fr.ts";
 import { it as italian } from "../../client/src/i18n/it.ts";
+import { apiClient } from "../helpers/api.ts";
 import { launchBrowser, openDocument, selectByDragging, signedInPage, signIn } from "../helpers/browser.ts";
 import { cleanup } from "../helpers/cleanup.ts";
-import { login, startTestServer } from "../helpers/server.ts";
+import { invitationLink, login, startTestServer } from "../helpers/server.ts";
 
 const DOC = "kip3-vereinbarung-so";
 const CATALOGUES = { fr, it: italian, en } as const;
@@ -177,13 +178,22 @@ describe.each(["fr", "it", "en"] as const)("every page in %s", async (lang) => {
     if (found.length > 0) seen.set(where, found);
   };
 
-  it("shows no German on the sign-in and password pages", async () => {
+  it("shows no German on the sign-in, password, invitation and refused sign-on pages", async () => {
     await page.goto("/#/login");
     await page.getByTestId("login-email").waitFor();
     await look("login");
     await page.goto("/#/forgot");
     await page.locator("form").waitFor();
     await look("forgot");
+    await page.goto(await invitationLink(server.url));
+    await page.getByTestId("invitation-name").waitFor();
+    await look("invitation");
+    await page.goto(`/#/reset/${"A".repeat(43)}`);
+    await page.getByTestId("reset-submit").waitFor();
+    await look("reset");
+    await page.goto("/#/sso-refused/provider_error");
+    await page.getByTestId("sso-refused").waitFor();
+    await look("sso refused");
     expect(Object.fromEntries(seen)).toEqual({});
   });
 
@@ -235,22 +245,17 @@ describe.each(["fr", "it", "en"] as const)("every page in %s", async (lang) => {
       await login(server.url, "andrea.meier@so.ch"),
       await login(server.url, claire.email),
     ];
-    const call = async (cookie: string, path: string, body: unknown) => {
-      const res = await fetch(`${server.url}/api${path}`, {
-        method: "POST",
-        headers: { cookie, "content-type": "application/json" },
-        body: JSON.stringify(body),
+    const api = apiClient(server.url);
+    const versions = await api<{ id: string }[]>("GET", `/api/documents/${DOC}/versions`, { cookie: andrea });
+    for (const cookie of [andrea, claireCookie]) {
+      const approved = await api("POST", `/api/versions/${versions.body[0]?.id}/approvals`, {
+        cookie,
+        json: { decision: "approve" },
       });
-      expect(res.status, path).toBe(201);
-      return (await res.json()) as { id: string };
-    };
-    const versions = (await (
-      await fetch(`${server.url}/api/documents/${DOC}/versions`, { headers: { cookie: andrea } })
-    ).json()) as { id: string }[];
-    const first = versions[0]?.id;
-    for (const cookie of [andrea, claireCookie])
-      await call(cookie, `/versions/${first}/approvals`, { decision: "approve" });
-    await call(andrea, `/documents/${DOC}/milestones`, { includeOpen: true });
+      expect(approved.status).toBe(201);
+    }
+    const rrb = await api("POST", `/api/documents/${DOC}/milestones`, { cookie: andrea, json: { includeOpen: true } });
+    expect(rrb.status).toBe(201);
     const lukas = await pageIn(browser, server.url, lang);
     await signIn(lukas, "lukas.frei@so.ch", "document-list");
     await openDocument(lukas, DOC);

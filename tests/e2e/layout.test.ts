@@ -1,5 +1,6 @@
 import type { Locator, Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
+import { apiClient } from "../helpers/api.ts";
 import { launchBrowser, openDocument, signIn } from "../helpers/browser.ts";
 import { cleanup } from "../helpers/cleanup.ts";
 import { login, startTestServer } from "../helpers/server.ts";
@@ -51,24 +52,16 @@ const inView = async (page: Page, locator: Locator) => {
 describe("a layout that never hides the text", async () => {
   const server = await startTestServer({ STATIC_DIR: "dist" });
   // A rejected milestone: a version to open and compare, and the text editable again (toolbar shown).
-  const post = async (cookie: string, path: string, body: unknown) => {
-    const res = await fetch(`${server.url}/api${path}`, {
-      method: "POST",
-      headers: { cookie, "content-type": "application/json" },
-      body: JSON.stringify(body),
-    });
-    if (res.status !== 201) throw new Error(`${path}: ${res.status} ${await res.text()}`);
-    return (await res.json()) as { id: string };
-  };
-  const andreaCookie = await login(server.url, "andrea.meier@so.ch");
-  const version = await post(andreaCookie, `/documents/${DOC}/milestones`, {
-    includeOpen: true,
-    override: "Mündlich bereinigt.",
+  const api = apiClient(server.url);
+  const version = await api<{ id: string }>("POST", `/api/documents/${DOC}/milestones`, {
+    cookie: await login(server.url, "andrea.meier@so.ch"),
+    json: { includeOpen: true, override: "Mündlich bereinigt." },
   });
-  await post(await login(server.url, "claire.dubois@sem.admin.ch"), `/versions/${version.id}/approvals`, {
-    decision: "reject",
-    reason: "Noch nicht bereinigt.",
+  const rejected = await api("POST", `/api/versions/${version.body.id}/approvals`, {
+    cookie: await login(server.url, "claire.dubois@sem.admin.ch"),
+    json: { decision: "reject", reason: "Noch nicht bereinigt." },
   });
+  if (rejected.status !== 201) throw new Error(`rejecting the milestone: ${rejected.text}`);
 
   const browser = await launchBrowser();
   // No smooth scrolling: where a jump ends is then where it is right after the click.
