@@ -185,7 +185,8 @@ describe.each(["fr", "it", "en"] as const)("every page in %s", async (lang) => {
     await page.goto("/#/forgot");
     await page.locator("form").waitFor();
     await look("forgot");
-    await page.goto(await invitationLink(server.url));
+    // Its mail, in the administration's outbox below, is in the invitee's language.
+    await page.goto(await invitationLink(server.url, lang));
     await page.getByTestId("invitation-name").waitFor();
     await look("invitation");
     await page.goto(`/#/reset/${"A".repeat(43)}`);
