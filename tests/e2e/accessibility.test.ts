@@ -74,6 +74,33 @@ describe("accessibility of every page and panel", async () => {
     expect(await axeFindings(claire.page)).toEqual([]);
   });
 
+  it("reaches the header, the outline, the mode bar, the toolbar, the text and the panels with Tab alone", async () => {
+    await page.evaluate(() => (globalThis as unknown as { scrollTo(x: number, y: number): void }).scrollTo(0, 0));
+    await page.locator(".app-header__brand").focus();
+    const reached = new Set<string>();
+    for (let i = 0; i < 400 && !reached.has("comment-button"); i++) {
+      await page.keyboard.press("Tab");
+      const id = await page.evaluate(() => {
+        const active = (
+          globalThis as unknown as { document: { activeElement: { getAttribute(a: string): string | null } | null } }
+        ).document.activeElement;
+        return active?.getAttribute("data-testid") ?? "";
+      });
+      if (id) reached.add(id);
+    }
+    for (const id of [
+      "verify-link",
+      "logout",
+      "outline-item",
+      "suggest-toggle",
+      "toolbar-bold",
+      "editor",
+      "milestone-request",
+      "comment-button",
+    ])
+      expect(reached, id).toContain(id);
+  });
+
   it("announces where a suggestion and a commented passage begin and end, not written into the text", async () => {
     const heard = await screenReaderText(page, '[data-testid="editor"]');
     expect(heard).toContain("Vorgeschlagene Einfügung: Ergänzung der SEM. Ende der Stelle.");
