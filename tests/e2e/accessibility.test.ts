@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { accessibilityTree, axeFindings, screenReaderText } from "../helpers/axe.ts";
-import { launchBrowser, openDocument, selectByDragging, signedInPage, signIn } from "../helpers/browser.ts";
+import { addComment, launchBrowser, openDocument, signedInPage, signIn } from "../helpers/browser.ts";
 import { DEMO_PASSWORD, invitationLink, startTestServer } from "../helpers/server.ts";
 
 const DOC = "kip3-konzept-so";
@@ -65,11 +65,7 @@ describe("accessibility of every page and panel", async () => {
     await claire.page.keyboard.type(" Ergänzung der SEM.");
     await openDocument(page, DOC);
     await page.getByTestId("suggestion-card").first().waitFor();
-    await selectByDragging(page, page.getByTestId("editor").locator("p").nth(1));
-    await page.getByTestId("comment-button").click();
-    await page.getByTestId("comment-input").fill("Bitte prüfen.");
-    await page.getByTestId("comment-submit").click();
-    await page.getByTestId("comment-thread").first().waitFor();
+    await addComment(page, page.getByTestId("editor").locator("p").nth(1), "Bitte prüfen.");
     expect(await axeFindings(page)).toEqual([]);
     expect(await axeFindings(claire.page)).toEqual([]);
   });

@@ -6,7 +6,7 @@ import { flatten } from "../../client/src/i18n/flatten.ts";
 import { fr } from "../../client/src/i18n/fr.ts";
 import { it as italian } from "../../client/src/i18n/it.ts";
 import { apiClient } from "../helpers/api.ts";
-import { launchBrowser, openDocument, selectByDragging, signedInPage, signIn } from "../helpers/browser.ts";
+import { addComment, launchBrowser, openDocument, selectByDragging, signedInPage, signIn } from "../helpers/browser.ts";
 import { cleanup } from "../helpers/cleanup.ts";
 import { invitationLink, login, startTestServer } from "../helpers/server.ts";
 
@@ -203,11 +203,7 @@ describe.each(["fr", "it", "en"] as const)("every page in %s", async (lang) => {
     await look("list");
     await openDocument(page, DOC);
     await page.getByTestId("suggestion-card").first().waitFor();
-    await selectByDragging(page, page.getByTestId("editor").locator("p").nth(1));
-    await page.getByTestId("comment-button").click();
-    await page.getByTestId("comment-input").fill("?");
-    await page.getByTestId("comment-submit").click();
-    await page.getByTestId("comment-thread").first().waitFor();
+    await addComment(page, page.getByTestId("editor").locator("p").nth(1), "?");
     await look("document");
     await page.getByTestId("milestone-request").click();
     await look("milestone request");

@@ -94,6 +94,15 @@ export async function selectByDragging(page: Page, target: Locator): Promise<voi
   await page.mouse.up();
 }
 
+/** Comments on `target` (a passage of the editor) as a user does: select, "Kommentieren", type, send; waits for a thread. */
+export async function addComment(page: Page, target: Locator, text: string): Promise<void> {
+  await selectByDragging(page, target);
+  await page.getByTestId("comment-button").click();
+  await page.getByTestId("comment-input").fill(text);
+  await page.getByTestId("comment-submit").click();
+  await page.getByTestId("comment-thread").first().waitFor();
+}
+
 /** The page globals `pasteInto` needs; the test program is compiled without DOM types. */
 interface ClipboardGlobals {
   DataTransfer: new () => { setData(format: string, data: string): void };
