@@ -98,8 +98,15 @@ describe("a layout that never hides the text", async () => {
       // The toolbar stays where it is, behind the dialog: the check covers their common area.
       expect(overlap).not.toBeNull();
       if (overlap) expect(await topmostWithin(page, '[data-testid="version-viewer"]', overlap)).not.toContain(false);
-      // By keyboard: the dialog takes the focus, Escape closes it and gives the focus back.
+      // By keyboard: the dialog takes the focus and keeps it, Escape closes it and gives the focus back.
       expect(await page.getByTestId("viewer-close").evaluate((b) => b === b.ownerDocument.activeElement)).toBe(true);
+      for (const key of ["Tab", "Tab", "Tab", "Tab", "Shift+Tab", "Shift+Tab", "Shift+Tab", "Shift+Tab", "Shift+Tab"]) {
+        await page.keyboard.press(key);
+        expect(
+          await page.getByTestId("version-viewer").evaluate((d) => d.contains(d.ownerDocument.activeElement)),
+          key,
+        ).toBe(true);
+      }
       await page.keyboard.press("Escape");
       await expect.poll(() => page.getByTestId("version-viewer").count()).toBe(0);
       expect(

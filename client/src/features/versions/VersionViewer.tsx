@@ -13,7 +13,7 @@ import { titleChanges } from "./changeTitles.ts";
  * styles (suggestion marks show insertions and deletions; a comparison's `changes` name who
  * made each and when, as tooltips). A dialog on the page's body: inside the sticky sidebar it
  * sat in the sidebar's stacking context, under the editor's toolbar (issue 17). It takes the
- * focus when it opens and gives it back when it closes; Escape closes it.
+ * focus when it opens, keeps it while open and gives it back when it closes; Escape closes it.
  */
 export function VersionViewer({
   title,
@@ -58,6 +58,7 @@ export function VersionViewer({
       data-testid="version-viewer"
       onKeyDown={(e) => {
         if (e.key === "Escape") onClose();
+        if (e.key === "Tab") keepFocusWithin(e.currentTarget, e);
       }}
     >
       <div className="viewer__bar">
@@ -74,4 +75,17 @@ export function VersionViewer({
     </div>,
     document.body,
   );
+}
+
+const FOCUSABLE = 'a[href], button:not([disabled]), select:not([disabled]), input:not([disabled]), [tabindex="0"]';
+
+/** Tab past the dialog's last control comes back to its first (Shift+Tab the other way): the page behind is inert. */
+function keepFocusWithin(dialog: HTMLElement, e: { shiftKey: boolean; preventDefault(): void }): void {
+  const controls = [...dialog.querySelectorAll<HTMLElement>(FOCUSABLE)];
+  const [first, last] = [controls[0], controls[controls.length - 1]];
+  if (!first || !last) return;
+  const edge = e.shiftKey ? first : last;
+  if (document.activeElement !== edge) return;
+  e.preventDefault();
+  (e.shiftKey ? last : first).focus();
 }
