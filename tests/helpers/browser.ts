@@ -46,12 +46,20 @@ export async function signedInPage(
   const context = await browser.newContext({ ...options, baseURL: baseUrl });
   cleanup(() => context.close());
   const page = await context.newPage();
+  await signIn(page, email);
+  return { context, page };
+}
+
+/**
+ * Signs a demo user in through the sign-in form of `page` and waits for the element with test
+ * id `landing` (the document list; the admin link for Sandra Keller, who is in no document).
+ */
+export async function signIn(page: Page, email: string, landing = "document-list"): Promise<void> {
   await page.goto("/#/login");
   await page.getByTestId("login-email").fill(email);
   await page.getByTestId("login-password").fill(DEMO_PASSWORD);
   await page.getByTestId("login-submit").click();
-  await page.getByTestId("document-list").waitFor();
-  return { context, page };
+  await page.getByTestId(landing).waitFor();
 }
 
 /** Opens a document from the list and waits until it is connected and shows its content. */
@@ -84,6 +92,15 @@ export async function selectByDragging(page: Page, target: Locator): Promise<voi
   await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2, { steps: 4 });
   await page.mouse.move(box.x + box.width - 1, box.y + box.height - line, { steps: 4 });
   await page.mouse.up();
+}
+
+/** Comments on `target` (a passage of the editor) as a user does: select, "Kommentieren", type, send; waits for a thread. */
+export async function addComment(page: Page, target: Locator, text: string): Promise<void> {
+  await selectByDragging(page, target);
+  await page.getByTestId("comment-button").click();
+  await page.getByTestId("comment-input").fill(text);
+  await page.getByTestId("comment-submit").click();
+  await page.getByTestId("comment-thread").first().waitFor();
 }
 
 /** The page globals `pasteInto` needs; the test program is compiled without DOM types. */

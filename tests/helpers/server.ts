@@ -51,3 +51,18 @@ export async function login(target: string | Fetcher, email: string, password = 
   if (!cookie) throw new Error("no session cookie");
   return cookie;
 }
+
+/**
+ * The link of a new invitation into Kanton Solothurn, made by the instance administrator (its
+ * hash route); its mail (in the outbox) is in `language`.
+ */
+export async function invitationLink(server: string, language = "de", email = "nora.neu@so.ch"): Promise<string> {
+  const res = await fetch(`${server}/api/invitations`, {
+    method: "POST",
+    headers: { cookie: await login(server, "sandra.keller@sem.admin.ch"), "content-type": "application/json" },
+    body: JSON.stringify({ email, orgId: "kanton-so", name: "Nora Neu", language }),
+  });
+  const { url } = (await res.json()) as { url: string | null };
+  if (res.status !== 201 || !url) throw new Error(`no invitation link: ${res.status}`);
+  return new URL(url).hash;
+}

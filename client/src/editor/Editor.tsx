@@ -1,6 +1,8 @@
 import { EditorContent, type Editor as TiptapEditor } from "@tiptap/react";
 import type { ReactNode } from "react";
+import { useTranslation } from "react-i18next";
 import { EditorTools } from "./EditorTools.tsx";
+import { markNames } from "./markNames.ts";
 import { Toolbar } from "./Toolbar.tsx";
 import { WordCount } from "./WordCount.tsx";
 
@@ -11,7 +13,7 @@ interface EditorProps {
   editor: TiptapEditor;
   editable: boolean;
   preview: Preview;
-  /** Shown above the toolbar (the suggesting switch and the preview choice). */
+  /** Shown above the toolbar, with it in the bar that stays at the top (the suggesting switch, the preview choice, the connection). */
   modeBar: ReactNode;
   onFind: () => void;
   onShortcuts: () => void;
@@ -22,16 +24,20 @@ interface EditorProps {
  * document, and the word count under it; the content element carries `data-testid="editor"`.
  */
 export function Editor({ editor, editable, preview, modeBar, onFind, onShortcuts }: EditorProps) {
+  const { t } = useTranslation();
   return (
-    <section className="editor" data-preview={preview}>
-      {modeBar}
-      {editable ? (
-        <Toolbar editor={editor} onFind={onFind} onShortcuts={onShortcuts} />
-      ) : (
-        <div className="toolbar toolbar--reader">
-          <EditorTools onFind={onFind} onShortcuts={onShortcuts} />
-        </div>
-      )}
+    <section className="editor" data-preview={preview} style={markNames(t)}>
+      {/* One sticky bar: the mode bar stays in view with the toolbar, and headings are revealed below it (Outline). */}
+      <div className="editor__bar">
+        {modeBar}
+        {editable ? (
+          <Toolbar editor={editor} onFind={onFind} onShortcuts={onShortcuts} />
+        ) : (
+          <div className="toolbar toolbar--reader">
+            <EditorTools onFind={onFind} onShortcuts={onShortcuts} />
+          </div>
+        )}
+      </div>
       <EditorContent editor={editor} className="editor__page" />
       <WordCount editor={editor} />
     </section>

@@ -2,6 +2,7 @@ import { type Editor, useEditorState } from "@tiptap/react";
 import { useTranslation } from "react-i18next";
 import type * as Y from "yjs";
 import { type OutlineEntry, outlineOf } from "./outlineOf.ts";
+import { revealBelowBar } from "./revealBelowBar.ts";
 import { type OutlineParty, SectionStatusLine } from "./SectionStatus.tsx";
 import { useSections } from "./useSections.ts";
 
@@ -15,10 +16,19 @@ export interface OutlineNegotiation {
 }
 
 /**
- * The document's H1/H2 headings, updated live; a click scrolls to the heading and puts the
- * caret there. For an agreement, each top-level section shows its status per party.
+ * The document's H1/H2 headings, updated live; a click scrolls to the heading, below the
+ * editor's sticky bar, and puts the caret there. For an agreement, each top-level section shows its status per party.
  */
-export function Outline({ editor, negotiation }: { editor: Editor; negotiation?: OutlineNegotiation }) {
+export function Outline({
+  editor,
+  negotiation,
+  onJump,
+}: {
+  editor: Editor;
+  negotiation?: OutlineNegotiation;
+  /** After a jump (the drawer that shows the outline at medium widths closes). */
+  onJump?: () => void;
+}) {
   const { t } = useTranslation();
   const entries = useEditorState({ editor, selector: ({ editor: current }) => outlineOf(current.state.doc) });
 
@@ -29,7 +39,8 @@ export function Outline({ editor, negotiation }: { editor: Editor; negotiation?:
       .setTextSelection(entry.pos + 1)
       .run();
     const dom = editor.view.nodeDOM(entry.pos);
-    if (dom instanceof HTMLElement) dom.scrollIntoView({ behavior: "smooth", block: "start" });
+    if (dom instanceof HTMLElement) revealBelowBar(dom);
+    onJump?.();
   };
 
   return (

@@ -50,19 +50,21 @@ export function Toolbar({ editor, onFind, onShortcuts }: ToolbarProps) {
 
   const button = (action: ToolbarAction) => {
     const state = states[action.id];
+    const short = t(`toolbarShort.${action.label}`);
+    const full = t(`toolbar.${action.label}`);
     return (
       <button
         key={action.id}
         type="button"
         className={state?.active ? "toolbar__button is-active" : "toolbar__button"}
         data-testid={`toolbar-${action.id}`}
-        aria-label={t(`toolbar.${action.label}`)}
+        aria-label={accessibleName(full, short)}
         aria-pressed={action.isActive ? (state?.active ?? false) : undefined}
-        title={t(`toolbar.${action.label}`)}
+        title={full}
         disabled={state?.enabled === false}
         onClick={() => action.run(editor)}
       >
-        {t(`toolbarShort.${action.label}`)}
+        {short}
       </button>
     );
   };
@@ -111,4 +113,17 @@ export function Toolbar({ editor, onFind, onShortcuts }: ToolbarProps) {
       )}
     </div>
   );
+}
+
+/**
+ * The full label, with the visible short text added when the label lacks it: speech-input
+ * users say what they see ("1. Liste"), so the name must contain it, and not in brackets (WCAG 2.5.3; axe ignores bracketed text).
+ */
+function accessibleName(full: string, short: string): string {
+  const words = (text: string) =>
+    text
+      .toLowerCase()
+      .replace(/[^\p{L}\p{N}]+/gu, " ")
+      .trim();
+  return words(full).includes(words(short)) ? full : `${full}, ${short}`;
 }

@@ -6,6 +6,7 @@ import { finalStateErrorsIt, finalStateIt } from "./finalState.it.ts";
 import { fourEyesErrorsIt, fourEyesIt } from "./fourEyes.it.ts";
 import { gridsIt } from "./grids.it.ts";
 import { historyIt } from "./history.it.ts";
+import { itLayout } from "./layout.it.ts";
 import { itMilestones } from "./milestones.it.ts";
 import { notificationsIt } from "./notifications.it.ts";
 import { itParties } from "./parties.it.ts";
@@ -283,6 +284,7 @@ export const it: Translation = {
   },
   ...itMilestones,
   ...itComparison,
+  ...itLayout,
   parties: itParties,
   access: {
     unlocked: "Il blocco è revocato: il testo può di nuovo essere modificato.",

@@ -74,6 +74,7 @@ export function PeopleTab({ user, organisations }: { user: User; organisations: 
                   <td>{p.lastSignInAt ? formatDateTime(p.lastSignInAt, i18n.language) : t("admin.people.never")}</td>
                   <td>
                     <select
+                      aria-label={`${t("admin.people.role")}: ${p.name}`}
                       value={p.instanceRole ?? ""}
                       disabled={locked}
                       onChange={(e) => {

@@ -9,6 +9,8 @@ import { threadRange } from "./anchors.ts";
 export interface HighlightSource {
   threads: ThreadData[];
   focused: string | null;
+  /** What a screen reader says of a highlighted passage ("Kommentierte Stelle"), in the UI language. */
+  label?: string;
 }
 
 const key = new PluginKey<DecorationSet>("commentHighlights");
@@ -16,7 +18,7 @@ const key = new PluginKey<DecorationSet>("commentHighlights");
 /** Transaction meta that makes the plugin rebuild its highlights (threads or focus changed). */
 export const REFRESH_HIGHLIGHTS = "commentHighlightsRefresh";
 
-function build(editor: Editor, doc: PmNode, { threads, focused }: HighlightSource): DecorationSet {
+function build(editor: Editor, doc: PmNode, { threads, focused, label }: HighlightSource): DecorationSet {
   const decorations: Decoration[] = [];
   for (const thread of threads) {
     const active = thread.id === focused;
@@ -24,7 +26,15 @@ function build(editor: Editor, doc: PmNode, { threads, focused }: HighlightSourc
     const range = threadRange(editor, thread);
     if (!range || range.to > doc.content.size) continue;
     const className = active ? "comment-highlight comment-highlight--active" : "comment-highlight";
-    decorations.push(Decoration.inline(range.from, range.to, { class: className, "data-thread-id": thread.id }));
+    // A <mark> (role mark) described as commented: screen readers say where it begins and ends.
+    decorations.push(
+      Decoration.inline(range.from, range.to, {
+        nodeName: "mark",
+        class: className,
+        "data-thread-id": thread.id,
+        ...(label ? { "aria-description": label } : {}),
+      }),
+    );
   }
   return DecorationSet.create(doc, decorations);
 }

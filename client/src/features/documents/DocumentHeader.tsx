@@ -1,14 +1,12 @@
 import { useTranslation } from "react-i18next";
-import type { ConnectionSnapshot } from "../../collab/ConnectionMonitor.ts";
-import { ConnectionStatus } from "../../collab/ConnectionStatus.tsx";
 import { useDocument } from "../../lib/DocumentContext.tsx";
 import { hrefOf } from "../../routing/route.ts";
 import { AmendmentLinks } from "./AmendmentLinks.tsx";
 import { DocumentTitle } from "./DocumentTitle.tsx";
 import { FinalBadge } from "./FinalBadge.tsx";
 
-/** Above the text: back to the list, the title (renamed inline), kind, the user's role and the connection. */
-export function DocumentHeader({ status }: { status: ConnectionSnapshot }) {
+/** Above the text: back to the list, the title (renamed inline), kind and the user's role (the connection is in the editor's bar). */
+export function DocumentHeader() {
   const { t } = useTranslation();
   const { doc, changed } = useDocument();
   return (
@@ -30,7 +28,6 @@ export function DocumentHeader({ status }: { status: ConnectionSnapshot }) {
           </p>
           <AmendmentLinks doc={doc} />
         </div>
-        <ConnectionStatus snapshot={status} />
       </div>
     </div>
   );

@@ -4,7 +4,6 @@ import type { DocumentSummary, User } from "../../../../shared/api/schemas.ts";
 import { isApiError } from "../../api/ApiError.ts";
 import { fetchDocument } from "../../api/documents.ts";
 import { useCollabSession } from "../../collab/useCollabSession.ts";
-import { milestoneName } from "../../lib/milestoneText.ts";
 import { Workspace } from "./Workspace.tsx";
 
 interface LiveDocumentProps {
@@ -45,12 +44,9 @@ export function LiveDocument(props: LiveDocumentProps) {
           // Connections are also renewed when a milestone locks or unlocks the text; the end of
           // the last one's lock (final) is announced by the effect below.
           if (updated.final) return;
+          // A new lock is said by the Workspace's lock banner, not here a second time.
           if (updated.lock?.versionId !== doc.lock?.versionId) {
-            setNotice(
-              updated.lock
-                ? t("versions.locked", { label: milestoneName(t, updated.lock.milestone, updated.lock.label) })
-                : t("access.unlocked"),
-            );
+            setNotice(updated.lock ? null : t("access.unlocked"));
           } else if (n.kind === "permissionsChanged" || updated.role !== doc.role)
             setNotice(t("access.permissionsChanged", { role: t(`roles.${updated.role}`) }));
         },

@@ -1,10 +1,11 @@
 import { Placeholder } from "@tiptap/extensions";
-import { useEffect, useMemo, useRef, useState } from "react";
+import { type ReactNode, useEffect, useMemo, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { DocumentSummary, User } from "../../../../shared/api/schemas.ts";
 import type { SuggestBlockReason } from "../../../../shared/suggestions/track.ts";
 import { fetchDocument } from "../../api/documents.ts";
 import { caretUserOf } from "../../collab/CaretUser.ts";
+import { ConnectionStatus } from "../../collab/ConnectionStatus.tsx";
 import type { CollabSession } from "../../collab/createCollabSession.ts";
 import { finalCloseMessage } from "../../collab/finalCloseMessage.ts";
 import { PresenceList } from "../../collab/PresenceList.tsx";
@@ -42,6 +43,7 @@ import {
 import { VersionsPanel } from "../versions/index.ts";
 import { DocumentHeader } from "./DocumentHeader.tsx";
 import { FinalBanner } from "./FinalBanner.tsx";
+import { type PanelId, type PanelTab, PanelTabs, SidePanel } from "./PanelTabs.tsx";
 import { useSessionCheck } from "./useSessionCheck.ts";
 
 interface WorkspaceProps {
@@ -95,8 +97,9 @@ export function Workspace({ doc, user, session, onRenamed, onSessionExpired }: W
   }, [targetThread]);
   const versionTarget = useMemo(() => (targetVersion ? { versionId: targetVersion } : null), [targetVersion]);
   // The highlight plugin reads the latest threads and focus through this ref.
-  const highlights = useRef<HighlightSource>({ threads, focused });
-  highlights.current = { threads, focused };
+  const commented = t("layout.commented");
+  const highlights = useRef<HighlightSource>({ threads, focused, label: commented });
+  highlights.current = { threads, focused, label: commented };
   const editor = useCollabEditor(session, caretUser, editable, () => [
     CommentHighlights.configure({ source: () => highlights.current, onClick: (id) => setFocused(id) }),
     SuggestChanges.configure({ author: { userId: user.id, orgId: user.orgId }, onBlocked: setBlocked }),
@@ -104,13 +107,31 @@ export function Workspace({ doc, user, session, onRenamed, onSessionExpired }: W
     EditingShortcuts.configure({ actions: () => editingActions.current }),
     Placeholder.configure({ placeholder: () => t("editing.placeholder") }),
   ]);
-  // Threads or focus changed: redraw the highlights (the plugin reads them through the ref).
-  // biome-ignore lint/correctness/useExhaustiveDependencies: threads and focus are the triggers
+  // Threads, focus or language changed: redraw the highlights (the plugin reads them through the ref).
+  // biome-ignore lint/correctness/useExhaustiveDependencies: threads, focus and the label's language are the triggers
   useEffect(() => {
     if (editor && !editor.isDestroyed) editor.view.dispatch(editor.state.tr.setMeta(REFRESH_HIGHLIGHTS, true));
-  }, [editor, threads, focused]);
+  }, [editor, threads, focused, commented]);
   const status = useConnectionStatus(session.monitor);
   useSessionCheck(session.monitor, onSessionExpired);
+  // At medium widths the panels are tabs, one open at a time as a drawer (PanelTabs).
+  const [panel, setPanel] = useState<PanelId | null>(null);
+  const place = (id: PanelId, content: ReactNode) => (
+    <SidePanel id={id} open={panel === id} onClose={() => setPanel(null)}>
+      {content}
+    </SidePanel>
+  );
+  const tabs: PanelTab[] = [
+    { id: "outline", label: t("outline.heading") },
+    { id: "suggestions", label: t("suggestions.title") },
+    { id: "versions", label: t("versions.title") },
+    { id: "history", label: t("history.title") },
+    { id: "comments", label: t("comments.title") },
+    { id: "presence", label: t("presence.heading") },
+    { id: "members", label: t("members.heading") },
+    { id: "finance", label: t("grids.financeTitle") },
+    ...(doc.kind === "agreement" ? [{ id: "checks", label: t("checks.title") } as const] : []),
+  ];
 
   const open = useMemo<OpenDocument>(
     () => ({
@@ -130,7 +151,7 @@ export function Workspace({ doc, user, session, onRenamed, onSessionExpired }: W
     <DocumentProvider value={open}>
       <main className="doc-page">
         <SuggestionColours />
-        <DocumentHeader status={status} />
+        <DocumentHeader />
         {status.finalCode !== null && (
           <p className="alert alert--error" role="alert" data-testid="connection-error" data-code={status.finalCode}>
             {finalCloseMessage(t, status.finalCode)}
@@ -145,11 +166,15 @@ export function Workspace({ doc, user, session, onRenamed, onSessionExpired }: W
           </p>
         )}
         <FinalBanner />
-        {doc.lock && (
-          <p className="alert alert--info" data-testid="lock-banner">
-            {t("versions.locked", { label: milestoneName(t, doc.lock.milestone, doc.lock.label) })}
-          </p>
-        )}
+        {/* The one place that says the text is locked: a live region that is always there, so that a
+            lock arriving while the document is open is announced, once (issue 17: it was said three times). */}
+        <div role="status" className="lock-region">
+          {doc.lock && (
+            <p className="alert alert--info" data-testid="lock-banner">
+              {t("versions.locked", { label: milestoneName(t, doc.lock.milestone, doc.lock.label) })}
+            </p>
+          )}
+        </div>
         {preview !== "markup" && (
           <p className="alert alert--info" data-testid="preview-note">
             {t("suggestions.previewNote")}
@@ -160,13 +185,45 @@ export function Workspace({ doc, user, session, onRenamed, onSessionExpired }: W
             {doc.role === "viewer" ? t("access.readonlyView") : t("access.readonlyComment")}
           </p>
         )}
-        <div className="doc-layout">
+        <div className="doc-layout" data-drawer={panel ?? undefined}>
+          <div className="doc-outline">
+            {editor &&
+              place(
+                "outline",
+                <Outline
+                  editor={editor}
+                  onJump={() => setPanel(null)}
+                  negotiation={
+                    doc.kind === "agreement"
+                      ? {
+                          documentId: doc.id,
+                          ydoc: session.ydoc,
+                          parties: doc.parties.map((p) => ({ orgId: p.orgId, name: p.organisation.shortName })),
+                          ownOrgId:
+                            ["owner", "editor", "suggester"].includes(doc.role) &&
+                            doc.parties.some((p) => p.orgId === user.orgId)
+                              ? user.orgId
+                              : null,
+                        }
+                      : undefined
+                  }
+                />,
+              )}
+          </div>
           {editor && (
             <Editor
               editor={editor}
               editable={editable}
               preview={preview}
-              modeBar={<SuggestModeBar editor={editor} preview={preview} onPreview={setPreview} />}
+              modeBar={
+                <>
+                  <div className="editor__modes">
+                    <SuggestModeBar editor={editor} preview={preview} onPreview={setPreview} />
+                    <ConnectionStatus snapshot={status} />
+                  </div>
+                  <PanelTabs panels={tabs} open={panel} onOpen={setPanel} />
+                </>
+              }
               onFind={() => setTool("find")}
               onShortcuts={() => setTool("shortcuts")}
             />
@@ -181,42 +238,32 @@ export function Workspace({ doc, user, session, onRenamed, onSessionExpired }: W
           )}
           <ShortcutsDialog open={tool === "shortcuts"} onClose={() => setTool(null)} />
           <aside className="doc-sidebar" aria-label={t("document.sidebar")}>
-            {editor && <SuggestionsPanel editor={editor} onComment={() => setCommentRequest((n) => n + 1)} />}
-            <VersionsPanel current={editor ? () => editor.getJSON() : undefined} target={versionTarget} />
-            <HistoryPanel />
-            {editor && (
-              <CommentsPanel
-                draftRequest={commentRequest}
-                editor={editor}
-                threads={threads}
-                focused={focused}
-                onFocus={setFocused}
-                target={targetThread}
-              />
+            {editor &&
+              place(
+                "suggestions",
+                <SuggestionsPanel editor={editor} onComment={() => setCommentRequest((n) => n + 1)} />,
+              )}
+            {place(
+              "versions",
+              <VersionsPanel current={editor ? () => editor.getJSON() : undefined} target={versionTarget} />,
             )}
-            <PresenceList awareness={session.provider.awareness} />
-            <MembersPanel />
-            {editor && <FinancePanel editor={editor} />}
-            {doc.kind === "agreement" && <ChecksPanel documentId={doc.id} ydoc={session.ydoc} />}
-            {editor && (
-              <Outline
-                editor={editor}
-                negotiation={
-                  doc.kind === "agreement"
-                    ? {
-                        documentId: doc.id,
-                        ydoc: session.ydoc,
-                        parties: doc.parties.map((p) => ({ orgId: p.orgId, name: p.organisation.shortName })),
-                        ownOrgId:
-                          ["owner", "editor", "suggester"].includes(doc.role) &&
-                          doc.parties.some((p) => p.orgId === user.orgId)
-                            ? user.orgId
-                            : null,
-                      }
-                    : undefined
-                }
-              />
-            )}
+            {place("history", <HistoryPanel />)}
+            {editor &&
+              place(
+                "comments",
+                <CommentsPanel
+                  draftRequest={commentRequest}
+                  editor={editor}
+                  threads={threads}
+                  focused={focused}
+                  onFocus={setFocused}
+                  target={targetThread}
+                />,
+              )}
+            {place("presence", <PresenceList awareness={session.provider.awareness} />)}
+            {place("members", <MembersPanel />)}
+            {editor && place("finance", <FinancePanel editor={editor} />)}
+            {doc.kind === "agreement" && place("checks", <ChecksPanel documentId={doc.id} ydoc={session.ydoc} />)}
           </aside>
         </div>
       </main>

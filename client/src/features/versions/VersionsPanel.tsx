@@ -6,7 +6,6 @@ import { documentExportUrl, restoreVersion } from "../../api/versions.ts";
 import { errorMessage } from "../../i18n/errorMessage.ts";
 import { ConfirmDialog } from "../../lib/ConfirmDialog.tsx";
 import { useDocument } from "../../lib/DocumentContext.tsx";
-import { milestoneName } from "../../lib/milestoneText.ts";
 import { canSuggest } from "../suggestions/index.ts";
 import { FileBackForm } from "../wordImport/index.ts";
 import { CompareActions } from "./CompareActions.tsx";
@@ -83,13 +82,8 @@ export function VersionsPanel({
       <h2 id="versions-title" className="panel__title">
         {t("versions.title")}
       </h2>
-      {doc.lock ? (
-        <p className="alert alert--info" data-testid="versions-locked">
-          {t("versions.locked", { label: milestoneName(t, doc.lock.milestone, doc.lock.label) })}
-        </p>
-      ) : (
-        doc.role === "owner" && <MilestoneRequest doc={doc} onRequested={changed} />
-      )}
+      {/* While locked, the lock banner above the text says so (once) and the pending card shows it. */}
+      {!doc.lock && doc.role === "owner" && <MilestoneRequest doc={doc} onRequested={changed} />}
       {notice && (
         <p className="alert alert--info" role="status" data-testid="versions-notice">
           {notice}
