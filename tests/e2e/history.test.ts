@@ -1,5 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { editorText, focusedTestId, launchBrowser, openDocument, signedInPage } from "../helpers/browser.ts";
+import {
+  caretAtEndOf,
+  editorText,
+  focusedTestId,
+  launchBrowser,
+  openDocument,
+  signedInPage,
+} from "../helpers/browser.ts";
 import { awayFromQuarterHourEdge } from "../helpers/quarterHour.ts";
 import { startTestServer } from "../helpers/server.ts";
 
@@ -18,12 +25,10 @@ describe("the Verlauf in the browser: two people's sessions, a redline, a restor
   const entries = (page: typeof andrea.page) => page.getByTestId("history-entry");
 
   it("shows Andrea's and Lukas's sessions, newest first, and the redline of Lukas's", async () => {
-    await line(andrea.page).click();
-    await andrea.page.keyboard.press("End");
+    await caretAtEndOf(line(andrea.page));
     await andrea.page.keyboard.type(" Satz von Andrea.");
     await expect.poll(() => editorText(lukas.page), { timeout: 10_000 }).toContain("Satz von Andrea.");
-    await line(lukas.page).click();
-    await lukas.page.keyboard.press("End");
+    await caretAtEndOf(line(lukas.page));
     await lukas.page.keyboard.type(" Satz von Lukas.");
     await expect.poll(() => editorText(andrea.page), { timeout: 10_000 }).toContain("Satz von Lukas.");
 

@@ -6,7 +6,17 @@ import { cleanup } from "../helpers/cleanup.ts";
 import { login, startTestServer } from "../helpers/server.ts";
 
 const DOC = "kip3-vereinbarung-so";
-const PANELS = ["outline", "suggestions", "versions", "comments", "presence", "members", "finance", "checks"];
+const PANELS = [
+  "outline",
+  "suggestions",
+  "versions",
+  "history",
+  "comments",
+  "presence",
+  "members",
+  "finance",
+  "checks",
+];
 
 type Box = { x: number; y: number; width: number; height: number };
 

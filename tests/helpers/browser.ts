@@ -135,3 +135,20 @@ export const focusedTestId = (page: Page) =>
         globalThis as unknown as { document: { activeElement: { getAttribute(n: string): string | null } | null } }
       ).document.activeElement?.getAttribute("data-testid") ?? null,
   );
+
+/**
+ * Puts the caret at the end of `block`'s text (a paragraph of the editor), whatever the
+ * layout: "End" only reaches the end of the visual line, and a paragraph wraps in a narrow column.
+ */
+export async function caretAtEndOf(block: Locator): Promise<void> {
+  await block.click();
+  await block.evaluate((el) => {
+    const doc = el.ownerDocument;
+    const range = doc.createRange();
+    range.selectNodeContents(el);
+    range.collapse(false);
+    const selection = doc.getSelection();
+    selection?.removeAllRanges();
+    selection?.addRange(range);
+  });
+}
