@@ -6,6 +6,7 @@ import { finalStateDe, finalStateErrorsDe } from "./finalState.de.ts";
 import { fourEyesDe, fourEyesErrorsDe } from "./fourEyes.de.ts";
 import { gridsDe } from "./grids.de.ts";
 import { historyDe } from "./history.de.ts";
+import { marginDe } from "./margin.de.ts";
 import { deMilestones } from "./milestones.de.ts";
 import { notificationsDe } from "./notifications.de.ts";
 import { deParties } from "./parties.de.ts";
@@ -224,6 +225,7 @@ export const de = {
   ...finalStateDe,
   ...sectionsDe,
   ...gridsDe,
+  ...marginDe,
   ...historyDe,
   ...notificationsDe,
   ...editingDe,

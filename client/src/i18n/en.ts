@@ -6,6 +6,7 @@ import { finalStateEn, finalStateErrorsEn } from "./finalState.en.ts";
 import { fourEyesEn, fourEyesErrorsEn } from "./fourEyes.en.ts";
 import { gridsEn } from "./grids.en.ts";
 import { historyEn } from "./history.en.ts";
+import { marginEn } from "./margin.en.ts";
 import { enMilestones } from "./milestones.en.ts";
 import { notificationsEn } from "./notifications.en.ts";
 import { enParties } from "./parties.en.ts";
@@ -281,6 +282,7 @@ export const en: Translation = {
   ...finalStateEn,
   ...sectionsEn,
   ...gridsEn,
+  ...marginEn,
   ...historyEn,
   ...notificationsEn,
   ...editingEn,

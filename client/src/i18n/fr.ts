@@ -6,6 +6,7 @@ import { finalStateErrorsFr, finalStateFr } from "./finalState.fr.ts";
 import { fourEyesErrorsFr, fourEyesFr } from "./fourEyes.fr.ts";
 import { gridsFr } from "./grids.fr.ts";
 import { historyFr } from "./history.fr.ts";
+import { marginFr } from "./margin.fr.ts";
 import { frMilestones } from "./milestones.fr.ts";
 import { notificationsFr } from "./notifications.fr.ts";
 import { frParties } from "./parties.fr.ts";
@@ -295,6 +296,7 @@ export const fr: Translation = {
   ...finalStateFr,
   ...sectionsFr,
   ...gridsFr,
+  ...marginFr,
   ...historyFr,
   ...notificationsFr,
   ...editingFr,

@@ -6,6 +6,7 @@ import { finalStateErrorsIt, finalStateIt } from "./finalState.it.ts";
 import { fourEyesErrorsIt, fourEyesIt } from "./fourEyes.it.ts";
 import { gridsIt } from "./grids.it.ts";
 import { historyIt } from "./history.it.ts";
+import { marginIt } from "./margin.it.ts";
 import { itMilestones } from "./milestones.it.ts";
 import { notificationsIt } from "./notifications.it.ts";
 import { itParties } from "./parties.it.ts";
@@ -297,6 +298,7 @@ export const it: Translation = {
   ...finalStateIt,
   ...sectionsIt,
   ...gridsIt,
+  ...marginIt,
   ...historyIt,
   ...notificationsIt,
   ...editingIt,

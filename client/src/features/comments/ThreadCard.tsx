@@ -21,6 +21,8 @@ import { useMentionDraft } from "./useMentionDraft.ts";
 interface ThreadCardProps {
   thread: ThreadData;
   orphaned: boolean;
+  /** Where its passage starts (for the margin's layout), null if orphaned. */
+  marginPos?: number | null;
   focused: boolean;
   onFocus: () => void;
 }
@@ -29,7 +31,7 @@ interface ThreadCardProps {
  * One thread (`comment-thread`, with `data-resolved` and `data-orphaned`): the quoted
  * passage, the opening comment, its replies, and what the user may do with them.
  */
-export function ThreadCard({ thread, orphaned, focused, onFocus }: ThreadCardProps) {
+export function ThreadCard({ thread, orphaned, marginPos = null, focused, onFocus }: ThreadCardProps) {
   const { t } = useTranslation();
   const { doc, user, session } = useDocument();
   // A final document takes no replies, edits or resolutions (the server refuses them too).
@@ -61,12 +63,15 @@ export function ThreadCard({ thread, orphaned, focused, onFocus }: ThreadCardPro
       data-thread-id={thread.id}
       data-resolved={String(thread.resolved)}
       data-orphaned={String(orphaned)}
+      data-margin-pos={marginPos ?? undefined}
+      data-active={String(focused)}
     >
       <button
         type="button"
         className="thread__focus"
         onClick={onFocus}
         title={thread.quote}
+        aria-pressed={focused}
         data-testid="comment-quote"
       >
         <span className="thread__quote">

@@ -30,6 +30,7 @@ import {
   useThreads,
 } from "../comments/index.ts";
 import { FinancePanel } from "../grids/index.ts";
+import { MarginColumn, useWideMargin } from "../margin/index.ts";
 import { HistoryPanel } from "../history/index.ts";
 import { MembersPanel, useMembers } from "../members/index.ts";
 import {
@@ -109,6 +110,10 @@ export function Workspace({ doc, user, session, onRenamed, onSessionExpired }: W
   useEffect(() => {
     if (editor && !editor.isDestroyed) editor.view.dispatch(editor.state.tr.setMeta(REFRESH_HIGHLIGHTS, true));
   }, [editor, threads, focused]);
+  // Wide screens put the threads and suggestions in a margin beside their text.
+  const wide = useWideMargin();
+  const [marginHost, setMarginHost] = useState<HTMLElement | null>(null);
+  const margin = wide ? marginHost : null;
   const status = useConnectionStatus(session.monitor);
   useSessionCheck(session.monitor, onSessionExpired);
 
@@ -160,7 +165,7 @@ export function Workspace({ doc, user, session, onRenamed, onSessionExpired }: W
             {doc.role === "viewer" ? t("access.readonlyView") : t("access.readonlyComment")}
           </p>
         )}
-        <div className="doc-layout">
+        <div className={wide ? "doc-layout doc-layout--margin" : "doc-layout"}>
           {editor && (
             <Editor
               editor={editor}
@@ -180,8 +185,11 @@ export function Workspace({ doc, user, session, onRenamed, onSessionExpired }: W
             />
           )}
           <ShortcutsDialog open={tool === "shortcuts"} onClose={() => setTool(null)} />
+          {editor && wide && <MarginColumn editor={editor} onHost={setMarginHost} />}
           <aside className="doc-sidebar" aria-label={t("document.sidebar")}>
-            {editor && <SuggestionsPanel editor={editor} onComment={() => setCommentRequest((n) => n + 1)} />}
+            {editor && (
+              <SuggestionsPanel editor={editor} onComment={() => setCommentRequest((n) => n + 1)} margin={margin} />
+            )}
             <VersionsPanel current={editor ? () => editor.getJSON() : undefined} target={versionTarget} />
             <HistoryPanel />
             {editor && (
@@ -192,6 +200,7 @@ export function Workspace({ doc, user, session, onRenamed, onSessionExpired }: W
                 focused={focused}
                 onFocus={setFocused}
                 target={targetThread}
+                margin={margin}
               />
             )}
             <PresenceList awareness={session.provider.awareness} />

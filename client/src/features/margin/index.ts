@@ -1,0 +1,3 @@
+// What the document page composes from the margin feature.
+export { MarginColumn } from "./MarginColumn.tsx";
+export { useWideMargin } from "./useWideMargin.ts";
