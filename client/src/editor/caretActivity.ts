@@ -15,8 +15,9 @@ const byAwareness = new WeakMap<Awareness, CaretActivity>();
  * caret plugin redraws all carets on anyone's change, so the label's fade is derived from
  * this time rather than from the element's age. Must be created before the caret plugin
  * subscribes (editorExtensions does), so a move is recorded before the redraw it causes.
+ * `onMove` is told of each move: a caret that is moved may keep its element (and its fade).
  */
-export function caretActivity(awareness: Awareness): CaretActivity {
+export function caretActivity(awareness: Awareness, onMove: (userId: string) => void = () => {}): CaretActivity {
   const known = byAwareness.get(awareness);
   if (known) return known;
   const cursors = new Map<number, string>();

@@ -51,3 +51,16 @@ export function caretRenderer(activity: CaretActivity): (user: Record<string, un
 export function renderSelection(user: Record<string, unknown>): { style: string; class: string } {
   return { style: `background-color: ${caretColourOf(user)}40`, class: "ProseMirror-yjs-selection" };
 }
+
+/**
+ * Shows the labels of a user's carets again after a move: the caret plugin may keep a
+ * caret's element when it moves, so its fade is restarted here (no reflow: the animation's
+ * clock is reset). The delay is set first; reading the animations applies it.
+ */
+export function restartLabelFade(userId: string): void {
+  const selector = `.collaboration-carets__caret[data-user-id="${CSS.escape(userId)}"] > .collaboration-carets__label`;
+  for (const label of document.querySelectorAll<HTMLElement>(selector)) {
+    label.style.animationDelay = `${LABEL_VISIBLE_MS}ms`;
+    for (const animation of label.getAnimations()) animation.currentTime = 0;
+  }
+}

@@ -11,6 +11,7 @@ import { commentAuthorOf } from "./commentAuthorOf.ts";
 import { FilterSelect } from "./FilterSelect.tsx";
 import { MentionField } from "./MentionField.tsx";
 import { canComment } from "./permissions.ts";
+import { showPassage } from "./showPassage.ts";
 import { ThreadCard } from "./ThreadCard.tsx";
 import { useMentionDraft } from "./useMentionDraft.ts";
 
@@ -115,7 +116,7 @@ export function CommentsPanel({
           focused={thread.id === focused}
           onFocus={() => {
             onFocus(thread.id);
-            if (range) editor.chain().setTextSelection(range.from).scrollIntoView().run();
+            if (range) showPassage(editor, range.from);
           }}
         />
       ))}

@@ -42,9 +42,10 @@ export function ThreadCard({ thread, orphaned, marginPos = null, focused, onFocu
   const card = useRef<HTMLLIElement>(null);
   const mayComment = canComment(role);
 
-  // Focused from the text (a click on its highlight): bring the thread into view.
+  // Focused from the text (a click on its highlight): bring the thread into view. Focused
+  // from the card itself, it is in view already, and the view goes to its passage instead.
   useEffect(() => {
-    if (focused) card.current?.scrollIntoView({ block: "nearest" });
+    if (focused && !card.current?.contains(document.activeElement)) card.current?.scrollIntoView({ block: "nearest" });
   }, [focused]);
 
   const submitReply = (event: FormEvent) => {

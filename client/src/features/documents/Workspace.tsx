@@ -30,8 +30,8 @@ import {
   useThreads,
 } from "../comments/index.ts";
 import { FinancePanel } from "../grids/index.ts";
-import { MarginColumn, useWideMargin } from "../margin/index.ts";
 import { HistoryPanel } from "../history/index.ts";
+import { MarginColumn, useWideMargin } from "../margin/index.ts";
 import { MembersPanel, useMembers } from "../members/index.ts";
 import {
   canSuggest,
