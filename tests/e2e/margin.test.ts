@@ -39,7 +39,8 @@ function tops(page: Page, threadId: string): Promise<{ card: number; text: numbe
 const inViewport = (target: Locator) =>
   target.evaluate((el) => {
     const r = (el as unknown as Box).getBoundingClientRect();
-    return r.top >= 0 && r.bottom <= (globalThis as unknown as Win).innerHeight;
+    // Sub-pixel rounding aside.
+    return r.top >= -1 && r.bottom <= (globalThis as unknown as Win).innerHeight + 1;
   });
 
 async function comment(page: Page, passage: Locator, text: string): Promise<string> {

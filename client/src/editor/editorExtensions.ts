@@ -6,7 +6,7 @@ import type { CaretUser } from "../collab/CaretUser.ts";
 import type { CollabSession } from "../collab/createCollabSession.ts";
 import { caretActivity } from "./caretActivity.ts";
 import { ReadOnlyGuard } from "./ReadOnlyGuard.ts";
-import { caretRenderer, renderSelection, restartLabelFade } from "./renderCaret.ts";
+import { caretRenderer, fadeLabels, renderSelection, showLabels } from "./renderCaret.ts";
 
 /**
  * The editor's extensions: the shared document schema, the features' own extensions (comment
@@ -15,7 +15,7 @@ import { caretRenderer, renderSelection, restartLabelFade } from "./renderCaret.
  */
 export function editorExtensions(session: CollabSession, user: CaretUser, features: AnyExtension[]): AnyExtension[] {
   // Before the caret plugin subscribes to the awareness, so moves are known when carets redraw.
-  const activity = caretActivity(session.provider.awareness, restartLabelFade);
+  const activity = caretActivity(session.provider.awareness, { move: showLabels, idle: fadeLabels });
   return [
     ...schemaExtensions(),
     ...features,

@@ -14,8 +14,7 @@ export function caretColourOf(user: Record<string, unknown>): string {
 /**
  * The DOM of a remote user's caret: a bar in the person's colour with a label "Name" and
  * the organisation as a badge banded in its colour. The label fades LABEL_VISIBLE_MS after
- * the user's last move (carets.css); redrawn carets keep their place in the fade through
- * a negative delay. The awareness state comes from another client, so it is parsed, and
+ * the user's last move (carets.css); a caret redrawn later starts faded. The awareness state comes from another client, so it is parsed, and
  * the label is set as text, never as HTML.
  */
 export function caretRenderer(activity: CaretActivity): (user: Record<string, unknown>) => HTMLElement {
@@ -38,7 +37,7 @@ export function caretRenderer(activity: CaretActivity): (user: Record<string, un
       org.style.borderLeftColor = parsed.data.color;
       org.textContent = parsed.data.orgName;
       label.append(document.createTextNode(`${parsed.data.name} `), org);
-      label.style.animationDelay = `${LABEL_VISIBLE_MS - activity.sinceMove(parsed.data.id)}ms`;
+      if (activity.sinceMove(parsed.data.id) >= LABEL_VISIBLE_MS) label.classList.add(IDLE);
     } else label.hidden = true;
     // Screen readers announce the document text, not the labels of other people's carets.
     caret.setAttribute("aria-hidden", "true");
@@ -52,15 +51,18 @@ export function renderSelection(user: Record<string, unknown>): { style: string;
   return { style: `background-color: ${caretColourOf(user)}40`, class: "ProseMirror-yjs-selection" };
 }
 
-/**
- * Shows the labels of a user's carets again after a move: the caret plugin may keep a
- * caret's element when it moves, so its fade is restarted here (no reflow: the animation's
- * clock is reset). The delay is set first; reading the animations applies it.
- */
-export function restartLabelFade(userId: string): void {
-  const selector = `.collaboration-carets__caret[data-user-id="${CSS.escape(userId)}"] > .collaboration-carets__label`;
-  for (const label of document.querySelectorAll<HTMLElement>(selector)) {
-    label.style.animationDelay = `${LABEL_VISIBLE_MS}ms`;
-    for (const animation of label.getAnimations()) animation.currentTime = 0;
-  }
+const IDLE = "collaboration-carets__label--idle";
+const labelsOf = (userId: string) =>
+  document.querySelectorAll<HTMLElement>(
+    `.collaboration-carets__caret[data-user-id="${CSS.escape(userId)}"] > .collaboration-carets__label`,
+  );
+
+/** Shows a user's labels again after a move (a moved caret may keep its element). */
+export function showLabels(userId: string): void {
+  for (const label of labelsOf(userId)) label.classList.remove(IDLE);
+}
+
+/** Fades a user's labels out: they have not moved for a while (carets.css has the transition). */
+export function fadeLabels(userId: string): void {
+  for (const label of labelsOf(userId)) label.classList.add(IDLE);
 }
