@@ -149,6 +149,38 @@ describe("threads beside their text, for two people of the canton", async () => 
     expect(await card.getAttribute("data-active")).toBe("false");
   });
 
+  it("puts a suggestion's card beside its insertion, active when the caret is in it", async () => {
+    await lukas.page.getByTestId("suggest-toggle").click();
+    await vorgehen(lukas.page).click();
+    await lukas.page.keyboard.press("End");
+    await lukas.page.keyboard.type(" Vorschlag von Lukas.");
+    const inserted = andrea.page
+      .getByTestId("editor")
+      .locator("ins[data-suggestion]", { hasText: "Vorschlag von Lukas." });
+    await inserted.waitFor({ timeout: 10_000 });
+    const card = andrea.page
+      .getByTestId("margin")
+      .getByTestId("suggestion-card")
+      .filter({ hasText: "Vorschlag von Lukas." });
+    await card.waitFor();
+    expect(await andrea.page.getByTestId("suggestions-panel").getByTestId("suggestion-card").count()).toBe(0);
+    // Placed beside its text (the threads of the paragraph above may push it further down, never up).
+    const offset = () =>
+      andrea.page.evaluate(() => {
+        const w = globalThis as unknown as Win;
+        const c = w.document.querySelector('[data-testid="margin"] [data-testid="suggestion-card"]');
+        const t = w.document.querySelector(".editor-content ins[data-suggestion]");
+        return c && t ? c.getBoundingClientRect().top - t.getBoundingClientRect().top : null;
+      });
+    await expect.poll(offset).toBeGreaterThanOrEqual(-4);
+    await inserted.click();
+    await expect.poll(() => card.getAttribute("data-active")).toBe("true");
+    await expect.poll(() => inViewport(card)).toBe(true);
+    await lukas.page.getByTestId("suggest-toggle").click();
+    // Back into the text: the carets below are where each of them last clicked.
+    await zusammenfassung(lukas.page).click();
+  });
+
   it("gives two people of one organisation their own caret colours, the organisation as a badge", async () => {
     // Andrea's click into the text above put her caret there; Lukas's is where he typed.
     const lukasAtAndrea = caretOf(andrea.page, "u-lukas");
@@ -190,6 +222,10 @@ describe("threads beside their text, for two people of the canton", async () => 
     // Andrea never sees a caret of "herself": the forged state arrives stamped as Lukas.
     await expect.poll(() => carets.locator(":scope[data-user-id='u-lukas']").count(), { timeout: 10_000 }).toBe(2);
     expect(await andrea.page.locator(".collaboration-carets__caret[data-user-id='u-andrea']").count()).toBe(0);
+    const colours = await carets
+      .locator(":scope[data-user-id='u-lukas']")
+      .evaluateAll((els) => els.map((el) => (globalThis as unknown as Win).getComputedStyle(el).borderLeftColor));
+    expect(new Set(colours).size).toBe(1);
     forger.destroy();
   });
 });
