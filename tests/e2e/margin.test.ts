@@ -181,6 +181,17 @@ describe("threads beside their text, for two people of the canton", async () => 
     await zusammenfassung(lukas.page).click();
   });
 
+  it("lists the threads in the panel again below 1280 px, and back in the margin above", async () => {
+    const inPanel = andrea.page.getByTestId("comments-panel").getByTestId("comment-thread");
+    const inMargin = andrea.page.getByTestId("margin").getByTestId("comment-thread");
+    await andrea.page.setViewportSize({ width: 1100, height: 700 });
+    await expect.poll(() => inPanel.count()).toBe(threads.length);
+    expect(await andrea.page.getByTestId("margin").count()).toBe(0);
+    await andrea.page.setViewportSize(WIDE.viewport);
+    await expect.poll(() => inMargin.count()).toBe(threads.length);
+    expect(await inPanel.count()).toBe(0);
+  });
+
   it("gives two people of one organisation their own caret colours, the organisation as a badge", async () => {
     // Andrea's click into the text above put her caret there; Lukas's is where he typed.
     const lukasAtAndrea = caretOf(andrea.page, "u-lukas");
