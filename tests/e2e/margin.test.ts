@@ -119,6 +119,14 @@ describe("threads beside their text, for two people of the canton", async () => 
         return t.card - t.text;
       })
       .toBeGreaterThan(700);
+    const boxes = await andrea.page
+      .getByTestId("margin")
+      .getByTestId("comment-thread")
+      .evaluateAll((els) => els.map((el) => (el as unknown as Box).getBoundingClientRect()));
+    const sorted = boxes.map((b) => ({ top: b.top, bottom: b.bottom })).sort((a, b) => a.top - b.top);
+    expect(sorted.length).toBe(6);
+    for (let i = 1; i < sorted.length; i++)
+      expect(sorted[i]?.top).toBeGreaterThanOrEqual((sorted[i - 1]?.bottom as number) - 0.5);
     await card.evaluate((el) =>
       (el as unknown as { scrollIntoView(o: object): void }).scrollIntoView({ block: "end" }),
     );
