@@ -25,11 +25,13 @@ function layout(editor: Editor, host: HTMLElement): void {
   const tops = placeCards(boxes);
   let bottom = 0;
   cards.forEach((card, i) => {
-    const top = tops[i] as number;
-    card.style.top = `${top}px`;
-    bottom = Math.max(bottom, top + (boxes[i] as { height: number }).height);
+    const top = `${tops[i] as number}px`;
+    // Unchanged cards are not written: a keystroke moves only the cards below it.
+    if (card.style.top !== top) card.style.top = top;
+    bottom = Math.max(bottom, (tops[i] as number) + (boxes[i] as { height: number }).height);
   });
-  host.style.minHeight = `${bottom}px`;
+  const minHeight = `${bottom}px`;
+  if (host.style.minHeight !== minHeight) host.style.minHeight = minHeight;
 }
 
 /**
