@@ -112,7 +112,11 @@ describe("threads beside their text, for two people of the canton", async () => 
     threads.push(last);
     const card = andrea.page.locator(`[data-testid="margin"] [data-thread-id="${last}"]`);
     const text = andrea.page.locator(`.comment-highlight[data-thread-id="${last}"]`).first();
-    // Five cards above push it down, well past its passage.
+    // With the first thread active, the five cards above push it down, well past its passage.
+    await andrea.page
+      .locator(`[data-testid="margin"] [data-thread-id="${threads[0]}"]`)
+      .getByTestId("comment-quote")
+      .click();
     await expect
       .poll(async () => {
         const t = (await tops(andrea.page, last)) as { card: number; text: number };

@@ -11,6 +11,7 @@ import {
 } from "../../../../shared/comments/model.ts";
 import { wordOriginKey } from "../../../../shared/word/origins.ts";
 import { useDocument } from "../../lib/DocumentContext.tsx";
+import { scrollCardIntoView } from "../margin/index.ts";
 import { WordOriginNote } from "../wordImport/index.ts";
 import { CommentBody } from "./CommentBody.tsx";
 import { commentAuthorOf } from "./commentAuthorOf.ts";
@@ -45,7 +46,9 @@ export function ThreadCard({ thread, orphaned, marginPos = null, focused, onFocu
   // Focused from the text (a click on its highlight): bring the thread into view. Focused
   // from the card itself, it is in view already, and the view goes to its passage instead.
   useEffect(() => {
-    if (focused && !card.current?.contains(document.activeElement)) card.current?.scrollIntoView({ block: "nearest" });
+    const element = card.current;
+    if (focused && element && !element.contains(document.activeElement)) return scrollCardIntoView(element);
+    return undefined;
   }, [focused]);
 
   const submitReply = (event: FormEvent) => {

@@ -16,13 +16,17 @@ function anchorOf(editor: Editor, card: HTMLElement, hostTop: number): number | 
   }
 }
 
-/** Reads all anchors and heights in one pass, then writes all tops: one layout per frame. */
+/**
+ * Reads all anchors and heights in one pass, then writes all tops: one layout per frame.
+ * The active card (`data-active`: the focused thread, the suggestion the selection is in) sits at its passage.
+ */
 function layout(editor: Editor, host: HTMLElement): void {
   if (editor.isDestroyed) return;
   const cards = cardsOf(host);
   const hostTop = host.getBoundingClientRect().top;
   const boxes = cards.map((card) => ({ anchor: anchorOf(editor, card, hostTop), height: card.offsetHeight }));
-  const tops = placeCards(boxes);
+  const active = cards.findIndex((card) => card.dataset.active === "true");
+  const tops = placeCards(boxes, active >= 0 ? active : null);
   let bottom = 0;
   cards.forEach((card, i) => {
     const top = `${tops[i] as number}px`;
@@ -36,7 +40,7 @@ function layout(editor: Editor, host: HTMLElement): void {
 
 /**
  * Keeps the margin's cards beside their passages: re-placed on document changes (anyone's),
- * cards coming, going or moving to another passage, size changes of the text or of a card
+ * cards coming, going, moving to another passage or becoming active, size changes of the text or of a card
  * (ResizeObserver: window width, replies, fonts), and fonts loaded; all batched into one
  * requestAnimationFrame. Returns the clean-up.
  */
@@ -64,7 +68,12 @@ export function keepCardsBesideText(editor: Editor, host: HTMLElement): () => vo
     watchCards();
     schedule();
   });
-  cards.observe(host, { childList: true, subtree: true, attributes: true, attributeFilter: ["data-margin-pos"] });
+  cards.observe(host, {
+    childList: true,
+    subtree: true,
+    attributes: true,
+    attributeFilter: ["data-margin-pos", "data-active"],
+  });
   watchCards();
   let live = true;
   void document.fonts?.ready.then(() => live && schedule());

@@ -4,6 +4,7 @@ import type { SuggestionSummary } from "../../../../shared/suggestions/list.ts";
 import { wordOriginKey } from "../../../../shared/word/origins.ts";
 import { useDocument } from "../../lib/DocumentContext.tsx";
 import { formatDateTime } from "../../lib/formatDateTime.ts";
+import { scrollCardIntoView } from "../margin/index.ts";
 import { WordOriginNote } from "../wordImport/index.ts";
 import { type Decision, DecisionPair } from "./DecisionPair.tsx";
 
@@ -43,7 +44,8 @@ export function SuggestionCard({
   // Activated from the text: in the margin, bring the card into view (in the list below the
   // text on narrow screens it would pull the page away from where the user types).
   useEffect(() => {
-    if (active && inMargin) card.current?.scrollIntoView({ block: "nearest" });
+    if (active && inMargin && card.current) return scrollCardIntoView(card.current);
+    return undefined;
   }, [active, inMargin]);
   const withdraws = s.origin?.userId === user.id && doc.role !== "owner" && doc.role !== "editor";
   return (
