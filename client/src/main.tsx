@@ -8,6 +8,8 @@ import "./styles/base.css";
 import "./styles/layout.css";
 import "./styles/editor.css";
 import "./styles/editing.css";
+import "./styles/carets.css";
+import "./styles/margin.css";
 import "./styles/print.css";
 
 initI18n();

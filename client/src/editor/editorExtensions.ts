@@ -4,8 +4,9 @@ import CollaborationCaret from "@tiptap/extension-collaboration-caret";
 import { CONTENT_FIELD, schemaExtensions } from "../../../shared/schema/extensions.ts";
 import type { CaretUser } from "../collab/CaretUser.ts";
 import type { CollabSession } from "../collab/createCollabSession.ts";
+import { caretActivity } from "./caretActivity.ts";
 import { ReadOnlyGuard } from "./ReadOnlyGuard.ts";
-import { renderCaret } from "./renderCaret.ts";
+import { caretRenderer, fadeLabels, renderSelection, showLabels } from "./renderCaret.ts";
 
 /**
  * The editor's extensions: the shared document schema, the features' own extensions (comment
@@ -13,11 +14,18 @@ import { renderCaret } from "./renderCaret.ts";
  * before Collaboration, as they always have, so their plugins see transactions first.
  */
 export function editorExtensions(session: CollabSession, user: CaretUser, features: AnyExtension[]): AnyExtension[] {
+  // Before the caret plugin subscribes to the awareness, so moves are known when carets redraw.
+  const activity = caretActivity(session.provider.awareness, { move: showLabels, idle: fadeLabels });
   return [
     ...schemaExtensions(),
     ...features,
     Collaboration.configure({ document: session.ydoc, field: CONTENT_FIELD }),
-    CollaborationCaret.configure({ provider: session.provider, user, render: renderCaret }),
+    CollaborationCaret.configure({
+      provider: session.provider,
+      user,
+      render: caretRenderer(activity),
+      selectionRender: renderSelection,
+    }),
     ReadOnlyGuard,
   ];
 }

@@ -7,6 +7,7 @@ import { fourEyesDe, fourEyesErrorsDe } from "./fourEyes.de.ts";
 import { gridsDe } from "./grids.de.ts";
 import { historyDe } from "./history.de.ts";
 import { deLayout } from "./layout.de.ts";
+import { marginDe } from "./margin.de.ts";
 import { deMilestones } from "./milestones.de.ts";
 import { notificationsDe } from "./notifications.de.ts";
 import { deParties } from "./parties.de.ts";
@@ -226,6 +227,7 @@ export const de = {
   ...finalStateDe,
   ...sectionsDe,
   ...gridsDe,
+  ...marginDe,
   ...historyDe,
   ...notificationsDe,
   ...editingDe,

@@ -7,6 +7,7 @@ import { fourEyesEn, fourEyesErrorsEn } from "./fourEyes.en.ts";
 import { gridsEn } from "./grids.en.ts";
 import { historyEn } from "./history.en.ts";
 import { enLayout } from "./layout.en.ts";
+import { marginEn } from "./margin.en.ts";
 import { enMilestones } from "./milestones.en.ts";
 import { notificationsEn } from "./notifications.en.ts";
 import { enParties } from "./parties.en.ts";
@@ -283,6 +284,7 @@ export const en: Translation = {
   ...finalStateEn,
   ...sectionsEn,
   ...gridsEn,
+  ...marginEn,
   ...historyEn,
   ...notificationsEn,
   ...editingEn,

@@ -7,6 +7,7 @@ import { fourEyesErrorsFr, fourEyesFr } from "./fourEyes.fr.ts";
 import { gridsFr } from "./grids.fr.ts";
 import { historyFr } from "./history.fr.ts";
 import { frLayout } from "./layout.fr.ts";
+import { marginFr } from "./margin.fr.ts";
 import { frMilestones } from "./milestones.fr.ts";
 import { notificationsFr } from "./notifications.fr.ts";
 import { frParties } from "./parties.fr.ts";
@@ -297,6 +298,7 @@ export const fr: Translation = {
   ...finalStateFr,
   ...sectionsFr,
   ...gridsFr,
+  ...marginFr,
   ...historyFr,
   ...notificationsFr,
   ...editingFr,

@@ -7,6 +7,7 @@ import { fourEyesErrorsIt, fourEyesIt } from "./fourEyes.it.ts";
 import { gridsIt } from "./grids.it.ts";
 import { historyIt } from "./history.it.ts";
 import { itLayout } from "./layout.it.ts";
+import { marginIt } from "./margin.it.ts";
 import { itMilestones } from "./milestones.it.ts";
 import { notificationsIt } from "./notifications.it.ts";
 import { itParties } from "./parties.it.ts";
@@ -299,6 +300,7 @@ export const it: Translation = {
   ...finalStateIt,
   ...sectionsIt,
   ...gridsIt,
+  ...marginIt,
   ...historyIt,
   ...notificationsIt,
   ...editingIt,

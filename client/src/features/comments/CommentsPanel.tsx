@@ -1,6 +1,7 @@
 import type { Editor } from "@tiptap/core";
 import { useEditorState } from "@tiptap/react";
 import { type FormEvent, useEffect, useRef, useState } from "react";
+import { createPortal } from "react-dom";
 import { useTranslation } from "react-i18next";
 import { createThread, type ThreadData } from "../../../../shared/comments/model.ts";
 import { useDocument } from "../../lib/DocumentContext.tsx";
@@ -10,6 +11,7 @@ import { commentAuthorOf } from "./commentAuthorOf.ts";
 import { FilterSelect } from "./FilterSelect.tsx";
 import { MentionField } from "./MentionField.tsx";
 import { canComment } from "./permissions.ts";
+import { showPassage } from "./showPassage.ts";
 import { ThreadCard } from "./ThreadCard.tsx";
 import { useMentionDraft } from "./useMentionDraft.ts";
 
@@ -26,6 +28,8 @@ interface CommentsPanelProps {
   draftRequest?: number;
   /** The thread a notification's link leads to, if any. */
   target?: string | null;
+  /** On wide screens, the margin beside the text: the threads are shown there, each at its passage. */
+  margin?: HTMLElement | null;
 }
 
 /**
@@ -33,9 +37,17 @@ interface CommentsPanelProps {
  * (`comment-button`, `comment-input`, `comment-submit`), filter by status (`filter-status`)
  * and organisation (`filter-org`: one option per party of the document, named as the table
  * names it, and the organisations that are no party), and the threads in document order,
- * orphans last.
+ * orphans last (in the margin beside the text when there is one).
  */
-export function CommentsPanel({ editor, threads, focused, onFocus, draftRequest, target = null }: CommentsPanelProps) {
+export function CommentsPanel({
+  editor,
+  threads,
+  focused,
+  onFocus,
+  draftRequest,
+  target = null,
+  margin = null,
+}: CommentsPanelProps) {
   const { t } = useTranslation();
   const { doc, user, session, organisation } = useDocument();
   // A final document takes no new threads or replies (the server refuses them too).
@@ -92,6 +104,24 @@ export function CommentsPanel({ editor, threads, focused, onFocus, draftRequest,
     })
     .map((th) => ({ thread: th, range: ranges[th.id] ?? null }))
     .sort((a, b) => (a.range?.from ?? Number.MAX_SAFE_INTEGER) - (b.range?.from ?? Number.MAX_SAFE_INTEGER));
+
+  const list = (
+    <ul className="comments__list">
+      {placed.map(({ thread, range }) => (
+        <ThreadCard
+          key={thread.id}
+          thread={thread}
+          orphaned={range === null}
+          marginPos={range?.from ?? null}
+          focused={thread.id === focused}
+          onFocus={() => {
+            onFocus(thread.id);
+            if (range) showPassage(editor, range.from);
+          }}
+        />
+      ))}
+    </ul>
+  );
 
   return (
     <section className="panel comments" data-testid="comments-panel" aria-labelledby="comments-title">
@@ -155,20 +185,7 @@ export function CommentsPanel({ editor, threads, focused, onFocus, draftRequest,
         />
       </div>
       {placed.length === 0 && <p className="muted">{t("comments.empty")}</p>}
-      <ul className="comments__list">
-        {placed.map(({ thread, range }) => (
-          <ThreadCard
-            key={thread.id}
-            thread={thread}
-            orphaned={range === null}
-            focused={thread.id === focused}
-            onFocus={() => {
-              onFocus(thread.id);
-              if (range) editor.chain().setTextSelection(range.from).scrollIntoView().run();
-            }}
-          />
-        ))}
-      </ul>
+      {margin ? createPortal(list, margin) : list}
     </section>
   );
 }

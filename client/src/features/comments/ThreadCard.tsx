@@ -11,6 +11,7 @@ import {
 } from "../../../../shared/comments/model.ts";
 import { wordOriginKey } from "../../../../shared/word/origins.ts";
 import { useDocument } from "../../lib/DocumentContext.tsx";
+import { scrollCardIntoView } from "../margin/index.ts";
 import { WordOriginNote } from "../wordImport/index.ts";
 import { CommentBody } from "./CommentBody.tsx";
 import { commentAuthorOf } from "./commentAuthorOf.ts";
@@ -21,6 +22,8 @@ import { useMentionDraft } from "./useMentionDraft.ts";
 interface ThreadCardProps {
   thread: ThreadData;
   orphaned: boolean;
+  /** Where its passage starts (for the margin's layout), null if orphaned. */
+  marginPos?: number | null;
   focused: boolean;
   onFocus: () => void;
 }
@@ -29,7 +32,7 @@ interface ThreadCardProps {
  * One thread (`comment-thread`, with `data-resolved` and `data-orphaned`): the quoted
  * passage, the opening comment, its replies, and what the user may do with them.
  */
-export function ThreadCard({ thread, orphaned, focused, onFocus }: ThreadCardProps) {
+export function ThreadCard({ thread, orphaned, marginPos = null, focused, onFocus }: ThreadCardProps) {
   const { t } = useTranslation();
   const { doc, user, session } = useDocument();
   // A final document takes no replies, edits or resolutions (the server refuses them too).
@@ -40,9 +43,12 @@ export function ThreadCard({ thread, orphaned, focused, onFocus }: ThreadCardPro
   const card = useRef<HTMLLIElement>(null);
   const mayComment = canComment(role);
 
-  // Focused from the text (a click on its highlight): bring the thread into view.
+  // Focused from the text (a click on its highlight): bring the thread into view. Focused
+  // from the card itself, it is in view already, and the view goes to its passage instead.
   useEffect(() => {
-    if (focused) card.current?.scrollIntoView({ block: "nearest" });
+    const element = card.current;
+    if (focused && element && !element.contains(document.activeElement)) return scrollCardIntoView(element);
+    return undefined;
   }, [focused]);
 
   const submitReply = (event: FormEvent) => {
@@ -61,12 +67,15 @@ export function ThreadCard({ thread, orphaned, focused, onFocus }: ThreadCardPro
       data-thread-id={thread.id}
       data-resolved={String(thread.resolved)}
       data-orphaned={String(orphaned)}
+      data-margin-pos={marginPos ?? undefined}
+      data-active={String(focused)}
     >
       <button
         type="button"
         className="thread__focus"
         onClick={onFocus}
         title={thread.quote}
+        aria-pressed={focused}
         data-testid="comment-quote"
       >
         <span className="thread__quote">

@@ -32,6 +32,7 @@ import {
 } from "../comments/index.ts";
 import { FinancePanel } from "../grids/index.ts";
 import { HistoryPanel } from "../history/index.ts";
+import { MarginColumn, useWideMargin } from "../margin/index.ts";
 import { MembersPanel, useMembers } from "../members/index.ts";
 import {
   canSuggest,
@@ -112,6 +113,10 @@ export function Workspace({ doc, user, session, onRenamed, onSessionExpired }: W
   useEffect(() => {
     if (editor && !editor.isDestroyed) editor.view.dispatch(editor.state.tr.setMeta(REFRESH_HIGHLIGHTS, true));
   }, [editor, threads, focused, commented]);
+  // Wide screens put the threads and suggestions in a margin beside their text.
+  const wide = useWideMargin();
+  const [marginHost, setMarginHost] = useState<HTMLElement | null>(null);
+  const margin = wide ? marginHost : null;
   const status = useConnectionStatus(session.monitor);
   useSessionCheck(session.monitor, onSessionExpired);
   // At medium widths the panels are tabs, one open at a time as a drawer (PanelTabs).
@@ -185,7 +190,7 @@ export function Workspace({ doc, user, session, onRenamed, onSessionExpired }: W
             {doc.role === "viewer" ? t("access.readonlyView") : t("access.readonlyComment")}
           </p>
         )}
-        <div className="doc-layout" data-drawer={panel ?? undefined}>
+        <div className={wide ? "doc-layout doc-layout--margin" : "doc-layout"} data-drawer={panel ?? undefined}>
           <div className="doc-outline">
             {editor &&
               place(
@@ -237,11 +242,12 @@ export function Workspace({ doc, user, session, onRenamed, onSessionExpired }: W
             />
           )}
           <ShortcutsDialog open={tool === "shortcuts"} onClose={() => setTool(null)} />
+          {editor && wide && <MarginColumn editor={editor} onHost={setMarginHost} />}
           <aside className="doc-sidebar" aria-label={t("document.sidebar")}>
             {editor &&
               place(
                 "suggestions",
-                <SuggestionsPanel editor={editor} onComment={() => setCommentRequest((n) => n + 1)} />,
+                <SuggestionsPanel editor={editor} onComment={() => setCommentRequest((n) => n + 1)} margin={margin} />,
               )}
             {place(
               "versions",
@@ -258,6 +264,7 @@ export function Workspace({ doc, user, session, onRenamed, onSessionExpired }: W
                   focused={focused}
                   onFocus={setFocused}
                   target={targetThread}
+                  margin={margin}
                 />,
               )}
             {place("presence", <PresenceList awareness={session.provider.awareness} />)}

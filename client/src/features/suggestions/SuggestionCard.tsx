@@ -1,13 +1,19 @@
+import { useEffect, useRef } from "react";
 import { useTranslation } from "react-i18next";
 import type { SuggestionSummary } from "../../../../shared/suggestions/list.ts";
 import { wordOriginKey } from "../../../../shared/word/origins.ts";
 import { useDocument } from "../../lib/DocumentContext.tsx";
 import { formatDateTime } from "../../lib/formatDateTime.ts";
+import { scrollCardIntoView } from "../margin/index.ts";
 import { WordOriginNote } from "../wordImport/index.ts";
 import { type Decision, DecisionPair } from "./DecisionPair.tsx";
 
 interface SuggestionCardProps {
   suggestion: SuggestionSummary;
+  /** The selection is in its text: shown as the current one, and brought into view in the margin. */
+  active?: boolean;
+  /** Placed in the margin beside its text (its position goes to the margin's layout). */
+  inMargin?: boolean;
   /** What the user may decide on it; nothing offered is left out. */
   may: Record<Decision, boolean>;
   onDecide: (decision: Decision) => void;
@@ -21,17 +27,36 @@ interface SuggestionCardProps {
  * accept and reject (`suggestion-accept`, `suggestion-reject`; "withdraw" for its author),
  * show it in the text (`suggestion-jump`) and comment on it (`suggestion-comment`).
  */
-export function SuggestionCard({ suggestion: s, may, onDecide, onJump, onComment }: SuggestionCardProps) {
+export function SuggestionCard({
+  suggestion: s,
+  active = false,
+  inMargin = false,
+  may,
+  onDecide,
+  onJump,
+  onComment,
+}: SuggestionCardProps) {
   const { t, i18n } = useTranslation();
   const { doc, user, members, organisation } = useDocument();
   const look = organisation(s.origin?.orgId ?? "");
   const author = members?.find((m) => m.userId === s.origin?.userId)?.name ?? t("suggestions.unknownAuthor");
+  const card = useRef<HTMLLIElement>(null);
+  // Activated from the text: in the margin, bring the card into view (in the list below the
+  // text on narrow screens it would pull the page away from where the user types).
+  useEffect(() => {
+    if (active && inMargin && card.current) return scrollCardIntoView(card.current);
+    return undefined;
+  }, [active, inMargin]);
   const withdraws = s.origin?.userId === user.id && doc.role !== "owner" && doc.role !== "editor";
   return (
     <li
-      className="suggestion"
+      ref={card}
+      className={`suggestion${active ? " suggestion--active" : ""}`}
       data-testid="suggestion-card"
       data-author={s.origin?.userId}
+      data-active={String(active)}
+      data-margin-pos={inMargin ? s.from : undefined}
+      aria-current={active ? "true" : undefined}
       style={{ borderColor: look.colour }}
     >
       <p className="suggestion__meta">
@@ -65,7 +90,13 @@ export function SuggestionCard({ suggestion: s, may, onDecide, onJump, onComment
           }
           onDecide={onDecide}
         />
-        <button type="button" className="link-button" data-testid="suggestion-jump" onClick={onJump}>
+        <button
+          type="button"
+          className="link-button"
+          data-testid="suggestion-jump"
+          aria-pressed={active}
+          onClick={onJump}
+        >
           {t("suggestions.jump")}
         </button>
         {onComment && (

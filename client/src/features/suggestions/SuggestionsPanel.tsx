@@ -2,6 +2,7 @@ import { applySuggestion, revertSuggestion } from "@handlewithcare/prosemirror-s
 import type { Editor } from "@tiptap/core";
 import { useEditorState } from "@tiptap/react";
 import { useState } from "react";
+import { createPortal } from "react-dom";
 import { useTranslation } from "react-i18next";
 import { listSuggestions, type SuggestionSummary } from "../../../../shared/suggestions/list.ts";
 import { ConfirmDialog } from "../../lib/ConfirmDialog.tsx";
@@ -16,14 +17,17 @@ interface SuggestionsPanelProps {
   editor: Editor;
   /** Selects nothing itself: called after the suggestion's text was selected, to start a comment on it. */
   onComment: () => void;
+  /** On wide screens, the margin beside the text: the cards are shown there, each at its change. */
+  margin?: HTMLElement | null;
 }
 
 /**
  * The pending suggestions (`suggestions-panel`), each on its card, with decisions on all,
  * one organisation's, or those in the selection. Only what the server would allow is
- * offered; the server checks again.
+ * offered; the server checks again. The card of the suggestion the selection is in is the
+ * active one (`data-active`).
  */
-export function SuggestionsPanel({ editor, onComment }: SuggestionsPanelProps) {
+export function SuggestionsPanel({ editor, onComment, margin = null }: SuggestionsPanelProps) {
   const { t } = useTranslation();
   const { doc, user } = useDocument();
   const [notice, setNotice] = useState<string | null>(null);
@@ -66,6 +70,30 @@ export function SuggestionsPanel({ editor, onComment }: SuggestionsPanelProps) {
     selection.from === selection.to ? [] : suggestions.filter((s) => s.from < selection.to && s.to > selection.from);
   const reviewer = doc.role === "owner" || doc.role === "editor";
 
+  const list = (
+    <ul className="suggestions__list">
+      {suggestions.map((s) => (
+        <SuggestionCard
+          key={s.id}
+          suggestion={s}
+          active={s.from <= selection.from && selection.to <= s.to}
+          inMargin={margin !== null}
+          may={may(s)}
+          onDecide={(decision) => decide(decision, [s])}
+          onJump={() => jump(s)}
+          onComment={
+            doc.role === "viewer"
+              ? undefined
+              : () => {
+                  jump(s);
+                  onComment();
+                }
+          }
+        />
+      ))}
+    </ul>
+  );
+
   return (
     <section className="panel suggestions" data-testid="suggestions-panel" aria-labelledby="suggestions-title">
       <h2 id="suggestions-title" className="panel__title">
@@ -98,25 +126,7 @@ export function SuggestionsPanel({ editor, onComment }: SuggestionsPanelProps) {
         </p>
       )}
       {suggestions.length === 0 && <p className="muted">{t("suggestions.empty")}</p>}
-      <ul className="suggestions__list">
-        {suggestions.map((s) => (
-          <SuggestionCard
-            key={s.id}
-            suggestion={s}
-            may={may(s)}
-            onDecide={(decision) => decide(decision, [s])}
-            onJump={() => jump(s)}
-            onComment={
-              doc.role === "viewer"
-                ? undefined
-                : () => {
-                    jump(s);
-                    onComment();
-                  }
-            }
-          />
-        ))}
-      </ul>
+      {margin ? createPortal(list, margin) : list}
     </section>
   );
 }
