@@ -37,12 +37,13 @@ const germanFor = (key: string) => german.get(key) ?? german.get(`${base(key)}_o
  * both languages share. Any other string equal to German is a translation left out (the
  * browser walk in tests/e2e/languages.test.ts cannot tell such a copy from a shared word).
  */
-const SHARED = ["Accord", "Deutsch", "Français", "Italiano", "English", "2024–2027", "–"];
+const SHARED = ["Accord", "Deutsch", "Français", "Italiano", "English", "2024–2027", "–", "{{from}}–{{to}}"];
 const WRITTEN_ALIKE: Record<"fr" | "it" | "en", string[]> = {
   fr: [...SHARED, "• Liste", "1. Liste", "Version", "Total", "Administration", "Organisation"],
   it: [...SHARED, "Link", "{{party}}: {{status}}", "in Word: {{name}}, {{date}}", "in Word: {{name}}"],
   en: [
     ...SHARED,
+    "System",
     "Link",
     "Text",
     "H1",
