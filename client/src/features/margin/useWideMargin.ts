@@ -1,7 +1,7 @@
 import { useEffect, useState } from "react";
 
 /** From this width the threads and suggestions sit in a margin beside the text (margin.css has the same). */
-export const MARGIN_QUERY = "(min-width: 1280px)";
+export const MARGIN_QUERY = "(min-width: 1400px)";
 
 /** Whether the window is wide enough for the margin; follows resizing. */
 export function useWideMargin(): boolean {
