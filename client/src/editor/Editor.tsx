@@ -1,9 +1,10 @@
 import { EditorContent, type Editor as TiptapEditor } from "@tiptap/react";
-import type { ReactNode } from "react";
+import { type ReactNode, useRef } from "react";
 import { useTranslation } from "react-i18next";
 import { EditorTools } from "./EditorTools.tsx";
 import { markNames } from "./markNames.ts";
 import { Toolbar } from "./Toolbar.tsx";
+import { useScrollBelowBar } from "./useScrollBelowBar.ts";
 import { WordCount } from "./WordCount.tsx";
 
 /** How the text is shown (editor.css): with suggestions marked, as if all were accepted, or as without them. */
@@ -25,10 +26,12 @@ interface EditorProps {
  */
 export function Editor({ editor, editable, preview, modeBar, onFind, onShortcuts }: EditorProps) {
   const { t } = useTranslation();
+  const bar = useRef<HTMLDivElement>(null);
+  useScrollBelowBar(bar);
   return (
     <section className="editor" data-preview={preview} style={markNames(t)}>
       {/* One sticky bar: the mode bar stays in view with the toolbar, and headings are revealed below it (Outline). */}
-      <div className="editor__bar">
+      <div className="editor__bar" ref={bar}>
         {modeBar}
         {editable ? (
           <Toolbar editor={editor} onFind={onFind} onShortcuts={onShortcuts} />
