@@ -70,7 +70,9 @@ describe("placeCards", () => {
       fc.property(fc.array(card, { maxLength: 60 }), (cards) => {
         const tops = placeCards(cards);
         expectApart(cards, tops);
-        cards.forEach((c, i) => expect(tops[i]).toBeGreaterThanOrEqual(Math.max(c.anchor ?? 0, 0)));
+        cards.forEach((c, i) => {
+          expect(tops[i]).toBeGreaterThanOrEqual(Math.max(c.anchor ?? 0, 0));
+        });
       }),
     );
   });
