@@ -25,11 +25,14 @@ const row = (change: Partial<NotificationRow>): NotificationRow => ({
 });
 
 describe("digestItems", () => {
-  it("names actors and parties as they are now, labels milestones from the templates, links the document", async () => {
+  it("names actors and parties as they are now, labels milestones from the templates, links the place", async () => {
     const items = await digestItems(names, "https://accord.example.ch", { id: "kip3 konzept", kind: "concept" }, [
       row({ detail: { threadId: "t1", excerpt: "Bitte prüfen" } }),
       row({ kind: "suggestions", detail: { orgId: "sem" }, count: 3 }),
-      row({ kind: "milestone_rejected", detail: { milestone: "rrb-eingabe", excerpt: "RRB", reason: "Budget fehlt" } }),
+      row({
+        kind: "milestone_rejected",
+        detail: { milestone: "rrb-eingabe", versionId: "v 1", excerpt: "RRB", reason: "Budget fehlt" },
+      }),
       row({ kind: "milestone_reached", actorId: null, detail: { milestone: "unknown-id" } }),
       row({ kind: "reply", actorId: "u-gone", detail: { excerpt: 42 } }),
     ]);
@@ -47,8 +50,8 @@ describe("digestItems", () => {
       { kind: "milestone_reached", actor: null, party: null, count: 1, milestone: "unknown-id", excerpt: "" },
       { kind: "reply", actor: null, party: null, count: 1, milestone: "", excerpt: "" },
     ]);
-    expect(new Set(items.map((i) => i.link))).toEqual(
-      new Set(["https://accord.example.ch/#/documents/kip3%20konzept"]),
-    );
+    // The thread or the version where the notification names one, else the document.
+    const doc = "https://accord.example.ch/#/documents/kip3%20konzept";
+    expect(items.map((i) => i.link)).toEqual([`${doc}/threads/t1`, doc, `${doc}/versions/v%201`, doc, doc]);
   });
 });

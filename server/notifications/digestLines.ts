@@ -7,11 +7,17 @@ import type { DigestItem } from "./notificationMail.ts";
 const text = (value: string | number | null | undefined): string => (typeof value === "string" ? value : "");
 
 /**
- * Where a notification leads. The client routes documents only (`#/documents/<id>`), so every
- * kind opens its document; the thread or version stays in the notification's detail.
+ * Where a notification leads, as the client routes it (client/src/routing/route.ts): the
+ * document, and in it the thread (`/threads/<id>`) or the version (`/versions/<id>`) the
+ * notification names, as the inbox links do.
  */
-export const placeUrl = (publicUrl: string, documentId: string): string =>
-  `${publicUrl}/#/documents/${encodeURIComponent(documentId)}`;
+export function placeUrl(publicUrl: string, documentId: string, detail: NotificationRow["detail"] = {}): string {
+  const base = `${publicUrl}/#/documents/${encodeURIComponent(documentId)}`;
+  const threadId = text(detail.threadId);
+  if (threadId) return `${base}/threads/${encodeURIComponent(threadId)}`;
+  const versionId = text(detail.versionId);
+  return versionId ? `${base}/versions/${encodeURIComponent(versionId)}` : base;
+}
 
 /**
  * The digest's entries for one document's notification rows: names looked up now (an
@@ -42,7 +48,7 @@ export async function digestItems(
         milestone: milestoneOf(document.kind, milestone)?.label ?? milestone,
         excerpt: text(row.detail.reason) || text(row.detail.excerpt),
       },
-      link: placeUrl(publicUrl, document.id),
+      link: placeUrl(publicUrl, document.id, row.detail),
     });
   }
   return items;
