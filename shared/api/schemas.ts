@@ -17,6 +17,7 @@ export type DocumentKind = z.infer<typeof DocumentKind>;
 /** The kinds `POST /api/documents` creates; an amendment is only started from a final agreement. */
 export const CREATABLE_KINDS = ["concept", "agreement"] as const;
 export const CreatableKind = z.enum(CREATABLE_KINDS);
+export type CreatableKind = z.infer<typeof CreatableKind>;
 
 export const Role = z.enum(ROLES);
 
@@ -57,7 +58,8 @@ export const DOCX_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.
 export const ImportDocumentQuery = z
   .object({
     title: Title,
-    kind: DocumentKind,
+    // As the create form: an amendment is started only from a signed document (POST …/amendments).
+    kind: CreatableKind,
     parties: z
       .string()
       .max(200)

@@ -175,6 +175,13 @@ describe("Word import", async () => {
     expect((await upload(path("kanton-be,kanton-so"), claire, tracked)).status).toBe(400);
   });
 
+  it("refuses the kind amendment: a Nachtrag starts only from a signed document (400, nothing created)", async () => {
+    const before = await documentCount();
+    const res = await upload("/documents/import?title=Nachtrag&kind=amendment", andrea, tracked);
+    expect(res.status).toBe(400);
+    expect(await documentCount()).toBe(before);
+  });
+
   it("refuses a client update that writes the wordOrigins map on the raw protocol; the map stays", async () => {
     const { id } = (await (await importNew(andrea, tracked)).json()) as { id: string };
     const before = [...readWordOrigins(await storedDoc(server, id)).entries()];

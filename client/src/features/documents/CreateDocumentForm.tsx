@@ -1,10 +1,10 @@
 import { type FormEvent, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { CREATABLE_KINDS, type DocumentSummary, type User } from "../../../../shared/api/schemas.ts";
+import type { CreatableKind, DocumentSummary, User } from "../../../../shared/api/schemas.ts";
 import { createDocument } from "../../api/documents.ts";
 import { errorMessage } from "../../i18n/errorMessage.ts";
+import { DocumentFields, useCantonChoice } from "../../lib/DocumentFields.tsx";
 import { useOrganisations } from "../../lib/Organisations.tsx";
-import { organisationName } from "../../lib/organisationOf.ts";
 
 interface CreateDocumentFormProps {
   user: User;
@@ -18,17 +18,14 @@ interface CreateDocumentFormProps {
  * default). The server checks the parties again.
  */
 export function CreateDocumentForm({ user, onCreated }: CreateDocumentFormProps) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const { list, look } = useOrganisations();
   const own = look(user.orgId);
   const federal = list.filter((o) => o.kind === "federal");
-  const cantons = list
-    .filter((o) => o.kind === "canton")
-    .sort((a, b) => organisationName(a, i18n.language).localeCompare(organisationName(b, i18n.language)));
-  const choosesCanton = own.kind === "federal";
+  const { choosesCanton } = useCantonChoice(user);
   const [canton, setCanton] = useState("");
   const [title, setTitle] = useState("");
-  const [kind, setKind] = useState<(typeof CREATABLE_KINDS)[number]>("concept");
+  const [kind, setKind] = useState<CreatableKind>("concept");
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
   const [created, setCreated] = useState<string | null>(null);
@@ -57,44 +54,16 @@ export function CreateDocumentForm({ user, onCreated }: CreateDocumentFormProps)
         {t("documents.createHeading")}
       </h2>
       <div className="create-form__fields">
-        <label className="field field--grow">
-          <span className="field__label">{t("documents.createTitle")}</span>
-          <input
-            type="text"
-            required
-            maxLength={200}
-            value={title}
-            onChange={(e) => setTitle(e.target.value)}
-            data-testid="create-title"
-          />
-        </label>
-        <label className="field">
-          <span className="field__label">{t("documents.createKind")}</span>
-          <select
-            value={kind}
-            onChange={(e) => setKind(CREATABLE_KINDS.find((k) => k === e.target.value) ?? "concept")}
-            data-testid="create-kind"
-          >
-            {CREATABLE_KINDS.map((k) => (
-              <option key={k} value={k}>
-                {t(`kinds.${k}`)}
-              </option>
-            ))}
-          </select>
-        </label>
-        {choosesCanton && (
-          <label className="field">
-            <span className="field__label">{t("parties.canton")}</span>
-            <select value={canton} onChange={(e) => setCanton(e.target.value)} required data-testid="create-canton">
-              <option value="">{t("parties.chooseCanton")}</option>
-              {cantons.map((c) => (
-                <option key={c.id} value={c.id}>
-                  {organisationName(c, i18n.language)}
-                </option>
-              ))}
-            </select>
-          </label>
-        )}
+        <DocumentFields
+          prefix="create"
+          user={user}
+          title={title}
+          onTitle={setTitle}
+          kind={kind}
+          onKind={setKind}
+          canton={canton}
+          onCanton={setCanton}
+        />
         <button
           type="submit"
           className="button button--primary"

@@ -1,14 +1,8 @@
 import { type FormEvent, useState } from "react";
 import { useTranslation } from "react-i18next";
-import {
-  DOCUMENT_KINDS,
-  type DocumentKind,
-  ImportDocumentResponse,
-  type User,
-} from "../../../../shared/api/schemas.ts";
+import { type CreatableKind, ImportDocumentResponse, type User } from "../../../../shared/api/schemas.ts";
 import { errorMessage } from "../../i18n/errorMessage.ts";
-import { useOrganisations } from "../../lib/Organisations.tsx";
-import { organisationName } from "../../lib/organisationOf.ts";
+import { DocumentFields, useCantonChoice } from "../../lib/DocumentFields.tsx";
 import { navigate } from "../../routing/route.ts";
 import { ImportReportView } from "./ImportReportView.tsx";
 import { uploadDocx } from "./uploadDocx.ts";
@@ -19,16 +13,12 @@ import { uploadDocx } from "./uploadDocx.ts";
  * (`import-progress`), then the report and `import-open`, which opens the new document.
  */
 export function ImportWordForm({ user, onImported }: { user: User; onImported: (documentId: string) => void }) {
-  const { t, i18n } = useTranslation();
-  const { list, look } = useOrganisations();
-  const choosesCanton = look(user.orgId).kind === "federal";
-  const cantons = list
-    .filter((o) => o.kind === "canton")
-    .sort((a, b) => organisationName(a, i18n.language).localeCompare(organisationName(b, i18n.language)));
+  const { t } = useTranslation();
+  const { choosesCanton } = useCantonChoice(user);
   const [open, setOpen] = useState(false);
   const [file, setFile] = useState<File | null>(null);
   const [title, setTitle] = useState("");
-  const [kind, setKind] = useState<DocumentKind>("concept");
+  const [kind, setKind] = useState<CreatableKind>("concept");
   const [canton, setCanton] = useState("");
   const [progress, setProgress] = useState<number | null>(null);
   const [error, setError] = useState<unknown>(null);
@@ -80,44 +70,16 @@ export function ImportWordForm({ user, onImported }: { user: User; onImported: (
             data-testid="import-file"
           />
         </label>
-        <label className="field field--grow">
-          <span className="field__label">{t("documents.createTitle")}</span>
-          <input
-            type="text"
-            required
-            maxLength={200}
-            value={title}
-            onChange={(e) => setTitle(e.target.value)}
-            data-testid="import-title"
-          />
-        </label>
-        <label className="field">
-          <span className="field__label">{t("documents.createKind")}</span>
-          <select
-            value={kind}
-            onChange={(e) => setKind(DOCUMENT_KINDS.find((k) => k === e.target.value) ?? "concept")}
-            data-testid="import-kind"
-          >
-            {DOCUMENT_KINDS.map((k) => (
-              <option key={k} value={k}>
-                {t(`kinds.${k}`)}
-              </option>
-            ))}
-          </select>
-        </label>
-        {choosesCanton && (
-          <label className="field">
-            <span className="field__label">{t("parties.canton")}</span>
-            <select value={canton} onChange={(e) => setCanton(e.target.value)} required data-testid="import-canton">
-              <option value="">{t("parties.chooseCanton")}</option>
-              {cantons.map((c) => (
-                <option key={c.id} value={c.id}>
-                  {organisationName(c, i18n.language)}
-                </option>
-              ))}
-            </select>
-          </label>
-        )}
+        <DocumentFields
+          prefix="import"
+          user={user}
+          title={title}
+          onTitle={setTitle}
+          kind={kind}
+          onKind={setKind}
+          canton={canton}
+          onCanton={setCanton}
+        />
         <button
           type="submit"
           className="button button--primary"
