@@ -129,7 +129,10 @@ describe("Kanton Bern's onboarding in the browser", async () => {
     // Bern only: an organisation administrator is offered no other organisation.
     await beat.getByTestId("admin-link").click();
     await beat.getByTestId("admin-people").waitFor();
-    expect(await beat.getByTestId("admin-org").locator("option").allTextContents()).toEqual(["Kanton Bern"]);
+    // The organisations arrive after the tab: wait for them, then nothing but Bern.
+    await expect
+      .poll(() => beat.getByTestId("admin-org").locator("option").allTextContents(), { timeout: 10_000 })
+      .toEqual(["Kanton Bern"]);
     const link = await inviteFromAdminArea(beat, "kanton-be", URSULA);
     await acceptInvitation(ursula, link, URSULA);
     expect(await ursula.getByTestId("admin-link").count()).toBe(0);
