@@ -18,11 +18,11 @@ function numbered(text: string): string {
   return out;
 }
 
-/** pg sends Buffers as bytea; a bare Uint8Array becomes a Buffer over the same bytes. */
-const bind = (params: readonly Param[]): unknown[] =>
-  params.map((p) =>
-    p instanceof Uint8Array && !Buffer.isBuffer(p) ? Buffer.from(p.buffer, p.byteOffset, p.byteLength) : p,
-  );
+/** pg sends Buffers as bytea (also inside arrays); a bare Uint8Array becomes a Buffer over the same bytes. */
+export const asBuffer = (p: Uint8Array): Buffer =>
+  Buffer.isBuffer(p) ? p : Buffer.from(p.buffer, p.byteOffset, p.byteLength);
+
+const bind = (params: readonly Param[]): unknown[] => params.map((p) => (p instanceof Uint8Array ? asBuffer(p) : p));
 
 export const postgresSchema: SchemaDialect = {
   bigint: "BIGINT",
@@ -103,6 +103,14 @@ export class PgDatabase implements Database {
 
   inList(column: string, values: readonly string[]): { sql: string; param: Param } {
     return this.pooled.inList(column, values);
+  }
+
+  /**
+   * A statement prepared once per pooled connection under `name` and executed in one round
+   * trip ($1… placeholders, values bound as pg binds them): for the hot path only.
+   */
+  async prepared<T>(name: string, text: string, values: unknown[]): Promise<T[]> {
+    return (await this.pool.query({ name, text, values })).rows as T[];
   }
 
   async transaction<T>(work: (tx: Sql) => Promise<T>): Promise<T> {
