@@ -2,17 +2,23 @@ import { randomBytes } from "node:crypto";
 import { Redis } from "ioredis";
 import type { Logger } from "../log.ts";
 import type { ClusterEvent, DocumentHandlers, PubSub } from "./PubSub.ts";
+import { AWARENESS, decodeUpdates, encodeUpdates, type RelayedUpdate, UPDATE, UPDATES } from "./relayFrames.ts";
 
-const UPDATE = 1;
-const AWARENESS = 2;
 const ID_BYTES = 8;
+
+/** A message waiting for the end of the turn; a document's consecutive updates share one. */
+type Outgoing =
+  | { channel: string; message: Buffer }
+  | { channel: string; documentId: string; updates: RelayedUpdate[] };
 
 /**
  * Redis pub/sub between instances (ioredis). One channel per document carries updates
  * (with their store sequence number) and awareness; one channel carries cluster events.
- * A message is `kind ‖ sender id ‖ seq (u64, updates only) ‖ payload`, so an instance
- * skips its own. Publishing never waits for a Redis that is down: the update is stored
- * already, and the others catch up from the store when Redis returns.
+ * A message is `kind ‖ sender id ‖ body` (relayFrames.ts), so an instance skips its own.
+ * What one turn publishes (a commit batch's updates, one message per document) leaves in
+ * one pipeline, in the order it was published, at the end of the turn (a microtask, so
+ * no later than the event loop's next step). Publishing never waits for a Redis that is
+ * down: the update is stored already, and the others catch up from the store when Redis returns.
  */
 export class RedisPubSub implements PubSub {
   readonly distributed = true;
@@ -22,6 +28,7 @@ export class RedisPubSub implements PubSub {
   private readonly documents = new Map<string, Set<DocumentHandlers>>();
   private readonly eventHandlers: ((event: ClusterEvent) => void)[] = [];
   private readonly reconnectHandlers: (() => void)[] = [];
+  private outgoing: Outgoing[] = [];
 
   constructor(
     url: string,
@@ -56,22 +63,24 @@ export class RedisPubSub implements PubSub {
   }
 
   publishUpdate(documentId: string, seq: number, data: Uint8Array): void {
-    const header = Buffer.alloc(1 + ID_BYTES + 8);
-    header[0] = UPDATE;
-    this.id.copy(header, 1);
-    header.writeBigUInt64BE(BigInt(seq), 1 + ID_BYTES);
-    this.send(this.channelOf(documentId), Buffer.concat([header, data]));
+    const last = this.outgoing.at(-1);
+    if (last && "updates" in last && last.documentId === documentId) last.updates.push({ seq, data });
+    else this.queue({ channel: this.channelOf(documentId), documentId, updates: [{ seq, data }] });
   }
 
   publishAwareness(documentId: string, data: Uint8Array): void {
-    const header = Buffer.alloc(1 + ID_BYTES);
-    header[0] = AWARENESS;
-    this.id.copy(header, 1);
-    this.send(this.channelOf(documentId), Buffer.concat([header, data]));
+    this.queue({ channel: this.channelOf(documentId), message: this.frame(AWARENESS, data) });
   }
 
   publishEvent(event: ClusterEvent): void {
-    this.send(this.eventsChannel, Buffer.concat([this.id, Buffer.from(JSON.stringify(event))]));
+    this.queue({ channel: this.eventsChannel, message: Buffer.concat([this.id, Buffer.from(JSON.stringify(event))]) });
+  }
+
+  private frame(kind: number, body: Uint8Array): Buffer {
+    const header = Buffer.alloc(1 + ID_BYTES);
+    header[0] = kind;
+    this.id.copy(header, 1);
+    return Buffer.concat([header, body]);
   }
 
   subscribe(documentId: string, handlers: DocumentHandlers): () => void {
@@ -108,15 +117,35 @@ export class RedisPubSub implements PubSub {
   }
 
   async close(): Promise<void> {
+    this.flush(); // what this turn published still leaves, as it did before the pipeline
     this.pub.disconnect();
     this.sub.disconnect();
   }
 
-  private send(channel: string, message: Buffer): void {
+  private queue(message: Outgoing): void {
+    if (this.outgoing.length === 0) queueMicrotask(() => this.flush());
+    this.outgoing.push(message);
+  }
+
+  private flush(): void {
+    const messages = this.outgoing;
+    this.outgoing = [];
     if (this.pub.status !== "ready") return; // the others catch up from the store
-    this.pub
-      .publish(channel, message)
-      .catch((err: Error) => this.log.warn("redis publish failed", { error: err.message }));
+    const pipeline = this.pub.pipeline();
+    for (const m of messages) {
+      if ("message" in m) pipeline.publish(m.channel, m.message);
+      else {
+        const { kind, body } = encodeUpdates(m.updates);
+        pipeline.publish(m.channel, this.frame(kind, body));
+      }
+    }
+    pipeline.exec().then(
+      (replies) => {
+        const failed = replies?.find(([err]) => err)?.[0];
+        if (failed) this.log.warn("redis publish failed", { error: failed.message });
+      },
+      (err: Error) => this.log.warn("redis publish failed", { error: err.message }),
+    );
   }
 
   private receive(channel: string, message: Buffer): void {
@@ -134,11 +163,11 @@ export class RedisPubSub implements PubSub {
     const handlers = this.documents.get(documentId);
     if (!handlers || message.length < 1 + ID_BYTES) return;
     if (message.subarray(1, 1 + ID_BYTES).equals(this.id)) return;
-    const kind = message[0];
-    if (kind === UPDATE && message.length >= 1 + ID_BYTES + 8) {
-      const seq = Number(message.readBigUInt64BE(1 + ID_BYTES));
-      const data = new Uint8Array(message.subarray(1 + ID_BYTES + 8));
-      for (const h of handlers) h.update(seq, data);
+    const kind = message[0] ?? 0;
+    if (kind === UPDATE || kind === UPDATES) {
+      const updates = decodeUpdates(kind, message.subarray(1 + ID_BYTES));
+      if (!updates) this.log.warn("unreadable relayed updates", { documentId });
+      for (const u of updates ?? []) for (const h of handlers) h.update(u.seq, u.data);
     } else if (kind === AWARENESS) {
       const data = new Uint8Array(message.subarray(1 + ID_BYTES));
       for (const h of handlers) h.awareness(data);

@@ -1,8 +1,8 @@
 import pg from "pg";
 import type { Store } from "../Store.ts";
 import { openSqlStore } from "../sql/SqlStore.ts";
-import { pgAppendUpdates } from "./pgAppend.ts";
 import { PgDatabase } from "./PgDatabase.ts";
+import { pgAppendUpdates } from "./pgAppend.ts";
 
 /**
  * The PostgreSQL store, for several Accord instances sharing one database: connects,
