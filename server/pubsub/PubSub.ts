@@ -13,7 +13,8 @@ export type ClusterEvent =
 
 /** Receives what other instances relay about one document. */
 export interface DocumentHandlers {
-  update(seq: number, data: Uint8Array): void;
+  /** Updates stored by another instance, with their sequence numbers: one commit's of this document, in order. */
+  updates(updates: readonly { seq: number; data: Uint8Array }[]): void;
   awareness(data: Uint8Array): void;
 }
 

@@ -167,7 +167,7 @@ export class RedisPubSub implements PubSub {
     if (kind === UPDATE || kind === UPDATES) {
       const updates = decodeUpdates(kind, message.subarray(1 + ID_BYTES));
       if (!updates) this.log.warn("unreadable relayed updates", { documentId });
-      for (const u of updates ?? []) for (const h of handlers) h.update(u.seq, u.data);
+      else for (const h of handlers) h.updates(updates);
     } else if (kind === AWARENESS) {
       const data = new Uint8Array(message.subarray(1 + ID_BYTES));
       for (const h of handlers) h.awareness(data);

@@ -9,8 +9,8 @@ export interface FollowerOptions {
   lastSeq: number;
   /** Reads the log after a sequence number; without it (tests, one instance) there is nothing to catch up. */
   readSince?: (afterSeq: number) => Promise<UpdatesSince>;
-  /** Applies a stored update to the live doc, as one that is stored already. */
-  apply(update: Uint8Array): void;
+  /** Applies stored updates to the live doc, in order, as ones that are stored already (one change). */
+  apply(updates: readonly Uint8Array[]): void;
   /** True once the room is gone: nothing is applied any more. */
   isDestroyed(): boolean;
 }
@@ -47,13 +47,34 @@ export class ClusterFollower {
 
   /** An update another instance stored, relayed with its sequence number. */
   receive(seq: number, update: Uint8Array): void {
-    if (this.options.isDestroyed() || seq <= this.lastSeq || this.ahead.has(seq)) return;
-    if (seq !== this.lastSeq + 1) {
-      this.catchUpInBackground();
-      return;
+    this.receiveAll([{ seq, data: update }]);
+  }
+
+  /**
+   * Updates another instance stored, relayed together (one commit's, in order): those next
+   * in line are applied as one change, so the room relays and follows them once; one after
+   * a gap makes the room catch up from the store, as `receive` does.
+   */
+  receiveAll(updates: readonly { seq: number; data: Uint8Array }[]): void {
+    if (this.options.isDestroyed()) return;
+    const inLine: { seq: number; data: Uint8Array }[] = [];
+    let complete = this.lastSeq;
+    let gap = false;
+    for (const u of updates) {
+      if (u.seq <= complete || this.ahead.has(u.seq)) continue;
+      if (u.seq !== complete + 1) {
+        gap = true;
+        break;
+      }
+      inLine.push(u);
+      complete = u.seq;
+      while (this.ahead.has(complete + 1)) complete++;
     }
-    this.options.apply(update);
-    this.noteSeq(seq);
+    if (inLine.length > 0) {
+      this.options.apply(inLine.map((u) => u.data));
+      for (const u of inLine) this.noteSeq(u.seq);
+    }
+    if (gap) this.catchUpInBackground();
   }
 
   /** Reads and applies everything stored after what the room has; one read at a time. */
@@ -69,8 +90,9 @@ export class ClusterFollower {
         this.catchUpAgain = false;
         const since = await readSince(this.lastSeq);
         if (isDestroyed()) return;
-        if (since.snapshot) apply(since.snapshot);
-        for (const u of since.updates) if (u.seq > this.lastSeq && !this.ahead.has(u.seq)) apply(u.data);
+        const missed = since.updates.filter((u) => u.seq > this.lastSeq && !this.ahead.has(u.seq)).map((u) => u.data);
+        if (since.snapshot) missed.unshift(since.snapshot);
+        if (missed.length > 0) apply(missed);
         this.lastSeq = Math.max(this.lastSeq, since.lastSeq);
         for (const seq of this.ahead) if (seq <= this.lastSeq) this.ahead.delete(seq);
         this.noteSeq(this.lastSeq);

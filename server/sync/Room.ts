@@ -99,7 +99,15 @@ export class Room implements CommitListener {
       log: options.log,
       lastSeq: options.lastSeq ?? 0,
       readSince: options.readSince,
-      apply: (update) => Y.applyUpdate(doc, update, REMOTE_ORIGIN),
+      // One transaction: the gate follows and relays the stored updates as one.
+      apply: (updates) =>
+        Y.transact(
+          doc,
+          () => {
+            for (const update of updates) Y.applyUpdate(doc, update, REMOTE_ORIGIN);
+          },
+          REMOTE_ORIGIN,
+        ),
       isDestroyed: () => this.destroyed,
     });
     this.presence = new RoomAwareness(doc, options.log, {

@@ -229,7 +229,7 @@ export class RoomRegistry {
       const { compactThreshold } = this.options;
       entry.compaction = new CompactionSchedule(documentId, updates, log, compactThreshold, state.updates.length);
       entry.unsubscribe = this.pubsub.subscribe(documentId, {
-        update: (seq, data) => room.follower.receive(seq, data),
+        updates: (updates) => room.follower.receiveAll(updates),
         awareness: (data) => room.presence.receiveRemote(data),
       });
       // Anything stored between the load and the subscription is read once now.
