@@ -112,4 +112,16 @@ describeOnPostgres("PostgreSQL append of a whole commit batch", () => {
       for (let r = 1; r < rounds; r++) expect(Number(runs[r]?.[0])).toBeGreaterThan(Number(runs[r - 1]?.[0]));
     expect(await two.lastSeqOf(DOC_B)).toBe(2 * rounds);
   });
+
+  it("never deadlocks two instances whose batches hold the same documents in opposite orders", async () => {
+    const one = await fresh();
+    const two = await sibling(one);
+    const docs = [DOC_A, DOC_B, DOC_L];
+    const appendAll = (store: Store, order: string[]) =>
+      (async () => {
+        for (let r = 0; r < 60; r++) await store.appendUpdates(order.map((d) => update(d, r)));
+      })();
+    await Promise.all([appendAll(one, docs), appendAll(two, [...docs].reverse())]);
+    for (const d of docs) expect(await one.lastSeqOf(d)).toBe(120);
+  });
 });

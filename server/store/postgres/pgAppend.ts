@@ -7,8 +7,10 @@ import { asBuffer, type PgDatabase } from "./PgDatabase.ts";
  * transaction instead of BEGIN, two statements per document and COMMIT (the generic
  * sqlUpdateLog): each document's sequence numbers are taken with the lock check folded in
  * (`pass`: the batch's updates of it may pass a locked log, `storableWhileLocked`), its
- * rows inserted numbered in batch order. A row of an unknown document is inserted too, so
- * that the foreign key fails the statement and nothing of the batch is stored.
+ * rows inserted numbered in batch order. The documents' rows are locked first in id order
+ * (`ordered`), so instances whose batches share documents take turns and never deadlock
+ * (locking in batch order did). A row of an unknown document is inserted too, so that the
+ * foreign key fails the statement and nothing of the batch is stored.
  */
 const APPEND = `
 WITH input AS (
@@ -16,8 +18,10 @@ WITH input AS (
     AS i(document_id, data, user_id, pass, ord)
 ), wanted AS (
   SELECT document_id, count(*) AS n, bool_and(pass) AS pass FROM input GROUP BY document_id
+), ordered AS (
+  SELECT d.id FROM documents d WHERE d.id IN (SELECT document_id FROM wanted) ORDER BY d.id FOR UPDATE
 ), taken AS (
-  UPDATE documents d SET last_seq = d.last_seq + w.n FROM wanted w
+  UPDATE documents d SET last_seq = d.last_seq + w.n FROM wanted w JOIN ordered o ON o.id = w.document_id
   WHERE d.id = w.document_id AND (w.pass OR NOT d.locked)
   RETURNING d.id, d.last_seq, w.n
 ), stored AS (
