@@ -1,5 +1,7 @@
 import BetterSqlite3 from "better-sqlite3";
 import type { Database, Param, SchemaDialect, Sql } from "../sql/Sql.ts";
+import { useIncrementalAutoVacuum } from "./autoVacuum.ts";
+import { DiskReclaim, type DiskReclaimOptions } from "./DiskReclaim.ts";
 
 type Bindable = string | number | bigint | Buffer | null;
 
@@ -47,8 +49,14 @@ export class SqliteDatabase implements Database {
   private readonly direct: Sql;
   /** Prepared once: parsing BEGIN and COMMIT again on every group commit is measurable. */
   private readonly control;
+  /** Gives back the WAL and free pages once the file is idle. */
+  readonly reclaim: DiskReclaim;
 
-  constructor(private readonly db: BetterSqlite3.Database) {
+  constructor(
+    private readonly db: BetterSqlite3.Database,
+    options: DiskReclaimOptions = {},
+  ) {
+    this.reclaim = new DiskReclaim(db, () => !this.inTransaction && !db.inTransaction, options);
     this.control = {
       begin: db.prepare("BEGIN IMMEDIATE"),
       commit: db.prepare("COMMIT"),
@@ -78,19 +86,26 @@ export class SqliteDatabase implements Database {
     };
   }
 
-  /** Opens `file` in WAL mode with synchronous=FULL: a committed transaction survives a power cut. */
-  static open(file: string): SqliteDatabase {
+  /**
+   * Opens `file` in WAL mode with synchronous=FULL (a committed transaction survives a power
+   * cut) and incremental auto-vacuum (see `useIncrementalAutoVacuum`).
+   */
+  static open(file: string, options: DiskReclaimOptions = {}): SqliteDatabase {
     const db = new BetterSqlite3(file);
+    db.pragma("busy_timeout = 5000");
+    useIncrementalAutoVacuum(db);
     db.pragma("journal_mode = WAL");
     db.pragma("synchronous = FULL");
     db.pragma("foreign_keys = ON");
-    db.pragma("busy_timeout = 5000");
-    return new SqliteDatabase(db);
+    // When a checkpoint resets a WAL that grew past this (a long read held it), cut it back.
+    db.pragma(`journal_size_limit = ${8 * 1024 * 1024}`);
+    return new SqliteDatabase(db, options);
   }
 
   /** Waits until no transaction is open; statements then run at once, in the same turn. */
   private async outside(): Promise<void> {
     while (this.inTransaction) await this.gate;
+    this.reclaim.touched();
   }
 
   async all<T>(text: string, params?: readonly Param[]): Promise<T[]> {
@@ -129,6 +144,7 @@ export class SqliteDatabase implements Database {
         throw err;
       } finally {
         this.inTransaction = false;
+        this.reclaim.touched();
       }
     };
     const result = this.gate.then(run, run);
@@ -148,6 +164,7 @@ export class SqliteDatabase implements Database {
 
   async close(): Promise<void> {
     await this.outside();
+    this.reclaim.stop();
     this.db.close();
   }
 }
