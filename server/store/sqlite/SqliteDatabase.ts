@@ -1,6 +1,6 @@
 import BetterSqlite3 from "better-sqlite3";
 import type { Database, Param, SchemaDialect, Sql } from "../sql/Sql.ts";
-import { useIncrementalAutoVacuum } from "./autoVacuum.ts";
+import { enableIncrementalAutoVacuum } from "./autoVacuum.ts";
 import { DiskReclaim, type DiskReclaimOptions } from "./DiskReclaim.ts";
 
 type Bindable = string | number | bigint | Buffer | null;
@@ -88,12 +88,12 @@ export class SqliteDatabase implements Database {
 
   /**
    * Opens `file` in WAL mode with synchronous=FULL (a committed transaction survives a power
-   * cut) and incremental auto-vacuum (see `useIncrementalAutoVacuum`).
+   * cut) and incremental auto-vacuum (see `enableIncrementalAutoVacuum`).
    */
   static open(file: string, options: DiskReclaimOptions = {}): SqliteDatabase {
     const db = new BetterSqlite3(file);
     db.pragma("busy_timeout = 5000");
-    useIncrementalAutoVacuum(db);
+    enableIncrementalAutoVacuum(db);
     db.pragma("journal_mode = WAL");
     db.pragma("synchronous = FULL");
     db.pragma("foreign_keys = ON");

@@ -14,11 +14,12 @@ export const VACUUM_ON_OPEN_MAX_BYTES = 16 * 1024 * 1024;
  * new file gets it at once and an older (small) file through one VACUUM. Returns whether the
  * file is in that mode now.
  */
-export function useIncrementalAutoVacuum(db: BetterSqlite3.Database, maxBytes = VACUUM_ON_OPEN_MAX_BYTES): boolean {
+export function enableIncrementalAutoVacuum(db: BetterSqlite3.Database, maxBytes = VACUUM_ON_OPEN_MAX_BYTES): boolean {
   if (db.pragma("auto_vacuum", { simple: true }) === INCREMENTAL) return true;
   db.pragma(`auto_vacuum = ${INCREMENTAL}`); // takes effect at once on a file without tables
   if (db.pragma("auto_vacuum", { simple: true }) === INCREMENTAL) return true;
-  const bytes = (db.pragma("page_count", { simple: true }) as number) * (db.pragma("page_size", { simple: true }) as number);
+  const bytes =
+    (db.pragma("page_count", { simple: true }) as number) * (db.pragma("page_size", { simple: true }) as number);
   if (bytes > maxBytes) return false;
   db.exec("VACUUM");
   return db.pragma("auto_vacuum", { simple: true }) === INCREMENTAL;

@@ -134,7 +134,8 @@ export function accord(instances: 1 | 2): System {
     },
     // PostgreSQL has no WAL in the data dir to wait for: its relation sizes are read as they are.
     ...(instances === 1 && {
-      diskSettled: async () => (statSync(path.join(dataDir, "accord.sqlite-wal"), { throwIfNoEntry: false })?.size ?? 0) === 0,
+      diskSettled: async () =>
+        (statSync(path.join(dataDir, "accord.sqlite-wal"), { throwIfNoEntry: false })?.size ?? 0) === 0,
     }),
     async payloadBytes(docName) {
       const sql = (t: string, p: string) =>

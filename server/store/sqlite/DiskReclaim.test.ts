@@ -1,0 +1,109 @@
+import { spawn } from "node:child_process";
+import Database from "better-sqlite3";
+import { describe, expect, it } from "vitest";
+import { enableIncrementalAutoVacuum } from "./autoVacuum.ts";
+import { INCREMENTAL } from "./DiskReclaim.ts";
+import { fileFigures, openReclaiming, storedText, typeAndCompact } from "./reclaimFixture.ts";
+import { sqliteTestFiles } from "./sqliteTestFiles.ts";
+
+const freshFile = sqliteTestFiles("disk-reclaim");
+
+describe("DiskReclaim", () => {
+  it("after compaction, once idle, releases the free pages and truncates the WAL, losing nothing", async () => {
+    const file = freshFile();
+    const { db, store } = await openReclaiming(file, { idleMs: 30 });
+    try {
+      const text = await typeAndCompact(store);
+      const peak = fileFigures(file);
+      expect(peak.walBytes).toBeGreaterThan(0);
+      await db.reclaim.settled();
+      const after = fileFigures(file);
+      expect(after.walBytes).toBe(0);
+      expect(after.freePages).toBe(0);
+      expect(db.reclaim.last?.pagesReleased).toBeGreaterThan(50);
+      expect(after.integrity).toBe("ok");
+      expect(await storedText(store)).toBe(text);
+    } finally {
+      await store.close();
+    }
+    const reopened = await openReclaiming(file);
+    try {
+      expect((await storedText(reopened.store)).length).toBeGreaterThan(200_000);
+    } finally {
+      await reopened.store.close();
+    }
+  });
+
+  it("waits while a transaction is open, and stops when a statement runs between its steps", async () => {
+    const file = freshFile();
+    const { db, store } = await openReclaiming(file, { idleMs: 20, stepPages: 1 });
+    try {
+      const text = await typeAndCompact(store);
+      let release = () => {};
+      const held = db.transaction(() => new Promise<void>((r) => (release = r)));
+      await new Promise((r) => setTimeout(r, 100));
+      expect(db.reclaim.last).toBeNull(); // nothing ran inside the open transaction
+      release();
+      await held;
+      // One page per step: reads and writes between the steps interrupt it; it finishes once quiet.
+      for (let i = 0; i < 20; i++) {
+        await new Promise((r) => setTimeout(r, 25));
+        expect(await storedText(store)).toBe(text);
+      }
+      await db.reclaim.settled();
+      expect(fileFigures(file)).toMatchObject({ walBytes: 0, freePages: 0, integrity: "ok" });
+    } finally {
+      await store.close();
+    }
+  });
+
+  it("loses nothing when the process is killed with SIGKILL in the middle of the vacuum", async () => {
+    const file = freshFile();
+    const { store } = await openReclaiming(file);
+    const text = await typeAndCompact(store);
+    await store.close();
+    const freeBefore = fileFigures(file).freePages;
+    expect(freeBefore).toBeGreaterThan(50);
+
+    const child = spawn(process.execPath, ["--import", "tsx", "server/store/sqlite/reclaimUntilKilled.ts", file], {
+      stdio: ["ignore", "pipe", "inherit"],
+    });
+    let steps = 0;
+    await new Promise<void>((resolve, reject) => {
+      child.on("exit", () => resolve());
+      child.on("error", reject);
+      child.stdout.on("data", (chunk: Buffer) => {
+        steps += chunk.toString().split("step").length - 1;
+        if (steps >= 10) child.kill("SIGKILL");
+      });
+    });
+    expect(child.signalCode).toBe("SIGKILL");
+
+    const reopened = await openReclaiming(file, { idleMs: 20 });
+    try {
+      const figures = fileFigures(file);
+      expect(figures.integrity).toBe("ok");
+      expect(figures.freePages).toBeLessThan(freeBefore); // the steps before the kill were committed
+      expect(figures.freePages).toBeGreaterThan(0); // and it was killed before the end
+      expect(await storedText(reopened.store)).toBe(text);
+      await reopened.db.reclaim.settled();
+      expect(fileFigures(file)).toMatchObject({ walBytes: 0, freePages: 0 });
+    } finally {
+      await reopened.store.close();
+    }
+  }, 30_000);
+});
+
+describe("enableIncrementalAutoVacuum", () => {
+  it("switches a small file made without it, keeping its data, and leaves a larger one as it is", () => {
+    const file = freshFile();
+    const old = new Database(file);
+    old.exec("CREATE TABLE t (x BLOB); INSERT INTO t VALUES (zeroblob(100000));");
+    expect(enableIncrementalAutoVacuum(old, 10_000)).toBe(false);
+    expect(old.pragma("auto_vacuum", { simple: true })).toBe(0);
+    expect(enableIncrementalAutoVacuum(old)).toBe(true);
+    expect(old.pragma("auto_vacuum", { simple: true })).toBe(INCREMENTAL);
+    expect(old.prepare("SELECT length(x) AS n FROM t").get()).toEqual({ n: 100000 });
+    old.close();
+  });
+});
