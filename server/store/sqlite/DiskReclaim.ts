@@ -125,9 +125,9 @@ export class DiskReclaim {
   private stepOnce(stats: ReclaimStats): boolean {
     const free = this.db.pragma("freelist_count", { simple: true }) as number;
     if (free > 0 && this.db.pragma("auto_vacuum", { simple: true }) === INCREMENTAL) {
-      const pages = Math.min(free, this.stepPages);
-      this.db.prepare(`PRAGMA incremental_vacuum(${pages})`).run();
-      stats.pagesReleased += pages;
+      // The pragma yields a row per page released: stepping it once (`run`) would release one.
+      this.db.pragma(`incremental_vacuum(${Math.min(free, this.stepPages)})`);
+      stats.pagesReleased += free - (this.db.pragma("freelist_count", { simple: true }) as number);
       return false;
     }
     // TRUNCATE: copies the WAL into the file (which then also shrinks by the released pages)
