@@ -3,7 +3,7 @@ import Database from "better-sqlite3";
 import { describe, expect, it } from "vitest";
 import { enableIncrementalAutoVacuum } from "./autoVacuum.ts";
 import { INCREMENTAL } from "./DiskReclaim.ts";
-import { fileFigures, openReclaiming, storedText, typeAndCompact } from "./reclaimFixture.ts";
+import { appendText, fileFigures, openReclaiming, storedText, typeAndCompact } from "./reclaimFixture.ts";
 import { sqliteTestFiles } from "./sqliteTestFiles.ts";
 
 const freshFile = sqliteTestFiles("disk-reclaim");
@@ -38,24 +38,46 @@ describe("DiskReclaim", () => {
     }
   });
 
-  it("waits while a transaction is open, and stops when a statement runs between its steps", async () => {
+  it("waits while a transaction is open, and stops when something is written between its steps", async () => {
     const file = freshFile();
-    const { db, store } = await openReclaiming(file, { idleMs: 20, stepPages: 1 });
+    let steps = 0;
+    const { db, store } = await openReclaiming(file, { idleMs: 20, stepPages: 1, onStep: () => steps++ });
     try {
       const text = await typeAndCompact(store);
       let release = () => {};
       const held = db.transaction(() => new Promise<void>((r) => (release = r)));
       await new Promise((r) => setTimeout(r, 100));
-      expect(db.reclaim.last).toBeNull(); // nothing ran inside the open transaction
+      expect(steps).toBe(0); // nothing ran inside the open transaction
       release();
       await held;
-      // One page per step: reads and writes between the steps interrupt it; it finishes once quiet.
+      // One page per step, pauses longer than idleMs: steps run between the writes, each write
+      // stops them, and the reclaim finishes once quiet.
+      let written = "";
       for (let i = 0; i < 20; i++) {
         await new Promise((r) => setTimeout(r, 25));
-        expect(await storedText(store)).toBe(text);
+        await appendText(store, `${i};`);
+        written += `${i};`;
       }
+      expect(steps).toBeGreaterThan(0);
+      expect(await storedText(store)).toBe(text + written);
       await reclaimed(db);
       expect(fileFigures(file)).toMatchObject({ walBytes: 0, freePages: 0, integrity: "ok" });
+    } finally {
+      await store.close();
+    }
+  });
+
+  it("is not postponed by reads: a server that keeps reading but writes nothing is idle", async () => {
+    const file = freshFile();
+    const { db, store } = await openReclaiming(file, { idleMs: 50 });
+    try {
+      const text = await typeAndCompact(store);
+      for (let i = 0; i < 40 && !db.reclaim.last; i++) {
+        expect(await storedText(store)).toBe(text);
+        await new Promise((r) => setTimeout(r, 10));
+      }
+      expect(db.reclaim.last).not.toBeNull();
+      expect(fileFigures(file)).toMatchObject({ walBytes: 0, freePages: 0 });
     } finally {
       await store.close();
     }

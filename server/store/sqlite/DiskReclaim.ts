@@ -4,7 +4,7 @@ import type BetterSqlite3 from "better-sqlite3";
 export const VACUUM_STEP_PAGES = 128;
 
 export interface DiskReclaimOptions {
-  /** How long the file must see no statement before space is reclaimed (default 1 s). */
+  /** How long the file must see no write before space is reclaimed (default 1 s). */
   idleMs?: number;
   /** Free pages released per step (default VACUUM_STEP_PAGES). */
   stepPages?: number;
@@ -26,7 +26,7 @@ export interface ReclaimStats {
  * then the WAL is checkpointed into the file and truncated to zero. Without it the WAL keeps
  * its high-water mark and the file its free pages for as long as the server runs.
  *
- * It runs only between transactions (`canRun`), stops as soon as any statement ran since it
+ * It runs only between transactions (`canRun`), stops as soon as anything was written since it
  * started (the server is busy again: SQLite's own auto-checkpoint and free-page reuse serve
  * then), and never waits for a lock another process holds (busy_timeout 0 while it works),
  * so no step holds the event loop for longer than one bounded piece of work.
@@ -53,7 +53,7 @@ export class DiskReclaim {
     this.onStep = options.onStep ?? (() => {});
   }
 
-  /** A statement ran (called on every write path; cheap: a clock read and, when idle, one timer). */
+  /** A write is about to run (called for every writing statement; cheap: a clock read and, when idle, one timer). */
   touched(): void {
     this.lastActivity = performance.now();
     this.dirty = true;

@@ -68,6 +68,8 @@ export class SqliteDatabase implements Database {
         stmt = db.prepare(text);
         this.statements.set(text, stmt);
       }
+      // Only writes postpone the reclaim: a server that keeps reading but writes nothing is idle.
+      if (!stmt.readonly) this.reclaim.touched();
       return stmt;
     };
     this.direct = {
@@ -76,6 +78,7 @@ export class SqliteDatabase implements Database {
         prepare(text).get(...bind(params)) as T | undefined,
       run: async (text, params = []) => prepare(text).run(...bind(params)).changes,
       exec: async (text) => {
+        this.reclaim.touched();
         db.exec(text);
       },
       transaction: (work) => work(this.direct),
@@ -105,7 +108,6 @@ export class SqliteDatabase implements Database {
   /** Waits until no transaction is open; statements then run at once, in the same turn. */
   private async outside(): Promise<void> {
     while (this.inTransaction) await this.gate;
-    this.reclaim.touched();
   }
 
   async all<T>(text: string, params?: readonly Param[]): Promise<T[]> {
@@ -144,7 +146,6 @@ export class SqliteDatabase implements Database {
         throw err;
       } finally {
         this.inTransaction = false;
-        this.reclaim.touched();
       }
     };
     const result = this.gate.then(run, run);

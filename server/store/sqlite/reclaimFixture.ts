@@ -37,13 +37,23 @@ export async function typeAndCompact(store: Store, count = 600): Promise<string>
   return text.toString();
 }
 
-/** The document's text as the store holds it. */
-export async function storedText(store: Store): Promise<string> {
+async function storedDoc(store: Store): Promise<Y.Doc> {
   const state = await store.loadState("doc");
   const doc = new Y.Doc();
   if (state.snapshot) Y.applyUpdate(doc, state.snapshot);
   for (const u of state.updates) Y.applyUpdate(doc, u);
-  return doc.getText("t").toString();
+  return doc;
+}
+
+/** The document's text as the store holds it. */
+export const storedText = async (store: Store): Promise<string> => (await storedDoc(store)).getText("t").toString();
+
+/** Appends `more` at the end of the stored text, as one logged update. */
+export async function appendText(store: Store, more: string): Promise<void> {
+  const doc = await storedDoc(store);
+  const before = Y.encodeStateVector(doc);
+  doc.getText("t").insert(doc.getText("t").length, more);
+  await store.appendUpdates([{ documentId: "doc", data: Y.encodeStateAsUpdate(doc, before), userId: "u" }]);
 }
 
 /** Sizes of the file and its WAL, and the file's free pages, read as an operator would. */
