@@ -3,7 +3,7 @@ import { INCREMENTAL } from "./DiskReclaim.ts";
 
 /**
  * Existing files up to this size are rebuilt once with VACUUM to switch them to incremental
- * auto-vacuum (measured ≈ 0.1 s per MiB here, at start, before the server listens); larger ones
+ * auto-vacuum (16 MiB measured 0.3–0.4 s, 80 ms CPU, at start before the server listens); larger ones
  * keep their mode, and so their free pages, until an operator runs VACUUM offline.
  */
 export const VACUUM_ON_OPEN_MAX_BYTES = 16 * 1024 * 1024;
