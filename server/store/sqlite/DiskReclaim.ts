@@ -41,6 +41,8 @@ export class DiskReclaim {
   private timer: NodeJS.Timeout | null = null;
   private stopped = false;
   private waiters: (() => void)[] = [];
+  /** The stats of the reclaim under way: an older one that sees another here gives up. */
+  private current: ReclaimStats | null = null;
   last: ReclaimStats | null = null;
 
   constructor(
@@ -86,11 +88,13 @@ export class DiskReclaim {
   private run(): void {
     const started = this.lastActivity;
     const stats: ReclaimStats = { pagesReleased: 0, steps: 0, maxStepMs: 0 };
+    this.current = stats;
     const busyTimeout = this.db.pragma("busy_timeout", { simple: true }) as number;
     const step = () => {
-      if (this.stopped) return;
-      // Anything ran meanwhile: busy again. `touched` armed the timer; start over when quiet.
+      if (this.stopped || this.current !== stats) return;
+      // Written meanwhile: busy again. `touched` armed the timer; start over when quiet.
       if (this.lastActivity !== started || !this.canRun()) {
+        this.current = null;
         if (!this.timer) this.arm(this.idleMs);
         return;
       }
@@ -101,7 +105,8 @@ export class DiskReclaim {
         done = this.stepOnce(stats);
       } catch {
         // SQLITE_BUSY from another process on the file: try again after the next quiet spell.
-        this.arm(this.idleMs);
+        this.current = null;
+        if (!this.timer) this.arm(this.idleMs);
         return;
       } finally {
         this.db.pragma(`busy_timeout = ${busyTimeout}`);
@@ -114,6 +119,7 @@ export class DiskReclaim {
         setImmediate(step);
         return;
       }
+      this.current = null;
       this.dirty = false;
       this.last = stats;
       for (const w of this.waiters.splice(0)) w();
@@ -127,8 +133,9 @@ export class DiskReclaim {
     if (free > 0 && this.db.pragma("auto_vacuum", { simple: true }) === INCREMENTAL) {
       // The pragma yields a row per page released: stepping it once (`run`) would release one.
       this.db.pragma(`incremental_vacuum(${Math.min(free, this.stepPages)})`);
-      stats.pagesReleased += free - (this.db.pragma("freelist_count", { simple: true }) as number);
-      return false;
+      const released = free - (this.db.pragma("freelist_count", { simple: true }) as number);
+      stats.pagesReleased += released;
+      if (released > 0) return false; // else nothing more to release: checkpoint now, never spin
     }
     // TRUNCATE: copies the WAL into the file (which then also shrinks by the released pages)
     // and cuts the WAL to zero bytes. busy = 1 when a reader in another process still needs it.
