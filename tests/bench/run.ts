@@ -225,7 +225,7 @@ if (want("storage")) {
       ? { error: out.error }
       : {
           "disk /1k edits, open": KiB(out.beforePer1k),
-          "disk /1k edits, unloaded": KiB(out.afterPer1k),
+          "disk /1k edits, unloaded": `${KiB(out.afterPer1k)}${out.checkpointed ? "" : " (WAL not checkpointed)"}`,
           "Yjs payload /1k, unloaded": out.payloadPer1k === null ? "–" : KiB(out.payloadPer1k),
           "encoded state": KiB(out.encodedStateBytes),
           "stored / state": out.afterVsState.toFixed(2),

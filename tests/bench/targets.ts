@@ -1,5 +1,6 @@
 import { scaleOutVerdicts } from "./scaleOutTargets.ts";
 import { summarise } from "./stats.ts";
+import { storageVerdicts } from "./storageTargets.ts";
 
 type Results = Record<string, unknown>;
 interface Verdict {
@@ -103,14 +104,7 @@ export function evaluateTargets(r: Results): Verdict[] {
       ),
     );
   }
-  const ratio = num(get(r.storage, "accord", "afterVsState"));
-  out.push(
-    verdict(
-      "storage after compaction ≤ 1.05× encoded state",
-      ratio === null ? null : `${ratio.toFixed(2)}×`,
-      (ratio ?? 1e9) <= 1.05,
-    ),
-  );
+  out.push(...storageVerdicts(r.storage));
   for (const key of ["accord", "accord-pg"]) {
     const runs = get(r.loss, key);
     const lost = Array.isArray(runs) ? runs.reduce((s: number, x) => s + (num(get(x, "lost")) ?? 0), 0) : null;

@@ -1,5 +1,7 @@
 import BetterSqlite3 from "better-sqlite3";
 import type { Database, Param, SchemaDialect, Sql } from "../sql/Sql.ts";
+import { enableIncrementalAutoVacuum } from "./autoVacuum.ts";
+import { DiskReclaim, type DiskReclaimOptions } from "./DiskReclaim.ts";
 
 type Bindable = string | number | bigint | Buffer | null;
 
@@ -47,8 +49,14 @@ export class SqliteDatabase implements Database {
   private readonly direct: Sql;
   /** Prepared once: parsing BEGIN and COMMIT again on every group commit is measurable. */
   private readonly control;
+  /** Gives back the WAL and free pages once the file is idle. */
+  readonly reclaim: DiskReclaim;
 
-  constructor(private readonly db: BetterSqlite3.Database) {
+  constructor(
+    private readonly db: BetterSqlite3.Database,
+    options: DiskReclaimOptions = {},
+  ) {
+    this.reclaim = new DiskReclaim(db, () => !this.inTransaction && !db.inTransaction, options);
     this.control = {
       begin: db.prepare("BEGIN IMMEDIATE"),
       commit: db.prepare("COMMIT"),
@@ -60,6 +68,8 @@ export class SqliteDatabase implements Database {
         stmt = db.prepare(text);
         this.statements.set(text, stmt);
       }
+      // Only writes postpone the reclaim: a server that keeps reading but writes nothing is idle.
+      if (!stmt.readonly) this.reclaim.touched();
       return stmt;
     };
     this.direct = {
@@ -68,6 +78,7 @@ export class SqliteDatabase implements Database {
         prepare(text).get(...bind(params)) as T | undefined,
       run: async (text, params = []) => prepare(text).run(...bind(params)).changes,
       exec: async (text) => {
+        this.reclaim.touched();
         db.exec(text);
       },
       transaction: (work) => work(this.direct),
@@ -78,14 +89,20 @@ export class SqliteDatabase implements Database {
     };
   }
 
-  /** Opens `file` in WAL mode with synchronous=FULL: a committed transaction survives a power cut. */
-  static open(file: string): SqliteDatabase {
+  /**
+   * Opens `file` in WAL mode with synchronous=FULL (a committed transaction survives a power
+   * cut) and incremental auto-vacuum (see `enableIncrementalAutoVacuum`).
+   */
+  static open(file: string, options: DiskReclaimOptions = {}): SqliteDatabase {
     const db = new BetterSqlite3(file);
+    db.pragma("busy_timeout = 5000");
+    enableIncrementalAutoVacuum(db);
     db.pragma("journal_mode = WAL");
     db.pragma("synchronous = FULL");
     db.pragma("foreign_keys = ON");
-    db.pragma("busy_timeout = 5000");
-    return new SqliteDatabase(db);
+    // When a checkpoint resets a WAL that grew past this (a long read held it), cut it back.
+    db.pragma(`journal_size_limit = ${8 * 1024 * 1024}`);
+    return new SqliteDatabase(db, options);
   }
 
   /** Waits until no transaction is open; statements then run at once, in the same turn. */
@@ -148,6 +165,7 @@ export class SqliteDatabase implements Database {
 
   async close(): Promise<void> {
     await this.outside();
+    this.reclaim.stop();
     this.db.close();
   }
 }

@@ -27,6 +27,8 @@ export interface System {
   stop(): Promise<void>;
   /** Bytes on disk of the data dir (Accord PostgreSQL: the schema's relation sizes). */
   diskBytes(): Promise<number>;
+  /** True once the system's files are checkpointed (Accord SQLite: the WAL is empty); absent: nothing to wait for. */
+  diskSettled?(): Promise<boolean>;
   /** Accord only: bytes of the document's stored Yjs data (snapshot + log rows), read with SQL. */
   payloadBytes?(docName: string): Promise<number>;
   /** Server process ids, for RSS and CPU from /proc. */

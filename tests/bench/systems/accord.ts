@@ -1,4 +1,5 @@
 import { randomBytes } from "node:crypto";
+import { statSync } from "node:fs";
 import path from "node:path";
 import Database from "better-sqlite3";
 import pg from "pg";
@@ -131,6 +132,11 @@ export function accord(instances: 1 | 2): System {
       await c.end();
       return Number(r.rows[0]?.b ?? 0);
     },
+    // PostgreSQL has no WAL in the data dir to wait for: its relation sizes are read as they are.
+    ...(instances === 1 && {
+      diskSettled: async () =>
+        (statSync(path.join(dataDir, "accord.sqlite-wal"), { throwIfNoEntry: false })?.size ?? 0) === 0,
+    }),
     async payloadBytes(docName) {
       const sql = (t: string, p: string) =>
         `SELECT coalesce(sum(length(data)), 0) AS b FROM ${t} WHERE document_id = ${p}`;
