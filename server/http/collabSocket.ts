@@ -17,6 +17,7 @@ import type { Room } from "../sync/Room.ts";
 import type { RoomRegistry } from "../sync/RoomRegistry.ts";
 import { forwardedClient, normaliseAddress, type TrustedProxies } from "./clientAddress.ts";
 import { isAllowedOrigin } from "./origins.ts";
+import { LastFrame } from "./wsFrame.ts";
 
 const COLLAB_PATH = /^\/collab\/([^/?]+)\/?$/;
 const PING_INTERVAL_MS = 30_000;
@@ -60,7 +61,10 @@ class ConnectionCounter {
  */
 export function attachCollabSocket(server: Server, options: CollabSocketOptions): { close(): void } {
   const { store, rooms, sessions, log } = options;
-  const wss = new WebSocketServer({ noServer: true, maxPayload: options.maxMessageBytes });
+  // permessage-deflate stays off (ws's default, said here because binaryFrame relies on it):
+  // compressing each peer's copy would cost more than the small Yjs frames it saves.
+  const wss = new WebSocketServer({ noServer: true, maxPayload: options.maxMessageBytes, perMessageDeflate: false });
+  const frames = new LastFrame();
   const perUser = new ConnectionCounter();
   const perAddress = new ConnectionCounter();
 
@@ -103,7 +107,7 @@ export function attachCollabSocket(server: Server, options: CollabSocketOptions)
         perUser.remove(user.id);
         perAddress.remove(address);
       });
-      void connect(ws, session, documentId);
+      void connect(ws, socket, session, documentId);
     });
   }
 
@@ -113,13 +117,13 @@ export function attachCollabSocket(server: Server, options: CollabSocketOptions)
     return (await store.roleOf(documentId, userId)) ? null : CloseCode.Forbidden;
   }
 
-  async function connect(ws: WebSocket, session: SessionRow, documentId: string): Promise<void> {
+  async function connect(ws: WebSocket, socket: Duplex, session: SessionRow, documentId: string): Promise<void> {
     const { user, tokenHash: sessionId } = session;
     let conn: Connection | null = null;
     // Logout, expiry or deactivation: the socket closes with 4401, and once its Connection
     // is closed the room ignores whatever it still sends.
     const endSession = () =>
-      (conn ?? transportOf(ws)).close(CloseCode.Unauthorized, closeReason[CloseCode.Unauthorized]);
+      (conn ?? transportOf(ws, socket, frames)).close(CloseCode.Unauthorized, closeReason[CloseCode.Unauthorized]);
     const filed = { id: sessionId, userId: user.id, expiresAt: Date.parse(session.expiresAt) };
     ws.once("close", sessions.add(filed, endSession));
     // Frames that arrive while the room loads are kept and replayed in order.
@@ -165,7 +169,7 @@ export function attachCollabSocket(server: Server, options: CollabSocketOptions)
       return rooms.releaseIfEmpty(room);
     }
     const identity = { id: user.id, name: user.name, orgId: user.orgId, orgName: org.shortName, colour: org.colour };
-    const joined = new Connection(identity, role, transportOf(ws));
+    const joined = new Connection(identity, role, transportOf(ws, socket, frames));
     conn = joined;
     room.join(joined);
     onFrame = (data) => room.receive(joined, toBytes(data));
@@ -183,10 +187,16 @@ export function attachCollabSocket(server: Server, options: CollabSocketOptions)
   };
 }
 
-function transportOf(ws: WebSocket): Transport {
+/**
+ * Frames go straight to the upgraded socket, framed once per broadcast (`frames`), not
+ * through `ws.send`, which would frame and copy them again for every peer. Order with
+ * ws's own writes (pong, close) holds: with permessage-deflate off, ws writes
+ * synchronously too, and nothing is written once it has begun closing.
+ */
+function transportOf(ws: WebSocket, socket: Duplex, frames: LastFrame): Transport {
   return {
     send: (data) => {
-      if (ws.readyState === ws.OPEN) ws.send(data);
+      if (ws.readyState === ws.OPEN) socket.write(frames.framedOf(data));
     },
     close: (code, reason) => ws.close(code, reason),
   };

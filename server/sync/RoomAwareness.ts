@@ -3,7 +3,7 @@ import type * as Y from "yjs";
 import type { Logger } from "../log.ts";
 import { AwarenessGate } from "./AwarenessGate.ts";
 import type { Connection } from "./Connection.ts";
-import { awarenessMessage } from "./messages.ts";
+import { awarenessMessage, awarenessUpdateMessage } from "./messages.ts";
 import { REMOTE_ORIGIN } from "./origins.ts";
 
 /** Where a room's awareness changes go: its connections here, and other instances. */
@@ -76,10 +76,9 @@ export class RoomAwareness {
     { added, updated, removed }: { added: number[]; updated: number[]; removed: number[] },
     origin: unknown,
   ): void => {
-    const changed = [...added, ...updated, ...removed];
-    this.outlets.broadcast(awarenessMessage(this.awareness, changed));
-    if (origin !== REMOTE_ORIGIN) {
-      this.outlets.published(awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed));
-    }
+    // Encoded once (it stringifies every changed state) for the frame and for the other instances.
+    const update = awarenessProtocol.encodeAwarenessUpdate(this.awareness, [...added, ...updated, ...removed]);
+    this.outlets.broadcast(awarenessUpdateMessage(update));
+    if (origin !== REMOTE_ORIGIN) this.outlets.published(update);
   };
 }

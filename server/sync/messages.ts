@@ -31,10 +31,12 @@ export const syncStep2Message = (doc: Y.Doc, remoteStateVector: Uint8Array): Uin
 export const updateMessage = (update: Uint8Array): Uint8Array =>
   frame(MessageType.Sync, (enc) => syncProtocol.writeUpdate(enc, update));
 
+/** An awareness message around an update already encoded (so one encoding serves the frame and other instances). */
+export const awarenessUpdateMessage = (update: Uint8Array): Uint8Array =>
+  frame(MessageType.Awareness, (enc) => encoding.writeVarUint8Array(enc, update));
+
 export const awarenessMessage = (awareness: awarenessProtocol.Awareness, clients: number[]): Uint8Array =>
-  frame(MessageType.Awareness, (enc) =>
-    encoding.writeVarUint8Array(enc, awarenessProtocol.encodeAwarenessUpdate(awareness, clients)),
-  );
+  awarenessUpdateMessage(awarenessProtocol.encodeAwarenessUpdate(awareness, clients));
 
 /** The y-protocols auth message "permission denied", with a reason the client can show. */
 export const permissionDeniedMessage = (reason: string): Uint8Array =>

@@ -3,9 +3,9 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { loadavg, tmpdir } from "node:os";
 import path from "node:path";
 import * as Y from "yjs";
+import { runFanOutSection } from "./fanOut/section.ts";
 import { runInternals } from "./internals.ts";
 import { coldLoad } from "./scenarios/coldLoad.ts";
-import { type FanOutResult, fanOut } from "./scenarios/fanOut.ts";
 import { groupCommitCeiling } from "./scenarios/groupCommit.ts";
 import { lossWindow } from "./scenarios/lossWindow.ts";
 import { manyDocs } from "./scenarios/manyDocs.ts";
@@ -16,7 +16,7 @@ import { accord } from "./systems/accord.ts";
 import { hocuspocus, wsRelay, yWebsocketServer } from "./systems/peers.ts";
 import type { System } from "./systems/System.ts";
 import { evaluateTargets } from "./targets.ts";
-import { automergePaperDoc, friendsKeystrokes } from "./traces.ts";
+import { automergePaperDoc } from "./traces.ts";
 
 /**
  * `npm run bench`: Accord side by side with its peers, plus Accord's in-process costs.
@@ -102,54 +102,9 @@ function show(title: string, name: string, rows: Record<string, Row>) {
   tables[name] = rows;
 }
 
-// ── Fan-out ────────────────────────────────────────────────────────────────────────────
-if (want("fanOut")) {
-  const keys = friendsKeystrokes();
-  const ns = QUICK ? [2, 10] : [2, 10, 50, 100];
-  const seconds = QUICK ? 3 : 5;
-  const fan: Record<string, unknown> = {};
-  const rows: Record<string, Row> = {};
-  for (const key of systems) {
-    const out = await withSystem(key, {}, async (system) => {
-      const perN: Record<number, unknown> = {};
-      for (const n of ns) {
-        const runs: FanOutResult[] = [];
-        try {
-          for (let r = 0; r < RUNS; r++) {
-            const [doc] = await system.createDocuments(1);
-            runs.push(await fanOut(system, doc ?? "", n, seconds, keys));
-          }
-        } catch (error) {
-          // One N failing (e.g. 100 clients not synced in time) must not hide the others.
-          perN[n] = { error: String(error) };
-          rows[`${label(key)} N=${n}`] = { error: String(error).slice(0, 120) };
-          continue;
-        }
-        const m = (k: keyof FanOutResult) => median(runs.map((x) => x[k]));
-        perN[n] = { runs, p50: m("p50"), p99: m("p99"), max: m("max") };
-        rows[`${label(key)} N=${n}`] = {
-          "p50 ms": f1(m("p50")),
-          "p99 ms": f1(m("p99")),
-          "max ms": f1(m("max")),
-          edits: m("edits"),
-          "not delivered": m("incomplete"),
-          "server CPU ms/s": f1(m("serverCpuMsPerS")),
-          "client CPU ms/s": f1(m("clientCpuMsPerS")),
-          "client lag p99 ms": f1(m("clientLagP99Ms")),
-        };
-      }
-      return perN;
-    });
-    fan[key] = out;
-    if (isError(out)) rows[label(key)] = { error: out.error };
-  }
-  results.fanOut = fan;
-  show(
-    `Fan-out: N editors on one document at ~5 chars/s (friendsforever positions), edit → all others; median of ${RUNS}`,
-    "fanOut",
-    rows,
-  );
-}
+// ── Fan-out (tests/bench/fanOut/section.ts) ────────────────────────────────────────────
+if (want("fanOut"))
+  results.fanOut = await runFanOutSection({ systems, quick: QUICK, runs: RUNS, withSystem, label, show });
 
 // ── Many documents ─────────────────────────────────────────────────────────────────────
 if (want("manyDocs")) {

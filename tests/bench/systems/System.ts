@@ -10,6 +10,18 @@ export interface BenchClient {
   destroy(): void;
 }
 
+/**
+ * How a raw WebSocket reader (not a Yjs client) joins a document and stays sent its
+ * updates: where to connect, with which headers, the frames to send once open, and when
+ * it counts as joined (its first frame from the server, or just the open socket).
+ */
+export interface RawReceiverSpec {
+  url: string;
+  headers: Record<string, string>;
+  hello: number[][];
+  readyOn: "frame" | "open";
+}
+
 /** A collaboration server under test, behind the same five verbs. */
 export interface System {
   name: string;
@@ -21,6 +33,8 @@ export interface System {
   createDocuments(count: number): Promise<string[]>;
   /** Connects client number `i` (scale-out systems alternate instances by `i`). */
   connect(docName: string, i: number): BenchClient;
+  /** How raw reader number `i` joins `docName` (fan-out at scale). */
+  rawReceiver(docName: string, i: number): RawReceiverSpec;
   /** kill -9 every server process, run `between` (e.g. drop the clients), start again on the same data dir. */
   kill9AndRestart(between?: () => void): Promise<void>;
   /** Graceful stop (SIGTERM), so stores can flush. */

@@ -5,6 +5,7 @@ import Database from "better-sqlite3";
 import pg from "pg";
 import { TEST_DATABASE_URL, TEST_REDIS_URL, withSearchPath } from "../../helpers/services.ts";
 import { type Child, diskBytes, freePort, startPinned } from "../proc.ts";
+import { yWebsocketHello } from "./rawHello.ts";
 import type { BenchClient, System } from "./System.ts";
 import { ywsClient } from "./ywsClient.ts";
 
@@ -106,6 +107,15 @@ export function accord(instances: 1 | 2): System {
     connect(docName, i): BenchClient {
       const k = i % urls.length;
       return ywsClient(`${(urls[k] ?? "").replace(/^http/, "ws")}/collab`, docName, { cookie: cookies[k] ?? "" });
+    },
+    rawReceiver(docName, i) {
+      const k = i % urls.length;
+      return {
+        url: `${(urls[k] ?? "").replace(/^http/, "ws")}/collab/${docName}`,
+        headers: { cookie: cookies[k] ?? "" },
+        hello: yWebsocketHello(),
+        readyOn: "frame",
+      };
     },
     async kill9AndRestart(between) {
       for (const c of children) await c.kill9();

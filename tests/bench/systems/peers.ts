@@ -3,7 +3,8 @@ import { HocuspocusProvider, HocuspocusProviderWebsocket } from "@hocuspocus/pro
 import WebSocket from "ws";
 import * as Y from "yjs";
 import { type Child, diskBytes, freePort, startPinned } from "../proc.ts";
-import type { BenchClient, System } from "./System.ts";
+import { hocuspocusHello, yWebsocketHello } from "./rawHello.ts";
+import type { BenchClient, RawReceiverSpec, System } from "./System.ts";
 import { ywsClient } from "./ywsClient.ts";
 
 /** A peer server run as one pinned child process on a free port; `args`/`env` for a data dir. */
@@ -12,6 +13,7 @@ function peer(
   persists: boolean,
   launch: (dataDir: string, port: number) => { args: string[]; env: Record<string, string> },
   connect: (url: string, docName: string) => BenchClient,
+  rawReceiver: (url: string, docName: string) => RawReceiverSpec,
 ): System {
   let child: Child | null = null;
   let dataDir = "";
@@ -30,6 +32,7 @@ function peer(
     },
     createDocuments: async (count) => Array.from({ length: count }, (_, i) => `bench-${i}`),
     connect: (docName) => connect(`ws://127.0.0.1:${port}`, docName),
+    rawReceiver: (docName) => rawReceiver(`ws://127.0.0.1:${port}`, docName),
     async kill9AndRestart(between) {
       await child?.kill9();
       between?.();
@@ -70,6 +73,7 @@ export const hocuspocus = (): System =>
         },
       };
     },
+    (url, docName) => ({ url, headers: {}, hello: hocuspocusHello(docName), readyOn: "frame" }),
   );
 
 /** @y/websocket-server 0.1.1 with y-leveldb 0.1.2 (YPERSISTENCE), driven by stock y-websocket. */
@@ -82,6 +86,7 @@ export const yWebsocketServer = (): System =>
       env: { YPERSISTENCE: path.join(dir, "leveldb") },
     }),
     (url, docName) => ywsClient(url, docName),
+    (url, docName) => ({ url: `${url}/${docName}`, headers: {}, hello: yWebsocketHello(), readyOn: "frame" }),
   );
 
 /** A raw ws relay (no Yjs on the server): the floor for latency and memory. */
@@ -91,4 +96,6 @@ export const wsRelay = (): System =>
     false,
     () => ({ args: ["--import", "tsx", "tests/bench/peers/wsRelay.ts"], env: {} }),
     (url, docName) => ywsClient(url, docName, { syncedOn: "open" }),
+    // The relay sends nothing of its own: a reader is joined once its socket is open.
+    (url, docName) => ({ url: `${url}/${docName}`, headers: {}, hello: [], readyOn: "open" }),
   );
