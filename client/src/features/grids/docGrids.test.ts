@@ -1,10 +1,10 @@
 import { getSchema } from "@tiptap/core";
 import { EditorState } from "@tiptap/pm/state";
 import { describe, expect, it } from "vitest";
+import { kip3Concept } from "../../../../server/seed/content/kip3Concept.ts";
 import { gridsOfDoc } from "../../../../shared/finance/read.ts";
 import { financeSummary } from "../../../../shared/finance/totals.ts";
 import { schemaExtensions } from "../../../../shared/schema/extensions.ts";
-import { kip3Concept } from "../../../../server/seed/content/kip3Concept.ts";
 import { financeOf, gridsOf } from "./docGrids.ts";
 
 const schema = getSchema(schemaExtensions());
