@@ -3,7 +3,8 @@ import type { Node as PmNode } from "@tiptap/pm/model";
 import { Plugin, PluginKey } from "@tiptap/pm/state";
 import { Decoration, DecorationSet } from "@tiptap/pm/view";
 import type { ThreadData } from "../../../../shared/comments/model.ts";
-import { threadRange, threadRangeNow } from "./anchors.ts";
+import { threadRange } from "./anchors.ts";
+import { REFRESH_HIGHLIGHTS, threadRangeNow } from "./passages.ts";
 
 /** What the highlight plugin shows: open threads, and the focused one (open or not) more strongly. */
 export interface HighlightSource {
@@ -15,8 +16,7 @@ export interface HighlightSource {
 
 const key = new PluginKey<DecorationSet>("commentHighlights");
 
-/** Transaction meta that makes the plugin rebuild its highlights (threads or focus changed). */
-export const REFRESH_HIGHLIGHTS = "commentHighlightsRefresh";
+export { REFRESH_HIGHLIGHTS };
 
 function build(editor: Editor, doc: PmNode, { threads, focused, label }: HighlightSource): DecorationSet {
   const decorations: Decoration[] = [];

@@ -1,5 +1,4 @@
 import type { Editor } from "@tiptap/core";
-import type { Node as PmNode } from "@tiptap/pm/model";
 import {
   absolutePositionToRelativePosition,
   relativePositionToAbsolutePosition,
@@ -37,31 +36,7 @@ export function selectionAnchors(editor: Editor): { start: Uint8Array; end: Uint
 /** Where a thread's passage is now, or null if its text is gone (an orphaned thread). */
 export type ThreadRange = { from: number; to: number } | null;
 
-/**
- * Resolved passages by document and thread. Resolving an anchor walks the Yjs binding over
- * the blocks before it, so 200 threads cost milliseconds on a long document; the comments
- * panel and the highlights read the same passages, and most transactions (selection, carets)
- * leave the document as it was. A document's entry is written only after its transaction, when
- * the binding's mapping has caught up (callers read ranges from views and timers, never from a
- * plugin's `apply`).
- */
-const resolved = new WeakMap<PmNode, WeakMap<ThreadData, ThreadRange>>();
-
-/** `threadRange`, once per document and thread. */
-export function threadRangeNow(editor: Editor, thread: ThreadData): ThreadRange {
-  const doc = editor.state.doc;
-  let ranges = resolved.get(doc);
-  if (!ranges) {
-    ranges = new WeakMap();
-    resolved.set(doc, ranges);
-  }
-  if (ranges.has(thread)) return ranges.get(thread) ?? null;
-  const range = threadRange(editor, thread);
-  ranges.set(thread, range);
-  return range;
-}
-
-/** Where a thread's passage is now, resolved from its anchors (see `threadRangeNow` for the cached reading). */
+/** Where a thread's passage is now, resolved from its anchors (passages.ts keeps them between changes). */
 export function threadRange(editor: Editor, thread: ThreadData): ThreadRange {
   const binding = bindingOf(editor);
   if (!binding) return null;
