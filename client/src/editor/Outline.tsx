@@ -1,7 +1,8 @@
 import { type Editor, useEditorState } from "@tiptap/react";
 import { useTranslation } from "react-i18next";
 import type * as Y from "yjs";
-import { type OutlineEntry, outlineOf } from "./outlineOf.ts";
+import { perDocument } from "./derive/perDocument.ts";
+import { outlineNow } from "./outlineOf.ts";
 import { revealBelowBar } from "./revealBelowBar.ts";
 import { type OutlineParty, SectionStatusLine } from "./SectionStatus.tsx";
 import { useSections } from "./useSections.ts";
@@ -14,6 +15,9 @@ export interface OutlineNegotiation {
   /** The user's organisation when they may set its status (a party member who can suggest or edit), else null. */
   ownOrgId: string | null;
 }
+
+/** The outline as shown: each heading's level and text, once per document. */
+const headingsOf = perDocument((doc) => outlineNow(doc).map(({ level, text }) => ({ level, text })));
 
 /**
  * The document's H1/H2 headings, updated live; a click scrolls to the heading, below the
@@ -30,9 +34,13 @@ export function Outline({
   onJump?: () => void;
 }) {
   const { t } = useTranslation();
-  const entries = useEditorState({ editor, selector: ({ editor: current }) => outlineOf(current.state.doc) });
+  // Levels and texts only: typing moves the headings after the caret, which changes nothing
+  // the outline shows; the position is looked up when a heading is chosen.
+  const entries = useEditorState({ editor, selector: ({ editor: current }) => headingsOf(current.state.doc) });
 
-  const goTo = (entry: OutlineEntry) => {
+  const goTo = (index: number) => {
+    const entry = outlineNow(editor.state.doc)[index];
+    if (!entry) return;
     editor
       .chain()
       .focus()
@@ -52,12 +60,13 @@ export function Outline({
         <p className="panel__empty">{t("outline.empty")}</p>
       ) : (
         <ol className="outline__list">
-          {entries.map((entry) => (
-            <li key={entry.pos} className={`outline__item outline__item--h${entry.level}`}>
-              <button type="button" className="outline__link" data-testid="outline-item" onClick={() => goTo(entry)}>
+          {entries.map((entry, index) => (
+            // biome-ignore lint/suspicious/noArrayIndexKey: a heading is its place in the outline; the items hold no state
+            <li key={index} className={`outline__item outline__item--h${entry.level}`}>
+              <button type="button" className="outline__link" data-testid="outline-item" onClick={() => goTo(index)}>
                 {entry.text}
               </button>
-              {negotiation && <Negotiation editor={editor} entry={entry} negotiation={negotiation} />}
+              {negotiation && <Negotiation editor={editor} index={index} negotiation={negotiation} />}
             </li>
           ))}
         </ol>
@@ -69,14 +78,16 @@ export function Outline({
 /** The status line of the section an outline entry heads, if it heads one (a top-level heading). */
 function Negotiation({
   editor,
-  entry,
+  index,
   negotiation,
 }: {
   editor: Editor;
-  entry: OutlineEntry;
+  index: number;
   negotiation: OutlineNegotiation;
 }) {
   const { sections, statuses } = useSections(negotiation.ydoc);
+  const entry = outlineNow(editor.state.doc)[index];
+  if (!entry) return null;
   const resolved = editor.state.doc.resolve(entry.pos);
   // Top-level blocks are the Y fragment's children one to one, so the heading's index finds its section.
   const section = resolved.depth === 0 ? sections.find((s) => s.index === resolved.index(0)) : undefined;

@@ -4,6 +4,7 @@ import { Plugin, PluginKey } from "@tiptap/pm/state";
 import { Decoration, DecorationSet } from "@tiptap/pm/view";
 import type { ThreadData } from "../../../../shared/comments/model.ts";
 import { threadRange } from "./anchors.ts";
+import { REFRESH_HIGHLIGHTS, threadRangeNow } from "./passages.ts";
 
 /** What the highlight plugin shows: open threads, and the focused one (open or not) more strongly. */
 export interface HighlightSource {
@@ -15,15 +16,16 @@ export interface HighlightSource {
 
 const key = new PluginKey<DecorationSet>("commentHighlights");
 
-/** Transaction meta that makes the plugin rebuild its highlights (threads or focus changed). */
-export const REFRESH_HIGHLIGHTS = "commentHighlightsRefresh";
+export { REFRESH_HIGHLIGHTS };
 
 function build(editor: Editor, doc: PmNode, { threads, focused, label }: HighlightSource): DecorationSet {
   const decorations: Decoration[] = [];
+  // The shared, cached reading when the editor shows this document (a refresh: no steps).
+  const rangeOf = editor.state.doc === doc ? threadRangeNow : threadRange;
   for (const thread of threads) {
     const active = thread.id === focused;
     if (thread.resolved && !active) continue;
-    const range = threadRange(editor, thread);
+    const range = rangeOf(editor, thread);
     if (!range || range.to > doc.content.size) continue;
     const className = active ? "comment-highlight comment-highlight--active" : "comment-highlight";
     // A <mark> (role mark) described as commented: screen readers say where it begins and ends.

@@ -5,11 +5,12 @@ import { createPortal } from "react-dom";
 import { useTranslation } from "react-i18next";
 import { createThread, type ThreadData } from "../../../../shared/comments/model.ts";
 import { useDocument } from "../../lib/DocumentContext.tsx";
-import { selectionAnchors, threadRange } from "./anchors.ts";
+import { selectionAnchors } from "./anchors.ts";
 import { SubmitOrCancel } from "./CommentForm.tsx";
 import { commentAuthorOf } from "./commentAuthorOf.ts";
 import { FilterSelect } from "./FilterSelect.tsx";
 import { MentionField } from "./MentionField.tsx";
+import { threadRangeNow } from "./passages.ts";
 import { canComment } from "./permissions.ts";
 import { showPassage } from "./showPassage.ts";
 import { ThreadCard } from "./ThreadCard.tsx";
@@ -74,7 +75,7 @@ export function CommentsPanel({
   // by then) and compared by value, so the list re-orders and marks orphans as the text changes.
   const ranges = useEditorState({
     editor,
-    selector: ({ editor: e }) => Object.fromEntries(threads.map((th) => [th.id, threadRange(e, th)])),
+    selector: ({ editor: e }) => Object.fromEntries(threads.map((th) => [th.id, threadRangeNow(e, th)])),
   });
 
   const submit = (event: FormEvent) => {
@@ -105,6 +106,15 @@ export function CommentsPanel({
     .map((th) => ({ thread: th, range: ranges[th.id] ?? null }))
     .sort((a, b) => (a.range?.from ?? Number.MAX_SAFE_INTEGER) - (b.range?.from ?? Number.MAX_SAFE_INTEGER));
 
+  // Cards keep the handler of the render that last drew them (ThreadCard): this one is current,
+  // and finds the passage where it is now.
+  const latest = useRef((_thread: ThreadData) => {});
+  latest.current = (thread: ThreadData) => {
+    onFocus(thread.id);
+    const range = threadRangeNow(editor, thread);
+    if (range) showPassage(editor, range.from);
+  };
+
   const list = (
     <ul className="comments__list">
       {placed.map(({ thread, range }) => (
@@ -114,10 +124,7 @@ export function CommentsPanel({
           orphaned={range === null}
           marginPos={range?.from ?? null}
           focused={thread.id === focused}
-          onFocus={() => {
-            onFocus(thread.id);
-            if (range) showPassage(editor, range.from);
-          }}
+          onFocus={() => latest.current(thread)}
         />
       ))}
     </ul>

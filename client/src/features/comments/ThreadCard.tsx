@@ -1,4 +1,4 @@
-import { type FormEvent, useEffect, useRef } from "react";
+import { type FormEvent, memo, useEffect, useRef } from "react";
 import { useTranslation } from "react-i18next";
 import {
   addReply,
@@ -31,8 +31,44 @@ interface ThreadCardProps {
 /**
  * One thread (`comment-thread`, with `data-resolved` and `data-orphaned`): the quoted
  * passage, the opening comment, its replies, and what the user may do with them.
+ * Typing moves the passages after it: only the card's element follows (its margin position),
+ * its contents are drawn again only when the thread, its state or the focus change. So
+ * `onFocus` must find the passage when it is called, not capture it when the card was drawn.
  */
-export function ThreadCard({ thread, orphaned, marginPos = null, focused, onFocus }: ThreadCardProps) {
+export const ThreadCard = memo(
+  function ThreadCard({ thread, orphaned, marginPos = null, focused, onFocus }: ThreadCardProps) {
+    const card = useRef<HTMLLIElement>(null);
+    // Focused from the text (a click on its highlight): bring the thread into view. Focused
+    // from the card itself, it is in view already, and the view goes to its passage instead.
+    useEffect(() => {
+      const element = card.current;
+      if (focused && element && !element.contains(document.activeElement)) return scrollCardIntoView(element);
+      return undefined;
+    }, [focused]);
+    return (
+      <li
+        ref={card}
+        className={`thread${focused ? " thread--focused" : ""}${thread.resolved ? " thread--resolved" : ""}`}
+        data-testid="comment-thread"
+        data-thread-id={thread.id}
+        data-resolved={String(thread.resolved)}
+        data-orphaned={String(orphaned)}
+        data-margin-pos={marginPos ?? undefined}
+        data-active={String(focused)}
+      >
+        <ThreadContents thread={thread} orphaned={orphaned} focused={focused} onFocus={onFocus} />
+      </li>
+    );
+  },
+  (a, b) => sameContents(a, b) && a.marginPos === b.marginPos,
+);
+
+type ContentsProps = Omit<ThreadCardProps, "marginPos">;
+
+const sameContents = (a: ContentsProps, b: ContentsProps) =>
+  a.thread === b.thread && a.orphaned === b.orphaned && a.focused === b.focused;
+
+const ThreadContents = memo(function ThreadContents({ thread, orphaned, focused, onFocus }: ContentsProps) {
   const { t } = useTranslation();
   const { doc, user, session } = useDocument();
   // A final document takes no replies, edits or resolutions (the server refuses them too).
@@ -40,16 +76,7 @@ export function ThreadCard({ thread, orphaned, marginPos = null, focused, onFocu
   const { ydoc } = session;
   const me = commentAuthorOf(user);
   const reply = useMentionDraft();
-  const card = useRef<HTMLLIElement>(null);
   const mayComment = canComment(role);
-
-  // Focused from the text (a click on its highlight): bring the thread into view. Focused
-  // from the card itself, it is in view already, and the view goes to its passage instead.
-  useEffect(() => {
-    const element = card.current;
-    if (focused && element && !element.contains(document.activeElement)) return scrollCardIntoView(element);
-    return undefined;
-  }, [focused]);
 
   const submitReply = (event: FormEvent) => {
     event.preventDefault();
@@ -60,16 +87,7 @@ export function ThreadCard({ thread, orphaned, marginPos = null, focused, onFocu
   };
 
   return (
-    <li
-      ref={card}
-      className={`thread${focused ? " thread--focused" : ""}${thread.resolved ? " thread--resolved" : ""}`}
-      data-testid="comment-thread"
-      data-thread-id={thread.id}
-      data-resolved={String(thread.resolved)}
-      data-orphaned={String(orphaned)}
-      data-margin-pos={marginPos ?? undefined}
-      data-active={String(focused)}
-    >
+    <>
       <button
         type="button"
         className="thread__focus"
@@ -143,6 +161,6 @@ export function ThreadCard({ thread, orphaned, marginPos = null, focused, onFocu
           </button>
         </div>
       )}
-    </li>
+    </>
   );
-}
+}, sameContents);

@@ -34,7 +34,10 @@ export function selectionAnchors(editor: Editor): { start: Uint8Array; end: Uint
 }
 
 /** Where a thread's passage is now, or null if its text is gone (an orphaned thread). */
-export function threadRange(editor: Editor, thread: ThreadData): { from: number; to: number } | null {
+export type ThreadRange = { from: number; to: number } | null;
+
+/** Where a thread's passage is now, resolved from its anchors (passages.ts keeps them between changes). */
+export function threadRange(editor: Editor, thread: ThreadData): ThreadRange {
   const binding = bindingOf(editor);
   if (!binding) return null;
   try {

@@ -2,8 +2,7 @@ import { type Editor, useEditorState } from "@tiptap/react";
 import { useTranslation } from "react-i18next";
 import { formatAmount } from "../../../../shared/finance/amount.ts";
 import { FOERDERBEREICHE, SOURCES } from "../../../../shared/finance/areas.ts";
-import { gridsOfDoc } from "../../../../shared/finance/read.ts";
-import { financeSummary } from "../../../../shared/finance/totals.ts";
+import { financeOf } from "./docGrids.ts";
 
 /**
  * Totals of the finance grid and the matching rule (VIntA Art. 16), computed live from the
@@ -12,7 +11,7 @@ import { financeSummary } from "../../../../shared/finance/totals.ts";
  */
 export function FinancePanel({ editor }: { editor: Editor }) {
   const { t } = useTranslation();
-  const summary = useEditorState({ editor, selector: ({ editor: e }) => financeSummary(gridsOfDoc(e.state.doc)) });
+  const summary = useEditorState({ editor, selector: ({ editor: e }) => financeOf(e.state.doc) });
   if (!summary) return null;
   const cantonLabel = summary.countsCommunes ? t("grids.cantonSide") : t("grids.cantonOnly");
   const periods = [

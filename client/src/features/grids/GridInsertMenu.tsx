@@ -2,8 +2,7 @@ import { type Editor, useEditorState } from "@tiptap/react";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { AREA_IDS, YEARS } from "../../../../shared/finance/areas.ts";
-import { gridKey } from "../../../../shared/finance/grids.ts";
-import { gridsOfDoc } from "../../../../shared/finance/read.ts";
+import { gridKeysOf } from "./docGrids.ts";
 import { newFinanceGrid, newGoalGrids } from "./gridContent.ts";
 
 /**
@@ -16,7 +15,7 @@ export function GridInsertMenu({ editor }: { editor: Editor }) {
   const [message, setMessage] = useState<string | null>(null);
   const present = useEditorState({
     editor,
-    selector: ({ editor: current }) => gridsOfDoc(current.state.doc).map(gridKey).join(","),
+    selector: ({ editor: current }) => gridKeysOf(current.state.doc),
   });
   const has = (key: string) => present.split(",").includes(key);
   const missingGoals = AREA_IDS.filter((id) => !has(`goals:${id}`));

@@ -1,4 +1,4 @@
-import { useEffect, useRef } from "react";
+import { memo, useEffect, useRef } from "react";
 import { useTranslation } from "react-i18next";
 import type { SuggestionSummary } from "../../../../shared/suggestions/list.ts";
 import { wordOriginKey } from "../../../../shared/word/origins.ts";
@@ -26,39 +26,68 @@ interface SuggestionCardProps {
  * One pending suggestion (`suggestion-card`): author, organisation, time, the changed text,
  * accept and reject (`suggestion-accept`, `suggestion-reject`; "withdraw" for its author),
  * show it in the text (`suggestion-jump`) and comment on it (`suggestion-comment`).
+ * A keystroke moves every suggestion after it: only the card's element follows (its margin
+ * position), its contents are drawn again only when what they show changes. So the handlers
+ * must act on the suggestion by id, not on positions captured when the card was drawn.
  */
-export function SuggestionCard({
+export const SuggestionCard = memo(
+  function SuggestionCard({ suggestion: s, active = false, inMargin = false, ...actions }: SuggestionCardProps) {
+    const { organisation } = useDocument();
+    const card = useRef<HTMLLIElement>(null);
+    // Activated from the text: in the margin, bring the card into view (in the list below the
+    // text on narrow screens it would pull the page away from where the user types).
+    useEffect(() => {
+      if (active && inMargin && card.current) return scrollCardIntoView(card.current);
+      return undefined;
+    }, [active, inMargin]);
+    return (
+      <li
+        ref={card}
+        className={`suggestion${active ? " suggestion--active" : ""}`}
+        data-testid="suggestion-card"
+        data-author={s.origin?.userId}
+        data-active={String(active)}
+        data-margin-pos={inMargin ? s.from : undefined}
+        aria-current={active ? "true" : undefined}
+        style={{ borderColor: organisation(s.origin?.orgId ?? "").colour }}
+      >
+        <CardContents suggestion={s} active={active} {...actions} />
+      </li>
+    );
+  },
+  (a, b) => sameContents(a, b) && a.inMargin === b.inMargin && (!b.inMargin || a.suggestion.from === b.suggestion.from),
+);
+
+type ContentsProps = Omit<SuggestionCardProps, "inMargin">;
+
+/** What a card shows is the same: its text, its state and what may be done with it (handlers are by id). */
+function sameContents(a: ContentsProps, b: ContentsProps): boolean {
+  return (
+    a.suggestion.id === b.suggestion.id &&
+    a.suggestion.inserted === b.suggestion.inserted &&
+    a.suggestion.deleted === b.suggestion.deleted &&
+    a.active === b.active &&
+    a.may.accept === b.may.accept &&
+    a.may.reject === b.may.reject &&
+    !a.onComment === !b.onComment
+  );
+}
+
+const CardContents = memo(function CardContents({
   suggestion: s,
   active = false,
-  inMargin = false,
   may,
   onDecide,
   onJump,
   onComment,
-}: SuggestionCardProps) {
+}: ContentsProps) {
   const { t, i18n } = useTranslation();
   const { doc, user, members, organisation } = useDocument();
   const look = organisation(s.origin?.orgId ?? "");
   const author = members?.find((m) => m.userId === s.origin?.userId)?.name ?? t("suggestions.unknownAuthor");
-  const card = useRef<HTMLLIElement>(null);
-  // Activated from the text: in the margin, bring the card into view (in the list below the
-  // text on narrow screens it would pull the page away from where the user types).
-  useEffect(() => {
-    if (active && inMargin && card.current) return scrollCardIntoView(card.current);
-    return undefined;
-  }, [active, inMargin]);
   const withdraws = s.origin?.userId === user.id && doc.role !== "owner" && doc.role !== "editor";
   return (
-    <li
-      ref={card}
-      className={`suggestion${active ? " suggestion--active" : ""}`}
-      data-testid="suggestion-card"
-      data-author={s.origin?.userId}
-      data-active={String(active)}
-      data-margin-pos={inMargin ? s.from : undefined}
-      aria-current={active ? "true" : undefined}
-      style={{ borderColor: look.colour }}
-    >
+    <>
       <p className="suggestion__meta">
         <strong>{author}</strong> <span className="badge">{look.shortName}</span>{" "}
         {s.origin && (
@@ -105,6 +134,6 @@ export function SuggestionCard({
           </button>
         )}
       </div>
-    </li>
+    </>
   );
-}
+}, sameContents);

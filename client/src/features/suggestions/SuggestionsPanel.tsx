@@ -1,10 +1,10 @@
 import { applySuggestion, revertSuggestion } from "@handlewithcare/prosemirror-suggest-changes";
 import type { Editor } from "@tiptap/core";
 import { useEditorState } from "@tiptap/react";
-import { useState } from "react";
+import { useRef, useState } from "react";
 import { createPortal } from "react-dom";
 import { useTranslation } from "react-i18next";
-import { listSuggestions, type SuggestionSummary } from "../../../../shared/suggestions/list.ts";
+import type { SuggestionSummary } from "../../../../shared/suggestions/list.ts";
 import { ConfirmDialog } from "../../lib/ConfirmDialog.tsx";
 import { useDocument } from "../../lib/DocumentContext.tsx";
 import { BulkDecisions } from "./BulkDecisions.tsx";
@@ -12,6 +12,7 @@ import { CrossPartySetting } from "./CrossPartySetting.tsx";
 import type { Decision } from "./DecisionPair.tsx";
 import { canAccept, canReject } from "./permissions.ts";
 import { SuggestionCard } from "./SuggestionCard.tsx";
+import { suggestionsOf } from "./suggestionsOf.ts";
 
 interface SuggestionsPanelProps {
   editor: Editor;
@@ -33,7 +34,7 @@ export function SuggestionsPanel({ editor, onComment, margin = null }: Suggestio
   const [notice, setNotice] = useState<string | null>(null);
   /** A decision on several suggestions, waiting for confirmation. */
   const [asking, setAsking] = useState<{ decision: Decision; targets: SuggestionSummary[] } | null>(null);
-  const suggestions = useEditorState({ editor, selector: ({ editor: e }) => listSuggestions(e.state.doc) });
+  const suggestions = useEditorState({ editor, selector: ({ editor: e }) => suggestionsOf(e.state.doc) });
   const selection = useEditorState({
     editor,
     selector: ({ editor: e }) => ({ from: e.state.selection.from, to: e.state.selection.to }),
@@ -62,9 +63,15 @@ export function SuggestionsPanel({ editor, onComment, margin = null }: Suggestio
   };
   const askedCount = asking ? asking.targets.filter((s) => may(s)[asking.decision]).length : 0;
 
-  const jump = (s: SuggestionSummary) => {
-    editor.chain().focus().setTextSelection({ from: s.from, to: s.to }).scrollIntoView().run();
+  // By id, where the suggestion is now: a card is not drawn again when typing moves it.
+  const jump = (id: string) => {
+    const s = suggestionsOf(editor.state.doc).find((x) => x.id === id);
+    if (s) editor.chain().focus().setTextSelection({ from: s.from, to: s.to }).scrollIntoView().run();
   };
+
+  // Cards keep the handlers of the render that last drew them (SuggestionCard): these reach the current ones.
+  const latest = useRef({ decide, jump, onComment });
+  latest.current = { decide, jump, onComment };
 
   const inSelection =
     selection.from === selection.to ? [] : suggestions.filter((s) => s.from < selection.to && s.to > selection.from);
@@ -79,14 +86,14 @@ export function SuggestionsPanel({ editor, onComment, margin = null }: Suggestio
           active={s.from <= selection.from && selection.to <= s.to}
           inMargin={margin !== null}
           may={may(s)}
-          onDecide={(decision) => decide(decision, [s])}
-          onJump={() => jump(s)}
+          onDecide={(decision) => latest.current.decide(decision, [s])}
+          onJump={() => latest.current.jump(s.id)}
           onComment={
             doc.role === "viewer"
               ? undefined
               : () => {
-                  jump(s);
-                  onComment();
+                  latest.current.jump(s.id);
+                  latest.current.onComment();
                 }
           }
         />
