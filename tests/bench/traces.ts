@@ -3,6 +3,7 @@ import path from "node:path";
 import { gunzipSync } from "node:zlib";
 import * as Y from "yjs";
 import { kip3Concept } from "../../server/seed/content/kip3Concept.ts";
+import { demoFinanceGrids, demoGoalGrids } from "../../server/seed/content/kip3Grids.ts";
 import { yjsStateOf } from "../../server/seed/demoContent.ts";
 import { CONTENT_FIELD } from "../../shared/schema/extensions.ts";
 
@@ -153,12 +154,18 @@ export function friendsforeverDoc(): { doc: Y.Doc; edits: number } {
 }
 
 /**
- * The demo's KIP 3 concept (text, headings, lists, tables, finance and goal grids) twenty
- * times over, about 150 pages, as the server's own schema builds it: one client, no history.
+ * The demo's KIP 3 concept (text, headings, lists, tables) twenty times over, about 150
+ * pages, with its finance and goal grids once (a document holds each grid once), as the
+ * server's own schema builds it: one client, no history.
  */
 export function kipConceptState(times = 20): Uint8Array {
   const blocks = kip3Concept.content.content ?? [];
-  return yjsStateOf({ ...kip3Concept.content, content: Array.from({ length: times }, () => blocks).flat() });
+  const grids = new Set(
+    [...demoFinanceGrids(), ...demoGoalGrids()].filter((b) => b.type !== "paragraph").map((b) => JSON.stringify(b)),
+  );
+  const text = blocks.filter((b) => !grids.has(JSON.stringify(b)));
+  const content = [...blocks, ...Array.from({ length: times - 1 }, () => text).flat()];
+  return yjsStateOf({ ...kip3Concept.content, content });
 }
 
 /** The documents the cold-load scenario stores and reloads, each as one encoded state. */
