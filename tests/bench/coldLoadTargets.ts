@@ -48,7 +48,7 @@ export function coldLoadVerdicts(coldLoad: unknown): Verdict[] {
             target: `cold load ≤ 0.7× Hocuspocus (${trace})`,
             measured:
               a === null || h === null
-                ? `Accord ${a?.toFixed(1) ?? failed(accord)}, Hocuspocus ${h?.toFixed(1) ?? failed(peer)}`
+                ? `Accord ${a?.toFixed(1) ?? failed(accord) ?? "–"}, Hocuspocus ${h?.toFixed(1) ?? failed(peer) ?? "–"}`
                 : `${a.toFixed(1)} vs ${h.toFixed(1)} ms = ${(a / h).toFixed(2)}×`,
             verdict: a !== null && h !== null && a <= 0.7 * h ? "met" : "missed",
           },
