@@ -85,7 +85,8 @@ function scan(d: decoding.Decoder): Map<number, number> | null {
       if (clock + len > (ends.get(client) ?? 0)) return null;
     }
   }
-  return decoding.hasContent(d) ? null : ends;
+  // Exactly at the end: lib0 reads a byte array past a view's end into the buffer behind it.
+  return d.pos === d.arr.length ? ends : null;
 }
 
 const inGc = (gcs: number[], client: number, clock: number): boolean => {
