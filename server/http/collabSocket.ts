@@ -146,10 +146,11 @@ export function attachCollabSocket(server: Server, options: CollabSocketOptions)
       if (refusal) return ws.close(refusal, closeReason[refusal]);
       const loading = rooms.acquire(documentId);
       // A cold load answers from the stored bytes while the room builds its live doc; the
-      // membership is read again just before anything is sent.
+      // session and the membership are checked again just before anything is sent.
       delivered = await answerFromStore(
         rooms.loadingState(documentId),
-        async () => ws.readyState === ws.OPEN && (await store.roleOf(documentId, user.id)) !== null,
+        async () =>
+          ws.readyState === ws.OPEN && (await store.roleOf(documentId, user.id)) !== null && sessions.isLive(sessionId),
         (frame) => {
           if (ws.readyState !== ws.OPEN) return false;
           ws.send(frame);
