@@ -22,6 +22,7 @@ import { openStore } from "./store/openStore.ts";
 import type { Store } from "./store/Store.ts";
 import { GroupCommit } from "./sync/GroupCommit.ts";
 import { RoomRegistry } from "./sync/RoomRegistry.ts";
+import { warmUpColdLoad } from "./sync/warmUp.ts";
 import { documentFlags } from "./versions/milestones.ts";
 import { verifyAll } from "./versions/verify.ts";
 
@@ -106,6 +107,7 @@ export async function startServer(config: Config, log: Logger): Promise<AccordSe
     }),
   });
 
+  warmUpColdLoad();
   const server = await new Promise<Server>((resolve) => {
     const s = serve(
       {

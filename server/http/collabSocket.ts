@@ -12,6 +12,7 @@ import type { DocumentStore } from "../store/ports/DocumentStore.ts";
 import type { OrganisationStore } from "../store/ports/OrganisationStore.ts";
 import type { SessionRow, SessionStore } from "../store/ports/SessionStore.ts";
 import { Connection, type Transport } from "../sync/Connection.ts";
+import { answerFromStore } from "../sync/firstAnswer.ts";
 import { ProtocolError } from "../sync/ProtocolError.ts";
 import type { Room } from "../sync/Room.ts";
 import type { RoomRegistry } from "../sync/RoomRegistry.ts";
@@ -142,11 +143,25 @@ export function attachCollabSocket(server: Server, options: CollabSocketOptions)
     keepAlive(ws);
 
     let room: Room;
+    let delivered: Map<number, number> | null;
     try {
       // Members only: a stranger must not make the server load a document.
       const refusal = await admission(documentId, user.id);
       if (refusal) return ws.close(refusal, closeReason[refusal]);
-      room = await rooms.acquire(documentId);
+      const loading = rooms.acquire(documentId);
+      // A cold load answers from the stored bytes while the room builds its live doc; the
+      // session and the membership are checked again just before anything is sent.
+      delivered = await answerFromStore(
+        rooms.loadingState(documentId),
+        async () =>
+          ws.readyState === ws.OPEN && (await store.roleOf(documentId, user.id)) !== null && sessions.isLive(sessionId),
+        (frame) => {
+          if (ws.readyState !== ws.OPEN) return false;
+          ws.send(frame);
+          return true;
+        },
+      );
+      room = await loading;
     } catch (err) {
       // Damaged stored state says so (4500); anything else is the store failing to answer.
       const code = err instanceof ProtocolError ? err.code : CloseCode.StorageUnavailable;
@@ -171,7 +186,7 @@ export function attachCollabSocket(server: Server, options: CollabSocketOptions)
     const identity = { id: user.id, name: user.name, orgId: user.orgId, orgName: org.shortName, colour: org.colour };
     const joined = new Connection(identity, role, transportOf(ws, socket, frames));
     conn = joined;
-    room.join(joined);
+    room.join(joined, delivered ?? undefined);
     onFrame = (data) => room.receive(joined, toBytes(data));
     for (const data of early.splice(0)) onFrame(data);
     ws.on("close", () => room.leave(joined));

@@ -62,6 +62,13 @@ export interface RoomOptions {
 
 type Handler = (conn: Connection, decoder: decoding.Decoder) => void;
 
+/** A client's state vector raised to what it was sent already (each client's clock, the higher one). */
+function withDelivered(stateVector: Uint8Array, delivered: Map<number, number>): Uint8Array {
+  const known = Y.decodeStateVector(stateVector);
+  for (const [client, clock] of delivered) known.set(client, Math.max(clock, known.get(client) ?? 0));
+  return Y.encodeStateVector(known);
+}
+
 /**
  * One open document: the live Y.Doc and its connections. A room joins and lets go of
  * connections and dispatches their frames; every change a connection makes passes the
@@ -77,6 +84,8 @@ export class Room implements CommitListener {
   private readonly connections = new Set<Connection>();
   private readonly outbox = new Outbox();
   private readonly gate: UpdateGate;
+  /** What a connection was sent before it joined (the stored state, see `answerFromStore`), until its sync step 1. */
+  private readonly delivered = new WeakMap<Connection, Map<number, number>>();
   private destroyed = false;
   /** The transactions a client update being received made on the live doc; null outside a receive. */
   private observed: Y.Transaction[] | null = null;
@@ -153,8 +162,14 @@ export class Room implements CommitListener {
     return this.outbox.hasUncommitted;
   }
 
-  join(conn: Connection): void {
+  /**
+   * Takes a connection in. `delivered`: the state vector of what it was sent already (the
+   * stored state this room was built from), so that its sync step 1 is answered with only
+   * what the room has beyond that: frames to one client keep their order, so by then it has it.
+   */
+  join(conn: Connection, delivered?: Map<number, number>): void {
     this.connections.add(conn);
+    if (delivered) this.delivered.set(conn, delivered);
     conn.expectHandshake(this.options.handshakeTimeoutMs ?? 10_000, () =>
       conn.close(CloseCode.HandshakeTimeout, closeReason[CloseCode.HandshakeTimeout]),
     );
@@ -261,7 +276,10 @@ export class Room implements CommitListener {
     conn.handshakeDone();
     const message = readSyncMessage(decoder);
     if (message.type === "step1") {
-      this.outbox.deliver([conn], syncStep2Message(this.doc, message.stateVector));
+      const delivered = this.delivered.get(conn);
+      this.delivered.delete(conn);
+      const known = delivered ? withDelivered(message.stateVector, delivered) : message.stateVector;
+      this.outbox.deliver([conn], syncStep2Message(this.doc, known));
       return;
     }
     if (!this.options.observers?.length) {

@@ -14,7 +14,7 @@ import { Room, type RoomHooks } from "./Room.ts";
 import { recheckRoles } from "./roleRecheck.ts";
 import type { AuditRecord, DocumentFlags, SyncPorts } from "./SyncPorts.ts";
 import { applyServerChange } from "./serverChange.ts";
-import type { UpdateLog } from "./UpdateLog.ts";
+import type { StoredState, UpdateLog } from "./UpdateLog.ts";
 
 /** A copy of exactly the flags a room keeps (whatever else the port's answer carries). */
 const roomFlags = (flags: DocumentFlags): DocumentFlags => ({
@@ -47,6 +47,8 @@ export interface RoomRegistryOptions {
 
 interface Entry {
   room: Promise<Room>;
+  /** While the room is read and not yet built: the stored state it is built from (see `loadingState`). */
+  reading: Promise<StoredState | null> | null;
   /** The room once loaded; callbacks of an older, evicted room for the same document are ignored. */
   loaded: Room | null;
   compaction: CompactionSchedule | null;
@@ -111,8 +113,14 @@ export class RoomRegistry {
       existing.idleTimer = null;
       return existing.room;
     }
+    const { updates, ports } = this.options;
+    const read = Promise.all([updates.loadState(documentId), ports.documentFlags(documentId)]);
     const entry: Entry = {
-      room: this.load(documentId),
+      room: this.load(documentId, read),
+      reading: read.then(
+        ([state]) => state,
+        () => null,
+      ),
       loaded: null,
       compaction: null,
       idleTimer: null,
@@ -124,6 +132,15 @@ export class RoomRegistry {
       if (this.entries.get(documentId) === entry) this.entries.delete(documentId);
     });
     return entry.room;
+  }
+
+  /**
+   * The stored state the room of a document is being built from, while it is read and not
+   * yet built (else null): a connection waiting for the room can answer its client from
+   * these bytes (`answerFromStore`). Null, not a rejection, if the read fails.
+   */
+  loadingState(documentId: string): Promise<StoredState | null> | null {
+    return this.entries.get(documentId)?.reading ?? null;
   }
 
   /**
@@ -209,10 +226,14 @@ export class RoomRegistry {
     for (const entry of this.entries.values()) if (entry.loaded) yield entry.loaded;
   }
 
-  private async load(documentId: string): Promise<Room> {
-    const { updates, ports, log } = this.options;
+  private async load(documentId: string, read: Promise<[StoredState, DocumentFlags]>): Promise<Room> {
+    const { updates, log } = this.options;
     const started = performance.now();
-    const [state, flags] = await Promise.all([updates.loadState(documentId), ports.documentFlags(documentId)]);
+    // Building the live doc takes the thread about as long as a client takes to apply the
+    // state: the connections waiting for it send the stored bytes first, in this turn.
+    const [state, flags] = await read.finally(() => new Promise((resolve) => setImmediate(resolve)));
+    const entry = this.entries.get(documentId);
+    if (entry) entry.reading = null;
     const room = new Room(documentId, loadDoc(documentId, state), {
       commit: this.options.commit,
       log,
@@ -223,7 +244,6 @@ export class RoomRegistry {
       handshakeTimeoutMs: this.options.handshakeTimeoutMs,
       observers: this.options.observers,
     });
-    const entry = this.entries.get(documentId);
     if (entry) {
       entry.loaded = room;
       const { compactThreshold } = this.options;

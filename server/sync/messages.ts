@@ -28,6 +28,13 @@ export const syncStep1Message = (doc: Y.Doc): Uint8Array =>
 export const syncStep2Message = (doc: Y.Doc, remoteStateVector: Uint8Array): Uint8Array =>
   frame(MessageType.Sync, (enc) => syncProtocol.writeSyncStep2(enc, doc, remoteStateVector));
 
+/** Sync step 2 carrying `update` as it is (a stored state needs no doc to be sent). */
+export const syncStep2OfUpdate = (update: Uint8Array): Uint8Array =>
+  frame(MessageType.Sync, (enc) => {
+    encoding.writeVarUint(enc, syncProtocol.messageYjsSyncStep2);
+    encoding.writeVarUint8Array(enc, update);
+  });
+
 export const updateMessage = (update: Uint8Array): Uint8Array =>
   frame(MessageType.Sync, (enc) => syncProtocol.writeUpdate(enc, update));
 

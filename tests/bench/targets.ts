@@ -1,6 +1,6 @@
+import { coldLoadVerdicts } from "./coldLoadTargets.ts";
 import { fanOutVerdicts } from "./fanOut/targets.ts";
 import { scaleOutVerdicts } from "./scaleOutTargets.ts";
-import { summarise } from "./stats.ts";
 import { storageVerdicts } from "./storageTargets.ts";
 
 type Results = Record<string, unknown>;
@@ -38,15 +38,7 @@ export function evaluateTargets(r: Results): Verdict[] {
     ),
   );
   out.push(verdict("group commit p99 ≤ 15 ms at 100k/s", gc ? `${gc.p99.toFixed(1)} ms` : null, !!gc && gc.p99 <= 15));
-  const loads = get(r.coldLoad, "systems", "accord", "loads");
-  const cold = Array.isArray(loads) ? summarise(loads as number[]).median : null;
-  out.push(
-    verdict(
-      "cold load ≤ 100 ms (automerge-paper)",
-      cold === null ? null : `${cold.toFixed(1)} ms`,
-      (cold ?? 1e9) <= 100,
-    ),
-  );
+  out.push(...coldLoadVerdicts(r.coldLoad));
   const many = Object.entries((r.manyDocs as Record<string, unknown>) ?? {}).filter(([k]) => k.startsWith("accord:"));
   const ratios = many.map(([k, v]) => [k, num(get(v, "afterVsBaseline"))] as const);
   for (const [k, ratio] of ratios) {

@@ -2,6 +2,9 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { gunzipSync } from "node:zlib";
 import * as Y from "yjs";
+import { kip3Concept } from "../../server/seed/content/kip3Concept.ts";
+import { demoFinanceGrids, demoGoalGrids } from "../../server/seed/content/kip3Grids.ts";
+import { yjsStateOf } from "../../server/seed/demoContent.ts";
 import { CONTENT_FIELD } from "../../shared/schema/extensions.ts";
 
 type Patch = [pos: number, del: number, ins: string];
@@ -87,4 +90,91 @@ export function automergePaperEdits(count: number): Patch[] {
     }
   }
   return out;
+}
+
+interface ConcurrentTrace {
+  endContent: string;
+  txns: { parents: number[]; agent: number; patches: Patch[] }[];
+}
+
+/**
+ * friendsforever.json.gz replayed as it was written: each agent edits its own Y.Doc (one
+ * client each), and before each transaction its doc receives the transactions the trace
+ * says it had seen (its parents, transitively). The merged doc has endContent's length.
+ */
+export function friendsforeverDoc(): { doc: Y.Doc; edits: number } {
+  const trace = load("friendsforever.json.gz") as unknown as ConcurrentTrace;
+  const docs = new Map<number, { doc: Y.Doc; text: Y.XmlText; seen: Set<number> }>();
+  const updates: Uint8Array[] = [];
+  let edits = 0;
+  // Every agent starts from the same empty paragraph, made by a client of its own.
+  const base = new Y.Doc();
+  benchText(base);
+  const start = Y.encodeStateAsUpdate(base);
+  const agentDoc = (agent: number) => {
+    let entry = docs.get(agent);
+    if (!entry) {
+      const doc = new Y.Doc();
+      Y.applyUpdate(doc, start);
+      entry = { doc, text: benchText(doc), seen: new Set() };
+      docs.set(agent, entry);
+    }
+    return entry;
+  };
+  trace.txns.forEach((txn, index) => {
+    const own = agentDoc(txn.agent);
+    const missing: number[] = [];
+    const stack = [...txn.parents];
+    while (stack.length > 0) {
+      const p = stack.pop() as number;
+      if (own.seen.has(p)) continue;
+      own.seen.add(p);
+      missing.push(p);
+      stack.push(...(trace.txns[p]?.parents ?? []));
+    }
+    for (const p of missing.sort((a, b) => a - b)) Y.applyUpdate(own.doc, updates[p] as Uint8Array);
+    const before = Y.encodeStateVector(own.doc);
+    own.doc.transact(() => {
+      for (const [pos, del, ins] of txn.patches) {
+        if (del > 0) own.text.delete(pos, del);
+        if (ins) own.text.insert(pos, ins);
+        edits++;
+      }
+    });
+    updates[index] = Y.encodeStateAsUpdate(own.doc, before);
+    own.seen.add(index);
+  });
+  const doc = new Y.Doc();
+  for (const { doc: d } of docs.values()) Y.applyUpdate(doc, Y.encodeStateAsUpdate(d));
+  // Yjs may order two concurrent inserts at one place otherwise than the trace's CRDT did.
+  if (lastParagraphText(doc)?.length !== trace.endContent.length) {
+    throw new Error("friendsforever replay does not end at endContent's length");
+  }
+  return { doc, edits };
+}
+
+/**
+ * The demo's KIP 3 concept (text, headings, lists, tables) twenty times over, about 150
+ * pages, with its finance and goal grids once (a document holds each grid once), as the
+ * server's own schema builds it: one client, no history.
+ */
+export function kipConceptState(times = 20): Uint8Array {
+  const blocks = kip3Concept.content.content ?? [];
+  const grids = new Set(
+    [...demoFinanceGrids(), ...demoGoalGrids()].filter((b) => b.type !== "paragraph").map((b) => JSON.stringify(b)),
+  );
+  const text = blocks.filter((b) => !grids.has(JSON.stringify(b)));
+  const content = [...blocks, ...Array.from({ length: times - 1 }, () => text).flat()];
+  return yjsStateOf({ ...kip3Concept.content, content });
+}
+
+/** The documents the cold-load scenario stores and reloads, each as one encoded state. */
+export function coldLoadTraces(): { name: string; edits: number | null; update: Uint8Array }[] {
+  const paper = automergePaperDoc();
+  const friends = friendsforeverDoc();
+  return [
+    { name: "automerge-paper", edits: paper.edits, update: Y.encodeStateAsUpdate(paper.doc) },
+    { name: "friendsforever", edits: friends.edits, update: Y.encodeStateAsUpdate(friends.doc) },
+    { name: "KIP concept ×20", edits: null, update: kipConceptState() },
+  ];
 }

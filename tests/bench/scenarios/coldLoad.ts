@@ -1,20 +1,23 @@
 import * as Y from "yjs";
 import type { System } from "../systems/System.ts";
-import { lastParagraphText } from "../traces.ts";
 import { allSynced, sleep, until } from "./common.ts";
 
 export interface ColdLoadResult {
   /** Connect → synced of a fresh client right after a kill -9 + restart, per run (ms). */
   loads: number[];
-  /** The loaded text had the trace's full length every time. */
+  /** The loaded doc held the whole written state every time. */
   complete: boolean;
   stateBytes: number;
 }
 
+/** True once `doc` has every clock of every client in `stateVector`. */
+const covers = (doc: Y.Doc, stateVector: Map<number, number>) =>
+  [...stateVector].every(([client, clock]) => Y.getState(doc.store, client) >= clock);
+
 /**
- * The automerge-paper history (`update`, one encoded state) is written by a client and
- * persisted the system's own way; then, per run, the server is killed and restarted and a
- * fresh client times connect → synced with the whole text there.
+ * A document's history (`update`, one encoded state) is written by a client and persisted
+ * the system's own way; then, per run, the server is killed and restarted and a fresh
+ * client times connect → synced with the whole state there.
  */
 export async function coldLoad(
   system: System,
@@ -22,9 +25,7 @@ export async function coldLoad(
   update: Uint8Array,
   runs: number,
 ): Promise<ColdLoadResult> {
-  const expected = new Y.Doc();
-  Y.applyUpdate(expected, update);
-  const length = lastParagraphText(expected)?.length ?? 0;
+  const written = Y.decodeStateVector(Y.encodeStateVectorFromUpdate(update));
   const writer = system.connect(docName, 0);
   await allSynced([writer]);
   Y.applyUpdate(writer.doc, update);
@@ -39,8 +40,8 @@ export async function coldLoad(
     const started = performance.now();
     const reader = system.connect(docName, r);
     await allSynced([reader]);
-    // Accord sends the snapshot in sync step 2; a peer might follow with more updates.
-    const whole = await until(() => (lastParagraphText(reader.doc)?.length ?? 0) >= length, 10_000);
+    // Accord sends the whole state in its first sync step 2; a peer might follow with more updates.
+    const whole = await until(() => covers(reader.doc, written), 10_000);
     loads.push(performance.now() - started);
     complete &&= whole;
     reader.destroy();

@@ -1,0 +1,149 @@
+import * as decoding from "lib0/decoding";
+
+/**
+ * The state vector of a whole Yjs state (an update in format V1 that needs nothing outside
+ * itself), read without building it: a pass over the bytes that reads what `Y.applyUpdate`
+ * would integrate, allocating only the strings and the parts Yjs parses (JSON, `any`). Null if
+ * anything would keep the state from loading cleanly, or is in doubt: bytes that do not
+ * decode (or trail), a client's structs not starting at clock 0 and contiguous, a gap
+ * (Skip), an origin, parent or delete outside the state, a parent that is not a type. A
+ * fraction of the cost of decoding (`Y.decodeUpdate` builds every struct), which a cold
+ * load pays before it may send the stored bytes.
+ */
+export function wholeStateVector(update: Uint8Array): Map<number, number> | null {
+  try {
+    return scan(decoding.createDecoder(update));
+  } catch {
+    return null; // lib0's bounds-checked reads ran off the end, or JSON did not parse
+  }
+}
+
+const GC = 0;
+const SKIP = 10;
+const TYPE = 7;
+const XML_ELEMENT = 3;
+const XML_HOOK = 5;
+
+function scan(d: decoding.Decoder): Map<number, number> | null {
+  const ends = new Map<number, number>();
+  /** Referenced IDs as client/clock pairs, checked once every client's end is known. */
+  const refs: number[] = [];
+  const parents: number[] = [];
+  /** Clocks of the type items (length 1) and GC ranges per client: what a parent may be. */
+  const types = new Map<number, Set<number>>();
+  const gcs: number[] = [];
+  const blocks = decoding.readVarUint(d);
+  for (let b = 0; b < blocks; b++) {
+    const count = decoding.readVarUint(d);
+    const client = decoding.readVarUint(d);
+    let clock = decoding.readVarUint(d);
+    if (ends.has(client) || clock !== 0) return null;
+    for (let i = 0; i < count; i++) {
+      const info = decoding.readUint8(d);
+      const kind = info & 31;
+      if (kind === SKIP) return null;
+      if (kind === GC) {
+        const len = decoding.readVarUint(d);
+        gcs.push(client, clock, clock + len);
+        clock += len;
+        continue;
+      }
+      if (info & 128) refs.push(decoding.readVarUint(d), decoding.readVarUint(d));
+      if (info & 64) refs.push(decoding.readVarUint(d), decoding.readVarUint(d));
+      if ((info & 192) === 0) {
+        if (decoding.readVarUint(d) === 1) skipString(d);
+        else parents.push(decoding.readVarUint(d), decoding.readVarUint(d));
+        if (info & 32) skipString(d);
+      }
+      const length = contentLength(d, kind);
+      if (length === null || length < 1) return null;
+      if (kind === TYPE) {
+        const set = types.get(client) ?? new Set<number>();
+        set.add(clock);
+        types.set(client, set);
+      }
+      clock += length;
+    }
+    if (count === 0) return null;
+    ends.set(client, clock);
+  }
+  if (ends.size === 0) return null;
+  const has = (client: number, clock: number) => clock < (ends.get(client) ?? 0);
+  for (let i = 0; i < refs.length; i += 2) if (!has(refs[i] ?? 0, refs[i + 1] ?? 0)) return null;
+  for (let i = 0; i < parents.length; i += 2) {
+    const client = parents[i] ?? 0;
+    const clock = parents[i + 1] ?? 0;
+    if (!types.get(client)?.has(clock) && !inGc(gcs, client, clock)) return null;
+  }
+  const deleting = decoding.readVarUint(d);
+  for (let c = 0; c < deleting; c++) {
+    const client = decoding.readVarUint(d);
+    const ranges = decoding.readVarUint(d);
+    for (let r = 0; r < ranges; r++) {
+      const clock = decoding.readVarUint(d);
+      const len = decoding.readVarUint(d);
+      if (clock + len > (ends.get(client) ?? 0)) return null;
+    }
+  }
+  // Exactly at the end: lib0 reads a byte array past a view's end into the buffer behind it.
+  return d.pos === d.arr.length ? ends : null;
+}
+
+const inGc = (gcs: number[], client: number, clock: number): boolean => {
+  for (let i = 0; i < gcs.length; i += 3) {
+    if (gcs[i] === client && clock >= (gcs[i + 1] ?? 0) && clock < (gcs[i + 2] ?? 0)) return true;
+  }
+  return false;
+};
+
+/** The clock length of an item's content (Yjs's `getLength`), reading past it; null for an unknown kind. */
+function contentLength(d: decoding.Decoder, kind: number): number | null {
+  switch (kind) {
+    case 1: // deleted
+      return decoding.readVarUint(d);
+    case 2: {
+      // JSON: Yjs parses each entry as it loads
+      const len = decoding.readVarUint(d);
+      for (let i = 0; i < len; i++) {
+        const s = decoding.readVarString(d);
+        if (s !== "undefined") JSON.parse(s);
+      }
+      return len;
+    }
+    case 3: // binary
+      decoding.readVarUint8Array(d);
+      return 1;
+    case 4: // string: its length in UTF-16 units (native decoding beats counting them in JS)
+      return decoding.readVarString(d).length;
+    case 5: // embed
+      JSON.parse(decoding.readVarString(d));
+      return 1;
+    case 6: // format: key and JSON value
+      skipString(d);
+      JSON.parse(decoding.readVarString(d));
+      return 1;
+    case TYPE: {
+      const ref = decoding.readVarUint(d);
+      if (ref > 6) return null;
+      if (ref === XML_ELEMENT || ref === XML_HOOK) skipString(d);
+      return 1;
+    }
+    case 8: {
+      // any
+      const len = decoding.readVarUint(d);
+      for (let i = 0; i < len; i++) decoding.readAny(d);
+      return len;
+    }
+    case 9: // subdocument: guid and options
+      decoding.readVarString(d);
+      decoding.readAny(d);
+      return 1;
+    default:
+      return null;
+  }
+}
+
+/** A key or string, read (and checked: lib0's decoder is fatal on bad UTF-8) as Yjs reads it. */
+const skipString = (d: decoding.Decoder): void => {
+  decoding.readVarString(d);
+};
