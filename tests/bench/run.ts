@@ -3,6 +3,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { loadavg, tmpdir } from "node:os";
 import path from "node:path";
 import * as Y from "yjs";
+import { runBrowserSection } from "./browser/section.ts";
 import { runInternals } from "./internals.ts";
 import { coldLoad } from "./scenarios/coldLoad.ts";
 import { type FanOutResult, fanOut } from "./scenarios/fanOut.ts";
@@ -314,6 +315,7 @@ if (want("loss")) {
 }
 
 await runInternals(want, results);
+await runBrowserSection(want, { quick: QUICK, runs: RUNS, systems: wantedSystems }, results, show);
 
 results.loadAverageAtEnd = loadavg();
 const targets = evaluateTargets(results);

@@ -1,3 +1,4 @@
+import { browserTargets } from "./browser/targets.ts";
 import { summarise } from "./stats.ts";
 
 type Results = Record<string, unknown>;
@@ -115,5 +116,6 @@ export function evaluateTargets(r: Results): Verdict[] {
     const lost = Array.isArray(runs) ? runs.reduce((s: number, x) => s + (num(get(x, "lost")) ?? 0), 0) : null;
     out.push(verdict(`zero edits lost to kill -9 (${key})`, lost === null ? null : `${lost} lost`, lost === 0));
   }
+  out.push(...browserTargets(r.browser));
   return out;
 }
