@@ -11,7 +11,7 @@ import type { BenchClient } from "../systems/System.ts";
 import { ywsClient } from "../systems/ywsClient.ts";
 import { type BigDocument, buildBigDocument } from "./bigDocument.ts";
 import { buildPeerPage, ensureAccordClient } from "./builds.ts";
-import { browserAffinity, type PageUnderTest, runPageSession, type SessionResult } from "./pageSession.ts";
+import { browserAffinity, type PageUnderTest, runPageSession, type SessionResult, within } from "./pageSession.ts";
 import { paragraphAt, plainParagraphs, startRemoteTypist, type TypistIdentity } from "./remoteTypists.ts";
 import { BIG_DOCUMENT_ID, seedAccordDataDir } from "./seed.ts";
 import { serveStatic } from "./staticServer.ts";
@@ -199,6 +199,8 @@ function medianOf(runs: Outcome[]): Outcome {
       p99: m((s) => s.keystroke.p99),
       max: m((s) => s.keystroke.max),
     },
+    typed: m((s) => s.typed),
+    saturated: good.some((s) => s.saturated),
     withoutInput: m((s) => s.withoutInput),
     longTasks: {
       count: m((s) => s.longTasks.count),
@@ -213,6 +215,7 @@ function medianOf(runs: Outcome[]): Outcome {
       rendererPssBytes: m((s) => s.memory.rendererPssBytes),
       rendererRssBytes: m((s) => s.memory.rendererRssBytes),
     },
+    rendererCpuMsPerS: m((s) => s.rendererCpuMsPerS),
     landed: good.every((s) => s.landed),
   };
 }
@@ -231,12 +234,6 @@ async function waitFor(check: () => boolean, ms: number, what: string): Promise<
     await new Promise((r) => setTimeout(r, 50));
   }
 }
-
-const within = <T>(promise: Promise<T>, ms: number, what: string) =>
-  Promise.race([
-    promise,
-    new Promise<never>((_, reject) => setTimeout(() => reject(new Error(`timed out: ${what}`)), ms)),
-  ]);
 
 const blocksOf = (client: BenchClient) => client.doc.getXmlFragment(CONTENT_FIELD).length;
 
@@ -285,12 +282,7 @@ function accordPage(url: string, blocks: number, mode: "editing" | "suggesting")
       await page.getByTestId("document-list").waitFor();
     },
     url: `${url}/#/documents/${BIG_DOCUMENT_ID}`,
-    // The connection indicator says "connected" only once the provider has synced.
-    ready: `() => {
-      const status = document.querySelector('[data-testid="connection-status"]');
-      const editor = document.querySelector('[data-testid="editor"]');
-      return status?.dataset.status === "connected" && !!editor?.isContentEditable && editor.childElementCount >= ${blocks};
-    }`,
+    ready: { page: "accord", blocks },
     editor: '[data-testid="editor"]',
     async beforeTyping(page: Page) {
       if (mode !== "suggesting") return;
@@ -350,10 +342,7 @@ function peerPage(pageUrl: string, wsUrl: string, blocks: number): PageUnderTest
       await page.goto(`${pageUrl}/`);
     },
     url: `${pageUrl}/?ws=${encodeURIComponent(wsUrl)}&room=${BIG_DOCUMENT_ID}`,
-    ready: `() => {
-      const editor = document.querySelector("#editor .ProseMirror");
-      return globalThis.__peerSynced === true && !!editor?.isContentEditable && editor.childElementCount >= ${blocks};
-    }`,
+    ready: { page: "peer", blocks },
     editor: "#editor .ProseMirror",
     landed: (page, marker) =>
       page.locator("#editor .ProseMirror").evaluate((el, m) => (el.textContent ?? "").includes(m), marker),

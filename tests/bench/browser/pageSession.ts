@@ -1,17 +1,36 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import type { Browser, BrowserContext, Page } from "playwright-core";
+import { cpuMs } from "../proc.ts";
 import { type Summary, summarise } from "../stats.ts";
 
 const PROBE = path.resolve("tests/bench/browser/pageProbe.js");
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
+/** `promise`, or a rejection after `ms`. */
+export async function within<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  try {
+    return await Promise.race([
+      promise,
+      new Promise<never>((_, reject) => {
+        timer = setTimeout(() => reject(new Error(`timed out waiting for ${what}`)), ms);
+      }),
+    ]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
 /** What one page (a tab) measured: open, typing and memory. */
 export interface SessionResult {
   /** Navigation start → editable (the page's own signal, see `PageUnderTest.ready`), ms. */
   openMs: number;
-  /** Keydown → next frame painted after the input, ms. */
+  /** Keydown → next frame painted after the input, ms (keys painted before the deadline). */
   keystroke: Summary & { p50: number };
+  /** Keys typed; fewer painted than planned (`saturated`) means the tab could not keep up by the deadline. */
+  typed: number;
+  saturated: boolean;
   /** Keystrokes whose key fired no input event (measured from the keydown's task). */
   withoutInput: number;
   /** Long tasks (≥ 50 ms) while typing. */
@@ -19,6 +38,8 @@ export interface SessionResult {
   /** Event Timing interactions of ≥ 16 ms while typing (the browser's own input → paint). */
   slowInteractions: { count: number; maxMs: number };
   memory: TabMemory;
+  /** CPU time of the tab's renderer process per second of typing (robust to other load on the machine). */
+  rendererCpuMsPerS: number;
   /** The typed text is in the document (and, suggesting, marked as the typist's suggestion). */
   landed: boolean;
 }
@@ -37,8 +58,8 @@ export interface PageUnderTest {
   /** Prepares the fresh context, e.g. signs in; may leave the page anywhere. */
   prepare(page: Page): Promise<void>;
   url: string;
-  /** Predicate source run in the page: true once the editor is editable with the whole document, synced. */
-  ready: string;
+  /** Which readiness check of pageProbe.js applies, and how many top-level blocks the document has. */
+  ready: { page: "accord" | "peer"; blocks: number };
   /** The editor's content element. */
   editor: string;
   /** Runs after opening, before typing (e.g. switch to suggesting). */
@@ -74,16 +95,29 @@ export async function runPageSession(
   try {
     await context.addInitScript({ path: PROBE });
     const page = await context.newPage();
+    let reported = 0;
+    const report = (what: string) => reported++ < 5 && console.error(`browser page: ${what.slice(0, 300)}`);
+    page.on("pageerror", (e) => report(e.message));
+    page.on("crash", () => report("the renderer crashed"));
+    // Each recorded keystroke's latency, as the probe reports it (so typing can wait for it).
+    const painted: number[] = [];
+    await page.exposeFunction("__benchKeyPainted", (ms: number) => {
+      painted.push(ms);
+      paintedSignal.notify();
+    });
     await target.prepare(page);
     await page.goto("about:blank");
     await page.goto(target.url);
-    const openMs = Number(
-      await (
-        await page.waitForFunction(`(${target.ready})() && performance.now()`, undefined, {
-          polling: "raf",
-          timeout: 120_000,
-        })
-      ).jsonValue(),
+    const openMs = await within(
+      page.evaluate(
+        ([name, blocks]) =>
+          (
+            globalThis as unknown as { __benchProbe: { whenReady(p: string, b: number): Promise<number> } }
+          ).__benchProbe.whenReady(name, blocks),
+        [target.ready.page, target.ready.blocks] as const,
+      ),
+      120_000,
+      "the document to open",
     );
     await target.beforeTyping?.(page);
     await caretAtEndOfBlock(page, target.editor, plan.block);
@@ -95,28 +129,46 @@ export async function runPageSession(
       await cdp.send("Profiler.enable");
       await cdp.send("Profiler.start");
     }
+    const renderer = await tabRenderer(browser);
+    const cpuBefore = cpuMs(renderer);
+    const typingStart = performance.now();
     await page.evaluate("globalThis.__benchProbe.recording = true");
-    await typeAtPace(page, textOf(plan.keystrokes), plan.intervalMs);
-    await sleep(500); // the last frames
-    await page.evaluate("globalThis.__benchProbe.recording = false");
+    // A tab that cannot keep up must not hold the run for ever: typing ends at the deadline.
+    const deadline = typingStart + plan.keystrokes * plan.intervalMs * 4 + 30_000;
+    const typed = await typeClosedLoop(page, textOf(plan.keystrokes), plan.intervalMs, painted, deadline);
+    stopDuring?.();
+    stopDuring = undefined;
+    const rendererCpu = { ms: cpuMs(renderer) - cpuBefore, wallMs: performance.now() - typingStart };
+    const probe = await within(
+      page.evaluate(`(() => {
+        const p = globalThis.__benchProbe;
+        p.recording = false;
+        return { withoutInput: p.withoutInput, longTasks: p.longTasks, slowEvents: p.slowEvents };
+      })()`) as Promise<{
+        withoutInput: number;
+        longTasks: { duration: number }[];
+        slowEvents: { id: number; duration: number }[];
+      }>,
+      120_000,
+      "the tab to answer after typing",
+    );
     if (plan.profileFile) {
       const { profile } = await cdp.send("Profiler.stop");
       writeFileSync(plan.profileFile, JSON.stringify(profile));
     }
-    const probe = (await page.evaluate("globalThis.__benchProbe")) as {
-      keys: number[];
-      withoutInput: number;
-      longTasks: { duration: number }[];
-      slowEvents: { id: number; duration: number }[];
-    };
-    const memory = await tabMemory(browser, context, page);
-    const landed = await target.landed(page, marker);
-    const keystroke = summarise(probe.keys);
+    const memory = await tabMemory(context, page, renderer);
+    const landed = await within(target.landed(page, marker), 10_000, "the typed text").catch((e) => {
+      report(String(e));
+      return false;
+    });
+    const keystroke = summarise(painted);
     const perInteraction = new Map<number, number>();
     for (const e of probe.slowEvents) perInteraction.set(e.id, Math.max(perInteraction.get(e.id) ?? 0, e.duration));
     return {
       openMs,
       keystroke: { ...keystroke, p50: keystroke.median },
+      typed,
+      saturated: painted.length < plan.keystrokes,
       withoutInput: probe.withoutInput,
       longTasks: {
         count: probe.longTasks.length,
@@ -125,6 +177,7 @@ export async function runPageSession(
       },
       slowInteractions: { count: perInteraction.size, maxMs: Math.max(0, ...perInteraction.values()) },
       memory,
+      rendererCpuMsPerS: (rendererCpu.ms / rendererCpu.wallMs) * 1000,
       landed,
     };
   } finally {
@@ -137,6 +190,51 @@ export async function runPageSession(
 function textOf(count: number): string {
   const words = "die Fachstelle prüft jede Eingabe der Gemeinden und meldet dem SEM ";
   return Array.from({ length: count }, (_, i) => words[i % words.length]).join("");
+}
+
+/** Wakes whoever waits for the next painted keystroke. */
+const paintedSignal = {
+  waiters: [] as (() => void)[],
+  notify() {
+    for (const w of this.waiters.splice(0)) w();
+  },
+  next(ms: number): Promise<void> {
+    return new Promise((resolve) => {
+      const timer = setTimeout(resolve, Math.max(0, ms));
+      this.waiters.push(() => {
+        clearTimeout(timer);
+        resolve();
+      });
+    });
+  },
+};
+
+/**
+ * Types `text` one key every `intervalMs`, but never ahead of the screen: a key whose frame
+ * has not been painted holds the next one back (a typist waits for a frozen editor), so a
+ * slow tab is measured per key instead of by a queue of its own making. Stops at `deadline`;
+ * returns the keys typed.
+ */
+async function typeClosedLoop(
+  page: Page,
+  text: string,
+  intervalMs: number,
+  painted: readonly number[],
+  deadline: number,
+): Promise<number> {
+  let typed = 0;
+  for (const key of text) {
+    const sentAt = performance.now();
+    if (sentAt > deadline) break;
+    const before = painted.length;
+    await page.keyboard.type(key);
+    typed++;
+    while (painted.length <= before && performance.now() < deadline)
+      await paintedSignal.next(deadline - performance.now());
+    const wait = sentAt + intervalMs - performance.now();
+    if (wait > 0) await sleep(wait);
+  }
+  return typed;
 }
 
 /** Types `text` one key at a time, a key every `intervalMs` (on a fixed schedule, not after each other). */
@@ -169,14 +267,12 @@ async function caretAtEndOfBlock(page: Page, editor: string, index: number): Pro
 }
 
 /** JS heap and DOM size of the page (CDP Performance.getMetrics) and its renderer's PSS/RSS. */
-async function tabMemory(browser: Browser, context: BrowserContext, page: Page): Promise<TabMemory> {
+async function tabMemory(context: BrowserContext, page: Page, renderer: number): Promise<TabMemory> {
   const cdp = await context.newCDPSession(page);
   await cdp.send("Performance.enable");
   const { metrics } = await cdp.send("Performance.getMetrics");
   const metric = (name: string) => metrics.find((m) => m.name === name)?.value ?? 0;
-  const renderers = (await rendererPids(browser)).map(processMemory);
-  // Only this context is open: the largest renderer is the tab (others are spare or utility).
-  const tab = renderers.sort((a, b) => b.pss - a.pss)[0] ?? { pss: 0, rss: 0 };
+  const tab = processMemory(renderer);
   return {
     jsHeapUsedBytes: metric("JSHeapUsedSize"),
     jsHeapTotalBytes: metric("JSHeapTotalSize"),
@@ -202,8 +298,14 @@ export async function browserProcesses(browser: Browser): Promise<ProcessInfo[]>
   }
 }
 
-const rendererPids = async (browser: Browser) =>
-  (await browserProcesses(browser)).filter((p) => p.type === "renderer").map((p) => p.id);
+/** The pid of the tab's renderer: only one context is open, so it is the largest renderer (others are spare). */
+async function tabRenderer(browser: Browser): Promise<number> {
+  const renderers = (await browserProcesses(browser)).filter((p) => p.type === "renderer");
+  const sized = renderers.map((p) => ({ pid: p.id, pss: processMemory(p.id).pss })).sort((a, b) => b.pss - a.pss);
+  const tab = sized[0];
+  if (!tab) throw new Error("no renderer process");
+  return tab.pid;
+}
 
 function processMemory(pid: number): { pss: number; rss: number } {
   try {

@@ -14,13 +14,14 @@ function row(s: unknown): Row {
     "key p50 ms": f1(r.keystroke.p50),
     "key p99 ms": f1(r.keystroke.p99),
     "key max ms": f1(r.keystroke.max),
-    keys: r.keystroke.n,
+    "keys painted/typed": `${r.keystroke.n}/${r.typed}${r.saturated ? " SATURATED" : ""}`,
     "long tasks": r.longTasks.count,
     "long task ms": Math.round(r.longTasks.totalMs),
     "slow (≥16 ms) interactions": r.slowInteractions.count,
     "renderer PSS": MiB(r.memory.rendererPssBytes),
     "JS heap": MiB(r.memory.jsHeapUsedBytes),
     "DOM nodes": r.memory.domNodes,
+    "renderer CPU ms/s": Math.round(r.rendererCpuMsPerS),
     landed: r.landed ? "yes" : "NO",
   };
 }

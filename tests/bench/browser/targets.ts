@@ -33,6 +33,7 @@ export function browserTargets(browser: unknown): Verdict[] {
     pick: (s: SessionResult) => number,
     limit: number,
     show: (v: number) => string,
+    keys = false,
   ) => {
     const measured = sessions.filter(ok);
     if (measured.length < sessions.length || measured.length === 0) {
@@ -41,18 +42,23 @@ export function browserTargets(browser: unknown): Verdict[] {
       return;
     }
     const worst = Math.max(...measured.map(pick));
+    // A tab that could not paint every key by the deadline misses, whatever the keys it did paint say.
+    const saturated = keys && measured.some((s) => s.saturated);
+    const shown = (s: SessionResult, v: string) =>
+      keys && s.saturated ? `≥ ${v} (saturated: ${s.keystroke.n} of ${s.typed} keys painted)` : v;
+    const worstSession = measured.find((s) => pick(s) === worst) as SessionResult;
     out.push({
       target,
-      measured: vs(show(worst), peer ? show(pick(peer)) : null),
-      verdict: worst <= limit ? "met" : "missed",
+      measured: vs(shown(worstSession, show(worst)), peer ? shown(peer, show(pick(peer))) : null),
+      verdict: worst <= limit && !saturated ? "met" : "missed",
     });
   };
   for (const [mode, session] of [
     ["editing", r.accordEditing],
     ["suggesting", r.accordSuggesting],
   ] as const) {
-    judge(`browser keystroke → painted p50 ≤ 16 ms (${mode})`, [session], (s) => s.keystroke.p50, 16, ms);
-    judge(`browser keystroke → painted p99 ≤ 50 ms (${mode})`, [session], (s) => s.keystroke.p99, 50, ms);
+    judge(`browser keystroke → painted p50 ≤ 16 ms (${mode})`, [session], (s) => s.keystroke.p50, 16, ms, true);
+    judge(`browser keystroke → painted p99 ≤ 50 ms (${mode})`, [session], (s) => s.keystroke.p99, 50, ms, true);
   }
   const both = [r.accordEditing, r.accordSuggesting];
   judge("browser open (navigation → editable) ≤ 1.5 s", both, (s) => s.openMs, 1500, ms);
