@@ -49,6 +49,12 @@ export interface BigDocument {
   update: Uint8Array;
   /** The same content without comments or suggestions, for a peer whose schema has neither. */
   plainUpdate: Uint8Array;
+  /**
+   * What was added to the plain content, in order and by whom: the suggestions (one update
+   * by SUGGESTER), then each thread and reply by its author. Lets a test run them through
+   * the server's policy as those users.
+   */
+  edits: AuthoredEdit[];
   blocks: number;
   /** Characters of text in the content. */
   characters: number;
@@ -56,27 +62,50 @@ export interface BigDocument {
   suggestions: number;
 }
 
-/** The concept's blocks `copies` times; headings carry the copy number so the outline reads apart. */
+/** The grid attributes (shared/schema/attributeBounds.ts) that make a table a KIP grid. */
+const GRID_ATTRIBUTES = ["grid", "year", "area", "field", "source"];
+
+/** `node` with its tables as plain tables: the same rows and cells, no KIP grid attributes. */
+function asPlainTables(node: JSONContent): JSONContent {
+  const attrs =
+    node.attrs && Object.fromEntries(Object.entries(node.attrs).filter(([k]) => !GRID_ATTRIBUTES.includes(k)));
+  return {
+    ...node,
+    ...(attrs ? { attrs } : {}),
+    ...(node.content ? { content: node.content.map(asPlainTables) } : {}),
+  };
+}
+
+/**
+ * The concept's blocks `copies` times; headings carry the copy number so the outline reads
+ * apart. Only the first copy's grids are KIP grids: the policy holds a document to one of
+ * each grid ("a document holds each grid once"), so the other copies' grids are the same
+ * tables without the grid attributes, as a long concept's other tables would be.
+ */
 export function conceptBlocks(copies: number): JSONContent[] {
   const blocks = kip3Concept.content.content ?? [];
   return Array.from({ length: copies }, (_, copy) =>
-    blocks.map((block) =>
-      block.type === "heading" && copies > 1 && block.content?.[0]?.type === "text"
+    blocks.map((block) => {
+      if (copy > 0 && block.type === "table") return asPlainTables(block);
+      return block.type === "heading" && copies > 1 && block.content?.[0]?.type === "text"
         ? { ...block, content: [{ ...block.content[0], text: `${block.content[0].text} (Teil ${copy + 1})` }] }
-        : block,
-    ),
+        : block;
+    }),
   ).flat();
 }
 
-/** Text ranges inside non-empty paragraphs (top level or in table cells), in document order. */
-function paragraphRanges(doc: PMNode): { from: number; to: number }[] {
+/**
+ * Text ranges inside non-empty paragraphs, in document order: top-level ones, and with
+ * `inGrids` those in table cells too (the grids' fixed labels take no suggestions).
+ */
+function paragraphRanges(doc: PMNode, inGrids: boolean): { from: number; to: number }[] {
   const ranges: { from: number; to: number }[] = [];
   doc.descendants((node, pos) => {
     if (node.type.name === "paragraph") {
       if (node.textContent.length >= 24) ranges.push({ from: pos + 1, to: pos + 1 + node.content.size });
       return false;
     }
-    return true;
+    return inGrids;
   });
   return ranges;
 }
@@ -87,16 +116,16 @@ const spread = (count: number, length: number, offset: number) =>
 
 /**
  * Adds `count` suggestions by SUGGESTER, each its own transaction as typed in the client:
- * an insertion of a few words at the end of a paragraph, or (every third) a deletion of a
- * word-sized run in its middle. Positions come from the current state, so edits never clash.
+ * an insertion of a few words at the end of a top-level paragraph, or (every third) a
+ * deletion of a word-sized run in its middle. Positions come from the current state, so edits never clash.
  */
 function withSuggestions(doc: PMNode, count: number, at: number): PMNode {
   let state = EditorState.create({ doc });
-  const slots = paragraphRanges(doc).length;
+  const slots = paragraphRanges(doc, false).length;
   if (count > 0 && slots === 0) throw new Error("no paragraph to suggest in");
   const chosen = spread(count, slots, 0.5);
   for (let i = 0; i < count; i++) {
-    const range = paragraphRanges(state.doc)[chosen[i] ?? 0];
+    const range = paragraphRanges(state.doc, false)[chosen[i] ?? 0];
     if (!range) throw new Error("paragraph vanished");
     const tr = state.tr;
     if (i % 3 === 2) {
@@ -113,11 +142,30 @@ function withSuggestions(doc: PMNode, count: number, at: number): PMNode {
   return state.doc;
 }
 
+/** One author's change, as that author's client would send it. */
+export interface AuthoredEdit {
+  userId: string;
+  update: Uint8Array;
+}
+
+/** Runs `change` on `ydoc` and returns the update it produced, attributed to `userId`. */
+function authored(ydoc: Y.Doc, userId: string, change: () => void): AuthoredEdit {
+  const updates: Uint8Array[] = [];
+  const capture = (u: Uint8Array) => updates.push(u);
+  ydoc.on("update", capture);
+  try {
+    change();
+  } finally {
+    ydoc.off("update", capture);
+  }
+  return { userId, update: Y.mergeUpdates(updates) };
+}
+
 /** Adds `count` open threads anchored on a word run at the start of paragraphs spread over the document. */
-function addThreads(ydoc: Y.Doc, count: number): void {
+function addThreads(ydoc: Y.Doc, count: number, edits: AuthoredEdit[]): void {
   const fragment = ydoc.getXmlFragment(CONTENT_FIELD);
   const { doc, meta } = initProseMirrorDoc(fragment, schema);
-  const ranges = paragraphRanges(doc);
+  const ranges = paragraphRanges(doc, true);
   const encode = (pos: number) =>
     Y.encodeRelativePosition(absolutePositionToRelativePosition(pos, fragment, meta.mapping));
   spread(count, ranges.length, 0.25).forEach((slot, i) => {
@@ -126,17 +174,26 @@ function addThreads(ydoc: Y.Doc, count: number): void {
     const from = range.from + 2;
     const to = Math.min(from + 18, range.to);
     const author = COMMENTERS[i % COMMENTERS.length] as CommentAuthor;
-    const id = createThread(ydoc, {
-      author,
-      id: `bench-thread-${i}`,
-      text: `Bitte prüfen (${i + 1}): ist diese Formulierung mit dem Grundlagenpapier abgestimmt?`,
-      quote: doc.textBetween(from, to, " "),
-      anchorStart: encode(from),
-      anchorEnd: encode(to),
-    });
+    const id = `bench-thread-${i}`;
+    edits.push(
+      authored(ydoc, author.id, () =>
+        createThread(ydoc, {
+          author,
+          id,
+          text: `Bitte prüfen (${i + 1}): ist diese Formulierung mit dem Grundlagenpapier abgestimmt?`,
+          quote: doc.textBetween(from, to, " "),
+          anchorStart: encode(from),
+          anchorEnd: encode(to),
+        }),
+      ),
+    );
     for (let r = 0; r < i % 3; r++) {
       const replier = COMMENTERS[(i + r + 1) % COMMENTERS.length] as CommentAuthor;
-      addReply(ydoc, id, replier, `Antwort ${r + 1}: einverstanden, mit Anpassung im nächsten Entwurf.`);
+      edits.push(
+        authored(ydoc, replier.id, () =>
+          addReply(ydoc, id, replier, `Antwort ${r + 1}: einverstanden, mit Anpassung im nächsten Entwurf.`),
+        ),
+      );
     }
   });
 }
@@ -162,11 +219,13 @@ export function buildBigDocument(options: BigDocumentOptions = {}): BigDocument 
     // The suggestions are a later edit of the same content, as they would be in life.
     Y.applyUpdate(full, plainUpdate);
     const { doc } = initProseMirrorDoc(full.getXmlFragment(CONTENT_FIELD), schema);
-    write(full, withSuggestions(doc, suggestionCount, Date.now() - 60_000));
-    addThreads(full, threadCount);
+    const suggested = withSuggestions(doc, suggestionCount, Date.now() - 60_000);
+    const edits = [authored(full, SUGGESTER.userId, () => write(full, suggested))];
+    addThreads(full, threadCount, edits);
     return {
       update: Y.encodeStateAsUpdate(full),
       plainUpdate,
+      edits,
       blocks: plain.childCount,
       characters: plain.textContent.length,
       threads: threadCount,

@@ -114,6 +114,8 @@ export async function browserBench(options: BrowserBenchOptions): Promise<Record
         out.accordEditing = medianOf(accord.result.editing);
         out.accordSuggesting = medianOf(accord.result.suggesting);
         out.accordServerCpuMs = accord.serverCpuMs;
+        out.accordRefusals = { count: accord.refusals.length, first: accord.refusals.slice(0, 5) };
+        if (accord.refusals.length) console.error(`browser: Accord refused ${accord.refusals.length} update(s)`);
       }
     }
     if (options.systems.includes("peer")) {
@@ -241,7 +243,7 @@ const blocksOf = (client: BenchClient) => client.doc.getXmlFragment(CONTENT_FIEL
 async function withAccord<T>(
   big: BigDocument,
   body: (url: string, clients: BenchClient[]) => Promise<T>,
-): Promise<{ result: T; serverCpuMs: number }> {
+): Promise<{ result: T; serverCpuMs: number; refusals: string[] }> {
   await ensureAccordClient();
   const dir = mkdtempSync(path.join(tmpdir(), "accord-bench-browser-"));
   let child: Child | undefined;
@@ -263,7 +265,12 @@ async function withAccord<T>(
     for (const c of clients) await waitFor(() => blocksOf(c) === big.blocks, 30_000, "remote typist content");
     const cpu = cpuMs(child.pid);
     const result = await body(url, clients);
-    return { result, serverCpuMs: cpuMs(child.pid) - cpu };
+    // The seeded document must open and be edited without the policy refusing anything.
+    const refusals = child
+      .output()
+      .split("\n")
+      .filter((line) => /refused/.test(line));
+    return { result, serverCpuMs: cpuMs(child.pid) - cpu, refusals };
   } finally {
     for (const c of clients) c.destroy();
     await child?.stop();
