@@ -204,12 +204,16 @@ function medianOf(runs: Outcome[]): Outcome {
     typed: m((s) => s.typed),
     saturated: good.some((s) => s.saturated),
     withoutInput: m((s) => s.withoutInput),
-    longTasks: {
-      count: m((s) => s.longTasks.count),
-      totalMs: m((s) => s.longTasks.totalMs),
-      maxMs: m((s) => s.longTasks.maxMs),
-    },
-    slowInteractions: { count: m((s) => s.slowInteractions.count), maxMs: m((s) => s.slowInteractions.maxMs) },
+    longTasks: good.every((s) => s.longTasks)
+      ? {
+          count: m((s) => s.longTasks?.count ?? 0),
+          totalMs: m((s) => s.longTasks?.totalMs ?? 0),
+          maxMs: m((s) => s.longTasks?.maxMs ?? 0),
+        }
+      : null,
+    slowInteractions: good.every((s) => s.slowInteractions)
+      ? { count: m((s) => s.slowInteractions?.count ?? 0), maxMs: m((s) => s.slowInteractions?.maxMs ?? 0) }
+      : null,
     memory: {
       jsHeapUsedBytes: m((s) => s.memory.jsHeapUsedBytes),
       jsHeapTotalBytes: m((s) => s.memory.jsHeapTotalBytes),

@@ -33,10 +33,10 @@ export interface SessionResult {
   saturated: boolean;
   /** Keystrokes whose key fired no input event (measured from the keydown's task). */
   withoutInput: number;
-  /** Long tasks (≥ 50 ms) while typing. */
-  longTasks: { count: number; totalMs: number; maxMs: number };
-  /** Event Timing interactions of ≥ 16 ms while typing (the browser's own input → paint). */
-  slowInteractions: { count: number; maxMs: number };
+  /** Long tasks (≥ 50 ms) while typing; null when the tab did not answer after typing. */
+  longTasks: { count: number; totalMs: number; maxMs: number } | null;
+  /** Event Timing interactions of ≥ 16 ms while typing (the browser's own input → paint); null likewise. */
+  slowInteractions: { count: number; maxMs: number } | null;
   memory: TabMemory;
   /** CPU time of the tab's renderer process per second of typing (robust to other load on the machine). */
   rendererCpuMsPerS: number;
@@ -51,6 +51,13 @@ export interface TabMemory {
   /** Proportional set size of the tab's renderer process (/proc/<pid>/smaps_rollup). */
   rendererPssBytes: number;
   rendererRssBytes: number;
+}
+
+/** What the probe recorded besides the keystrokes. */
+interface ProbeRecord {
+  withoutInput: number;
+  longTasks: { duration: number }[];
+  slowEvents: { id: number; duration: number }[];
 }
 
 /** How to open, drive and check one page under test (Accord or the peer). */
@@ -139,20 +146,21 @@ export async function runPageSession(
     stopDuring?.();
     stopDuring = undefined;
     const rendererCpu = { ms: cpuMs(renderer) - cpuBefore, wallMs: performance.now() - typingStart };
+    // A saturated tab may not answer for minutes: then what it recorded (long tasks, event
+    // timing) is missing, but the keys it painted, its CPU time and its memory still count.
     const probe = await within(
       page.evaluate(`(() => {
         const p = globalThis.__benchProbe;
         p.recording = false;
         return { withoutInput: p.withoutInput, longTasks: p.longTasks, slowEvents: p.slowEvents };
-      })()`) as Promise<{
-        withoutInput: number;
-        longTasks: { duration: number }[];
-        slowEvents: { id: number; duration: number }[];
-      }>,
-      120_000,
+      })()`) as Promise<ProbeRecord>,
+      60_000,
       "the tab to answer after typing",
-    );
-    if (plan.profileFile) {
+    ).catch((e): ProbeRecord | null => {
+      report(String(e));
+      return null;
+    });
+    if (plan.profileFile && probe) {
       const { profile } = await cdp.send("Profiler.stop");
       writeFileSync(plan.profileFile, JSON.stringify(profile));
     }
@@ -163,19 +171,22 @@ export async function runPageSession(
     });
     const keystroke = summarise(painted);
     const perInteraction = new Map<number, number>();
-    for (const e of probe.slowEvents) perInteraction.set(e.id, Math.max(perInteraction.get(e.id) ?? 0, e.duration));
+    for (const e of probe?.slowEvents ?? [])
+      perInteraction.set(e.id, Math.max(perInteraction.get(e.id) ?? 0, e.duration));
     return {
       openMs,
       keystroke: { ...keystroke, p50: keystroke.median },
       typed,
       saturated: painted.length < plan.keystrokes,
-      withoutInput: probe.withoutInput,
-      longTasks: {
-        count: probe.longTasks.length,
-        totalMs: probe.longTasks.reduce((s, t) => s + t.duration, 0),
-        maxMs: Math.max(0, ...probe.longTasks.map((t) => t.duration)),
-      },
-      slowInteractions: { count: perInteraction.size, maxMs: Math.max(0, ...perInteraction.values()) },
+      withoutInput: probe?.withoutInput ?? -1,
+      longTasks: probe
+        ? {
+            count: probe.longTasks.length,
+            totalMs: probe.longTasks.reduce((s, t) => s + t.duration, 0),
+            maxMs: Math.max(0, ...probe.longTasks.map((t) => t.duration)),
+          }
+        : null,
+      slowInteractions: probe ? { count: perInteraction.size, maxMs: Math.max(0, ...perInteraction.values()) } : null,
       memory,
       rendererCpuMsPerS: (rendererCpu.ms / rendererCpu.wallMs) * 1000,
       landed,
@@ -269,8 +280,11 @@ async function caretAtEndOfBlock(page: Page, editor: string, index: number): Pro
 /** JS heap and DOM size of the page (CDP Performance.getMetrics) and its renderer's PSS/RSS. */
 async function tabMemory(context: BrowserContext, page: Page, renderer: number): Promise<TabMemory> {
   const cdp = await context.newCDPSession(page);
-  await cdp.send("Performance.enable");
-  const { metrics } = await cdp.send("Performance.getMetrics");
+  const { metrics } = await within(
+    cdp.send("Performance.enable").then(() => cdp.send("Performance.getMetrics")),
+    30_000,
+    "the tab's metrics",
+  ).catch(() => ({ metrics: [] as { name: string; value: number }[] }));
   const metric = (name: string) => metrics.find((m) => m.name === name)?.value ?? 0;
   const tab = processMemory(renderer);
   return {
