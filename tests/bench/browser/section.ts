@@ -46,6 +46,10 @@ export async function runBrowserSection(
     profileDir: process.env.BENCH_BROWSER_PROFILE,
   });
   results.browser = out;
+  const cpus = [...new Set(Object.values((out.affinity as Record<string, string>) ?? {}))];
+  console.log(`\nbrowser: Chromium's processes may run on CPU(s) ${cpus.join(", ") || "?"} (Cpus_allowed_list)`);
+  const refusals = out.accordRefusals as { count: number } | undefined;
+  if (refusals) console.log(`browser: updates Accord refused during the sessions: ${refusals.count}`);
   const doc = out.document as {
     copies: number;
     blocks: number;
