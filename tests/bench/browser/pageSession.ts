@@ -141,7 +141,7 @@ export async function runPageSession(
     const typingStart = performance.now();
     await page.evaluate("globalThis.__benchProbe.recording = true");
     // A tab that cannot keep up must not hold the run for ever: typing ends at the deadline.
-    const deadline = typingStart + plan.keystrokes * plan.intervalMs * 4 + 30_000;
+    const deadline = typingStart + plan.keystrokes * plan.intervalMs * 2 + 20_000;
     const typed = await typeClosedLoop(page, textOf(plan.keystrokes), plan.intervalMs, painted, deadline);
     stopDuring?.();
     stopDuring = undefined;
