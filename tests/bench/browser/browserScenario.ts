@@ -222,6 +222,7 @@ function medianOf(runs: Outcome[]): Outcome {
       rendererRssBytes: m((s) => s.memory.rendererRssBytes),
     },
     rendererCpuMsPerS: m((s) => s.rendererCpuMsPerS),
+    affinity: first.affinity,
     landed: good.every((s) => s.landed),
   };
 }

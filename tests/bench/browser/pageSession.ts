@@ -40,6 +40,8 @@ export interface SessionResult {
   memory: TabMemory;
   /** CPU time of the tab's renderer process per second of typing (robust to other load on the machine). */
   rendererCpuMsPerS: number;
+  /** Cpus_allowed_list of each of the browser's processes, read while the tab was open. */
+  affinity: Record<string, string>;
   /** The typed text is in the document (and, suggesting, marked as the typist's suggestion). */
   landed: boolean;
 }
@@ -137,9 +139,11 @@ export async function runPageSession(
       await cdp.send("Profiler.start");
     }
     const renderer = await tabRenderer(browser);
+    const affinity = await browserAffinity(browser);
+    await page.evaluate("globalThis.__benchProbe.recording = true");
+    // From here: a tab busy with the remote typists may take long to answer the line above.
     const cpuBefore = cpuMs(renderer);
     const typingStart = performance.now();
-    await page.evaluate("globalThis.__benchProbe.recording = true");
     // A tab that cannot keep up must not hold the run for ever: typing ends at the deadline.
     const deadline = typingStart + plan.keystrokes * plan.intervalMs * 2 + 20_000;
     const typed = await typeClosedLoop(page, textOf(plan.keystrokes), plan.intervalMs, painted, deadline);
@@ -189,6 +193,7 @@ export async function runPageSession(
       slowInteractions: probe ? { count: perInteraction.size, maxMs: Math.max(0, ...perInteraction.values()) } : null,
       memory,
       rendererCpuMsPerS: (rendererCpu.ms / rendererCpu.wallMs) * 1000,
+      affinity,
       landed,
     };
   } finally {

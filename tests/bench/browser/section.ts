@@ -46,7 +46,8 @@ export async function runBrowserSection(
     profileDir: process.env.BENCH_BROWSER_PROFILE,
   });
   results.browser = out;
-  const cpus = [...new Set(Object.values((out.affinity as Record<string, string>) ?? {}))];
+  const sessions = [out.accordEditing, out.accordSuggesting, out.peer] as { affinity?: Record<string, string> }[];
+  const cpus = [...new Set(sessions.flatMap((s) => Object.values(s?.affinity ?? {})))];
   console.log(`\nbrowser: Chromium's processes may run on CPU(s) ${cpus.join(", ") || "?"} (Cpus_allowed_list)`);
   const refusals = out.accordRefusals as { count: number } | undefined;
   if (refusals) console.log(`browser: updates Accord refused during the sessions: ${refusals.count}`);
