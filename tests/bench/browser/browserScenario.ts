@@ -202,6 +202,7 @@ function medianOf(runs: Outcome[]): Outcome {
       max: m((s) => s.keystroke.max),
     },
     typed: m((s) => s.typed),
+    planned: first.planned,
     saturated: good.some((s) => s.saturated),
     withoutInput: m((s) => s.withoutInput),
     longTasks: good.every((s) => s.longTasks)

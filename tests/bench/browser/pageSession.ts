@@ -30,6 +30,7 @@ export interface SessionResult {
   keystroke: Summary & { p50: number };
   /** Keys typed; fewer painted than planned (`saturated`) means the tab could not keep up by the deadline. */
   typed: number;
+  planned: number;
   saturated: boolean;
   /** Keystrokes whose key fired no input event (measured from the keydown's task). */
   withoutInput: number;
@@ -181,6 +182,7 @@ export async function runPageSession(
       openMs,
       keystroke: { ...keystroke, p50: keystroke.median },
       typed,
+      planned: plan.keystrokes,
       saturated: painted.length < plan.keystrokes,
       withoutInput: probe?.withoutInput ?? -1,
       longTasks: probe

@@ -14,7 +14,7 @@ function row(s: unknown): Row {
     "key p50 ms": f1(r.keystroke.p50),
     "key p99 ms": f1(r.keystroke.p99),
     "key max ms": f1(r.keystroke.max),
-    "keys painted/typed": `${r.keystroke.n}/${r.typed}${r.saturated ? " SATURATED" : ""}`,
+    "keys painted/planned": `${r.keystroke.n}/${r.planned}${r.saturated ? " SATURATED" : ""}`,
     "long tasks": r.longTasks?.count ?? "?",
     "long task ms": r.longTasks ? Math.round(r.longTasks.totalMs) : "?",
     "slow (≥16 ms) interactions": r.slowInteractions?.count ?? "?",

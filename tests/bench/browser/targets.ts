@@ -45,7 +45,7 @@ export function browserTargets(browser: unknown): Verdict[] {
     // A tab that could not paint every key by the deadline misses, whatever the keys it did paint say.
     const saturated = keys && measured.some((s) => s.saturated);
     const shown = (s: SessionResult, v: string) =>
-      keys && s.saturated ? `≥ ${v} (saturated: ${s.keystroke.n} of ${s.typed} keys painted)` : v;
+      keys && s.saturated ? `≥ ${v} (saturated: ${s.keystroke.n} of ${s.planned} keys painted by the deadline)` : v;
     const worstSession = measured.find((s) => pick(s) === worst) as SessionResult;
     out.push({
       target,
