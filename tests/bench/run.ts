@@ -2,6 +2,7 @@ import { spawnSync } from "node:child_process";
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { loadavg, tmpdir } from "node:os";
 import path from "node:path";
+import { runBrowserSection } from "./browser/section.ts";
 import { runFanOutSection } from "./fanOut/section.ts";
 import { runInternals } from "./internals.ts";
 import { coldLoad } from "./scenarios/coldLoad.ts";
@@ -268,6 +269,7 @@ if (want("loss")) {
 }
 
 await runInternals(want, results);
+await runBrowserSection(want, { quick: QUICK, runs: RUNS, systems: wantedSystems }, results, show);
 
 results.loadAverageAtEnd = loadavg();
 const targets = evaluateTargets(results);

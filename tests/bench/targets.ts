@@ -1,3 +1,4 @@
+import { browserTargets } from "./browser/targets.ts";
 import { coldLoadVerdicts } from "./coldLoadTargets.ts";
 import { fanOutVerdicts } from "./fanOut/targets.ts";
 import { scaleOutVerdicts } from "./scaleOutTargets.ts";
@@ -57,5 +58,6 @@ export function evaluateTargets(r: Results): Verdict[] {
     out.push(verdict(`zero edits lost to kill -9 (${key})`, lost === null ? null : `${lost} lost`, lost === 0));
   }
   out.push(...scaleOutVerdicts(r));
+  out.push(...browserTargets(r.browser));
   return out;
 }
