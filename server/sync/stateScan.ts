@@ -29,6 +29,9 @@ function scan(d: decoding.Decoder): Map<number, number> | null {
   /** Referenced IDs as client/clock pairs, checked once every client's end is known. */
   const refs: number[] = [];
   const parents: number[] = [];
+  /** Per client, its structs in order: start clock and the slice of `deps` (client/clock pairs) it needs first. */
+  const blocksOf = new Map<number, number[]>();
+  const deps: number[] = [];
   /** Clocks of the type items (length 1) and GC ranges per client: what a parent may be. */
   const types = new Map<number, Set<number>>();
   const gcs: number[] = [];
@@ -38,23 +41,34 @@ function scan(d: decoding.Decoder): Map<number, number> | null {
     const client = decoding.readVarUint(d);
     let clock = decoding.readVarUint(d);
     if (ends.has(client) || clock !== 0) return null;
+    const items: number[] = [];
+    blocksOf.set(client, items);
     for (let i = 0; i < count; i++) {
       const info = decoding.readUint8(d);
       const kind = info & 31;
       if (kind === SKIP) return null;
+      items.push(clock, deps.length);
       if (kind === GC) {
         const len = decoding.readVarUint(d);
         gcs.push(client, clock, clock + len);
         clock += len;
+        items.push(deps.length);
         continue;
       }
-      if (info & 128) refs.push(decoding.readVarUint(d), decoding.readVarUint(d));
-      if (info & 64) refs.push(decoding.readVarUint(d), decoding.readVarUint(d));
+      const ref = (into: number[]) => {
+        const c = decoding.readVarUint(d);
+        const k = decoding.readVarUint(d);
+        into.push(c, k);
+        deps.push(c, k);
+      };
+      if (info & 128) ref(refs);
+      if (info & 64) ref(refs);
       if ((info & 192) === 0) {
         if (decoding.readVarUint(d) === 1) skipString(d);
-        else parents.push(decoding.readVarUint(d), decoding.readVarUint(d));
+        else ref(parents);
         if (info & 32) skipString(d);
       }
+      items.push(deps.length);
       const length = contentLength(d, kind);
       if (length === null || length < 1) return null;
       if (kind === TYPE) {
@@ -75,6 +89,7 @@ function scan(d: decoding.Decoder): Map<number, number> | null {
     const clock = parents[i + 1] ?? 0;
     if (!types.get(client)?.has(clock) && !inGc(gcs, client, clock)) return null;
   }
+  if (!integrable(blocksOf, deps)) return null;
   const deleting = decoding.readVarUint(d);
   for (let c = 0; c < deleting; c++) {
     const client = decoding.readVarUint(d);
@@ -82,11 +97,64 @@ function scan(d: decoding.Decoder): Map<number, number> | null {
     for (let r = 0; r < ranges; r++) {
       const clock = decoding.readVarUint(d);
       const len = decoding.readVarUint(d);
-      if (clock + len > (ends.get(client) ?? 0)) return null;
+      // A zero-length range at a client's end is left pending by Yjs (then the load fails).
+      if (len < 1 || clock + len > (ends.get(client) ?? 0)) return null;
     }
   }
   // Exactly at the end: lib0 reads a byte array past a view's end into the buffer behind it.
   return d.pos === d.arr.length ? ends : null;
+}
+
+/**
+ * Whether Yjs can integrate every struct, each after what it references (origin, right
+ * origin, parent), as `Y.applyUpdate` does: a reference to a struct of its own client at or
+ * after itself, or a cycle between clients, leaves structs pending or throws. Follows the
+ * clients as Yjs's stack does: a client waits on the one it needs; a client already waiting
+ * is a cycle. Each struct is passed once.
+ */
+function integrable(blocksOf: Map<number, number[]>, deps: number[]): boolean {
+  const done = new Map<number, number>(); // per client: how many structs are integrated
+  const state = new Map<number, number>(); // per client: the clock integrated up to
+  const waiting = new Set<number>();
+  for (const first of blocksOf.keys()) {
+    if ((done.get(first) ?? 0) * 3 === blocksOf.get(first)?.length) continue;
+    const stack = [first];
+    waiting.add(first);
+    while (stack.length > 0) {
+      const client = stack[stack.length - 1] ?? 0;
+      const items = blocksOf.get(client) ?? [];
+      let n = done.get(client) ?? 0;
+      let blockedOn: number | null = null;
+      while (n * 3 < items.length && blockedOn === null) {
+        const start = items[n * 3] ?? 0;
+        for (let j = items[n * 3 + 1] ?? 0; j < (items[n * 3 + 2] ?? 0); j += 2) {
+          const c = deps[j] ?? 0;
+          const k = deps[j + 1] ?? 0;
+          if (c === client) {
+            if (k >= start) return false;
+          } else if (k >= (state.get(c) ?? 0)) {
+            blockedOn = c;
+            break;
+          }
+        }
+        if (blockedOn !== null) break;
+        n++;
+        state.set(client, items[n * 3] ?? Number.MAX_SAFE_INTEGER);
+      }
+      done.set(client, n);
+      if (blockedOn === null) {
+        waiting.delete(client);
+        stack.pop();
+        continue;
+      }
+      const needed = blocksOf.get(blockedOn);
+      // Waiting already (a cycle), or finished without the clock (checked before, kept safe).
+      if (!needed || waiting.has(blockedOn) || (done.get(blockedOn) ?? 0) * 3 === needed.length) return false;
+      waiting.add(blockedOn);
+      stack.push(blockedOn);
+    }
+  }
+  return true;
 }
 
 const inGc = (gcs: number[], client: number, clock: number): boolean => {
