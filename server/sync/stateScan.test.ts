@@ -169,7 +169,9 @@ describe("wholeStateVector refuses what loadDoc refuses (review18)", () => {
       { client: 2, items: [{ origin: [1, 0], text: "b" }] },
     ]),
     "an item that is its own origin": handUpdate([{ client: 1, items: [{ origin: [1, 0], text: "a" }] }]),
-    "an origin later in its own client": handUpdate([{ client: 1, items: [{ origin: [1, 1], text: "a" }, { text: "b" }] }]),
+    "an origin later in its own client": handUpdate([
+      { client: 1, items: [{ origin: [1, 1], text: "a" }, { text: "b" }] },
+    ]),
   };
   for (const [name, update] of Object.entries(cases)) {
     it(`null for ${name}`, () => {
@@ -180,11 +182,23 @@ describe("wholeStateVector refuses what loadDoc refuses (review18)", () => {
 
   it("still reads cross-client references in either block order", () => {
     const update = handUpdate([
-      { client: 2, items: [{ origin: [1, 1], text: "c" }, { origin: [1, 0], text: "d" }] },
+      {
+        client: 2,
+        items: [
+          { origin: [1, 1], text: "c" },
+          { origin: [1, 0], text: "d" },
+        ],
+      },
       { client: 1, items: [{ text: "a" }, { origin: [1, 0], text: "b" }] },
       { client: 3, items: [{ origin: [2, 1], text: "e" }] },
     ]);
     expect(loads(update)).toBe(true);
-    expect(wholeStateVector(update)).toEqual(new Map([[2, 2], [1, 2], [3, 1]]));
+    expect(wholeStateVector(update)).toEqual(
+      new Map([
+        [2, 2],
+        [1, 2],
+        [3, 1],
+      ]),
+    );
   });
 });
