@@ -202,3 +202,38 @@ describe("wholeStateVector refuses what loadDoc refuses (review18)", () => {
     );
   });
 });
+
+describe("wholeStateVector on concurrent edits (review18)", () => {
+  it("reads the state of three clients editing one text concurrently, merged in turns (random client ids: 30 runs)", () => {
+    for (let run = 0; run < 30; run++) threeEditors();
+  });
+});
+
+function threeEditors(): void {
+  {
+    const docs = [new Y.Doc({ gc: false }), new Y.Doc(), new Y.Doc()];
+    for (let round = 0; round < 30; round++) {
+      for (const [i, doc] of docs.entries()) {
+        const text = doc.getText("t");
+        text.insert(Math.floor(text.length / (i + 1)), `${i}:${round} `);
+        if (text.length > 20 && round % 3 === i) text.delete(2, 3);
+      }
+      const [a, b, c] = docs as [Y.Doc, Y.Doc, Y.Doc];
+      const pairs: [Y.Doc, Y.Doc][] =
+        round % 2
+          ? [
+              [a, b],
+              [b, c],
+            ]
+          : [
+              [c, a],
+              [a, b],
+            ];
+      for (const [from, to] of pairs) Y.applyUpdate(to, Y.encodeStateAsUpdate(from, Y.encodeStateVector(to)));
+    }
+    for (const doc of docs) {
+      const update = Y.encodeStateAsUpdate(doc);
+      expect(wholeStateVector(update)).toEqual(stateVectorOf(update));
+    }
+  }
+}

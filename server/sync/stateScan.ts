@@ -108,53 +108,66 @@ function scan(d: decoding.Decoder): Map<number, number> | null {
 /**
  * Whether Yjs can integrate every struct, each after what it references (origin, right
  * origin, parent), as `Y.applyUpdate` does: a reference to a struct of its own client at or
- * after itself, or a cycle between clients, leaves structs pending or throws. Follows the
- * clients as Yjs's stack does: a client waits on the one it needs; a client already waiting
- * is a cycle. Each struct is passed once.
+ * after itself, or a cycle between clients, leaves structs pending or throws. A client whose
+ * next struct needs a struct of another client not integrated yet waits for exactly that
+ * struct and is taken up again once it is; what still waits at the end would stay pending.
+ * Each struct is checked once, and once more per wait.
  */
 function integrable(blocksOf: Map<number, number[]>, deps: number[]): boolean {
-  const done = new Map<number, number>(); // per client: how many structs are integrated
-  const state = new Map<number, number>(); // per client: the clock integrated up to
-  const waiting = new Set<number>();
-  for (const first of blocksOf.keys()) {
-    if ((done.get(first) ?? 0) * 3 === blocksOf.get(first)?.length) continue;
-    const stack = [first];
-    waiting.add(first);
-    while (stack.length > 0) {
-      const client = stack[stack.length - 1] ?? 0;
-      const items = blocksOf.get(client) ?? [];
-      let n = done.get(client) ?? 0;
-      let blockedOn: number | null = null;
-      while (n * 3 < items.length && blockedOn === null) {
-        const start = items[n * 3] ?? 0;
-        for (let j = items[n * 3 + 1] ?? 0; j < (items[n * 3 + 2] ?? 0); j += 2) {
-          const c = deps[j] ?? 0;
-          const k = deps[j + 1] ?? 0;
-          if (c === client) {
-            if (k >= start) return false;
-          } else if (k >= (state.get(c) ?? 0)) {
-            blockedOn = c;
-            break;
-          }
+  const done = new Map<number, number>(); // per client: how many of its structs are integrated
+  const waiters = new Map<number, Map<number, number[]>>(); // client → struct index → clients waiting for it
+  const ready = [...blocksOf.keys()];
+  while (ready.length > 0) {
+    const client = ready.pop() ?? 0;
+    const items = blocksOf.get(client) ?? [];
+    let n = done.get(client) ?? 0;
+    let blocked = false;
+    while (!blocked && n * 3 < items.length) {
+      const start = items[n * 3] ?? 0;
+      for (let j = items[n * 3 + 1] ?? 0; j < (items[n * 3 + 2] ?? 0); j += 2) {
+        const c = deps[j] ?? 0;
+        const k = deps[j + 1] ?? 0;
+        if (c === client) {
+          if (k >= start) return false;
+          continue;
         }
-        if (blockedOn !== null) break;
-        n++;
-        state.set(client, items[n * 3] ?? Number.MAX_SAFE_INTEGER);
+        const other = blocksOf.get(c);
+        if (!other) return false;
+        const m = done.get(c) ?? 0;
+        if (m * 3 >= other.length || k < (other[m * 3] ?? 0)) continue; // integrated already
+        const index = structAt(other, k);
+        const byIndex = waiters.get(c) ?? new Map<number, number[]>();
+        waiters.set(c, byIndex);
+        const list = byIndex.get(index) ?? [];
+        list.push(client);
+        byIndex.set(index, list);
+        blocked = true;
+        break;
       }
-      done.set(client, n);
-      if (blockedOn === null) {
-        waiting.delete(client);
-        stack.pop();
-        continue;
+      if (blocked) break;
+      const woken = waiters.get(client)?.get(n);
+      if (woken) {
+        waiters.get(client)?.delete(n);
+        ready.push(...woken);
       }
-      const needed = blocksOf.get(blockedOn);
-      // Waiting already (a cycle), or finished without the clock (checked before, kept safe).
-      if (!needed || waiting.has(blockedOn) || (done.get(blockedOn) ?? 0) * 3 === needed.length) return false;
-      waiting.add(blockedOn);
-      stack.push(blockedOn);
+      n++;
     }
+    done.set(client, n);
   }
+  for (const [client, items] of blocksOf) if ((done.get(client) ?? 0) * 3 !== items.length) return false;
   return true;
+}
+
+/** The index of the struct holding `clock` in one client's structs (start clocks ascending, stride 3). */
+function structAt(items: number[], clock: number): number {
+  let lo = 0;
+  let hi = items.length / 3 - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if ((items[mid * 3] ?? 0) <= clock) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
 }
 
 const inGc = (gcs: number[], client: number, clock: number): boolean => {
