@@ -55,17 +55,26 @@ function scan(d: decoding.Decoder): Map<number, number> | null {
         items.push(deps.length);
         continue;
       }
-      const ref = (into: number[]) => {
+      if (info & 128) {
         const c = decoding.readVarUint(d);
         const k = decoding.readVarUint(d);
-        into.push(c, k);
+        refs.push(c, k);
         deps.push(c, k);
-      };
-      if (info & 128) ref(refs);
-      if (info & 64) ref(refs);
+      }
+      if (info & 64) {
+        const c = decoding.readVarUint(d);
+        const k = decoding.readVarUint(d);
+        refs.push(c, k);
+        deps.push(c, k);
+      }
       if ((info & 192) === 0) {
         if (decoding.readVarUint(d) === 1) skipString(d);
-        else ref(parents);
+        else {
+          const c = decoding.readVarUint(d);
+          const k = decoding.readVarUint(d);
+          parents.push(c, k);
+          deps.push(c, k);
+        }
         if (info & 32) skipString(d);
       }
       items.push(deps.length);
