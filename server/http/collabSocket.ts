@@ -144,11 +144,12 @@ export function attachCollabSocket(server: Server, options: CollabSocketOptions)
 
     let room: Room;
     let delivered: Map<number, number> | null;
+    let loading: Promise<Room> | null = null;
     try {
       // Members only: a stranger must not make the server load a document.
       const refusal = await admission(documentId, user.id);
       if (refusal) return ws.close(refusal, closeReason[refusal]);
-      const loading = rooms.acquire(documentId);
+      loading = rooms.acquire(documentId);
       // A cold load answers from the stored bytes while the room builds its live doc; the
       // session and the membership are checked again just before anything is sent.
       delivered = await answerFromStore(
@@ -168,6 +169,12 @@ export function attachCollabSocket(server: Server, options: CollabSocketOptions)
       if (code === CloseCode.DocumentLoadFailed)
         log.error("document failed to load", { documentId, error: String(err) });
       ws.close(code, closeReason[code]);
+      // Failed before the room was awaited (the re-check's store read): the room it acquired
+      // loads all the same, and must be let go of, or it stays open with no one in it.
+      loading?.then(
+        (loaded) => rooms.releaseIfEmpty(loaded),
+        () => {},
+      );
       return;
     }
     if (ws.readyState !== ws.OPEN) return rooms.releaseIfEmpty(room);

@@ -23,6 +23,23 @@ export function storedAnswer(state: StoredState): StoredAnswer | null {
 }
 
 /**
+ * Each stored state is scanned once, however many connections wait on its cold load (up to
+ * the connection limits, each would otherwise scan it again, in one turn, before the load).
+ * The answer and its frame are only read (never changed), so all of them share them.
+ */
+const answers = new WeakMap<StoredState, (StoredAnswer & { frame: Uint8Array }) | null>();
+
+function storedAnswerOnce(state: StoredState): (StoredAnswer & { frame: Uint8Array }) | null {
+  let answer = answers.get(state);
+  if (answer === undefined) {
+    const found = storedAnswer(state);
+    answer = found ? { ...found, frame: syncStep2OfUpdate(found.update) } : null;
+    answers.set(state, answer);
+  }
+  return answer;
+}
+
+/**
  * Answers a connection from the store while its room is still building (cold load): once
  * the state is read, and `mayRead` (the membership, read again now) allows it, sends the
  * stored state as sync step 2, which a client takes as "synced". Returns the state vector
@@ -35,7 +52,7 @@ export async function answerFromStore(
   send: (frame: Uint8Array) => boolean,
 ): Promise<Map<number, number> | null> {
   const state = stored ? await stored : null;
-  const answer = state ? storedAnswer(state) : null;
+  const answer = state ? storedAnswerOnce(state) : null;
   if (!answer || !(await mayRead())) return null;
-  return send(syncStep2OfUpdate(answer.update)) ? answer.stateVector : null;
+  return send(answer.frame) ? answer.stateVector : null;
 }

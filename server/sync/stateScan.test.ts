@@ -1,7 +1,9 @@
 import * as encoding from "lib0/encoding";
 import { describe, expect, it } from "vitest";
 import * as Y from "yjs";
+import { loadDoc } from "./loadDoc.ts";
 import { wholeStateVector } from "./stateScan.ts";
+import type { StoredState } from "./UpdateLog.ts";
 
 const stateVectorOf = (update: Uint8Array) => Y.decodeStateVector(Y.encodeStateVectorFromUpdate(update));
 
@@ -116,3 +118,122 @@ describe("wholeStateVector", () => {
     expect(wholeStateVector(encoding.toUint8Array(enc))).toBeNull();
   });
 });
+
+/** A V1 update written by hand: per client a block of string items (optional origin), then delete ranges. */
+function handUpdate(
+  blocks: { client: number; items: { origin?: [number, number]; text: string }[] }[],
+  deletes: [client: number, clock: number, len: number][] = [],
+): Uint8Array {
+  const e = encoding.createEncoder();
+  encoding.writeVarUint(e, blocks.length);
+  for (const b of blocks) {
+    encoding.writeVarUint(e, b.items.length);
+    encoding.writeVarUint(e, b.client);
+    encoding.writeVarUint(e, 0);
+    for (const item of b.items) {
+      if (item.origin) {
+        encoding.writeUint8(e, 128 | 4);
+        encoding.writeVarUint(e, item.origin[0]);
+        encoding.writeVarUint(e, item.origin[1]);
+      } else {
+        encoding.writeUint8(e, 4);
+        encoding.writeVarUint(e, 1);
+        encoding.writeVarString(e, "t");
+      }
+      encoding.writeVarString(e, item.text);
+    }
+  }
+  encoding.writeVarUint(e, deletes.length);
+  for (const [client, clock, len] of deletes) {
+    encoding.writeVarUint(e, client);
+    encoding.writeVarUint(e, 1);
+    encoding.writeVarUint(e, clock);
+    encoding.writeVarUint(e, len);
+  }
+  return encoding.toUint8Array(e);
+}
+
+describe("wholeStateVector refuses what loadDoc refuses (review18)", () => {
+  const loads = (update: Uint8Array) => {
+    try {
+      loadDoc("d", { snapshot: null, updates: [update] } as unknown as StoredState).destroy();
+      return true;
+    } catch {
+      return false;
+    }
+  };
+  const cases: Record<string, Uint8Array> = {
+    "a zero-length delete at a client's end": handUpdate([{ client: 1, items: [{ text: "a" }] }], [[1, 1, 0]]),
+    "a cycle between two clients": handUpdate([
+      { client: 1, items: [{ origin: [2, 0], text: "a" }] },
+      { client: 2, items: [{ origin: [1, 0], text: "b" }] },
+    ]),
+    "an item that is its own origin": handUpdate([{ client: 1, items: [{ origin: [1, 0], text: "a" }] }]),
+    "an origin later in its own client": handUpdate([
+      { client: 1, items: [{ origin: [1, 1], text: "a" }, { text: "b" }] },
+    ]),
+  };
+  for (const [name, update] of Object.entries(cases)) {
+    it(`null for ${name}`, () => {
+      expect(loads(update)).toBe(false);
+      expect(wholeStateVector(update)).toBeNull();
+    });
+  }
+
+  it("still reads cross-client references in either block order", () => {
+    const update = handUpdate([
+      {
+        client: 2,
+        items: [
+          { origin: [1, 1], text: "c" },
+          { origin: [1, 0], text: "d" },
+        ],
+      },
+      { client: 1, items: [{ text: "a" }, { origin: [1, 0], text: "b" }] },
+      { client: 3, items: [{ origin: [2, 1], text: "e" }] },
+    ]);
+    expect(loads(update)).toBe(true);
+    expect(wholeStateVector(update)).toEqual(
+      new Map([
+        [2, 2],
+        [1, 2],
+        [3, 1],
+      ]),
+    );
+  });
+});
+
+describe("wholeStateVector on concurrent edits (review18)", () => {
+  it("reads the state of three clients editing one text concurrently, merged in turns (random client ids: 30 runs)", () => {
+    for (let run = 0; run < 30; run++) threeEditors();
+  });
+});
+
+function threeEditors(): void {
+  {
+    const docs = [new Y.Doc({ gc: false }), new Y.Doc(), new Y.Doc()];
+    for (let round = 0; round < 30; round++) {
+      for (const [i, doc] of docs.entries()) {
+        const text = doc.getText("t");
+        text.insert(Math.floor(text.length / (i + 1)), `${i}:${round} `);
+        if (text.length > 20 && round % 3 === i) text.delete(2, 3);
+      }
+      const [a, b, c] = docs as [Y.Doc, Y.Doc, Y.Doc];
+      const pairs: [Y.Doc, Y.Doc][] =
+        round % 2
+          ? [
+              [a, b],
+              [b, c],
+            ]
+          : [
+              [c, a],
+              [a, b],
+            ];
+      for (const [from, to] of pairs) Y.applyUpdate(to, Y.encodeStateAsUpdate(from, Y.encodeStateVector(to)));
+    }
+    for (const doc of docs) {
+      const update = Y.encodeStateAsUpdate(doc);
+      expect(wholeStateVector(update)).toEqual(stateVectorOf(update));
+    }
+  }
+}

@@ -29,6 +29,9 @@ function scan(d: decoding.Decoder): Map<number, number> | null {
   /** Referenced IDs as client/clock pairs, checked once every client's end is known. */
   const refs: number[] = [];
   const parents: number[] = [];
+  /** Per client, its structs in order: start clock and the slice of `deps` (client/clock pairs) it needs first. */
+  const blocksOf = new Map<number, number[]>();
+  const deps: number[] = [];
   /** Clocks of the type items (length 1) and GC ranges per client: what a parent may be. */
   const types = new Map<number, Set<number>>();
   const gcs: number[] = [];
@@ -38,23 +41,43 @@ function scan(d: decoding.Decoder): Map<number, number> | null {
     const client = decoding.readVarUint(d);
     let clock = decoding.readVarUint(d);
     if (ends.has(client) || clock !== 0) return null;
+    const items: number[] = [];
+    blocksOf.set(client, items);
     for (let i = 0; i < count; i++) {
       const info = decoding.readUint8(d);
       const kind = info & 31;
       if (kind === SKIP) return null;
+      items.push(clock, deps.length);
       if (kind === GC) {
         const len = decoding.readVarUint(d);
         gcs.push(client, clock, clock + len);
         clock += len;
+        items.push(deps.length);
         continue;
       }
-      if (info & 128) refs.push(decoding.readVarUint(d), decoding.readVarUint(d));
-      if (info & 64) refs.push(decoding.readVarUint(d), decoding.readVarUint(d));
+      if (info & 128) {
+        const c = decoding.readVarUint(d);
+        const k = decoding.readVarUint(d);
+        refs.push(c, k);
+        deps.push(c, k);
+      }
+      if (info & 64) {
+        const c = decoding.readVarUint(d);
+        const k = decoding.readVarUint(d);
+        refs.push(c, k);
+        deps.push(c, k);
+      }
       if ((info & 192) === 0) {
         if (decoding.readVarUint(d) === 1) skipString(d);
-        else parents.push(decoding.readVarUint(d), decoding.readVarUint(d));
+        else {
+          const c = decoding.readVarUint(d);
+          const k = decoding.readVarUint(d);
+          parents.push(c, k);
+          deps.push(c, k);
+        }
         if (info & 32) skipString(d);
       }
+      items.push(deps.length);
       const length = contentLength(d, kind);
       if (length === null || length < 1) return null;
       if (kind === TYPE) {
@@ -75,6 +98,7 @@ function scan(d: decoding.Decoder): Map<number, number> | null {
     const clock = parents[i + 1] ?? 0;
     if (!types.get(client)?.has(clock) && !inGc(gcs, client, clock)) return null;
   }
+  if (!integrable(blocksOf, deps)) return null;
   const deleting = decoding.readVarUint(d);
   for (let c = 0; c < deleting; c++) {
     const client = decoding.readVarUint(d);
@@ -82,11 +106,77 @@ function scan(d: decoding.Decoder): Map<number, number> | null {
     for (let r = 0; r < ranges; r++) {
       const clock = decoding.readVarUint(d);
       const len = decoding.readVarUint(d);
-      if (clock + len > (ends.get(client) ?? 0)) return null;
+      // A zero-length range at a client's end is left pending by Yjs (then the load fails).
+      if (len < 1 || clock + len > (ends.get(client) ?? 0)) return null;
     }
   }
   // Exactly at the end: lib0 reads a byte array past a view's end into the buffer behind it.
   return d.pos === d.arr.length ? ends : null;
+}
+
+/**
+ * Whether Yjs can integrate every struct, each after what it references (origin, right
+ * origin, parent), as `Y.applyUpdate` does: a reference to a struct of its own client at or
+ * after itself, or a cycle between clients, leaves structs pending or throws. A client whose
+ * next struct needs a struct of another client not integrated yet waits for exactly that
+ * struct and is taken up again once it is; what still waits at the end would stay pending.
+ * Each struct is checked once, and once more per wait.
+ */
+function integrable(blocksOf: Map<number, number[]>, deps: number[]): boolean {
+  const done = new Map<number, number>(); // per client: how many of its structs are integrated
+  const waiters = new Map<number, Map<number, number[]>>(); // client → struct index → clients waiting for it
+  const ready = [...blocksOf.keys()];
+  while (ready.length > 0) {
+    const client = ready.pop() ?? 0;
+    const items = blocksOf.get(client) ?? [];
+    let n = done.get(client) ?? 0;
+    let blocked = false;
+    while (!blocked && n * 3 < items.length) {
+      const start = items[n * 3] ?? 0;
+      for (let j = items[n * 3 + 1] ?? 0; j < (items[n * 3 + 2] ?? 0); j += 2) {
+        const c = deps[j] ?? 0;
+        const k = deps[j + 1] ?? 0;
+        if (c === client) {
+          if (k >= start) return false;
+          continue;
+        }
+        const other = blocksOf.get(c);
+        if (!other) return false;
+        const m = done.get(c) ?? 0;
+        if (m * 3 >= other.length || k < (other[m * 3] ?? 0)) continue; // integrated already
+        const index = structAt(other, k);
+        const byIndex = waiters.get(c) ?? new Map<number, number[]>();
+        waiters.set(c, byIndex);
+        const list = byIndex.get(index) ?? [];
+        list.push(client);
+        byIndex.set(index, list);
+        blocked = true;
+        break;
+      }
+      if (blocked) break;
+      const woken = waiters.get(client)?.get(n);
+      if (woken) {
+        waiters.get(client)?.delete(n);
+        ready.push(...woken);
+      }
+      n++;
+    }
+    done.set(client, n);
+  }
+  for (const [client, items] of blocksOf) if ((done.get(client) ?? 0) * 3 !== items.length) return false;
+  return true;
+}
+
+/** The index of the struct holding `clock` in one client's structs (start clocks ascending, stride 3). */
+function structAt(items: number[], clock: number): number {
+  let lo = 0;
+  let hi = items.length / 3 - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if ((items[mid * 3] ?? 0) <= clock) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
 }
 
 const inGc = (gcs: number[], client: number, clock: number): boolean => {

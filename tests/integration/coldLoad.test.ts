@@ -142,4 +142,27 @@ describe("a cold load", async () => {
     expect(await client.closed).toBe(CloseCode.Forbidden);
     expect(client.syncs).toEqual([]);
   });
+
+  it("refuses with 4500, before any byte of it is sent, a stored state whose clients reference each other in a cycle (review18)", async () => {
+    // Two clients, each one string item whose origin is the other's: every byte checks out
+    // (clocks, references inside the state), yet Yjs leaves both pending.
+    const enc = encoding.createEncoder();
+    encoding.writeVarUint(enc, 2);
+    for (const [client, other] of [
+      [1, 2],
+      [2, 1],
+    ]) {
+      encoding.writeVarUint(enc, 1);
+      encoding.writeVarUint(enc, client ?? 0);
+      encoding.writeVarUint(enc, 0);
+      encoding.writeUint8(enc, 128 | 4);
+      encoding.writeVarUint(enc, other ?? 0);
+      encoding.writeVarUint(enc, 0);
+      encoding.writeVarString(enc, "geheim");
+    }
+    encoding.writeVarUint(enc, 0);
+    const client = rawClient(server.url, await storedAs(encoding.toUint8Array(enc)), andrea, [emptyStep1()]);
+    expect(await client.closed).toBe(CloseCode.DocumentLoadFailed);
+    expect(client.syncs.filter((s) => s.type !== syncProtocol.messageYjsSyncStep1)).toEqual([]);
+  });
 });
