@@ -3,7 +3,11 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { loadavg, tmpdir } from "node:os";
 import path from "node:path";
 import * as Y from "yjs";
+<<<<<<< HEAD
 import { runFanOutSection } from "./fanOut/section.ts";
+=======
+import { runBrowserSection } from "./browser/section.ts";
+>>>>>>> browserbench
 import { runInternals } from "./internals.ts";
 import { coldLoad } from "./scenarios/coldLoad.ts";
 import { groupCommitCeiling } from "./scenarios/groupCommit.ts";
@@ -270,6 +274,7 @@ if (want("loss")) {
 }
 
 await runInternals(want, results);
+await runBrowserSection(want, { quick: QUICK, runs: RUNS, systems: wantedSystems }, results, show);
 
 results.loadAverageAtEnd = loadavg();
 const targets = evaluateTargets(results);

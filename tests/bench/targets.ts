@@ -1,5 +1,6 @@
 import { fanOutVerdicts } from "./fanOut/targets.ts";
 import { scaleOutVerdicts } from "./scaleOutTargets.ts";
+import { browserTargets } from "./browser/targets.ts";
 import { summarise } from "./stats.ts";
 import { storageVerdicts } from "./storageTargets.ts";
 
@@ -65,5 +66,6 @@ export function evaluateTargets(r: Results): Verdict[] {
     out.push(verdict(`zero edits lost to kill -9 (${key})`, lost === null ? null : `${lost} lost`, lost === 0));
   }
   out.push(...scaleOutVerdicts(r));
+  out.push(...browserTargets(r.browser));
   return out;
 }

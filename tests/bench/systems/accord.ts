@@ -9,14 +9,14 @@ import { yWebsocketHello } from "./rawHello.ts";
 import type { BenchClient, System } from "./System.ts";
 import { ywsClient } from "./ywsClient.ts";
 
-const PASSWORD = "accord-bench";
+export const PASSWORD = "accord-bench";
 const EMAIL = "andrea.meier@so.ch";
 
 /** BENCH_CPU_PROF=<dir>: every Accord child writes a V8 CPU profile there when stopped (not on kill -9). */
 const profile = process.env.BENCH_CPU_PROF ? ["--cpu-prof", `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : [];
 
 /** Environment every Accord instance in the benchmark gets; `env` overrides per scenario. */
-const baseEnv = (dataDir: string): Record<string, string> => ({
+export const baseEnv = (dataDir: string): Record<string, string> => ({
   PORT: "0",
   HOST: "127.0.0.1",
   DATA_DIR: dataDir,
@@ -173,11 +173,12 @@ export function accord(instances: 1 | 2): System {
   };
 }
 
-async function signIn(url: string): Promise<string> {
+/** Signs a demo user in over the REST API; returns the session cookie ("name=value"). */
+export async function signIn(url: string, email = EMAIL): Promise<string> {
   const res = await fetch(`${url}/api/auth/login`, {
     method: "POST",
     headers: { "content-type": "application/json", origin: url },
-    body: JSON.stringify({ email: EMAIL, password: PASSWORD }),
+    body: JSON.stringify({ email, password: PASSWORD }),
   });
   const cookie = res.headers.get("set-cookie")?.split(";")[0];
   if (res.status !== 200 || !cookie) throw new Error(`login: ${res.status} ${await res.text()}`);
