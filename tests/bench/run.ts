@@ -3,11 +3,8 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { loadavg, tmpdir } from "node:os";
 import path from "node:path";
 import * as Y from "yjs";
-<<<<<<< HEAD
 import { runFanOutSection } from "./fanOut/section.ts";
-=======
 import { runBrowserSection } from "./browser/section.ts";
->>>>>>> browserbench
 import { runInternals } from "./internals.ts";
 import { coldLoad } from "./scenarios/coldLoad.ts";
 import { groupCommitCeiling } from "./scenarios/groupCommit.ts";
