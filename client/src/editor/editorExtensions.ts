@@ -6,6 +6,7 @@ import type { CaretUser } from "../collab/CaretUser.ts";
 import type { CollabSession } from "../collab/createCollabSession.ts";
 import { caretActivity } from "./caretActivity.ts";
 import { ReadOnlyGuard } from "./ReadOnlyGuard.ts";
+import { RemoteChangesUnlinked } from "./RemoteChangesUnlinked.ts";
 import { ReuseUnchangedBlocks } from "./ReuseUnchangedBlocks.ts";
 import { caretRenderer, fadeLabels, renderSelection, showLabels } from "./renderCaret.ts";
 
@@ -29,5 +30,6 @@ export function editorExtensions(session: CollabSession, user: CaretUser, featur
     }),
     ReadOnlyGuard,
     ReuseUnchangedBlocks,
+    RemoteChangesUnlinked,
   ];
 }
