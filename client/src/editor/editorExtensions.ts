@@ -5,7 +5,9 @@ import { CONTENT_FIELD, schemaExtensions } from "../../../shared/schema/extensio
 import type { CaretUser } from "../collab/CaretUser.ts";
 import type { CollabSession } from "../collab/createCollabSession.ts";
 import { caretActivity } from "./caretActivity.ts";
+import { ReactLeavesSelection } from "./ReactLeavesSelection.ts";
 import { ReadOnlyGuard } from "./ReadOnlyGuard.ts";
+import { RemoteChangesUnlinked } from "./RemoteChangesUnlinked.ts";
 import { ReuseUnchangedBlocks } from "./ReuseUnchangedBlocks.ts";
 import { caretRenderer, fadeLabels, renderSelection, showLabels } from "./renderCaret.ts";
 
@@ -29,5 +31,7 @@ export function editorExtensions(session: CollabSession, user: CaretUser, featur
     }),
     ReadOnlyGuard,
     ReuseUnchangedBlocks,
+    RemoteChangesUnlinked,
+    ReactLeavesSelection,
   ];
 }

@@ -11,6 +11,7 @@ import { Plugin, PluginKey, type Transaction } from "@tiptap/pm/state";
 import type { SuggestionAuthor } from "../../../../shared/suggestions/ids.ts";
 import { isSuggestionMark } from "../../../../shared/suggestions/marks.ts";
 import { type SuggestBlockReason, trackAsSuggestion } from "../../../../shared/suggestions/track.ts";
+import { incrementalSuggestionDecorations } from "./suggestionDecorations.ts";
 
 export interface SuggestChangesOptions {
   author: SuggestionAuthor | null;
@@ -75,8 +76,13 @@ export const SuggestChanges = Extension.create<SuggestChangesOptions>({
   addOptions: () => ({ author: null, onBlocked: () => {} }),
 
   addProseMirrorPlugins() {
+    const library = suggestChanges();
     return [
-      suggestChanges(),
+      // The library's plugin with its decorations computed per block (it walks the whole document on every update).
+      new Plugin({
+        ...library.spec,
+        props: { ...library.spec.props, decorations: incrementalSuggestionDecorations() },
+      }),
       new Plugin({
         key: new PluginKey("suggestionPaste"),
         props: {
