@@ -179,12 +179,20 @@ export function attachCollabSocket(server: Server, options: CollabSocketOptions)
     }
     if (ws.readyState !== ws.OPEN) return rooms.releaseIfEmpty(room);
 
-    // Carets show the organisation as the table has it now (short name and colour).
-    const org = await describeOrganisation(store, user.orgId);
-    // The role is read last, with no await between it and join: a role change during a
-    // cold load would otherwise find no connection to close, and this one would join
-    // with the role it had before.
-    const role = await store.roleOf(documentId, user.id);
+    let org: Awaited<ReturnType<typeof describeOrganisation>>;
+    let role: Awaited<ReturnType<typeof store.roleOf>>;
+    try {
+      // Carets show the organisation as the table has it now (short name and colour).
+      org = await describeOrganisation(store, user.orgId);
+      // The role is read last, with no await between it and join: a role change during a
+      // cold load would otherwise find no connection to close, and this one would join
+      // with the role it had before.
+      role = await store.roleOf(documentId, user.id);
+    } catch {
+      // The store stopped answering (or is closing): this connection gets nothing, and the room is let go of.
+      ws.close(CloseCode.StorageUnavailable, closeReason[CloseCode.StorageUnavailable]);
+      return rooms.releaseIfEmpty(room);
+    }
     if (ws.readyState !== ws.OPEN) return rooms.releaseIfEmpty(room);
     if (!role) {
       ws.close(CloseCode.Forbidden, closeReason[CloseCode.Forbidden]);
