@@ -19,9 +19,8 @@ function blockElementAt(editor: Editor, pos: number): Element | null {
 
 /**
  * A card's passage start, from `data-margin-pos` (a document position), relative to the margin's top.
- * Exact (coordsAtPos) only near the viewport; further away, the top of the passage's block: its box
- * is laid out even while the browser skips its content (content-visibility in editor.css), so the
- * margin never makes the browser lay out the whole document. Scrolling places the cards again.
+ * Exact (coordsAtPos) only near the viewport; further away, the top of the passage's block (no
+ * measuring inside the text of 500 passages per change). Scrolling places the cards again.
  */
 function anchorOf(editor: Editor, card: HTMLElement, hostTop: number, near: { top: number; bottom: number }) {
   const raw = card.dataset.marginPos;
